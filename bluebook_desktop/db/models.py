@@ -1,0 +1,86 @@
+"""Typed SQLAlchemy 2 tables, named as the form and the portable file name things."""
+
+from __future__ import annotations
+
+from sqlalchemy import Boolean, ForeignKey, Integer, String, Text
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+KEY = "key"
+FUNCTIONAL = "functional"
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class BookRow(Base):
+    __tablename__ = "book"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    # cover
+    year: Mapped[int] = mapped_column(Integer, index=True)
+    serial: Mapped[str] = mapped_column(String(500), default="")
+    attachment: Mapped[str] = mapped_column(String(500), default="")
+    title: Mapped[str] = mapped_column(String(500), default="")
+    edition: Mapped[str] = mapped_column(String(500), default="")
+    unit_name: Mapped[str] = mapped_column(String(500), default="")
+    filler_name: Mapped[str] = mapped_column(String(500), default="")
+    filler_position: Mapped[str] = mapped_column(String(500), default="")
+    phone: Mapped[str] = mapped_column(String(500), default="")
+    filled_on: Mapped[str] = mapped_column(String(10), default="")  # YYYY-MM-DD or ""
+    issuer: Mapped[str] = mapped_column(String(500), default="")
+    issued_on: Mapped[str] = mapped_column(String(7), default="")  # YYYY-MM or ""
+    # section texts, copied from the year's template
+    key_tasks_title: Mapped[str] = mapped_column(String(500), default="")
+    key_tasks_note: Mapped[str] = mapped_column(Text, default="")
+    functional_tasks_title: Mapped[str] = mapped_column(String(500), default="")
+    functional_tasks_note: Mapped[str] = mapped_column(Text, default="")
+    head_opinion: Mapped[str] = mapped_column(Text, default="")
+    no_key_tasks: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    tasks: Mapped[list[TaskRow]] = relationship(
+        back_populates="book",
+        cascade="all, delete-orphan",
+        order_by="(TaskRow.section, TaskRow.position)",
+        passive_deletes=True,
+    )
+
+
+class TaskRow(Base):
+    __tablename__ = "task"
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    book_id: Mapped[int] = mapped_column(ForeignKey("book.id", ondelete="CASCADE"), index=True)
+    section: Mapped[str] = mapped_column(String(10))  # KEY or FUNCTIONAL
+    position: Mapped[int] = mapped_column(Integer)
+    task: Mapped[str] = mapped_column(String(500), default="")
+    objective: Mapped[str] = mapped_column(Text, default="")
+    target: Mapped[str] = mapped_column(Text, default="")
+    role: Mapped[str | None] = mapped_column(String(10), nullable=True)
+
+    book: Mapped[BookRow] = relationship(back_populates="tasks")
+    schedule: Mapped[list[ScheduleEntryRow]] = relationship(
+        cascade="all, delete-orphan", order_by="ScheduleEntryRow.position", passive_deletes=True
+    )
+    leaders: Mapped[list[LeaderRow]] = relationship(
+        cascade="all, delete-orphan", order_by="LeaderRow.position", passive_deletes=True
+    )
+
+
+class ScheduleEntryRow(Base):
+    __tablename__ = "schedule_entry"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    task_id: Mapped[str] = mapped_column(ForeignKey("task.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    quarters: Mapped[str] = mapped_column(String(7))  # "2,3": quarters 1–4, comma-separated
+    text: Mapped[str] = mapped_column(Text, default="")
+
+
+class LeaderRow(Base):
+    __tablename__ = "leader"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    task_id: Mapped[str] = mapped_column(ForeignKey("task.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    name: Mapped[str] = mapped_column(String(500), index=True)

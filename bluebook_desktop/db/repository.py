@@ -1,0 +1,281 @@
+"""The repository: domain books in, domain books out; no SQLAlchemy object leaves here.
+
+`store(old, new)` writes only what differs between two versions of a book (a changed cover
+field is one UPDATE, a changed task rewrites that task alone), so an edit costs the same in
+a book of 3 tasks and in a book of 1,000.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, fields
+from typing import Any
+
+from sqlalchemy import Engine, delete, func, insert, select, update
+
+from bluebook_desktop.db.models import (
+    FUNCTIONAL,
+    KEY,
+    BookRow,
+    LeaderRow,
+    ScheduleEntryRow,
+    TaskRow,
+)
+from bluebook_desktop.domain import (
+    Book,
+    Cover,
+    ScheduleEntry,
+    Task,
+    changed_fields,
+    parse_date,
+    parse_month,
+)
+from bluebook_desktop.errors import UserError
+
+_COVER_FIELDS = [f.name for f in fields(Cover)]
+_BOOK_TEXT_FIELDS = [
+    "key_tasks_title",
+    "key_tasks_note",
+    "functional_tasks_title",
+    "functional_tasks_note",
+    "head_opinion",
+    "no_key_tasks",
+]
+_TASK_COLUMNS = ("task", "objective", "target", "role")
+
+
+@dataclass(frozen=True)
+class BookSummary:
+    id: int
+    year: int
+    unit_name: str
+    title: str
+
+
+class BookMissing(UserError):
+    pass
+
+
+class Repository:
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    # --- reading ---
+
+    def list_books(self) -> list[BookSummary]:
+        query = select(BookRow.id, BookRow.year, BookRow.unit_name, BookRow.title).order_by(
+            BookRow.year.desc(), BookRow.unit_name, BookRow.id
+        )
+        with self.engine.connect() as connection:
+            return [BookSummary(*row) for row in connection.execute(query)]
+
+    def load(self, book_id: int) -> Book:
+        with self.engine.connect() as connection:
+            row = connection.execute(select(BookRow.__table__).where(BookRow.id == book_id)).first()
+            if row is None:
+                raise BookMissing("找不到编号为 {id} 的蓝皮书。", id=book_id)
+            task_rows = connection.execute(
+                select(TaskRow.__table__)
+                .where(TaskRow.book_id == book_id)
+                .order_by(TaskRow.section, TaskRow.position)
+            ).all()
+            schedules: dict[str, list[ScheduleEntry]] = {}
+            entries = connection.execute(
+                select(ScheduleEntryRow.task_id, ScheduleEntryRow.quarters, ScheduleEntryRow.text)
+                .join(TaskRow, TaskRow.id == ScheduleEntryRow.task_id)
+                .where(TaskRow.book_id == book_id)
+                .order_by(ScheduleEntryRow.task_id, ScheduleEntryRow.position)
+            )
+            for task_id, quarters, text in entries:
+                schedules.setdefault(task_id, []).append(
+                    ScheduleEntry(tuple(int(q) for q in quarters.split(",") if q), text)
+                )
+            leaders: dict[str, list[str]] = {}
+            names = connection.execute(
+                select(LeaderRow.task_id, LeaderRow.name)
+                .join(TaskRow, TaskRow.id == LeaderRow.task_id)
+                .where(TaskRow.book_id == book_id)
+                .order_by(LeaderRow.task_id, LeaderRow.position)
+            )
+            for task_id, name in names:
+                leaders.setdefault(task_id, []).append(name)
+        tasks: dict[str, list[Task]] = {KEY: [], FUNCTIONAL: []}
+        for t in task_rows:
+            tasks[t.section].append(
+                Task(
+                    id=t.id,
+                    task=t.task,
+                    objective=t.objective,
+                    target=t.target,
+                    role=t.role,
+                    schedule=tuple(schedules.get(t.id, ())),
+                    leaders=tuple(leaders.get(t.id, ())),
+                )
+            )
+        return _book_from_row(row._mapping, tasks[KEY], tasks[FUNCTIONAL])
+
+    def leader_names(self) -> list[str]:
+        """Every leader named in any book, most used first: the completion list."""
+        query = (
+            select(LeaderRow.name)
+            .group_by(LeaderRow.name)
+            .order_by(func.count().desc(), LeaderRow.name)
+        )
+        with self.engine.connect() as connection:
+            return list(connection.execute(query).scalars())
+
+    def task_names(self) -> list[str]:
+        """Every 工作任务 name used before (政治协商 …), most used first."""
+        query = (
+            select(TaskRow.task)
+            .where(TaskRow.task != "")
+            .group_by(TaskRow.task)
+            .order_by(func.count().desc(), TaskRow.task)
+        )
+        with self.engine.connect() as connection:
+            return list(connection.execute(query).scalars())
+
+    # --- writing ---
+
+    def add(self, book: Book) -> Book:
+        """Store a new book; returns it with its database id."""
+        from dataclasses import replace
+
+        with self.engine.begin() as connection:
+            book_id = connection.execute(
+                insert(BookRow).values(**_book_values(book)).returning(BookRow.id)
+            ).scalar_one()
+            for section, tasks in ((KEY, book.key_tasks), (FUNCTIONAL, book.functional_tasks)):
+                for position, task in enumerate(tasks):
+                    _insert_task(connection, book_id, section, position, task)
+        return replace(book, id=book_id)
+
+    def store(self, old: Book, new: Book) -> None:
+        """Write what differs from `old` (what the database holds) to make it `new`."""
+        if new.id is None or old.id != new.id:
+            raise ValueError("store() compares two versions of the same stored book")
+        if old is new:
+            return
+        with self.engine.begin() as connection:
+            values: dict[str, Any] = {}
+            cover_changes = changed_fields(old.cover, new.cover)
+            if cover_changes:
+                values.update(_cover_values(new.cover, cover_changes))
+            for name in _BOOK_TEXT_FIELDS:
+                if getattr(old, name) != getattr(new, name):
+                    values[name] = getattr(new, name)
+            if values:
+                result = connection.execute(
+                    update(BookRow).where(BookRow.id == new.id).values(**values)
+                )
+                if result.rowcount == 0:
+                    raise BookMissing("这本蓝皮书已被删除，无法保存。")
+            _store_tasks(connection, new.id, KEY, old.key_tasks, new.key_tasks)
+            _store_tasks(connection, new.id, FUNCTIONAL, old.functional_tasks, new.functional_tasks)
+
+    def delete(self, book_id: int) -> None:
+        with self.engine.begin() as connection:
+            connection.execute(delete(BookRow).where(BookRow.id == book_id))
+
+
+def _book_values(book: Book) -> dict[str, Any]:
+    values = _cover_values(book.cover, _COVER_FIELDS)
+    values.update({name: getattr(book, name) for name in _BOOK_TEXT_FIELDS})
+    return values
+
+
+def _cover_values(cover: Cover, names: Iterable[str]) -> dict[str, Any]:
+    values: dict[str, Any] = {}
+    for name in names:
+        value = getattr(cover, name)
+        if name == "filled_on":
+            value = value.isoformat() if value else ""
+        elif name == "issued_on":
+            value = value.iso() if value else ""
+        values[name] = value
+    return values
+
+
+def _book_from_row(row: Any, key_tasks: list[Task], functional_tasks: list[Task]) -> Book:
+    cover_values = {name: row[name] for name in _COVER_FIELDS}
+    cover_values["filled_on"] = parse_date(row["filled_on"]) if row["filled_on"] else None
+    cover_values["issued_on"] = parse_month(row["issued_on"]) if row["issued_on"] else None
+    return Book(
+        id=row["id"],
+        cover=Cover(**cover_values),
+        key_tasks=tuple(key_tasks),
+        functional_tasks=tuple(functional_tasks),
+        **{name: row[name] for name in _BOOK_TEXT_FIELDS},
+    )
+
+
+def _store_tasks(
+    connection: Any, book_id: int, section: str, old: Sequence[Task], new: Sequence[Task]
+) -> None:
+    if old is new:
+        return
+    before = {task.id: (position, task) for position, task in enumerate(old)}
+    kept = {task.id for task in new}
+    gone = [task_id for task_id in before if task_id not in kept]
+    if gone:
+        connection.execute(delete(TaskRow).where(TaskRow.id.in_(gone)))
+    for position, task in enumerate(new):
+        previous = before.get(task.id)
+        if previous is None:
+            _insert_task(connection, book_id, section, position, task)
+            continue
+        old_position, old_task = previous
+        values: dict[str, Any] = {}
+        if old_position != position:
+            values["position"] = position
+        if old_task is not task:
+            changes = changed_fields(old_task, task)
+            values.update({name: getattr(task, name) for name in changes if name in _TASK_COLUMNS})
+            if "schedule" in changes:
+                connection.execute(
+                    delete(ScheduleEntryRow).where(ScheduleEntryRow.task_id == task.id)
+                )
+                _insert_schedule(connection, task)
+            if "leaders" in changes:
+                connection.execute(delete(LeaderRow).where(LeaderRow.task_id == task.id))
+                _insert_leaders(connection, task)
+        if values:
+            connection.execute(update(TaskRow).where(TaskRow.id == task.id).values(**values))
+
+
+def _insert_task(connection: Any, book_id: int, section: str, position: int, task: Task) -> None:
+    connection.execute(
+        insert(TaskRow).values(
+            id=task.id,
+            book_id=book_id,
+            section=section,
+            position=position,
+            **{name: getattr(task, name) for name in _TASK_COLUMNS},
+        )
+    )
+    _insert_schedule(connection, task)
+    _insert_leaders(connection, task)
+
+
+def _insert_schedule(connection: Any, task: Task) -> None:
+    if task.schedule:
+        connection.execute(
+            insert(ScheduleEntryRow),
+            [
+                {
+                    "task_id": task.id,
+                    "position": i,
+                    "quarters": ",".join(str(q) for q in entry.quarters),
+                    "text": entry.text,
+                }
+                for i, entry in enumerate(task.schedule)
+            ],
+        )
+
+
+def _insert_leaders(connection: Any, task: Task) -> None:
+    if task.leaders:
+        connection.execute(
+            insert(LeaderRow),
+            [{"task_id": task.id, "position": i, "name": n} for i, n in enumerate(task.leaders)],
+        )

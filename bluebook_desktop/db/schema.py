@@ -1,0 +1,65 @@
+"""Creating and upgrading the schema with the Alembic migrations shipped in the package.
+
+The version is read with one query first; Alembic (slow to import) is loaded only when the
+database is new or older than this program. A database written by a newer program is
+refused rather than opened, so an old program never damages a newer clerk's data.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from sqlalchemy import Connection, Engine, inspect, text
+
+from bluebook_desktop.errors import UserError
+
+# Every revision this program knows, oldest first; the last one is the newest schema.
+# tests/test_migrations.py checks that it matches the migration scripts.
+REVISIONS = ("0001",)
+HEAD = REVISIONS[-1]
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+
+
+class NewerDatabase(UserError):
+    pass
+
+
+def current_revision(connection: Connection) -> str | None:
+    if not inspect(connection).has_table("alembic_version"):
+        return None
+    return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+
+
+def prepare(engine: Engine, before_upgrade: Callable[[], None] | None = None) -> None:
+    """Bring the database to this program's schema, or refuse it.
+
+    `before_upgrade` runs before an existing database is migrated (the backup).
+    """
+    with engine.connect() as connection:
+        revision = current_revision(connection)
+        has_tables = bool(inspect(connection).get_table_names())
+    if revision == HEAD:
+        return
+    if revision is not None and revision not in REVISIONS:
+        raise NewerDatabase(
+            "这个数据库由更新版本的程序创建（数据库版本 {revision}），"
+            "当前程序无法打开。请安装最新版本后再打开。",
+            revision=revision,
+        )
+    if revision is None and has_tables:
+        raise UserError("这个文件不是本程序的数据库，无法打开。")
+    if revision is not None and before_upgrade is not None:
+        before_upgrade()
+    upgrade(engine)
+
+
+def upgrade(engine: Engine, target: str = "head") -> None:
+    from alembic import command
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, target)

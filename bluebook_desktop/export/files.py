@@ -1,0 +1,60 @@
+"""Atomic writes for every file the program produces.
+
+The new content goes to a temporary file in the target's folder and then replaces the
+target in one step, so a crash, a full disk or a target locked by another program (Word
+or a PDF reader on Windows) leaves the old file intact.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from pathlib import Path
+
+from bluebook_desktop.errors import UserError
+
+
+class TargetLocked(UserError):
+    """The target is open in another program; the caller may offer another name."""
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    path = Path(path)
+    folder = path.parent if str(path.parent) else Path(".")
+    try:
+        fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise UserError(
+            "无法在文件夹 {folder} 中写入文件：{reason}", folder=str(folder), reason=_reason(exc)
+        ) from exc
+    try:
+        with os.fdopen(fd, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        try:
+            os.replace(temp, path)
+        except PermissionError as exc:
+            raise TargetLocked(
+                "文件 {path} 正被其他程序打开（例如 Word 或 PDF 阅读器），无法覆盖。"
+                "请关闭该程序后重试，或另存为其他文件名。",
+                path=str(path),
+            ) from exc
+    except OSError as exc:
+        raise UserError(
+            "无法写入文件 {path}：{reason}", path=str(path), reason=_reason(exc)
+        ) from exc
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+
+
+def _reason(exc: OSError) -> str:
+    import errno
+
+    if exc.errno == errno.ENOSPC:
+        return "磁盘空间不足"
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return "没有写入权限"
+    return exc.strerror or str(exc)

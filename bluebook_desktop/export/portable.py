@@ -1,0 +1,341 @@
+"""The portable file (*.bluebook.json, format "bluebook" version 1): book in, file out.
+
+Reading checks everything the schema says, and a little more (real dates), and reports the
+first problem with its place in the file, e.g.
+``functional_tasks[2].schedule[0].quarters: 5 不是季度（应为 1–4）``. Nothing is returned
+unless the whole file is good, so a bad file never half-imports.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from bluebook_desktop.domain import (
+    LINE_MAX,
+    ROLES,
+    TEXT_MAX,
+    Book,
+    Cover,
+    ScheduleEntry,
+    Task,
+    parse_date,
+    parse_month,
+)
+from bluebook_desktop.errors import UserError
+
+FORMAT = "bluebook"
+VERSION = 1
+SUFFIX = ".bluebook.json"
+MAX_FILE_BYTES = 64 * 1024 * 1024  # far above any real book; stops a runaway file early
+
+_LINE_FIELDS = (
+    "serial",
+    "attachment",
+    "title",
+    "edition",
+    "unit_name",
+    "filler_name",
+    "filler_position",
+    "phone",
+    "issuer",
+    "key_tasks_title",
+    "functional_tasks_title",
+)
+_TEXT_FIELDS = ("key_tasks_note", "functional_tasks_note", "head_opinion")
+# The order of the book's keys in a written file, as the format's own example has them.
+_BOOK_KEYS = (
+    "year",
+    "serial",
+    "attachment",
+    "title",
+    "edition",
+    "unit_name",
+    "filler_name",
+    "filler_position",
+    "phone",
+    "filled_on",
+    "issuer",
+    "issued_on",
+    "key_tasks_title",
+    "key_tasks_note",
+    "functional_tasks_title",
+    "functional_tasks_note",
+    "head_opinion",
+    "key_tasks",
+    "functional_tasks",
+)
+_COVER_KEYS = {
+    "year",
+    "serial",
+    "attachment",
+    "title",
+    "edition",
+    "unit_name",
+    "filler_name",
+    "filler_position",
+    "phone",
+    "filled_on",
+    "issuer",
+    "issued_on",
+}
+
+
+class FileProblem(UserError):
+    """The file is not a good portable book; `where` names the place (book.key_tasks[0]…)."""
+
+    def __init__(self, where: str, template: str, **params: object) -> None:
+        super().__init__("{where}：" + template if where else template, where=where, **params)
+
+
+# --- writing ---
+
+
+def book_to_dict(book: Book) -> dict[str, Any]:
+    cover = book.cover
+    values: dict[str, Any] = {name: getattr(cover, name) for name in _COVER_KEYS}
+    values["filled_on"] = cover.filled_on.isoformat() if cover.filled_on else ""
+    values["issued_on"] = cover.issued_on.iso() if cover.issued_on else ""
+    for name in ("key_tasks_title", "key_tasks_note", "functional_tasks_title"):
+        values[name] = getattr(book, name)
+    values["functional_tasks_note"] = book.functional_tasks_note
+    values["head_opinion"] = book.head_opinion
+    values["key_tasks"] = [] if book.no_key_tasks else [_task_dict(t, True) for t in book.key_tasks]
+    values["functional_tasks"] = [_task_dict(t, False) for t in book.functional_tasks]
+    data = {name: values[name] for name in _BOOK_KEYS}
+    # Empty dates are left out: the schema's date patterns do not admit "".
+    for name in ("filled_on", "issued_on"):
+        if not data[name]:
+            del data[name]
+    return {"format": FORMAT, "version": VERSION, "book": data}
+
+
+def _task_dict(task: Task, key: bool) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "task": task.task,
+        "objective": task.objective,
+        "target": task.target,
+        "schedule": [{"quarters": list(e.quarters), "text": e.text} for e in task.schedule],
+        "leaders": list(task.leaders),
+    }
+    if key and task.role is not None:
+        data["role"] = task.role
+    return data
+
+
+def dumps(book: Book) -> str:
+    return json.dumps(book_to_dict(book), ensure_ascii=False, indent=2)
+
+
+def write_portable(book: Book, path: Path) -> None:
+    from bluebook_desktop.export.files import write_atomically
+
+    write_atomically(path, dumps(book).encode("utf-8"))
+
+
+# --- reading ---
+
+
+def read_portable(path: Path) -> Book:
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise UserError("文件过大（{size} 字节），不是蓝皮书文件。", size=size)
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise UserError(
+            "无法读取文件 {path}：{reason}", path=str(path), reason=exc.strerror
+        ) from exc
+    return loads(raw)
+
+
+def loads(raw: bytes | str) -> Book:
+    if isinstance(raw, bytes):
+        if len(raw) > MAX_FILE_BYTES:
+            raise UserError("文件过大，不是蓝皮书文件。")
+        try:
+            # utf-8-sig also reads files Windows Notepad saved with a byte-order mark.
+            raw = raw.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise UserError("文件不是 UTF-8 编码的文本（第 {pos} 字节）。", pos=exc.start) from exc
+    else:
+        raw = raw.removeprefix("\ufeff")
+    if not raw.strip():
+        raise UserError("文件是空的。")
+    try:
+        data = json.loads(raw)
+    except json.JSONDecodeError as exc:
+        raise UserError(
+            "文件不是有效的 JSON（第 {line} 行第 {col} 列：{reason}）。",
+            line=exc.lineno,
+            col=exc.colno,
+            reason=exc.msg,
+        ) from exc
+    except RecursionError as exc:
+        raise UserError("文件嵌套层数过深，不是蓝皮书文件。") from exc
+    return book_from_dict(data)
+
+
+def book_from_dict(data: Any) -> Book:
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise UserError('这不是蓝皮书文件（缺少 "format": "bluebook"）。')
+    version = data.get("version")
+    if isinstance(version, int) and not isinstance(version, bool) and version > VERSION:
+        raise UserError(
+            "文件来自更新版本的程序（格式版本 {version}），请先升级本程序。", version=version
+        )
+    if version != VERSION:
+        raise FileProblem("version", "不支持的格式版本 {value}。", value=_show(version))
+    book = _object(data.get("book"), "book")
+    return _book(book)
+
+
+def _book(data: dict[str, Any]) -> Book:
+    for name in ("year", "unit_name", "key_tasks", "functional_tasks"):
+        if name not in data:
+            raise FileProblem(name, "缺少必填项。")
+    year = data["year"]
+    if not isinstance(year, int) or isinstance(year, bool) or not 2000 <= year <= 2100:
+        raise FileProblem("year", "{value} 不是 2000–2100 之间的年份。", value=_show(year))
+    lines = {name: _string(data, name, LINE_MAX) for name in _LINE_FIELDS}
+    texts = {name: _string(data, name, TEXT_MAX) for name in _TEXT_FIELDS}
+    filled_on = issued_on = None
+    if "filled_on" in data:
+        text = _string(data, "filled_on", 10)
+        try:
+            filled_on = parse_date(text)
+        except ValueError:
+            raise FileProblem(
+                "filled_on", "{value} 不是有效日期（应为 YYYY-MM-DD）。", value=text
+            ) from None
+    if "issued_on" in data:
+        text = _string(data, "issued_on", 7)
+        try:
+            issued_on = parse_month(text)
+        except ValueError:
+            raise FileProblem(
+                "issued_on", "{value} 不是有效月份（应为 YYYY-MM）。", value=text
+            ) from None
+    key_tasks = tuple(
+        _task(item, f"key_tasks[{i}]", key=True)
+        for i, item in enumerate(_array(data["key_tasks"], "key_tasks", 1000))
+    )
+    functional_tasks = tuple(
+        _task(item, f"functional_tasks[{i}]", key=False)
+        for i, item in enumerate(_array(data["functional_tasks"], "functional_tasks", 1000))
+    )
+    cover = Cover(
+        year=year,
+        filled_on=filled_on,
+        issued_on=issued_on,
+        **{name: lines.get(name, "") for name in _COVER_KEYS if name in lines},
+    )
+    return Book(
+        cover=cover,
+        key_tasks_title=lines["key_tasks_title"],
+        key_tasks_note=texts["key_tasks_note"],
+        functional_tasks_title=lines["functional_tasks_title"],
+        functional_tasks_note=texts["functional_tasks_note"],
+        head_opinion=texts["head_opinion"],
+        no_key_tasks=not key_tasks,
+        key_tasks=key_tasks,
+        functional_tasks=functional_tasks,
+    )
+
+
+def _task(item: Any, where: str, key: bool) -> Task:
+    data = _object(item, where)
+    for name in ("task", "objective"):
+        if name not in data:
+            raise FileProblem(f"{where}.{name}", "缺少必填项。")
+    role = None
+    if key and "role" in data:
+        role = data["role"]
+        if role not in ROLES:
+            raise FileProblem(f"{where}.role", "{value} 应为“牵头”或“协办”。", value=_show(role))
+    schedule = tuple(
+        _entry(entry, f"{where}.schedule[{i}]")
+        for i, entry in enumerate(_array(data.get("schedule", []), f"{where}.schedule", 100))
+    )
+    leaders = _array(data.get("leaders", []), f"{where}.leaders", 50)
+    for i, name in enumerate(leaders):
+        _check_string(name, f"{where}.leaders[{i}]", LINE_MAX)
+    return Task(
+        task=_string(data, "task", LINE_MAX, where),
+        objective=_string(data, "objective", TEXT_MAX, where),
+        target=_string(data, "target", TEXT_MAX, where),
+        schedule=schedule,
+        leaders=tuple(leaders),
+        role=role,
+    )
+
+
+def _entry(item: Any, where: str) -> ScheduleEntry:
+    data = _object(item, where)
+    if "quarters" not in data:
+        raise FileProblem(f"{where}.quarters", "缺少必填项。")
+    if "text" not in data:
+        raise FileProblem(f"{where}.text", "缺少必填项。")
+    quarters = _array(data["quarters"], f"{where}.quarters", 4)
+    if not quarters:
+        raise FileProblem(f"{where}.quarters", "至少要有一个季度。")
+    for q in quarters:
+        if not isinstance(q, int) or isinstance(q, bool) or not 1 <= q <= 4:
+            raise FileProblem(f"{where}.quarters", "{value} 不是季度（应为 1–4）。", value=_show(q))
+    if len(set(quarters)) != len(quarters):
+        raise FileProblem(f"{where}.quarters", "季度重复。")
+    return ScheduleEntry(tuple(quarters), _string(data, "text", TEXT_MAX, where))
+
+
+def _object(value: Any, where: str) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise FileProblem(where, "应为一个对象（{{…}}），实际是 {value}。", value=_kind(value))
+    return value
+
+
+def _array(value: Any, where: str, max_items: int) -> list[Any]:
+    if not isinstance(value, list):
+        raise FileProblem(where, "应为一个列表（[…]），实际是 {value}。", value=_kind(value))
+    if len(value) > max_items:
+        raise FileProblem(
+            where, "项目过多（{count} 项，最多 {limit} 项）。", count=len(value), limit=max_items
+        )
+    return value
+
+
+def _string(data: dict[str, Any], name: str, max_len: int, parent: str = "") -> str:
+    where = f"{parent}.{name}" if parent else name
+    value = data.get(name, "")
+    _check_string(value, where, max_len)
+    return value
+
+
+def _check_string(value: Any, where: str, max_len: int) -> None:
+    if not isinstance(value, str):
+        raise FileProblem(where, "应为文字，实际是 {value}。", value=_kind(value))
+    if len(value) > max_len:
+        raise FileProblem(
+            where, "文字过长（{count} 字，最多 {limit} 字）。", count=len(value), limit=max_len
+        )
+    if "\x00" in value:
+        raise FileProblem(where, "含有空字符（NUL），文件可能已损坏。")
+
+
+def _kind(value: Any) -> str:
+    if value is None:
+        return "空值 null"
+    if isinstance(value, bool):
+        return "真假值"
+    if isinstance(value, (int, float)):
+        return f"数字 {value}"
+    if isinstance(value, str):
+        return "文字"
+    if isinstance(value, list):
+        return "列表"
+    return "对象"
+
+
+def _show(value: Any) -> str:
+    text = json.dumps(value, ensure_ascii=False)
+    return text if len(text) <= 40 else text[:37] + "…"

@@ -1,0 +1,78 @@
+"""Every folder and file the program uses, found once at start-up.
+
+The database lives in the per-user, non-roaming data folder (AppData\\Local on Windows)
+unless ``--db PATH`` or the BLUEBOOK_DB environment variable points elsewhere. A file
+``portable.txt`` beside the frozen executable keeps everything in a folder beside the
+program instead (a USB stick). Nothing here runs at import time.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from bluebook_desktop import APP_NAME
+
+DB_ENV = "BLUEBOOK_DB"
+DB_NAME = "bluebook.sqlite3"
+
+
+@dataclass(frozen=True)
+class Paths:
+    data_dir: Path
+    database: Path
+    log_dir: Path
+    backup_dir: Path
+
+
+def program_dir() -> Path:
+    """The folder of the running program: the executable's when frozen, else the source tree."""
+    if getattr(sys, "frozen", False):
+        return Path(sys.executable).resolve().parent
+    return Path(__file__).resolve().parent.parent
+
+
+def resources_dir() -> Path:
+    """The one place resources (fonts, translations, icons) are looked up.
+
+    A PyInstaller build unpacks them under sys._MEIPASS/resources (the spec's data list
+    puts them there); an installed package carries them as bluebook_desktop/resources;
+    a source checkout has them in the top-level resources/ folder.
+    """
+    frozen_root = getattr(sys, "_MEIPASS", None)
+    candidates = [Path(frozen_root) / "resources"] if frozen_root else []
+    here = Path(__file__).resolve().parent
+    candidates += [here / "resources", here.parent / "resources"]
+    for candidate in candidates:
+        if candidate.is_dir():
+            return candidate
+    return candidates[-1]
+
+
+def resource(*parts: str) -> Path:
+    return resources_dir().joinpath(*parts)
+
+
+def is_portable() -> bool:
+    return (program_dir() / "portable.txt").is_file()
+
+
+def resolve(db_option: str | os.PathLike[str] | None = None) -> Paths:
+    """Find the folders once; the command line beats the environment beats the default."""
+    if is_portable():
+        data_dir = program_dir() / "data"
+    else:
+        import appdirs
+
+        # appauthor=False: no doubled folder (AppData\Local\BluebookDesktop\BluebookDesktop).
+        data_dir = Path(appdirs.user_data_dir(APP_NAME, appauthor=False, roaming=False))
+    chosen = db_option or os.environ.get(DB_ENV)
+    database = Path(chosen).expanduser().resolve() if chosen else data_dir / DB_NAME
+    return Paths(
+        data_dir=data_dir,
+        database=database,
+        log_dir=data_dir / "logs",
+        backup_dir=database.parent / "backups",
+    )
