@@ -97,6 +97,15 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def _read_book(file: Path) -> Book:
+    if file.suffix.lower() in (".docx", ".doc"):
+        # A .doc goes through the Word reader too: it refuses the old binary format with
+        # advice to save as .docx, and still reads a .docx that was merely renamed.
+        from bluebook_desktop.export.docx_import import read_docx
+
+        reading = read_docx(file)
+        print(reading.summary(), file=sys.stderr)
+        return reading.book
+
     from bluebook_desktop.export.portable import read_portable
 
     return read_portable(file)
@@ -127,10 +136,20 @@ def _console_safe() -> None:
 
 
 def _log_unexpected(exc: BaseException) -> Path | str:
-    import logging
+    """Append the traceback to the log file, never to the console (one line on stderr)."""
+    import datetime as dt
+    import traceback
 
-    logging.getLogger("bluebook").exception("unexpected error in bluebook-cli", exc_info=exc)
-    return paths.resolve().log_dir
+    try:
+        log_dir = paths.resolve().log_dir
+        log_dir.mkdir(parents=True, exist_ok=True)
+        log_file = log_dir / "bluebook-cli.log"
+        with log_file.open("a", encoding="utf-8") as log:
+            log.write(f"{dt.datetime.now().isoformat(timespec='seconds')} unexpected error\n")
+            log.write("".join(traceback.format_exception(type(exc), exc, exc.__traceback__)))
+    except OSError:
+        return "（无法写入日志）"
+    return log_file
 
 
 if __name__ == "__main__":

@@ -80,7 +80,10 @@ class ScheduleEntry:
 
     def __post_init__(self) -> None:
         # Quarters are a set; keep them sorted and unique so equal entries compare equal.
-        object.__setattr__(self, "quarters", tuple(sorted(set(self.quarters))))
+        quarters = tuple(sorted(set(self.quarters)))
+        if any(q not in QUARTERS for q in quarters):
+            raise ValueError(f"quarters must be 1–4, not {quarters}")
+        object.__setattr__(self, "quarters", quarters)
 
     @property
     def label(self) -> str:

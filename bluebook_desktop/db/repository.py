@@ -170,8 +170,16 @@ class Repository:
                 )
                 if result.rowcount == 0:
                     raise BookMissing("这本蓝皮书已被删除，无法保存。")
-            _store_tasks(connection, new.id, KEY, old.key_tasks, new.key_tasks)
-            _store_tasks(connection, new.id, FUNCTIONAL, old.functional_tasks, new.functional_tasks)
+            sections = (
+                (KEY, old.key_tasks, new.key_tasks),
+                (FUNCTIONAL, old.functional_tasks, new.functional_tasks),
+            )
+            # Deletions first: a task moved to the other table keeps its id, so its old row
+            # must be gone before the other table inserts it.
+            for _section, before, after in sections:
+                _delete_gone(connection, before, after)
+            for section, before, after in sections:
+                _store_tasks(connection, new.id, section, before, after)
 
     def delete(self, book_id: int) -> None:
         with self.engine.begin() as connection:
@@ -209,16 +217,21 @@ def _book_from_row(row: Any, key_tasks: list[Task], functional_tasks: list[Task]
     )
 
 
+def _delete_gone(connection: Any, old: Sequence[Task], new: Sequence[Task]) -> None:
+    if old is new:
+        return
+    kept = {task.id for task in new}
+    gone = [task.id for task in old if task.id not in kept]
+    if gone:
+        connection.execute(delete(TaskRow).where(TaskRow.id.in_(gone)))
+
+
 def _store_tasks(
     connection: Any, book_id: int, section: str, old: Sequence[Task], new: Sequence[Task]
 ) -> None:
     if old is new:
         return
     before = {task.id: (position, task) for position, task in enumerate(old)}
-    kept = {task.id for task in new}
-    gone = [task_id for task_id in before if task_id not in kept]
-    if gone:
-        connection.execute(delete(TaskRow).where(TaskRow.id.in_(gone)))
     for position, task in enumerate(new):
         previous = before.get(task.id)
         if previous is None:

@@ -39,8 +39,6 @@ def prepare(engine: Engine, before_upgrade: Callable[[], None] | None = None) ->
     with engine.connect() as connection:
         revision = current_revision(connection)
         has_tables = bool(inspect(connection).get_table_names())
-    if revision == HEAD:
-        return
     if revision is not None and revision not in REVISIONS:
         raise NewerDatabase(
             "这个数据库由更新版本的程序创建（数据库版本 {revision}），"
@@ -49,9 +47,14 @@ def prepare(engine: Engine, before_upgrade: Callable[[], None] | None = None) ->
         )
     if revision is None and has_tables:
         raise UserError("这个文件不是本程序的数据库，无法打开。")
-    if revision is not None and before_upgrade is not None:
+    if revision is not None and revision != HEAD and before_upgrade is not None:
         before_upgrade()
-    upgrade(engine)
+    if engine.dialect.name == "sqlite":
+        from bluebook_desktop.db import sqlite
+
+        sqlite.use_wal(engine)
+    if revision != HEAD:
+        upgrade(engine)
 
 
 def upgrade(engine: Engine, target: str = "head") -> None:

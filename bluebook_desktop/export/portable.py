@@ -9,10 +9,12 @@ unless the whole file is good, so a bad file never half-imports.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
 from bluebook_desktop.domain import (
+    DEFAULT_TEXTS,
     LINE_MAX,
     ROLES,
     TEXT_MAX,
@@ -29,6 +31,7 @@ FORMAT = "bluebook"
 VERSION = 1
 SUFFIX = ".bluebook.json"
 MAX_FILE_BYTES = 64 * 1024 * 1024  # far above any real book; stops a runaway file early
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 _LINE_FIELDS = (
     "serial",
@@ -185,7 +188,8 @@ def book_from_dict(data: Any) -> Book:
         raise UserError(
             "文件来自更新版本的程序（格式版本 {version}），请先升级本程序。", version=version
         )
-    if version != VERSION:
+    # `true` and `1.0` equal 1 in Python but are not the schema's integer 1.
+    if version != VERSION or not isinstance(version, int) or isinstance(version, bool):
         raise FileProblem("version", "不支持的格式版本 {value}。", value=_show(version))
     book = _object(data.get("book"), "book")
     return _book(book)
@@ -198,8 +202,9 @@ def _book(data: dict[str, Any]) -> Book:
     year = data["year"]
     if not isinstance(year, int) or isinstance(year, bool) or not 2000 <= year <= 2100:
         raise FileProblem("year", "{value} 不是 2000–2100 之间的年份。", value=_show(year))
-    lines = {name: _string(data, name, LINE_MAX) for name in _LINE_FIELDS}
-    texts = {name: _string(data, name, TEXT_MAX) for name in _TEXT_FIELDS}
+    # A field the file leaves out takes the template's text (附件 3, the section titles…).
+    lines = {name: _string(data, name, LINE_MAX, default=_default(name)) for name in _LINE_FIELDS}
+    texts = {name: _string(data, name, TEXT_MAX, default=_default(name)) for name in _TEXT_FIELDS}
     filled_on = issued_on = None
     if "filled_on" in data:
         text = _string(data, "filled_on", 10)
@@ -288,6 +293,10 @@ def _entry(item: Any, where: str) -> ScheduleEntry:
     return ScheduleEntry(tuple(quarters), _string(data, "text", TEXT_MAX, where))
 
 
+def _default(name: str) -> str:
+    return DEFAULT_TEXTS.get(name, "")
+
+
 def _object(value: Any, where: str) -> dict[str, Any]:
     if not isinstance(value, dict):
         raise FileProblem(where, "应为一个对象（{{…}}），实际是 {value}。", value=_kind(value))
@@ -304,9 +313,11 @@ def _array(value: Any, where: str, max_items: int) -> list[Any]:
     return value
 
 
-def _string(data: dict[str, Any], name: str, max_len: int, parent: str = "") -> str:
+def _string(
+    data: dict[str, Any], name: str, max_len: int, parent: str = "", default: str = ""
+) -> str:
     where = f"{parent}.{name}" if parent else name
-    value = data.get(name, "")
+    value = data.get(name, default)
     _check_string(value, where, max_len)
     return value
 
@@ -320,6 +331,9 @@ def _check_string(value: Any, where: str, max_len: int) -> None:
         )
     if "\x00" in value:
         raise FileProblem(where, "含有空字符（NUL），文件可能已损坏。")
+    # JSON admits a lone surrogate (\ud800), which neither UTF-8 nor the database can hold.
+    if _SURROGATE.search(value):
+        raise FileProblem(where, "含有无效字符（单独的代理码位），文件可能已损坏。")
 
 
 def _kind(value: Any) -> str:

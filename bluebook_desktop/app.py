@@ -1,0 +1,99 @@
+"""Start-up of the window: arguments -> paths -> logging -> database -> window."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+import traceback
+from collections.abc import Sequence
+from pathlib import Path
+from types import TracebackType
+
+from bluebook_desktop import DISPLAY_NAME, __version__, logs, paths
+from bluebook_desktop.errors import UserError
+
+log = logging.getLogger(__name__)
+
+
+def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="bluebook", description=DISPLAY_NAME)
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--db", metavar="PATH", help="数据库文件")
+    parser.add_argument("file", nargs="?", type=Path, help="要导入并打开的蓝皮书文件")
+    return parser.parse_args(argv)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse_args(argv)
+    found = paths.resolve(args.db)
+    log_file = logs.setup(found.log_dir)
+
+    from PySide6.QtCore import QCoreApplication, Qt
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_DontCreateNativeWidgetSiblings)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName(DISPLAY_NAME)
+    app.setApplicationVersion(__version__)
+
+    from bluebook_desktop.ui import fonts, i18n
+    from bluebook_desktop.ui.settings import Settings
+
+    settings = Settings.for_paths(found)
+    translators = i18n.install(app, settings.language)  # noqa: F841 - kept alive with app
+    fonts.ensure_chinese_font(app)
+    _install_exception_hook(log_file)
+
+    from bluebook_desktop.db import open_repository
+
+    try:
+        repository = open_repository(found.database)
+    except UserError as exc:
+        from bluebook_desktop.ui.messages import user_text
+
+        QMessageBox.critical(None, DISPLAY_NAME, user_text(exc))
+        return 2
+
+    from bluebook_desktop.ui.main_window import MainWindow
+
+    window = MainWindow(repository, settings, found)
+    window.show()
+    if args.file:
+        book = window.actions_.read_book(args.file)
+        if book is not None:
+            stored = repository.add(book)
+            window.refresh_books()
+            window.open_book(stored.id)
+    else:
+        last = settings.last_book_id()
+        if last is not None and any(b.id == last for b in repository.list_books()):
+            window.open_book(last)
+    return app.exec()
+
+
+def _install_exception_hook(log_file: Path | None) -> None:
+    """An unexpected error shows a dialog and is logged; the program keeps running."""
+
+    def hook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
+        log.error("unexpected error", exc_info=(kind, value, tb))
+        from PySide6.QtCore import QCoreApplication
+        from PySide6.QtWidgets import QApplication, QMessageBox
+
+        if QApplication.instance() is None:
+            traceback.print_exception(kind, value, tb)
+            return
+        tr = QCoreApplication.translate
+        text = tr(
+            "app",
+            "程序遇到意外错误：%1\n\n已输入的内容仍在窗口中，会照常自动保存，可以继续使用。\n详细信息已记录在日志：%2",
+        )
+        text = text.replace("%1", f"{kind.__name__}: {value}")
+        text = text.replace("%2", str(log_file) if log_file else tr("app", "（无法写入日志）"))
+        QMessageBox.critical(None, tr("app", "意外错误"), text)
+
+    sys.excepthook = hook
+
+
+if __name__ == "__main__":
+    sys.exit(main())

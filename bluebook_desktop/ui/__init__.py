@@ -1,0 +1,1 @@
+"""The window: pages, table models and dialogs. Imports db.repository and export, never the reverse."""

@@ -1,0 +1,332 @@
+"""What the window's buttons and menus do with whole books: new, import, export, print."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from bluebook_desktop.domain import Book, Cover, book_label, next_year_book
+from bluebook_desktop.errors import UserError
+from bluebook_desktop.export.files import TargetLocked
+from bluebook_desktop.ui.messages import confirm, show_error, user_text
+
+if TYPE_CHECKING:
+    from bluebook_desktop.export.pdf import PdfSettings
+    from bluebook_desktop.ui.main_window import MainWindow
+
+_UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')  # characters Windows refuses in file names
+
+
+def file_stem(book: Book) -> str:
+    cover = book.cover
+    name = cover.unit_name or cover.title or "蓝皮书"
+    return _UNSAFE.sub("_", f"{cover.year}年{name}绩效目标责任书").strip(" .")
+
+
+class BookActions(QObject):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+
+    @property
+    def repository(self):  # noqa: ANN201 - the window's Repository
+        return self.window.repository
+
+    def _book(self) -> Book | None:
+        session = self.window.session
+        return session.book if session else None
+
+    # --- making books ---
+
+    def _add_and_open(self, book: Book) -> None:
+        try:
+            stored = self.repository.add(book)
+        except UserError as exc:
+            show_error(self.window, self.tr("无法保存"), exc)
+            return
+        self.window.refresh_books()
+        self.window.open_book(stored.id)
+
+    def new_book(self) -> None:
+        if not self.window.store_now():
+            return
+        previous = self._book()
+        cover = Cover()
+        if previous is not None:
+            # The same unit usually fills the next book: keep who and where, not what.
+            old = previous.cover
+            cover = Cover(
+                unit_name=old.unit_name,
+                title=old.title,
+                issuer=old.issuer,
+                filler_name=old.filler_name,
+                filler_position=old.filler_position,
+                phone=old.phone,
+            )
+        self._add_and_open(Book(cover=cover))
+        self.window.ui.tabs.setCurrentIndex(0)
+
+    def next_year(self) -> None:
+        """以上一年度为基础新建: from the open book, or from last year's file (.json/.docx)."""
+        if not self.window.store_now():
+            return
+        current = self._book()
+        source: Book | None = None
+        if current is not None:
+            box = QMessageBox(
+                QMessageBox.Icon.Question,
+                self.tr("以上一年度为基础新建"),
+                self.tr("以哪一本蓝皮书为基础新建 %1 年度的蓝皮书？").replace(
+                    "%1", str(current.cover.year + 1)
+                ),
+                parent=self.window,
+            )
+            use_current = box.addButton(
+                self.tr("当前蓝皮书：%1").replace("%1", book_label(current)),
+                QMessageBox.ButtonRole.AcceptRole,
+            )
+            from_file = box.addButton(self.tr("从文件选择…"), QMessageBox.ButtonRole.ActionRole)
+            box.addButton(self.tr("取消"), QMessageBox.ButtonRole.RejectRole)
+            box.exec()
+            if box.clickedButton() is use_current:
+                source = current
+            elif box.clickedButton() is not from_file:
+                return
+        if source is None:
+            source = self._read_book_file(self.tr("选择上一年度的蓝皮书文件或 Word 文件"))
+            if source is None:
+                return
+        self._add_and_open(next_year_book(source))
+        self.window.statusBar().showMessage(
+            self.tr("已新建 %1 年度蓝皮书：请核对封面，填写填表日期。").replace(
+                "%1", str(source.cover.year + 1)
+            ),
+            10000,
+        )
+
+    def delete_book(self) -> None:
+        book = self._book()
+        if book is None:
+            return
+        if not confirm(
+            self.window,
+            self.tr("删除蓝皮书"),
+            self.tr("确定删除“%1”吗？删除后无法恢复（可从备份恢复）。").replace(
+                "%1", book_label(book)
+            ),
+            self.tr("删除"),
+            self.tr("取消"),
+        ):
+            return
+        self.window.store_now()
+        self.window.close_book()
+        self.repository.delete(book.id)
+        self.window.refresh_books()
+
+    # --- files in ---
+
+    def import_file(self) -> None:
+        if not self.window.store_now():
+            return
+        book = self._read_book_file(self.tr("导入蓝皮书文件或 Word 文件"))
+        if book is not None:
+            self._add_and_open(book)
+
+    def _read_book_file(self, title: str) -> Book | None:
+        path, _filter = QFileDialog.getOpenFileName(
+            self.window,
+            title,
+            self.window.settings.last_folder(),
+            self.tr("蓝皮书文件或 Word 文件 (*.bluebook.json *.json *.docx *.doc);;所有文件 (*)"),
+        )
+        if not path:
+            return None
+        self.window.settings.set_last_folder(str(Path(path).parent))
+        return self.read_book(Path(path))
+
+    def read_book(self, path: Path) -> Book | None:
+        """Read a portable or Word file; a Word reading is shown to the user to confirm."""
+        try:
+            if path.suffix.lower() in (".docx", ".doc"):
+                from bluebook_desktop.export.docx_import import read_docx
+
+                reading = read_docx(path)
+                if not self._confirm_reading(reading.summary()):
+                    return None
+                return reading.book
+            from bluebook_desktop.export.portable import read_portable
+
+            return read_portable(path)
+        except UserError as exc:
+            show_error(self.window, self.tr("无法导入"), exc)
+            return None
+
+    def _confirm_reading(self, summary: str) -> bool:
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            self.tr("从 Word 文件读到的内容"),
+            self.tr("请核对从 Word 文件中读到的内容，确认后新建蓝皮书。"),
+            parent=self.window,
+        )
+        box.setDetailedText(summary)
+        box.setInformativeText(summary[:1500])
+        ok = box.addButton(self.tr("新建蓝皮书"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("取消"), QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        return box.clickedButton() is ok
+
+    # --- files out ---
+
+    def _save_as(
+        self, title: str, suffix: str, file_filter: str, write: Callable[[Path], None]
+    ) -> None:
+        book = self._book()
+        if book is None:
+            return
+        self.window.store_now()
+        folder = self.window.settings.last_folder()
+        start = (
+            str(Path(folder) / (file_stem(book) + suffix)) if folder else file_stem(book) + suffix
+        )
+        while True:
+            path, _filter = QFileDialog.getSaveFileName(self.window, title, start, file_filter)
+            if not path:
+                return
+            target = Path(path)
+            if not target.name.lower().endswith(suffix):
+                target = target.with_name(target.name + suffix)
+            self.window.settings.set_last_folder(str(target.parent))
+            try:
+                write(target)
+            except TargetLocked as exc:
+                # The old file stays intact; offer to save under another name.
+                if confirm(
+                    self.window,
+                    self.tr("文件被占用"),
+                    user_text(exc),
+                    self.tr("另存为其他文件名…"),
+                    self.tr("取消"),
+                ):
+                    start = str(target.with_name(target.name[: -len(suffix)] + "（新）" + suffix))
+                    continue
+                return
+            except UserError as exc:
+                show_error(self.window, self.tr("导出失败"), exc)
+                return
+            self.window.statusBar().showMessage(
+                self.tr("已导出：%1").replace("%1", str(target)), 8000
+            )
+            return
+
+    def export_file(self) -> None:
+        from bluebook_desktop.export.portable import SUFFIX, write_portable
+
+        book = self._book()
+        if book is not None:
+            self._save_as(
+                self.tr("导出蓝皮书文件"),
+                SUFFIX,
+                self.tr("蓝皮书文件 (*.bluebook.json)"),
+                lambda path: write_portable(self._book(), path),
+            )
+
+    def pdf_settings(self) -> PdfSettings:
+        from bluebook_desktop.export.pdf import PdfSettings
+
+        settings = self.window.settings
+        return PdfSettings(
+            landscape_tables=settings.landscape_tables,
+            pad_two_character_names=settings.pad_two_character_names,
+            centred_page_numbers=settings.centred_page_numbers,
+        )
+
+    def _characters_ok(self, book: Book) -> bool:
+        """Report, before printing, any character no font can draw."""
+        from bluebook_desktop.export.pdf import missing_characters
+
+        try:
+            missing = missing_characters(book, self.pdf_settings())
+        except UserError as exc:
+            show_error(self.window, self.tr("字体无法使用"), exc)
+            return False
+        if not missing:
+            return True
+        shown = "、".join(f"“{c}”(U+{ord(c):04X})" for c in missing[:20])
+        return confirm(
+            self.window,
+            self.tr("有字符无法打印"),
+            self.tr("以下字符在字体中没有，打印时会显示为方框：\n%1\n\n仍要继续吗？").replace(
+                "%1", shown
+            ),
+            self.tr("继续"),
+            self.tr("返回修改"),
+        )
+
+    def export_pdf(self) -> None:
+        from bluebook_desktop.export.pdf import write_pdf
+
+        book = self._book()
+        if book is None or not self._characters_ok(book):
+            return
+        settings = self.pdf_settings()
+        self._save_as(
+            self.tr("导出 PDF"),
+            ".pdf",
+            self.tr("PDF 文件 (*.pdf)"),
+            lambda path: write_pdf(self._book(), path, settings),
+        )
+
+    def export_word(self) -> None:
+        from bluebook_desktop.export.docx import write_docx
+
+        if self._book() is not None:
+            self._save_as(
+                self.tr("导出 Word"),
+                ".docx",
+                self.tr("Word 文件 (*.docx)"),
+                lambda path: write_docx(self._book(), path),
+            )
+
+    def _pdf_bytes(self) -> bytes | None:
+        from bluebook_desktop.export.pdf import render_pdf
+
+        book = self._book()
+        if book is None or not self._characters_ok(book):
+            return None
+        self.window.store_now()
+        try:
+            return render_pdf(book, self.pdf_settings())
+        except UserError as exc:
+            show_error(self.window, self.tr("无法生成打印稿"), exc)
+            return None
+
+    def preview(self) -> None:
+        data = self._pdf_bytes()
+        if data is not None:
+            from bluebook_desktop.ui.printing import PreviewDialog
+
+            PreviewDialog(data, self.window).exec()
+
+    def print_book(self) -> None:
+        data = self._pdf_bytes()
+        if data is not None:
+            from bluebook_desktop.ui.printing import print_pdf
+
+            print_pdf(data, self.window)
+
+    # --- dialogs ---
+
+    def settings_dialog(self) -> None:
+        from bluebook_desktop.ui.settings_dialog import SettingsDialog
+
+        SettingsDialog(self.window.settings, self.window).exec()
+
+    def about(self) -> None:
+        from bluebook_desktop.ui.about import AboutDialog
+
+        AboutDialog(self.window.paths, self.window).exec()

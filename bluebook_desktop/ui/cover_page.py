@@ -1,0 +1,124 @@
+"""封面信息: every cover field, with the form's rules shown beside the field."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+
+from PySide6.QtCore import QCoreApplication, QDate, QSignalBlocker
+from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
+
+from bluebook_desktop.domain import Book, Cover, Month, cover_problems
+from bluebook_desktop.ui.forms.ui_cover_page import Ui_CoverPage
+from bluebook_desktop.ui.session import BookSession
+
+# Cover fields edited with a plain line edit; the widget's objectName is the camelCase name.
+TEXT_FIELDS = (
+    "serial",
+    "attachment",
+    "title",
+    "edition",
+    "unit_name",
+    "filler_name",
+    "filler_position",
+    "phone",
+    "issuer",
+)
+_NO_MONTH = QDate(2000, 1, 1)  # the issued_on editor's "未填写" value
+
+
+def _camel(name: str) -> str:
+    first, *rest = name.split("_")
+    return first + "".join(part.title() for part in rest)
+
+
+class CoverPage(QWidget):
+    def __init__(self, session: BookSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.ui = Ui_CoverPage()
+        self.ui.setupUi(self)
+        self.ui.filledOn.setMinimumDate(QDate(2000, 1, 1))
+        self.ui.issuedOn.setMinimumDate(_NO_MONTH)
+        self.ui.issuedOn.setSpecialValueText(self.tr("未填写"))
+        for name in TEXT_FIELDS:
+            editor = self._line(name)
+            # textEdited, not textChanged: loading a book must not count as an edit.
+            editor.textEdited.connect(lambda text, name=name: self._set(name, text))
+        self.ui.year.valueChanged.connect(lambda year: self._set("year", year))
+        self.ui.filledOn.dateChanged.connect(self._filled_on_changed)
+        self.ui.filledOnEmpty.toggled.connect(self._filled_on_changed)
+        self.ui.todayButton.clicked.connect(self._today)
+        self.ui.issuedOn.dateChanged.connect(self._issued_on_changed)
+        session.changed.connect(self._on_changed)
+        self.load(session.book)
+
+    def _line(self, name: str) -> QLineEdit:
+        return getattr(self.ui, _camel(name))
+
+    def _problem_label(self, name: str) -> QLabel:
+        return getattr(self.ui, _camel(name) + "Problem")
+
+    def load(self, book: Book) -> None:
+        cover = book.cover
+        blockers = [QSignalBlocker(w) for w in self.findChildren(QWidget)]
+        for name in TEXT_FIELDS:
+            editor = self._line(name)
+            if editor.text() != getattr(cover, name):
+                editor.setText(getattr(cover, name))
+        self.ui.year.setValue(cover.year)
+        self.ui.filledOnEmpty.setChecked(cover.filled_on is None)
+        self.ui.filledOn.setEnabled(cover.filled_on is not None)
+        if cover.filled_on:
+            self.ui.filledOn.setDate(QDate(cover.filled_on))
+        month = cover.issued_on
+        self.ui.issuedOn.setDate(QDate(month.year, month.month, 1) if month else _NO_MONTH)
+        del blockers
+        self._show_problems(cover)
+
+    def _on_changed(self, book: Book, source: object) -> None:
+        if source is not self:
+            self.load(book)
+        else:
+            self._show_problems(book.cover)
+
+    def _set(self, name: str, value: object) -> None:
+        book = self.session.book
+        cover = replace(book.cover, **{name: value})
+        self._edit(cover, name)
+
+    def _edit(self, cover: Cover, name: str) -> None:
+        book = self.session.book
+        label = self._label_text(name)
+        self.session.edit(
+            replace(book, cover=cover), self.tr("修改%s") % label, key=f"cover.{name}", source=self
+        )
+
+    def _label_text(self, name: str) -> str:
+        label: QLabel = getattr(self.ui, _camel(name) + "Label")
+        return label.text().rstrip("：:")
+
+    def _filled_on_changed(self) -> None:
+        empty = self.ui.filledOnEmpty.isChecked()
+        self.ui.filledOn.setEnabled(not empty)
+        value = None if empty else self.ui.filledOn.date().toPython()
+        self._set("filled_on", value)
+
+    def _today(self) -> None:
+        with QSignalBlocker(self.ui.filledOnEmpty), QSignalBlocker(self.ui.filledOn):
+            self.ui.filledOnEmpty.setChecked(False)
+            self.ui.filledOn.setEnabled(True)
+            self.ui.filledOn.setDate(QDate(dt.date.today()))
+        self._filled_on_changed()
+
+    def _issued_on_changed(self, date: QDate) -> None:
+        value = None if date == _NO_MONTH else Month(date.year(), date.month())
+        self._set("issued_on", value)
+
+    def _show_problems(self, cover: Cover) -> None:
+        problems = cover_problems(cover)
+        for name in (*TEXT_FIELDS, "year", "filled_on", "issued_on"):
+            message = problems.get(name, "")
+            self._problem_label(name).setText(
+                QCoreApplication.translate("rules", message) if message else ""
+            )

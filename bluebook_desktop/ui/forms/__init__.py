@@ -1,0 +1,1 @@
+"""Python code generated from ../../../forms/*.ui; see forms/compile_forms.py."""

@@ -1,0 +1,305 @@
+"""The main window: the list of books on the left, the open book's editors on the right."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QEvent, QItemSelection, QObject, QSignalBlocker
+from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence, QUndoGroup
+from PySide6.QtWidgets import QApplication, QHeaderView, QMainWindow, QMessageBox, QWidget
+
+from bluebook_desktop import DISPLAY_NAME
+from bluebook_desktop.db.repository import Repository
+from bluebook_desktop.domain import Book, book_label
+from bluebook_desktop.errors import UserError
+from bluebook_desktop.paths import Paths
+from bluebook_desktop.ui.book_list import BookListModel
+from bluebook_desktop.ui.cover_page import CoverPage
+from bluebook_desktop.ui.forms.ui_main_window import Ui_MainWindow
+from bluebook_desktop.ui.messages import show_error
+from bluebook_desktop.ui.session import BookSession
+from bluebook_desktop.ui.settings import Settings
+from bluebook_desktop.ui.task_page import TaskPage
+from bluebook_desktop.ui.texts_page import TextsPage
+
+log = logging.getLogger(__name__)
+
+
+class Completions:
+    """Names used before, for the editors' completers: asked for when an editor needs them."""
+
+    def __init__(self, repository: Repository) -> None:
+        self.repository = repository
+
+    def task_names(self) -> list[str]:
+        return self.repository.task_names()
+
+    def leader_names(self) -> list[str]:
+        return self.repository.leader_names()
+
+
+class _WindowUndo(QObject):
+    """Sends Ctrl+Z / Ctrl+Y to the window's undo, not to the focused text box's own.
+
+    Every edit is already an undo step of the book; a text box's private undo would change
+    the text behind the book's back and make two histories.
+    """
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and (
+                event.matches(QKeySequence.StandardKey.Undo)
+                or event.matches(QKeySequence.StandardKey.Redo)
+            )
+        ):
+            event.ignore()  # not wanted by the widget: the shortcut goes to the window
+            return True
+        return False
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, repository: Repository, settings: Settings, paths: Paths) -> None:
+        super().__init__()
+        self.repository = repository
+        self.paths = paths
+        self.settings = settings
+        self.completions = Completions(repository)
+        self.session: BookSession | None = None
+        self.pages: list[QWidget] = []
+        self.ui = Ui_MainWindow()
+        self.ui.setupUi(self)
+
+        self.undo_group = QUndoGroup(self)
+        undo = self.undo_group.createUndoAction(self, self.tr("撤销"))
+        undo.setShortcuts([QKeySequence(QKeySequence.StandardKey.Undo)])
+        redo = self.undo_group.createRedoAction(self, self.tr("重做"))
+        redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
+        self.ui.editMenu.addAction(undo)
+        self.ui.editMenu.addAction(redo)
+        self._undo_filter = _WindowUndo(self)
+        QApplication.instance().installEventFilter(self._undo_filter)
+
+        self.book_list = BookListModel(self)
+        self.ui.bookList.setModel(self.book_list)
+        header = self.ui.bookList.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        self.ui.bookList.selectionModel().selectionChanged.connect(self._book_selected)
+        self.ui.mainSplitter.setStretchFactor(1, 1)
+        self.ui.mainSplitter.setSizes([300, 980])
+
+        from bluebook_desktop.ui.book_actions import BookActions
+
+        self.actions_ = BookActions(self)
+        self._connect_actions()
+        self.refresh_books()
+        self._restore_state()
+        self._update_title()
+
+    # --- actions ---
+
+    def _connect_actions(self) -> None:
+        ui, actions = self.ui, self.actions_
+        pairs: list[tuple[QAction, object]] = [
+            (ui.actionNew, actions.new_book),
+            (ui.actionNextYear, actions.next_year),
+            (ui.actionImport, actions.import_file),
+            (ui.actionExport, actions.export_file),
+            (ui.actionExportPdf, actions.export_pdf),
+            (ui.actionExportWord, actions.export_word),
+            (ui.actionPreview, actions.preview),
+            (ui.actionPrint, actions.print_book),
+            (ui.actionSave, self.store_now),
+            (ui.actionQuit, self.close),
+            (ui.actionSettings, actions.settings_dialog),
+            (ui.actionAbout, actions.about),
+        ]
+        for action, slot in pairs:
+            action.triggered.connect(slot)
+        ui.newButton.clicked.connect(actions.new_book)
+        ui.nextYearButton.clicked.connect(actions.next_year)
+        ui.importButton.clicked.connect(actions.import_file)
+        ui.exportButton.clicked.connect(actions.export_file)
+        ui.deleteButton.clicked.connect(actions.delete_book)
+        ui.bookList.doubleClicked.connect(lambda _index: self.ui.tabs.setFocus())
+
+    # --- the book list ---
+
+    def refresh_books(self) -> None:
+        current = self.session.book.id if self.session else None
+        self.book_list.set_books(self.repository.list_books())
+        self._select_row(self.book_list.row_of(current))
+        self._update_buttons()
+
+    def _select_row(self, row: int) -> None:
+        view = self.ui.bookList
+        with QSignalBlocker(view.selectionModel()):
+            if row >= 0:
+                view.selectRow(row)
+            else:
+                view.clearSelection()
+
+    def _book_selected(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
+        rows = {index.row() for index in selected.indexes()}
+        if rows:
+            summary = self.book_list.book_at(min(rows))
+            if summary and (not self.session or self.session.book.id != summary.id):
+                self.open_book(summary.id)
+
+    def _update_buttons(self) -> None:
+        has_book = self.session is not None
+        for widget in (self.ui.deleteButton, self.ui.exportButton, self.ui.nextYearButton):
+            widget.setEnabled(has_book)
+        for action in (
+            self.ui.actionExport,
+            self.ui.actionExportPdf,
+            self.ui.actionExportWord,
+            self.ui.actionPreview,
+            self.ui.actionPrint,
+            self.ui.actionSave,
+        ):
+            action.setEnabled(has_book)
+
+    # --- opening and closing books ---
+
+    def open_book(self, book_id: int) -> bool:
+        """Show a book's editors; what the open book had is stored first."""
+        if not self.store_now():
+            return False
+        try:
+            book = self.repository.load(book_id)
+        except UserError as exc:
+            show_error(self, self.tr("无法打开"), exc)
+            self.refresh_books()
+            return False
+        self._show(book)
+        return True
+
+    def _show(self, book: Book) -> None:
+        self._close_session()
+        session = BookSession(self.repository, book, self)
+        session.changed.connect(lambda *_: self._update_title())
+        session.storedChanged.connect(lambda _stored: self._update_title())
+        session.storedChanged.connect(self._stored)
+        session.storeFailed.connect(self._store_failed)
+        self.session = session
+        self.undo_group.addStack(session.undo_stack)
+        self.undo_group.setActiveStack(session.undo_stack)
+
+        tabs = self.ui.tabs
+        self.pages = [
+            CoverPage(session),
+            TaskPage("key_tasks", session, self.completions),
+            TaskPage("functional_tasks", session, self.completions),
+            TextsPage(session),
+        ]
+        names = [
+            self.tr("封面信息"),
+            self.tr("重点工作/改革任务"),
+            self.tr("职能工作任务"),
+            self.tr("单位负责人意见"),
+        ]
+        for page, name in zip(self.pages, names, strict=True):
+            tabs.addTab(page, name)
+        for page in self.pages:
+            splitter = getattr(page, "splitter", None)
+            state = self.settings.state(f"splitter-{type(page).__name__}")
+            if splitter is not None and state is not None:
+                splitter.restoreState(state)
+        self.ui.bookStack.setCurrentWidget(tabs)
+        self.settings.set_last_book_id(book.id)
+        self._select_row(self.book_list.row_of(book.id))
+        self._update_buttons()
+        self._update_title()
+
+    def _close_session(self) -> None:
+        self._save_splitters()
+        tabs = self.ui.tabs
+        while tabs.count():
+            page = tabs.widget(0)
+            tabs.removeTab(0)
+            page.deleteLater()
+        self.pages = []
+        if self.session is not None:
+            self.undo_group.removeStack(self.session.undo_stack)
+            self.session.deleteLater()
+            self.session = None
+        self.ui.bookStack.setCurrentWidget(self.ui.emptyLabel)
+
+    def close_book(self) -> None:
+        self._close_session()
+        self.settings.set_last_book_id(None)
+        self._update_buttons()
+        self._update_title()
+
+    def store_now(self) -> bool:
+        return self.session.store_now() if self.session else True
+
+    def _stored(self, stored: bool) -> None:
+        if stored:
+            # The cover's year, unit or title may have changed: the list shows them.
+            book = self.session.book if self.session else None
+            summary = self.book_list.book_at(self.book_list.row_of(book.id if book else None))
+            if (
+                book
+                and summary
+                and (
+                    summary.year,
+                    summary.unit_name,
+                    summary.title,
+                )
+                != (book.cover.year, book.cover.unit_name, book.cover.title)
+            ):
+                self.refresh_books()
+
+    def _store_failed(self, message: str) -> None:
+        self.statusBar().showMessage(
+            self.tr("保存失败：%s。修改仍在窗口中，程序会自动重试。") % message
+        )
+
+    def _update_title(self) -> None:
+        if self.session is None:
+            self.setWindowTitle(DISPLAY_NAME)
+            return
+        state = self.tr("已保存") if self.session.is_stored else self.tr("正在保存…")
+        self.setWindowTitle(f"{book_label(self.session.book)} — {state} — {DISPLAY_NAME}")
+
+    # --- window state ---
+
+    def _restore_state(self) -> None:
+        geometry = self.settings.state("geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        splitter = self.settings.state("mainSplitter")
+        if splitter is not None:
+            self.ui.mainSplitter.restoreState(splitter)
+
+    def _save_splitters(self) -> None:
+        for page in self.pages:
+            splitter = getattr(page, "splitter", None)
+            if splitter is not None:
+                self.settings.set_state(f"splitter-{type(page).__name__}", splitter.saveState())
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        if not self.store_now():
+            answer = QMessageBox.warning(
+                self,
+                self.tr("尚未保存"),
+                self.tr(
+                    "最近的修改没能写入数据库。现在关闭会丢失这些修改。\n"
+                    "建议先点“取消”，再用“导出蓝皮书文件”把内容另存一份。"
+                ),
+                QMessageBox.StandardButton.Cancel | QMessageBox.StandardButton.Discard,
+                QMessageBox.StandardButton.Cancel,
+            )
+            if answer != QMessageBox.StandardButton.Discard:
+                event.ignore()
+                return
+        self._save_splitters()
+        self.settings.set_state("geometry", self.saveGeometry())
+        self.settings.set_state("mainSplitter", self.ui.mainSplitter.saveState())
+        self.settings.q.sync()
+        QApplication.instance().removeEventFilter(self._undo_filter)
+        super().closeEvent(event)

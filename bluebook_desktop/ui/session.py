@@ -1,0 +1,137 @@
+"""The open book: every edit, undo and redo goes through here and is stored within a second.
+
+Pages never write to the database. They call `edit(new_book, ...)`; the session keeps the
+undo history (whole-book snapshots: cheap, since books are immutable and share untouched
+tasks), tells every page what changed, and stores the difference against what the database
+holds shortly after, or at once on `store_now()` (Ctrl+S, switching books, closing).
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+from sqlalchemy.exc import SQLAlchemyError
+
+from bluebook_desktop.db.repository import Repository
+from bluebook_desktop.domain import Book
+from bluebook_desktop.errors import UserError
+
+log = logging.getLogger(__name__)
+
+# The longest an edit waits before it is written: typing keeps going, storing does not wait
+# for a pause, so text being typed is stored even if the user never leaves the field.
+STORE_DELAY_MS = 600
+# Keystrokes in one field within this many seconds are one undo step.
+MERGE_SECONDS = 2.0
+
+
+class _Edit(QUndoCommand):
+    def __init__(
+        self, session: BookSession, before: Book, after: Book, text: str, key: str | None
+    ) -> None:
+        super().__init__(text)
+        self.session = session
+        self.before = before
+        self.after = after
+        self.key = key
+        self.at = time.monotonic()
+        self.source: object = None
+        self._first = True
+
+    def id(self) -> int:  # noqa: A003 - Qt's name
+        return 1 if self.key else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 - Qt's name
+        if not isinstance(other, _Edit) or other.key != self.key:
+            return False
+        if other.at - self.at > MERGE_SECONDS:
+            return False
+        self.after = other.after
+        self.at = other.at
+        return True
+
+    def redo(self) -> None:
+        # The first redo is the edit itself: the page that made it already shows it.
+        source = self.source if self._first else None
+        self._first = False
+        self.session._apply(self.after, source)
+
+    def undo(self) -> None:
+        self.session._apply(self.before, None)
+
+
+class BookSession(QObject):
+    """One open book, its undo history and its storing."""
+
+    #: The book after an edit, undo or redo, and the page that made the edit (None for
+    #: undo/redo and loads): a page reloads itself unless it is the source.
+    changed = Signal(object, object)
+    #: True when everything shown is in the database.
+    storedChanged = Signal(bool)  # noqa: N815 - Qt signal naming
+    #: A store failed; the message is for the user. The edit stays in memory and is retried.
+    storeFailed = Signal(str)  # noqa: N815
+
+    def __init__(self, repository: Repository, book: Book, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        if book.id is None:
+            raise ValueError("a session needs a stored book")
+        self.repository = repository
+        self._book = book
+        self._stored = book
+        self.undo_stack = QUndoStack(self)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(STORE_DELAY_MS)
+        self._timer.timeout.connect(self.store_now)
+
+    @property
+    def book(self) -> Book:
+        return self._book
+
+    @property
+    def is_stored(self) -> bool:
+        return self._book is self._stored
+
+    def edit(
+        self, new_book: Book, text: str, key: str | None = None, source: object = None
+    ) -> None:
+        """Make `new_book` the open book, as one undo step named `text`.
+
+        Successive edits with the same `key` (one field being typed) merge into one step.
+        """
+        if new_book is self._book or new_book == self._book:
+            return
+        command = _Edit(self, self._book, new_book, text, key)
+        command.source = source
+        self.undo_stack.push(command)
+
+    def _apply(self, book: Book, source: object) -> None:
+        was_stored = self.is_stored
+        self._book = book
+        self.changed.emit(book, source)
+        if self.is_stored != was_stored:
+            self.storedChanged.emit(self.is_stored)
+        if not self.is_stored and not self._timer.isActive():
+            self._timer.start()
+
+    def store_now(self) -> bool:
+        """Write what is not yet stored; True when everything is in the database."""
+        self._timer.stop()
+        if self.is_stored:
+            return True
+        book = self._book
+        try:
+            self.repository.store(self._stored, book)
+        except (UserError, SQLAlchemyError, OSError) as exc:
+            log.exception("storing book %s failed", book.id)
+            message = str(exc) if isinstance(exc, UserError) else str(exc.__class__.__name__)
+            self.storeFailed.emit(message)
+            self._timer.start(max(STORE_DELAY_MS, 3000))  # try again, not in a tight loop
+            return False
+        self._stored = book
+        if self.is_stored:
+            self.storedChanged.emit(True)
+        return True

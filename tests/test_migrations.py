@@ -1,0 +1,249 @@
+"""Schema versions: old databases open, newer and foreign ones are refused untouched."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import create_engine
+
+from bluebook_desktop.db import open_repository, schema
+from bluebook_desktop.db.models import Base
+from bluebook_desktop.db.schema import HEAD, MIGRATIONS, REVISIONS, NewerDatabase
+from bluebook_desktop.errors import UserError
+from bluebook_desktop.export.portable import dumps
+
+FIXTURES = Path(__file__).parent / "fixtures"
+# One committed database per released schema, oldest first (see make_first_schema_db.py).
+OLD_DATABASES = {"0001": FIXTURES / "first-schema.sqlite3"}
+
+
+def revision_of(path: Path) -> str:
+    connection = sqlite3.connect(path)
+    try:
+        return connection.execute("SELECT version_num FROM alembic_version").fetchone()[0]
+    finally:
+        connection.close()
+
+
+def set_revision(path: Path, revision: str, journal_mode: str = "delete") -> None:
+    connection = sqlite3.connect(path)
+    try:
+        connection.execute(f"PRAGMA journal_mode = {journal_mode}")
+        connection.execute("UPDATE alembic_version SET version_num = ?", (revision,))
+        connection.commit()
+    finally:
+        connection.close()
+
+
+def make_database(path: Path, book_bytes: bytes) -> None:
+    from bluebook_desktop.export.portable import loads
+
+    repository = open_repository(path)
+    try:
+        repository.add(loads(book_bytes))
+    finally:
+        repository.engine.dispose()
+
+
+def files_in(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir())
+
+
+def test_committed_fixture_database_is_self_contained() -> None:
+    for revision, path in OLD_DATABASES.items():
+        assert revision_of(path) == revision
+        header = path.read_bytes()[:100]
+        assert header.startswith(b"SQLite format 3\x00")
+        assert header[18:20] == b"\x01\x01"  # rollback journal, not WAL: no -wal file needed
+        assert path.stat().st_size < 200_000
+        assert not path.with_name(path.name + "-wal").exists()
+        assert not path.with_name(path.name + "-shm").exists()
+
+
+@pytest.mark.parametrize("revision", sorted(OLD_DATABASES))
+def test_old_database_opens_with_everything(
+    revision: str, tmp_path: Path, fixture_bytes: bytes
+) -> None:
+    copy = tmp_path / "old.sqlite3"
+    shutil.copyfile(OLD_DATABASES[revision], copy)
+    calls: list[str] = []
+
+    repository = open_repository(copy, before_upgrade=lambda: calls.append(revision_of(copy)))
+    try:
+        books = repository.list_books()
+        assert len(books) == 1
+        assert dumps(repository.load(books[0].id)).encode("utf-8") == fixture_bytes
+        assert "陈晓" in repository.leader_names()
+    finally:
+        repository.engine.dispose()
+
+    assert revision_of(copy) == HEAD
+    # The backup hook runs, before the upgrade, exactly when there is an upgrade to make.
+    assert calls == ([] if revision == HEAD else [revision])
+
+
+def test_revisions_match_the_migration_scripts() -> None:
+    scripts = ScriptDirectory(str(MIGRATIONS))
+    assert scripts.get_heads() == [HEAD]
+    chain = [script.revision for script in scripts.walk_revisions()]  # newest first
+    assert tuple(reversed(chain)) == REVISIONS
+    assert set(OLD_DATABASES) <= set(REVISIONS)
+
+
+def test_migrations_build_the_models_schema(tmp_path: Path) -> None:
+    repository = open_repository(tmp_path / "new.sqlite3")
+    repository.engine.dispose()
+    engine = create_engine(f"sqlite:///{(tmp_path / 'new.sqlite3').as_posix()}")
+    try:
+        with engine.connect() as connection:
+            differences = compare_metadata(MigrationContext.configure(connection), Base.metadata)
+    finally:
+        engine.dispose()
+    assert differences == []
+
+
+def test_upgraded_old_database_has_the_models_schema(tmp_path: Path) -> None:
+    copy = tmp_path / "old.sqlite3"
+    shutil.copyfile(OLD_DATABASES["0001"], copy)
+    open_repository(copy).engine.dispose()
+    engine = create_engine(f"sqlite:///{copy.as_posix()}")
+    try:
+        with engine.connect() as connection:
+            differences = compare_metadata(MigrationContext.configure(connection), Base.metadata)
+    finally:
+        engine.dispose()
+    assert differences == []
+
+
+def test_new_database_is_at_head_and_not_backed_up(tmp_path: Path) -> None:
+    calls: list[str] = []
+    path = tmp_path / "新建" / "books.sqlite3"
+    repository = open_repository(path, before_upgrade=lambda: calls.append("backup"))
+    repository.engine.dispose()
+    assert revision_of(path) == HEAD
+    assert calls == []
+
+
+def test_database_at_head_is_not_backed_up(tmp_path: Path, fixture_bytes: bytes) -> None:
+    path = tmp_path / "books.sqlite3"
+    make_database(path, fixture_bytes)
+    calls: list[str] = []
+    repository = open_repository(path, before_upgrade=lambda: calls.append("backup"))
+    repository.engine.dispose()
+    assert calls == []
+
+
+def test_older_database_is_backed_up_before_upgrade(
+    tmp_path: Path, fixture_bytes: bytes, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # With one real revision there is no older schema: pretend this program knows a 0002,
+    # so a 0001 database is older and must be handed to the backup before the upgrade.
+    path = tmp_path / "books.sqlite3"
+    make_database(path, fixture_bytes)
+    events: list[str] = []
+    real_upgrade = schema.upgrade
+
+    def upgrade(engine: object, target: str = "head") -> None:
+        events.append("upgrade")
+        real_upgrade(engine, target)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(schema, "REVISIONS", (*REVISIONS, "0002"))
+    monkeypatch.setattr(schema, "HEAD", "0002")
+    monkeypatch.setattr(schema, "upgrade", upgrade)
+
+    repository = open_repository(path, before_upgrade=lambda: events.append("backup"))
+    repository.engine.dispose()
+
+    assert events == ["backup", "upgrade"]
+
+
+def test_failed_backup_stops_the_upgrade(
+    tmp_path: Path, fixture_bytes: bytes, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "books.sqlite3"
+    make_database(path, fixture_bytes)
+    # A rollback-journal file: any write at all, even the switch to WAL, shows in its bytes.
+    set_revision(path, REVISIONS[-1], "delete")
+    before = path.read_bytes()
+    upgrades: list[str] = []
+    monkeypatch.setattr(schema, "REVISIONS", (*REVISIONS, "0002"))
+    monkeypatch.setattr(schema, "HEAD", "0002")
+    monkeypatch.setattr(schema, "upgrade", lambda *_args: upgrades.append("upgrade"))
+
+    def backup() -> None:
+        raise UserError("无法备份数据库：磁盘空间不足")
+
+    with pytest.raises(UserError, match="无法备份"):
+        open_repository(path, before_upgrade=backup)
+    assert upgrades == []
+    assert path.read_bytes() == before
+
+
+@pytest.mark.parametrize("journal_mode", ["wal", "delete"])
+def test_newer_database_is_refused_untouched(
+    journal_mode: str, tmp_path: Path, fixture_bytes: bytes
+) -> None:
+    path = tmp_path / "books.sqlite3"
+    make_database(path, fixture_bytes)
+    set_revision(path, "9999", journal_mode)
+    before = path.read_bytes()
+    calls: list[str] = []
+
+    with pytest.raises(NewerDatabase) as caught:
+        open_repository(path, before_upgrade=lambda: calls.append("backup"))
+
+    assert "9999" in str(caught.value)
+    assert "更新版本" in str(caught.value)
+    assert "\n" not in str(caught.value)
+    assert calls == []
+    assert path.read_bytes() == before
+    assert files_in(tmp_path) == ["books.sqlite3"]
+    assert revision_of(path) == "9999"
+
+
+def test_another_programs_database_is_refused_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "other.sqlite3"
+    connection = sqlite3.connect(path)
+    connection.execute("CREATE TABLE contacts (name TEXT)")
+    connection.execute("INSERT INTO contacts VALUES ('傅冰')")
+    connection.commit()
+    connection.close()
+    before = path.read_bytes()
+
+    with pytest.raises(UserError) as caught:
+        open_repository(path)
+
+    assert not isinstance(caught.value, NewerDatabase)
+    assert "不是本程序的数据库" in str(caught.value)
+    assert path.read_bytes() == before
+    assert files_in(tmp_path) == ["other.sqlite3"]
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        lambda: b"garbage\x00\xff" * 1000,
+        lambda: "这不是数据库".encode() * 100,
+        lambda: OLD_DATABASES["0001"].read_bytes()[:8192],  # a truncated copy
+    ],
+    ids=["garbage", "text", "truncated"],
+)
+def test_not_a_database_is_a_user_error(content: Callable[[], bytes], tmp_path: Path) -> None:
+    path = tmp_path / "books.sqlite3"
+    path.write_bytes(content())
+    before = path.read_bytes()
+
+    with pytest.raises(UserError) as caught:
+        open_repository(path)
+
+    message = str(caught.value)
+    assert str(path) in message
+    assert "\n" not in message and "Traceback" not in message
+    assert path.read_bytes() == before

@@ -1,0 +1,105 @@
+"""Where the program keeps its files: found once, overridable, any folder name."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import appdirs
+import pytest
+
+from bluebook_desktop import APP_NAME, paths
+from bluebook_desktop.db import open_repository
+from bluebook_desktop.export.portable import dumps, loads
+
+
+def test_db_option_beats_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(paths.DB_ENV, str(tmp_path / "env.sqlite3"))
+    found = paths.resolve(tmp_path / "option.sqlite3")
+    assert found.database == tmp_path / "option.sqlite3"
+    assert found.backup_dir == tmp_path / "backups"
+
+
+def test_environment_beats_default(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(paths.DB_ENV, str(tmp_path / "env" / "env.sqlite3"))
+    found = paths.resolve()
+    assert found.database == tmp_path / "env" / "env.sqlite3"
+    assert found.backup_dir == tmp_path / "env" / "backups"
+    # The database moves; the program's own folder (logs) stays where it was.
+    assert found.log_dir == found.data_dir / "logs"
+    assert found.data_dir == tmp_path / "xdg-data" / APP_NAME
+
+
+@pytest.mark.parametrize("unset", [True, False], ids=["unset", "empty"])
+def test_default_database(unset: bool, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    if unset:
+        monkeypatch.delenv(paths.DB_ENV)
+    else:
+        monkeypatch.setenv(paths.DB_ENV, "")
+    found = paths.resolve()
+    assert found.data_dir == Path(appdirs.user_data_dir(APP_NAME, appauthor=False))
+    assert found.data_dir == tmp_path / "xdg-data" / APP_NAME  # XDG_DATA_HOME, from conftest
+    assert found.database == found.data_dir / paths.DB_NAME
+    assert found.log_dir == found.data_dir / "logs"
+    assert found.backup_dir == found.data_dir / "backups"
+
+
+def test_relative_and_home_paths_are_made_absolute(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert paths.resolve("rel.sqlite3").database == tmp_path / "rel.sqlite3"
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    assert paths.resolve("~/books.sqlite3").database == tmp_path / "home" / "books.sqlite3"
+
+
+def test_windows_data_dir_has_no_doubled_folder(monkeypatch: pytest.MonkeyPatch) -> None:
+    asked: list[str] = []
+
+    def win_folder(csidl_name: str) -> str:
+        asked.append(csidl_name)
+        return "/Users/张三/AppData/Local"
+
+    monkeypatch.setattr(appdirs, "system", "win32")
+    monkeypatch.setattr(appdirs, "_get_win_folder", win_folder, raising=False)
+    monkeypatch.delenv(paths.DB_ENV)
+
+    found = paths.resolve()
+
+    assert asked == ["CSIDL_LOCAL_APPDATA"]  # not roaming: a database does not roam
+    assert found.data_dir.parts[-2:] == ("Local", APP_NAME)
+    assert found.data_dir.parts[-2:] != (APP_NAME, APP_NAME)
+    assert found.database == Path("/Users/张三/AppData/Local", APP_NAME, paths.DB_NAME)
+
+
+def test_portable_install_keeps_data_beside_the_program(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "portable.txt").write_text("", encoding="utf-8")
+    monkeypatch.setattr(paths, "program_dir", lambda: tmp_path)
+    monkeypatch.delenv(paths.DB_ENV)
+    found = paths.resolve()
+    assert found.data_dir == tmp_path / "data"
+    assert found.database == tmp_path / "data" / paths.DB_NAME
+
+
+def test_chinese_folder_end_to_end(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fixture_bytes: bytes
+) -> None:
+    folder = tmp_path / "张三" / "绩效 目标（2021）"
+    monkeypatch.setenv(paths.DB_ENV, str(folder / "蓝皮书.sqlite3"))
+    found = paths.resolve()
+    assert found.database == folder / "蓝皮书.sqlite3"
+
+    repository = open_repository(found.database)
+    try:
+        book_id = repository.add(loads(fixture_bytes)).id
+    finally:
+        repository.engine.dispose()
+
+    assert found.database.is_file()
+    repository = open_repository(found.database)
+    try:
+        assert book_id is not None
+        assert dumps(repository.load(book_id)).encode("utf-8") == fixture_bytes
+    finally:
+        repository.engine.dispose()
