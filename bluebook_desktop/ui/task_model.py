@@ -1,0 +1,272 @@
+"""The task table (重点工作 or 职能工作) as a Qt model: one row per task, cells as printed."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QByteArray,
+    QMimeData,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+
+from bluebook_desktop.domain import LINE_MAX, Task, leaders_text, serial_numbers
+
+TASK_IDS_MIME = "application/x-bluebook-task-ids"
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class TaskTableModel(QAbstractTableModel):
+    """Tasks of one section, in table order. Only 工作任务 is editable in the table itself.
+
+    The model keeps its own tuple of tasks so moves and renames show at once; it reports them
+    with `moved` and `renamed`, and the page turns them into one session edit.
+    """
+
+    SERIAL = 0  # 序号
+    TASK = 1  # 工作任务
+    OBJECTIVE = 2  # 年度目标 (key tasks: 年度目标/改革要点)
+    SCHEDULE = 3  # 全年进度安排
+    LEADERS = 4  # 责任领导
+    ROLE = 5  # 牵头/协办, key tasks only
+
+    #: Rows were reordered (move buttons, Ctrl+Up/Down or a drag).
+    moved = Signal()
+    #: The 工作任务 cell of the task with this id was edited in the table.
+    renamed = Signal(str)
+
+    def __init__(self, key: bool = False, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.key = key
+        self._tasks: tuple[Task, ...] = ()
+
+    # --- the tasks ---
+
+    def tasks(self) -> tuple[Task, ...]:
+        return self._tasks
+
+    def set_tasks(self, tasks: Sequence[Task]) -> None:
+        """Show `tasks`; rows stay (and keep their selection) when the ids are unchanged."""
+        new = tuple(tasks)
+        if [t.id for t in new] != [t.id for t in self._tasks]:
+            self.beginResetModel()
+            self._tasks = new
+            self.endResetModel()
+            return
+        old, self._tasks = self._tasks, new
+        for row, (before, after) in enumerate(zip(old, new, strict=True)):
+            if before is not after:
+                self._row_changed(row)
+
+    def task_at(self, row: int) -> Task | None:
+        return self._tasks[row] if 0 <= row < len(self._tasks) else None
+
+    def row_of(self, task_id: str | None) -> int:
+        """The row of the task with this id, or -1."""
+        for row, task in enumerate(self._tasks):
+            if task.id == task_id:
+                return row
+        return -1
+
+    def insert_task(self, row: int, task: Task) -> None:
+        row = max(0, min(row, len(self._tasks)))
+        self.beginInsertRows(QModelIndex(), row, row)
+        self._tasks = self._tasks[:row] + (task,) + self._tasks[row:]
+        self.endInsertRows()
+        self._renumber(row)
+
+    def remove_task(self, row: int) -> None:
+        self.beginRemoveRows(QModelIndex(), row, row)
+        self._tasks = self._tasks[:row] + self._tasks[row + 1 :]
+        self.endRemoveRows()
+        self._renumber(row)
+
+    def update_task(self, task: Task) -> None:
+        row = self.row_of(task.id)
+        if row >= 0 and self._tasks[row] is not task:
+            self._tasks = self._tasks[:row] + (task,) + self._tasks[row + 1 :]
+            self._row_changed(row)
+
+    # --- QAbstractTableModel ---
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._tasks)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
+        if parent.isValid():
+            return 0
+        return self.ROLE + 1 if self.key else self.LEADERS + 1
+
+    def headerData(  # noqa: N802
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> str | None:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return self.column_titles()[section] if 0 <= section < self.columnCount() else None
+
+    def column_titles(self) -> list[str]:
+        titles = [
+            self.tr("序号"),
+            self.tr("工作任务"),
+            self.tr("年度目标/改革要点") if self.key else self.tr("年度目标"),
+            self.tr("全年进度安排"),
+            self.tr("责任领导"),
+            self.tr("牵头/协办"),
+        ]
+        return titles[: self.columnCount()]
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        task = self.task_at(index.row()) if index.isValid() else None
+        if task is None:
+            return None
+        column = index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return self.display_text(index.row(), column)
+        if role == Qt.ItemDataRole.EditRole and column == self.TASK:
+            return task.task
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            if column in (self.SERIAL, self.ROLE):
+                return int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        return None
+
+    def display_text(self, row: int, column: int) -> str:
+        """The cell as the printed form shows it."""
+        task = self._tasks[row]
+        if column == self.SERIAL:
+            return serial_numbers(self._tasks)[row]
+        if column == self.TASK:
+            return task.task
+        if column == self.OBJECTIVE:
+            return "\n".join(task.objective_lines())
+        if column == self.SCHEDULE:
+            return "\n".join(task.schedule_lines())
+        if column == self.LEADERS:
+            return leaders_text(task.leaders)
+        if column == self.ROLE:
+            return task.role or ""
+        return ""
+
+    def setData(  # noqa: N802
+        self, index: _Index, value: object, role: int = Qt.ItemDataRole.EditRole
+    ) -> bool:
+        if role != Qt.ItemDataRole.EditRole or not index.isValid() or index.column() != self.TASK:
+            return False
+        task = self._tasks[index.row()]
+        name = str(value or "").strip()[:LINE_MAX]
+        if name == task.task:
+            return True
+        self.update_task(replace(task, task=name))
+        self.renamed.emit(task.id)
+        return True
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.ItemIsDropEnabled  # drops land between rows, never on one
+        flags = (
+            Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled
+        )
+        if index.column() == self.TASK:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def moveRows(  # noqa: N802
+        self,
+        source_parent: _Index,
+        source_row: int,
+        count: int,
+        destination_parent: _Index,
+        destination_child: int,
+    ) -> bool:
+        """Move rows; `destination_child` is the row they go before, counted before the move."""
+        size = len(self._tasks)
+        if source_parent.isValid() or destination_parent.isValid() or count < 1:
+            return False
+        if source_row < 0 or source_row + count > size or not 0 <= destination_child <= size:
+            return False
+        if source_row <= destination_child <= source_row + count:
+            return False  # onto itself
+        last = source_row + count - 1
+        if not self.beginMoveRows(
+            QModelIndex(), source_row, last, QModelIndex(), destination_child
+        ):
+            return False
+        tasks = list(self._tasks)
+        block = tasks[source_row : last + 1]
+        del tasks[source_row : last + 1]
+        at = destination_child if destination_child < source_row else destination_child - count
+        tasks[at:at] = block
+        self._tasks = tuple(tasks)
+        self.endMoveRows()
+        self._renumber(min(source_row, at))
+        self.moved.emit()
+        return True
+
+    # --- drag and drop: rows travel as task ids, the drop is a move ---
+
+    def supportedDropActions(self) -> Qt.DropAction:  # noqa: N802
+        return Qt.DropAction.MoveAction
+
+    def supportedDragActions(self) -> Qt.DropAction:  # noqa: N802
+        return Qt.DropAction.MoveAction
+
+    def mimeTypes(self) -> list[str]:  # noqa: N802
+        return [TASK_IDS_MIME]
+
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:  # noqa: N802
+        rows = sorted({index.row() for index in indexes if index.isValid()})
+        data = QMimeData()
+        ids = "\n".join(self._tasks[row].id for row in rows)
+        data.setData(TASK_IDS_MIME, QByteArray(ids.encode("utf-8")))
+        return data
+
+    def dropMimeData(  # noqa: N802
+        self,
+        data: QMimeData,
+        action: Qt.DropAction,
+        row: int,
+        column: int,
+        parent: _Index,
+    ) -> bool:
+        if action != Qt.DropAction.MoveAction or not data.hasFormat(TASK_IDS_MIME):
+            return False
+        if row < 0:
+            # Dropped on a row (its upper half goes before it) or below the last row.
+            row = parent.row() if parent.isValid() else len(self._tasks)
+        ids = bytes(data.data(TASK_IDS_MIME).data()).decode("utf-8").split("\n")
+        moved = False
+        for task_id in ids:
+            source = self.row_of(task_id)
+            if source < 0:
+                continue
+            if self.moveRows(QModelIndex(), source, 1, QModelIndex(), row):
+                moved = True
+                # Later ids follow the one just moved.
+                row = self.row_of(task_id) + 1
+            else:
+                row = source + 1
+        # True tells the view the drop happened; it then asks removeRows(), which this model
+        # does not implement, so nothing is removed: the move above was the whole drop.
+        return moved
+
+    # --- helpers ---
+
+    def _row_changed(self, row: int) -> None:
+        self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
+
+    def _renumber(self, first_row: int) -> None:
+        """序号 follows table order: every row from `first_row` on has a new number."""
+        last = len(self._tasks) - 1
+        if first_row <= last:
+            self.dataChanged.emit(
+                self.index(first_row, self.SERIAL),
+                self.index(last, self.SERIAL),
+                [Qt.ItemDataRole.DisplayRole],
+            )

@@ -1,0 +1,387 @@
+"""The 重点工作/改革任务 and 职能工作任务 pages: a task table beside the editor of one task."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSignalBlocker,
+    Qt,
+)
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCompleter,
+    QHeaderView,
+    QLineEdit,
+    QMessageBox,
+    QSplitter,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QWidget,
+)
+
+from bluebook_desktop.domain import LINE_MAX, Book, Task, guideline_warning
+from bluebook_desktop.ui.forms.ui_task_page import Ui_TaskPage
+from bluebook_desktop.ui.session import BookSession
+from bluebook_desktop.ui.task_detail import Completions, TaskDetail
+from bluebook_desktop.ui.task_model import TaskTableModel
+
+SECTIONS = ("key_tasks", "functional_tasks")
+
+# Which field of the detail editor a table column leads to (Enter or double-click).
+_COLUMN_FIELDS = {
+    TaskTableModel.SERIAL: "task",
+    TaskTableModel.TASK: "task",
+    TaskTableModel.OBJECTIVE: "objective",
+    TaskTableModel.SCHEDULE: "schedule",
+    TaskTableModel.LEADERS: "leaders",
+    TaskTableModel.ROLE: "role",
+}
+
+
+def _has_content(task: Task) -> bool:
+    return bool(task.task or task.objective or task.target or task.schedule or task.leaders)
+
+
+class _TaskNameDelegate(QStyledItemDelegate):
+    """Edits 工作任务 in the table: one line, LINE_MAX long, completing known names."""
+
+    def __init__(self, completions: Completions, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._completions = completions
+
+    def createEditor(  # noqa: N802
+        self,
+        parent: QWidget,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> QWidget:
+        editor = QLineEdit(parent)
+        editor.setMaxLength(LINE_MAX)
+        completer = QCompleter(list(dict.fromkeys(self._completions.task_names())), editor)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        editor.setCompleter(completer)
+        return editor
+
+
+class TaskPage(QWidget):
+    """One table of tasks; `section` is the Book field it edits: key_tasks or functional_tasks."""
+
+    def __init__(
+        self,
+        section: str,
+        session: BookSession,
+        completions: Completions,
+        parent: QWidget | None = None,
+    ) -> None:
+        if section not in SECTIONS:
+            raise ValueError(f"section must be one of {SECTIONS}, not {section!r}")
+        super().__init__(parent)
+        self.ui = Ui_TaskPage()
+        self.ui.setupUi(self)
+        self.section = section
+        self.key = section == "key_tasks"
+        self._session = session
+        self._book: Book | None = None
+        self._tasks: tuple[Task, ...] | None = None  # what the model shows, by identity
+        self._current_id: str | None = None
+
+        self.model = TaskTableModel(self.key, self)
+        self.detail = TaskDetail(completions, self.key, self.ui.detailContainer)
+        self.ui.detailLayout.addWidget(self.detail)
+        self._set_up_table(completions)
+        self._set_up_actions()
+        # Table wider than the editor; the main window may restore the user's own sizes.
+        self.ui.splitter.setStretchFactor(0, 3)
+        self.ui.splitter.setStretchFactor(1, 2)
+        self.ui.splitter.setSizes([560, 440])
+        self.ui.noKeyTasksCheck.setVisible(self.key)
+        self.ui.noKeyTasksCheck.clicked.connect(self._no_key_tasks_clicked)
+
+        self.model.moved.connect(self._rows_moved)
+        self.model.renamed.connect(self._renamed)
+        self.detail.taskEdited.connect(self._task_edited)
+        session.changed.connect(self._session_changed)
+        self.load(session.book)
+
+    @property
+    def splitter(self) -> QSplitter:
+        """Between the table and the task editor; the main window remembers its position."""
+        return self.ui.splitter
+
+    @property
+    def table(self) -> QTableView:
+        return self.ui.table
+
+    # --- set-up ---
+
+    def _set_up_table(self, completions: Completions) -> None:
+        table = self.ui.table
+        table.setModel(self.model)
+        # Never AnyKeyPressed: the first letter typed for a Chinese input method would open
+        # an editor and be swallowed. Enter is handled in eventFilter.
+        table.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+        )
+        table.setItemDelegateForColumn(TaskTableModel.TASK, _TaskNameDelegate(completions, table))
+        header = table.horizontalHeader()
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(TaskTableModel.SERIAL, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(TaskTableModel.OBJECTIVE, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(TaskTableModel.SCHEDULE, QHeaderView.ResizeMode.Stretch)
+        em = table.fontMetrics().horizontalAdvance("中")
+        table.setColumnWidth(TaskTableModel.TASK, em * 6)
+        table.setColumnWidth(TaskTableModel.LEADERS, em * 7)
+        if self.key:
+            table.setColumnWidth(TaskTableModel.ROLE, em * 5)
+        # Multi-line cells: every row as tall as its longest cell, re-measured on resize.
+        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        table.installEventFilter(self)
+        table.doubleClicked.connect(self._double_clicked)
+        selection = table.selectionModel()
+        selection.currentRowChanged.connect(self._current_row_changed)
+
+    def _set_up_actions(self) -> None:
+        self.add_action = self._action(self.tr("添加任务"), "Ins", self.add_task)
+        self.delete_action = self._action(self.tr("删除任务"), "Del", self.delete_task)
+        self.up_action = self._action(self.tr("上移"), "Ctrl+Up", lambda: self.move_task(-1))
+        self.down_action = self._action(self.tr("下移"), "Ctrl+Down", lambda: self.move_task(1))
+        self.ui.addButton.clicked.connect(self.add_task)
+        self.ui.removeButton.clicked.connect(self.delete_task)
+        self.ui.upButton.clicked.connect(lambda: self.move_task(-1))
+        self.ui.downButton.clicked.connect(lambda: self.move_task(1))
+        self.ui.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+
+    def _action(self, text: str, shortcut: str, slot: Callable[[], None]) -> QAction:
+        action = QAction(text, self.ui.table)
+        action.setShortcut(QKeySequence(shortcut))
+        action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)  # not while typing
+        action.triggered.connect(slot)
+        self.ui.table.addAction(action)
+        return action
+
+    # --- loading ---
+
+    def load(self, book: Book) -> None:
+        """Show `book`; emits no edit. Keeps the selected task (by id) when it still exists."""
+        first = self._book is None or self._book.id != book.id
+        self._book = book
+        tasks: tuple[Task, ...] = getattr(book, self.section)
+        if tasks is not self._tasks:
+            self._tasks = tasks
+            row = self._current_row()
+            self.model.set_tasks(tasks)
+            self._select(self._current_id, row)
+        self.detail.set_book_leaders(self._book_leaders())
+        if first:
+            self.detail.refresh_completions()
+        self._show_current()
+        self._show_book_state()
+
+    def _session_changed(self, book: Book, source: object) -> None:
+        if source is self:
+            self._book = book
+            self._show_book_state()
+        else:
+            self.load(book)
+
+    def _show_current(self) -> None:
+        self.detail.set_task(self.model.task_at(self._current_row()))
+        self._update_buttons()
+
+    def _show_book_state(self) -> None:
+        book = self._book
+        assert book is not None
+        ui = self.ui
+        note = book.key_tasks_note if self.key else book.functional_tasks_note
+        ui.noteLabel.setText(self.tr("说明：{0}").format(note) if note else "")
+        ui.noteLabel.setVisible(bool(note))
+        warning = guideline_warning(book)
+        ui.warningLabel.setVisible(warning is not None)
+        if warning is not None:
+            message = QCoreApplication.translate("rules", warning.message)
+            ui.warningLabel.setText(message.format(**warning.params))
+        no_key_tasks = self.key and book.no_key_tasks
+        with QSignalBlocker(ui.noKeyTasksCheck):
+            ui.noKeyTasksCheck.setChecked(no_key_tasks)
+        ui.splitter.setVisible(not no_key_tasks)
+        # With the table hidden, the explanation takes the free space (its text stays on top).
+        layout = ui.mainLayout
+        layout.setStretch(layout.indexOf(ui.noKeyTasksLabel), 1 if no_key_tasks else 0)
+        ui.noKeyTasksLabel.setText(self._no_key_tasks_text(book))
+        ui.noKeyTasksLabel.setVisible(self.key and bool(ui.noKeyTasksLabel.text()))
+
+    def _no_key_tasks_text(self, book: Book) -> str:
+        if not self.key:
+            return ""
+        if book.no_key_tasks:
+            text = self.tr("本单位未承担重点工作、改革重点项目：打印时表格各栏填“无”。")
+            if book.key_tasks:
+                text += self.tr("已填写的 {0} 项任务仍保留，取消勾选即可恢复。").format(
+                    len(book.key_tasks)
+                )
+            return text
+        if not book.key_tasks:
+            return self.tr("尚未填写重点工作：打印时表格各栏填“无”。")
+        return ""
+
+    def _book_leaders(self) -> list[str]:
+        assert self._book is not None
+        tasks = (*self._book.key_tasks, *self._book.functional_tasks)
+        return [name for task in tasks for name in task.leaders]
+
+    # --- selection ---
+
+    def _current_row(self) -> int:
+        index = self.ui.table.currentIndex()
+        return index.row() if index.isValid() else -1
+
+    def _select(self, task_id: str | None, fallback_row: int = -1) -> None:
+        """Select the task with this id, else the row at `fallback_row` (or the nearest)."""
+        count = self.model.rowCount()
+        row = self.model.row_of(task_id)
+        if row < 0 and count:
+            row = min(max(fallback_row, 0), count - 1)
+        if row < 0:
+            self._current_id = None
+            self.ui.table.selectionModel().clear()
+            self._show_current()
+            return
+        column = max(self.ui.table.currentIndex().column(), TaskTableModel.TASK)
+        index = self.model.index(row, column)
+        self.ui.table.selectionModel().setCurrentIndex(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        self.ui.table.scrollTo(index)
+
+    def _current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        task = self.model.task_at(current.row()) if current.isValid() else None
+        self._current_id = task.id if task else None
+        self._show_current()
+
+    def _update_buttons(self) -> None:
+        row = self._current_row()
+        count = self.model.rowCount()
+        for widget in (self.ui.removeButton, self.delete_action):
+            widget.setEnabled(row >= 0)
+        for widget in (self.ui.upButton, self.up_action):
+            widget.setEnabled(row > 0)
+        for widget in (self.ui.downButton, self.down_action):
+            widget.setEnabled(0 <= row < count - 1)
+
+    # --- edits: the model changes first, then one session edit with this page as source ---
+
+    def _push(self, text: str, key: str | None) -> None:
+        self._tasks = self.model.tasks()
+        new_book = replace(self._session.book, **{self.section: self._tasks})
+        self._session.edit(new_book, text, key=key, source=self)
+        self._update_buttons()
+
+    def add_task(self) -> None:
+        """Add an empty task after the selected one and put the cursor in its 工作任务."""
+        row = self._current_row()
+        row = row + 1 if row >= 0 else self.model.rowCount()
+        task = Task()
+        self.model.insert_task(row, task)
+        self._push(self.tr("添加任务"), None)
+        self._select(task.id)
+        self.detail.focus_field("task")
+
+    def delete_task(self) -> None:
+        """Delete the selected task, asking first when something has been written in it."""
+        row = self._current_row()
+        task = self.model.task_at(row)
+        if task is None:
+            return
+        if _has_content(task):
+            name = task.task or self.tr("（未填工作任务）")
+            question = self.tr("删除第 {0} 项任务“{1}”？删除后可用“撤销”恢复。")
+            if not self._ask(question.format(row + 1, name), self.tr("删除")):
+                return
+        self.model.remove_task(row)
+        self._push(self.tr("删除任务"), None)
+        self._select(None, row)
+        self.ui.table.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def move_task(self, step: int) -> None:
+        """Move the selected task one row up (-1) or down (1)."""
+        row = self._current_row()
+        if row < 0:
+            return
+        destination = row - 1 if step < 0 else row + 2  # moveRows counts before the move
+        if self.model.moveRows(QModelIndex(), row, 1, QModelIndex(), destination):
+            self.ui.table.scrollTo(self.ui.table.currentIndex())
+
+    def _rows_moved(self) -> None:
+        self._push(self.tr("调整任务顺序"), None)
+
+    def _renamed(self, task_id: str) -> None:
+        self._push(self.tr("修改工作任务"), f"{task_id}.task")
+        if task_id == self._current_id:
+            self._show_current()
+
+    def _task_edited(self, task: Task, text: str, key: str | None) -> None:
+        self.model.update_task(task)
+        self._push(text, f"{task.id}.{key}" if key else None)
+        self.detail.set_book_leaders(self._book_leaders())
+
+    def _no_key_tasks_clicked(self, checked: bool) -> None:
+        if checked and self.model.rowCount():
+            question = self.tr(
+                "已填写 {0} 项重点工作。勾选“本单位未承担”后，打印时表格各栏填“无”；"
+                "已填写的任务会保留，取消勾选即可恢复。是否继续？"
+            ).format(self.model.rowCount())
+            if not self._ask(question, self.tr("勾选")):
+                with QSignalBlocker(self.ui.noKeyTasksCheck):
+                    self.ui.noKeyTasksCheck.setChecked(False)
+                return
+        text = self.tr("标记本单位未承担重点工作") if checked else self.tr("取消“本单位未承担”")
+        self._session.edit(replace(self._session.book, no_key_tasks=checked), text, source=self)
+
+    def _ask(self, question: str, accept: str) -> bool:
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("请确认"), question, parent=self)
+        yes = box.addButton(accept, QMessageBox.ButtonRole.AcceptRole)
+        box.setDefaultButton(box.addButton(self.tr("取消"), QMessageBox.ButtonRole.RejectRole))
+        box.exec()
+        return box.clickedButton() is yes
+
+    # --- keys and clicks on the table ---
+
+    def _open_cell(self, index: QModelIndex) -> None:
+        """Edit 工作任务 in place; any other column leads to its editor beside the table."""
+        if self.model.flags(index) & Qt.ItemFlag.ItemIsEditable:
+            self.ui.table.edit(index)
+        else:
+            self.detail.focus_field(_COLUMN_FIELDS.get(index.column(), "task"))
+
+    def _double_clicked(self, index: QModelIndex) -> None:
+        if not self.model.flags(index) & Qt.ItemFlag.ItemIsEditable:
+            self._open_cell(index)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if (
+            watched is self.ui.table
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and event.modifiers()
+            in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
+            and self.ui.table.state() != QAbstractItemView.State.EditingState
+            and self.ui.table.currentIndex().isValid()
+        ):
+            self._open_cell(self.ui.table.currentIndex())
+            return True
+        return super().eventFilter(watched, event)

@@ -1,0 +1,368 @@
+"""The task pages, typed into with qtbot; what counts is what the database then holds."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QInputMethodEvent, QTextCursor
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit, QWidget
+
+from bluebook_desktop.domain import ASSIST, TEXT_MAX, Book, ScheduleEntry, Task
+from bluebook_desktop.ui.session import BookSession
+from bluebook_desktop.ui.task_model import TaskTableModel as M
+from bluebook_desktop.ui.task_page import TaskPage
+
+
+class Completions:
+    def task_names(self) -> list[str]:
+        return ["政治协商", "民主监督", "参政议政"]
+
+    def leader_names(self) -> list[str]:
+        return ["陈晓", "李飞跃"]
+
+
+@pytest.fixture
+def book(repository, fixture_book: Book) -> Book:
+    return repository.add(fixture_book)
+
+
+@pytest.fixture
+def session(qtbot, repository, book: Book) -> Iterator[BookSession]:
+    session = BookSession(repository, book)
+    yield session
+    session.store_now()  # also stops the store timer before the database goes away
+
+
+def make_page(qtbot, section: str, session: BookSession) -> TaskPage:
+    page = TaskPage(section, session, Completions())
+    qtbot.addWidget(page)
+    page.resize(1200, 800)
+    page.show()
+    qtbot.waitExposed(page)
+    return page
+
+
+def type_chinese(widget: QWidget, text: str, phrase: bool = False) -> None:
+    """Type as a Chinese input method does: letters shown as preedit, then a commit.
+
+    Each character is committed alone, or the whole text at once when `phrase` is true.
+    (QTest.keyClicks only knows ASCII keys; a clerk's Chinese arrives like this.)
+    """
+    for part in [text] if phrase else list(text):
+        QApplication.sendEvent(widget, QInputMethodEvent("pin", []))
+        commit = QInputMethodEvent("", [])
+        commit.setCommitString(part)
+        QApplication.sendEvent(widget, commit)
+
+
+def focus(qtbot, page: TaskPage, widget: QWidget) -> None:
+    """Keyboard shortcuts need an active window and the focus where the clerk put it."""
+    page.activateWindow()
+    qtbot.waitUntil(page.isActiveWindow)
+    widget.setFocus()
+    qtbot.waitUntil(widget.hasFocus)
+
+
+def answer(page: TaskPage, reply: bool) -> list[str]:
+    """Answer every question the page asks with `reply`; returns the questions asked."""
+    asked: list[str] = []
+
+    def ask(question: str, _accept: str) -> bool:
+        asked.append(question)
+        return reply
+
+    page._ask = ask  # type: ignore[method-assign]
+    return asked
+
+
+def serials(page: TaskPage) -> list[str]:
+    return [
+        page.model.data(page.model.index(row, M.SERIAL)) for row in range(page.model.rowCount())
+    ]
+
+
+def ids(tasks: tuple[Task, ...]) -> list[str]:
+    return [t.id for t in tasks]
+
+
+def test_fill_a_functional_task(qtbot, repository, book: Book, session: BookSession) -> None:
+    page = make_page(qtbot, "functional_tasks", session)
+    detail = page.detail.ui
+    original = ids(book.functional_tasks)
+    assert page.model.rowCount() == 9
+    assert page.ui.warningLabel.isVisible()
+    assert "9 项" in page.ui.warningLabel.text()
+
+    page.table.selectRow(0)
+    qtbot.mouseClick(page.ui.addButton, Qt.MouseButton.LeftButton)
+    assert page.model.rowCount() == 10
+    assert page.table.currentIndex().row() == 1
+    new_id = session.book.functional_tasks[1].id
+    assert new_id not in original
+    assert serials(page) == [str(n) for n in range(1, 11)]
+
+    type_chinese(detail.taskEdit, "政治协商")
+    type_chinese(detail.objectiveEdit, "召开协商会。")
+    steps = session.undo_stack.count()
+    type_chinese(detail.targetEdit, "完成协商。")
+    assert session.undo_stack.count() == steps + 1  # typing one field is one undo step
+    assert session.undo_stack.text(session.undo_stack.count() - 1) == "修改目标"
+    assert page.model.data(page.model.index(1, M.OBJECTIVE)) == "召开协商会。\n目标：完成协商。"
+
+    type_chinese(detail.leaderEdit, "陈 晓 李飞跃")
+    qtbot.keyClick(detail.leaderEdit, Qt.Key.Key_Return)
+    assert detail.leaderEdit.text() == ""
+    assert [detail.leadersList.item(i).text() for i in range(detail.leadersList.count())] == [
+        "陈晓",
+        "李飞跃",
+    ]
+    assert page.model.data(page.model.index(1, M.LEADERS)) == "陈晓 李飞跃"
+
+    schedule = detail.scheduleEditor
+    qtbot.mouseClick(schedule.ui.addButton, Qt.MouseButton.LeftButton)
+    step = schedule.row_widget(0)
+    assert step.flag_label.isVisible()  # no quarter yet: flagged
+    assert "请勾选季度" in schedule.ui.previewLabel.text()
+    step.quarter_boxes[2].click()
+    step.quarter_boxes[3].click()
+    type_chinese(step.text_edit, "召开协调会。")
+    assert not step.flag_label.isVisible()
+    assert schedule.ui.previewLabel.text() == "第二、三季度：召开协调会。"
+    assert page.model.data(page.model.index(1, M.SCHEDULE)) == "第二、三季度：召开协调会。"
+
+    # Move up with the button, then drag it below the third row: 序号 follows.
+    qtbot.mouseClick(page.ui.upButton, Qt.MouseButton.LeftButton)
+    assert ids(session.book.functional_tasks)[0] == new_id
+    assert page.table.currentIndex().row() == 0
+    model = page.model
+    dragged = model.mimeData([model.index(0, column) for column in range(model.columnCount())])
+    assert model.dropMimeData(dragged, Qt.DropAction.MoveAction, 3, 0, QModelIndex())
+    assert ids(session.book.functional_tasks) == [*original[:2], new_id, *original[2:]]
+    assert page.table.currentIndex().row() == 2  # the selection stays on the task
+    assert page.detail.task().id == new_id
+    assert serials(page)[2] == "3"
+    assert model.data(model.index(2, M.TASK)) == "政治协商"
+
+    # Undo the drag: the task goes back to the top and stays selected.
+    session.undo_stack.undo()
+    assert ids(session.book.functional_tasks) == [new_id, *original]
+    assert page.model.row_of(new_id) == 0
+    assert page.table.currentIndex().row() == 0
+    assert page.detail.task().id == new_id
+    session.undo_stack.redo()
+    assert page.table.currentIndex().row() == 2
+
+    assert session.store_now()
+    stored = repository.load(book.id)
+    assert ids(stored.functional_tasks) == [*original[:2], new_id, *original[2:]]
+    assert stored.functional_tasks[2] == Task(
+        id=new_id,
+        task="政治协商",
+        objective="召开协商会。",
+        target="完成协商。",
+        schedule=(ScheduleEntry((2, 3), "召开协调会。"),),
+        leaders=("陈晓", "李飞跃"),
+        role=None,
+    )
+    assert stored.functional_tasks[0] == book.functional_tasks[0]
+
+    # Undo everything: the page and the database are back to the fixture.
+    while session.undo_stack.canUndo():
+        session.undo_stack.undo()
+    assert page.model.rowCount() == 9
+    assert page.detail.task() is not None
+    assert page.detail.task().id in original
+    assert session.store_now()
+    assert repository.load(book.id).functional_tasks == book.functional_tasks
+
+
+def test_undo_reloads_the_open_editors(qtbot, session: BookSession) -> None:
+    page = make_page(qtbot, "functional_tasks", session)
+    page.table.selectRow(3)
+    page.detail.ui.objectiveEdit.moveCursor(QTextCursor.MoveOperation.End)
+    type_chinese(page.detail.ui.objectiveEdit, "补充")
+    assert session.book.functional_tasks[3].objective.endswith("补充")
+    session.undo_stack.undo()
+    assert page.detail.ui.objectiveEdit.toPlainText() == session.book.functional_tasks[3].objective
+    assert not page.detail.ui.objectiveEdit.toPlainText().endswith("补充")
+
+
+def test_keyboard(qtbot, session: BookSession) -> None:
+    page = make_page(qtbot, "functional_tasks", session)
+    table = page.table
+    focus(qtbot, page, table)
+    table.selectRow(8)
+    first = session.book.functional_tasks[8].id
+
+    qtbot.keyClick(table, Qt.Key.Key_Insert)
+    assert page.model.rowCount() == 10
+    new_id = session.book.functional_tasks[9].id
+    assert page.detail.ui.taskEdit.hasFocus()  # ready to type the new task's name
+
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)
+    assert ids(session.book.functional_tasks)[8:] == [new_id, first]
+    qtbot.keyClick(table, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
+    assert ids(session.book.functional_tasks)[8:] == [first, new_id]
+
+    # An empty task goes without a question; one with content only after a "yes".
+    asked = answer(page, False)
+    qtbot.keyClick(table, Qt.Key.Key_Delete)
+    assert asked == []
+    assert page.model.rowCount() == 9
+    assert table.currentIndex().row() == 8
+    qtbot.keyClick(table, Qt.Key.Key_Delete)
+    assert len(asked) == 1 and "统一战线" in asked[0]
+    assert page.model.rowCount() == 9
+    answer(page, True)
+    qtbot.keyClick(table, Qt.Key.Key_Delete)
+    assert page.model.rowCount() == 8
+    assert first not in ids(session.book.functional_tasks)
+
+
+def test_no_raw_keystroke_opens_a_cell_editor(qtbot, session: BookSession) -> None:
+    page = make_page(qtbot, "functional_tasks", session)
+    table = page.table
+    assert not table.editTriggers() & QAbstractItemView.EditTrigger.AnyKeyPressed
+    focus(qtbot, page, table)
+    table.setCurrentIndex(page.model.index(0, M.TASK))
+
+    qtbot.keyClicks(table, "zhengzhi")  # what a pinyin input method starts with
+    type_chinese(table, "政治")  # and what it commits
+    assert table.state() != QAbstractItemView.State.EditingState
+    assert table.viewport().findChildren(QLineEdit) == []
+    assert session.undo_stack.count() == 0
+
+    # F2 (or Enter, or a double-click) opens the 工作任务 editor; the edit is a session edit.
+    qtbot.keyClick(table, Qt.Key.Key_F2)
+    assert table.state() == QAbstractItemView.State.EditingState
+    editor = table.indexWidget(page.model.index(0, M.TASK))
+    assert isinstance(editor, QLineEdit)
+    assert editor.maxLength() == 500
+    editor.selectAll()
+    type_chinese(editor, "协商议政", phrase=True)  # matches no completion: no popup
+    qtbot.keyClick(editor, Qt.Key.Key_Return)  # the delegate commits on a queued call
+    qtbot.waitUntil(lambda: table.state() != QAbstractItemView.State.EditingState)
+    assert session.book.functional_tasks[0].task == "协商议政"
+    assert page.detail.ui.taskEdit.text() == "协商议政"
+
+    table.setFocus()
+    table.setCurrentIndex(page.model.index(0, M.TASK))
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+    assert table.state() == QAbstractItemView.State.EditingState
+    qtbot.keyClick(table.indexWidget(page.model.index(0, M.TASK)), Qt.Key.Key_Escape)
+    assert session.book.functional_tasks[0].task == "协商议政"
+
+    # Enter on a long-text cell leads to its multi-line editor beside the table.
+    focus(qtbot, page, table)
+    table.setCurrentIndex(page.model.index(0, M.OBJECTIVE))
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+    assert page.detail.ui.objectiveEdit.hasFocus()
+
+
+def test_text_beyond_the_limit_is_refused(qtbot, session: BookSession) -> None:
+    page = make_page(qtbot, "functional_tasks", session)
+    page.table.selectRow(0)
+    edit = page.detail.ui.objectiveEdit
+    edit.selectAll()
+    edit.insertPlainText("字" * (TEXT_MAX + 5))
+    assert len(session.book.functional_tasks[0].objective) == TEXT_MAX
+    assert len(edit.toPlainText()) == TEXT_MAX
+    assert str(TEXT_MAX) in page.detail.ui.messageLabel.text()
+    assert page.detail.ui.taskEdit.maxLength() == 500
+
+
+def test_key_tasks_page(qtbot, repository, book: Book, session: BookSession) -> None:
+    page = make_page(qtbot, "key_tasks", session)
+    check = page.ui.noKeyTasksCheck
+    assert book.no_key_tasks and check.isChecked()  # the fixture has no key task
+    assert not page.splitter.isVisible()
+    assert page.model.columnCount() == 6
+
+    check.click()
+    assert not session.book.no_key_tasks
+    assert page.splitter.isVisible()
+    qtbot.mouseClick(page.ui.addButton, Qt.MouseButton.LeftButton)
+    detail = page.detail.ui
+    assert detail.roleWidget.isVisible() and detail.roleHint.isVisible()
+    assert detail.objectiveLabel.text() == "年度目标/改革要点："
+    type_chinese(detail.taskEdit, "乡村振兴")
+    detail.assistRadio.click()
+    assert session.book.key_tasks[0].role == ASSIST
+    assert not detail.roleHint.isVisible()
+    assert page.model.data(page.model.index(0, M.ROLE)) == "协办"
+
+    # Checking 本单位未承担 with a task asks first; "no" leaves everything as it was.
+    asked = answer(page, False)
+    check.click()
+    assert len(asked) == 1
+    assert not check.isChecked() and not session.book.no_key_tasks
+    answer(page, True)
+    check.click()
+    assert session.book.no_key_tasks
+    assert not page.splitter.isVisible()
+    assert "取消勾选即可恢复" in page.ui.noKeyTasksLabel.text()
+
+    assert session.store_now()
+    stored = repository.load(book.id)
+    assert stored.no_key_tasks
+    assert stored.prints_no_key_tasks
+    assert [(t.task, t.role) for t in stored.key_tasks] == [("乡村振兴", "协办")]
+
+    # Unchecking brings the kept task back.
+    check.click()
+    assert not session.book.no_key_tasks
+    assert page.splitter.isVisible()
+    assert page.model.rowCount() == 1
+    assert session.store_now()
+    assert not repository.load(book.id).no_key_tasks
+
+
+def test_pages_follow_each_other(qtbot, session: BookSession) -> None:
+    """The guideline counts both tables, so each page updates on the other's edits."""
+    key = make_page(qtbot, "key_tasks", session)
+    functional = make_page(qtbot, "functional_tasks", session)
+    key.ui.noKeyTasksCheck.click()
+    qtbot.mouseClick(key.ui.addButton, Qt.MouseButton.LeftButton)
+    assert "10 项" in functional.ui.warningLabel.text()
+    assert "10 项" in key.ui.warningLabel.text()
+    type_chinese(key.detail.ui.leaderEdit, "王五")
+    qtbot.keyClick(key.detail.ui.leaderEdit, Qt.Key.Key_Return)
+    functional.detail.ui.leaderEdit.setFocus()  # completions are refreshed on focus
+    functional.detail.refresh_completions()
+    names = functional.detail.ui.leaderEdit.completer().model().stringList()
+    assert "王五" in names and "陈晓" in names
+
+
+def test_schedule_steps_and_leaders_reorder(qtbot, session: BookSession) -> None:
+    page = make_page(qtbot, "functional_tasks", session)
+    page.table.selectRow(1)  # 第一季度 / 第二、三季度 / 第四季度
+    schedule = page.detail.ui.scheduleEditor
+    assert schedule.ui.previewLabel.text().count("<br>") == 2
+    with qtbot.waitSignal(schedule.entriesEdited) as emitted:
+        qtbot.mouseClick(schedule.row_widget(0).down_button, Qt.MouseButton.LeftButton)
+    assert [e.quarters for e in emitted.args[0]] == [(2, 3), (1,), (4,)]
+    assert [e.quarters for e in session.book.functional_tasks[1].schedule] == [(2, 3), (1,), (4,)]
+    assert schedule.ui.previewLabel.text().startswith("第二、三季度：召开提案办理协调会")
+    qtbot.mouseClick(schedule.row_widget(2).delete_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(schedule.row_widget(1).up_button, Qt.MouseButton.LeftButton)
+    assert [e.quarters for e in session.book.functional_tasks[1].schedule] == [(1,), (2, 3)]
+    schedule.row_widget(0).quarter_boxes[1].click()  # 一 off: the step is flagged
+    assert schedule.row_widget(0).flag_label.isVisible()
+    for quarter in (1, 2, 3, 4):
+        schedule.row_widget(0).quarter_boxes[quarter].click()
+    assert session.book.functional_tasks[1].schedule[0].printed().startswith("全年：")
+
+    page.table.selectRow(0)  # 何兰芳 李飞跃
+    detail = page.detail.ui
+    detail.leadersList.setCurrentRow(1)
+    qtbot.mouseClick(detail.leaderUpButton, Qt.MouseButton.LeftButton)
+    assert session.book.functional_tasks[0].leaders == ("李飞跃", "何兰芳")
+    assert detail.leadersList.currentRow() == 0
+    qtbot.mouseClick(detail.removeLeaderButton, Qt.MouseButton.LeftButton)
+    assert session.book.functional_tasks[0].leaders == ("何兰芳",)
+    type_chinese(detail.leaderEdit, "何兰芳")  # already there: not added twice
+    qtbot.mouseClick(detail.addLeaderButton, Qt.MouseButton.LeftButton)
+    assert session.book.functional_tasks[0].leaders == ("何兰芳",)
