@@ -65,10 +65,6 @@ def main(argv: Sequence[str] | None = None) -> int:
             stored = repository.add(book)
             window.refresh_books()
             window.open_book(stored.id)
-    else:
-        last = settings.last_book_id()
-        if last is not None and any(b.id == last for b in repository.list_books()):
-            window.open_book(last)
     return app.exec()
 
 

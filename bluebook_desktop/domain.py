@@ -337,3 +337,46 @@ def changed_fields(old: object, new: object) -> list[str]:
         if getattr(old, f.name) is not getattr(new, f.name)
         and getattr(old, f.name) != getattr(new, f.name)
     ]
+
+
+def print_problems(book: Book) -> list[Warning_]:
+    """What is not filled in yet and would print oddly: told before printing, never a block."""
+    problems: list[Warning_] = []
+    if not book.cover.unit_name.strip():
+        problems.append(
+            Warning_("unit_name", QT_TRANSLATE_NOOP("rules", "封面：未填写单位名称。"), {})
+        )
+    sections = [("functional_tasks", QT_TRANSLATE_NOOP("rules", "职能工作"), book.functional_tasks)]
+    if not book.no_key_tasks:
+        sections.insert(0, ("key_tasks", QT_TRANSLATE_NOOP("rules", "重点工作"), book.key_tasks))
+    for where, section, tasks in sections:
+        for number, task in enumerate(tasks, start=1):
+            place = {"section": section, "number": number}
+            if not task.task.strip():
+                problems.append(
+                    Warning_(
+                        where,
+                        QT_TRANSLATE_NOOP("rules", "{section}第 {number} 项：未填写工作任务。"),
+                        place,
+                    )
+                )
+            if where == "key_tasks" and task.role not in ROLES:
+                problems.append(
+                    Warning_(
+                        where,
+                        QT_TRANSLATE_NOOP("rules", "{section}第 {number} 项：未选择牵头或协办。"),
+                        place,
+                    )
+                )
+            for step, entry in enumerate(task.schedule, start=1):
+                if not entry.quarters:
+                    problems.append(
+                        Warning_(
+                            where,
+                            QT_TRANSLATE_NOOP(
+                                "rules", "{section}第 {number} 项：第 {step} 条进度安排未勾选季度。"
+                            ),
+                            {**place, "step": step},
+                        )
+                    )
+    return problems

@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from ime import type_chinese
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QInputMethodEvent, QTextCursor
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit, QWidget
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QWidget
 
 from bluebook_desktop.domain import ASSIST, TEXT_MAX, Book, ScheduleEntry, Task
 from bluebook_desktop.ui.session import BookSession
@@ -42,19 +43,6 @@ def make_page(qtbot, section: str, session: BookSession) -> TaskPage:
     page.show()
     qtbot.waitExposed(page)
     return page
-
-
-def type_chinese(widget: QWidget, text: str, phrase: bool = False) -> None:
-    """Type as a Chinese input method does: letters shown as preedit, then a commit.
-
-    Each character is committed alone, or the whole text at once when `phrase` is true.
-    (QTest.keyClicks only knows ASCII keys; a clerk's Chinese arrives like this.)
-    """
-    for part in [text] if phrase else list(text):
-        QApplication.sendEvent(widget, QInputMethodEvent("pin", []))
-        commit = QInputMethodEvent("", [])
-        commit.setCommitString(part)
-        QApplication.sendEvent(widget, commit)
 
 
 def focus(qtbot, page: TaskPage, widget: QWidget) -> None:

@@ -29,6 +29,10 @@ def write_atomically(path: Path, data: bytes) -> None:
             "无法在文件夹 {folder} 中写入文件：{reason}", folder=str(folder), reason=_reason(exc)
         ) from exc
     try:
+        # mkstemp makes the file private (0600); an exported file gets the usual mode.
+        mask = os.umask(0)
+        os.umask(mask)
+        os.chmod(temp, 0o666 & ~mask)
         with os.fdopen(fd, "wb") as out:
             out.write(data)
             out.flush()

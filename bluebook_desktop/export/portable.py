@@ -96,6 +96,17 @@ class FileProblem(UserError):
 
 
 def book_to_dict(book: Book) -> dict[str, Any]:
+    """The file's content; a schedule step with no quarter is refused (the format needs one)."""
+    for section in ("key_tasks", "functional_tasks"):
+        for i, task in enumerate(getattr(book, section)):
+            for j, entry in enumerate(task.schedule):
+                if not entry.quarters:
+                    raise FileProblem(
+                        f"{section}[{i}].schedule[{j}].quarters",
+                        "第 {number} 项任务的第 {step} 条进度安排没有勾选季度，请先勾选再导出。",
+                        number=i + 1,
+                        step=j + 1,
+                    )
     cover = book.cover
     values: dict[str, Any] = {name: getattr(cover, name) for name in _COVER_KEYS}
     values["filled_on"] = cover.filled_on.isoformat() if cover.filled_on else ""

@@ -1,1 +1,1 @@
-"""The window: pages, table models and dialogs. Imports db.repository and export, never the reverse."""
+"""The window: pages, table models and dialogs; imports db.repository and export."""

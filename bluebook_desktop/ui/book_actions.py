@@ -7,10 +7,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from bluebook_desktop.domain import Book, Cover, book_label, next_year_book
+from bluebook_desktop.domain import Book, Cover, book_label, next_year_book, print_problems
 from bluebook_desktop.errors import UserError
 from bluebook_desktop.export.files import TargetLocked
 from bluebook_desktop.ui.messages import confirm, show_error, user_text
@@ -235,7 +235,7 @@ class BookActions(QObject):
                 lambda path: write_portable(self._book(), path),
             )
 
-    def pdf_settings(self) -> PdfSettings:
+    def pdf_settings(self, replace_missing: bool = False) -> PdfSettings:
         from bluebook_desktop.export.pdf import PdfSettings
 
         settings = self.window.settings
@@ -243,37 +243,63 @@ class BookActions(QObject):
             landscape_tables=settings.landscape_tables,
             pad_two_character_names=settings.pad_two_character_names,
             centred_page_numbers=settings.centred_page_numbers,
+            replace_missing=replace_missing,
         )
 
-    def _characters_ok(self, book: Book) -> bool:
-        """Report, before printing, any character no font can draw."""
-        from bluebook_desktop.export.pdf import missing_characters
+    def _print_settings(self, book: Book) -> PdfSettings | None:
+        """Settings for printing `book`, after telling the user what would not print well.
 
+        Characters no font has are named before anything is written; the user may go back
+        and change them, or print them as a visible □. None means the user went back.
+        """
+        from bluebook_desktop.export.pdf import describe_characters, missing_characters
+
+        settings = self.pdf_settings()
         try:
-            missing = missing_characters(book, self.pdf_settings())
+            missing = missing_characters(book, settings)
         except UserError as exc:
             show_error(self.window, self.tr("字体无法使用"), exc)
-            return False
-        if not missing:
-            return True
-        shown = "、".join(f"“{c}”(U+{ord(c):04X})" for c in missing[:20])
-        return confirm(
+            return None
+        problems = [
+            QCoreApplication.translate("rules", p.message).format(
+                **{
+                    k: QCoreApplication.translate("rules", v) if isinstance(v, str) else v
+                    for k, v in p.params.items()
+                }
+            )
+            for p in print_problems(book)
+        ]
+        if problems and not confirm(
             self.window,
-            self.tr("有字符无法打印"),
-            self.tr("以下字符在字体中没有，打印时会显示为方框：\n%1\n\n仍要继续吗？").replace(
-                "%1", shown
+            self.tr("打印前请核对"),
+            self.tr("以下内容还没有填完整：\n%1\n\n仍要继续吗？").replace(
+                "%1", "\n".join(problems[:15])
             ),
             self.tr("继续"),
             self.tr("返回修改"),
-        )
+        ):
+            return None
+        if not missing:
+            return settings
+        if confirm(
+            self.window,
+            self.tr("有字符无法打印"),
+            self.tr("以下字符在字体中没有，打印时会显示为方框“□”：\n%1\n\n仍要继续吗？").replace(
+                "%1", describe_characters(missing[:20])
+            ),
+            self.tr("继续"),
+            self.tr("返回修改"),
+        ):
+            return self.pdf_settings(replace_missing=True)
+        return None
 
     def export_pdf(self) -> None:
         from bluebook_desktop.export.pdf import write_pdf
 
         book = self._book()
-        if book is None or not self._characters_ok(book):
+        settings = self._print_settings(book) if book is not None else None
+        if settings is None:
             return
-        settings = self.pdf_settings()
         self._save_as(
             self.tr("导出 PDF"),
             ".pdf",
@@ -296,11 +322,12 @@ class BookActions(QObject):
         from bluebook_desktop.export.pdf import render_pdf
 
         book = self._book()
-        if book is None or not self._characters_ok(book):
+        settings = self._print_settings(book) if book is not None else None
+        if settings is None:
             return None
         self.window.store_now()
         try:
-            return render_pdf(book, self.pdf_settings())
+            return render_pdf(book, settings)
         except UserError as exc:
             show_error(self.window, self.tr("无法生成打印稿"), exc)
             return None

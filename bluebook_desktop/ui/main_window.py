@@ -97,6 +97,12 @@ class MainWindow(QMainWindow):
         self.refresh_books()
         self._restore_state()
         self._update_title()
+        self._open_last_book()
+
+    def _open_last_book(self) -> None:
+        last = self.settings.last_book_id()
+        if last is not None and self.book_list.row_of(last) >= 0:
+            self.open_book(last)
 
     # --- actions ---
 
@@ -205,7 +211,7 @@ class MainWindow(QMainWindow):
             tabs.addTab(page, name)
         for page in self.pages:
             splitter = getattr(page, "splitter", None)
-            state = self.settings.state(f"splitter-{type(page).__name__}")
+            state = self.settings.state(_splitter_key(page))
             if splitter is not None and state is not None:
                 splitter.restoreState(state)
         self.ui.bookStack.setCurrentWidget(tabs)
@@ -280,7 +286,7 @@ class MainWindow(QMainWindow):
         for page in self.pages:
             splitter = getattr(page, "splitter", None)
             if splitter is not None:
-                self.settings.set_state(f"splitter-{type(page).__name__}", splitter.saveState())
+                self.settings.set_state(_splitter_key(page), splitter.saveState())
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         if not self.store_now():
@@ -303,3 +309,8 @@ class MainWindow(QMainWindow):
         self.settings.q.sync()
         QApplication.instance().removeEventFilter(self._undo_filter)
         super().closeEvent(event)
+
+
+def _splitter_key(page: QWidget) -> str:
+    """Each page remembers its own splitter; the two task pages are told apart by section."""
+    return "splitter-" + getattr(page, "section", type(page).__name__)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QWidget
 
 from bluebook_desktop.errors import UserError
@@ -25,12 +26,16 @@ class SettingsDialog(QDialog):
         self.ui.fonts.setText(self._fonts_text())
 
     def _fonts_text(self) -> str:
-        from bluebook_desktop.export.fonts import fonts_in_use
+        from bluebook_desktop.export.pdf import fonts_in_use
 
         try:
-            return "\n".join(fonts_in_use())
+            uses = fonts_in_use()
         except UserError as exc:
             return user_text(exc)
+        return "\n".join(
+            f"{QCoreApplication.translate('fonts', use.role)}：{use.family}（{use.path}）"
+            for use in uses
+        )
 
     def accept(self) -> None:
         self.settings.language = self.ui.language.currentData()

@@ -1,0 +1,355 @@
+"""The book as a Word document (.docx), laid out like the printed PDF: book in, file out.
+
+The performance office wants an electronic copy in Word, and clerks edit it in Word or WPS,
+so the file sets every Chinese font explicitly: python-docx's built-in template points
+East Asian text at a theme font whose language is Japanese, which Word and WPS then show
+in a Japanese typeface.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from collections.abc import Sequence
+from pathlib import Path
+
+from docx import Document
+from docx.document import Document as DocumentObject
+from docx.enum.section import WD_SECTION
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Length, Mm, Pt
+from docx.table import Table
+from docx.text.paragraph import Paragraph
+
+from bluebook_desktop.domain import (
+    NONE_MARK,
+    Book,
+    Task,
+    chinese_date,
+    chinese_month,
+)
+from bluebook_desktop.export.files import write_atomically
+
+SONG = "宋体"
+FANG = "仿宋"
+HEI = "黑体"
+LATIN = "Times New Roman"
+
+# Page layout shared with the PDF (mm): A4 portrait, margins top/bottom/left/right.
+PAGE = (210, 297)
+MARGINS = (37, 35, 28, 26)
+TEXT_WIDTH = PAGE[0] - MARGINS[2] - MARGINS[3]  # 156 mm
+
+KEY_HEADERS = ("序号", "工作任务", "年度目标/改革要点", "全年进度安排", "责任领导", "牵头/协办")
+KEY_WIDTHS = (13, 20, 41, 46, 20, 16)  # mm, summing to TEXT_WIDTH
+FUNCTIONAL_HEADERS = ("序号", "工作任务", "年度目标", "全年进度安排", "责任领导")
+FUNCTIONAL_WIDTHS = (13, 20, 51, 52, 20)
+# Columns whose short text reads best centred; the long texts stay left-aligned.
+_CENTRED = {"序号", "工作任务", "责任领导", "牵头/协办"}
+
+CENTER = WD_ALIGN_PARAGRAPH.CENTER
+TABLE_PT = 10.5  # 五号
+BODY_PT = 16  # 三号, the cover's fields and the closing block
+SEAL_ROOM = Mm(55)  # the round seal is about 42 mm across
+
+
+def write_docx(book: Book, path: Path) -> None:
+    buffer = io.BytesIO()
+    build_document(book).save(buffer)
+    write_atomically(path, buffer.getvalue())
+
+
+def build_document(book: Book) -> DocumentObject:
+    doc = Document()
+    _set_defaults(doc, book)
+    _cover(doc, book)
+    body = doc.add_section(WD_SECTION.NEW_PAGE)
+    _page_numbers(body)
+    _section(doc, book.key_tasks_title, book.key_tasks_note)
+    if book.prints_no_key_tasks:
+        rows = [[[NONE_MARK]] * len(KEY_HEADERS)]
+    else:
+        rows = [_task_cells(i, task, key=True) for i, task in enumerate(book.key_tasks, 1)]
+    _table(doc, KEY_HEADERS, KEY_WIDTHS, rows)
+    _section(doc, book.functional_tasks_title, book.functional_tasks_note)
+    rows = [_task_cells(i, task, key=False) for i, task in enumerate(book.functional_tasks, 1)]
+    _table(doc, FUNCTIONAL_HEADERS, FUNCTIONAL_WIDTHS, rows)
+    _closing(doc, book)
+    return doc
+
+
+# --- document-wide settings ---
+
+
+def _set_defaults(doc: DocumentObject, book: Book) -> None:
+    section = doc.sections[0]
+    section.page_width, section.page_height = Mm(PAGE[0]), Mm(PAGE[1])
+    top, bottom, left, right = MARGINS
+    section.top_margin, section.bottom_margin = Mm(top), Mm(bottom)
+    section.left_margin, section.right_margin = Mm(left), Mm(right)
+    section.header_distance, section.footer_distance = Mm(15), Mm(24)
+
+    styles = doc.styles.element
+    r_pr = styles.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}")
+    if r_pr is not None:
+        _fonts(r_pr, FANG)
+        _chinese(r_pr)
+        p_pr = styles.find(f"{qn('w:docDefaults')}/{qn('w:pPrDefault')}/{qn('w:pPr')}")
+        if p_pr is not None:  # the template's 10 pt after every paragraph would skew the layout
+            for spacing in p_pr.findall(qn("w:spacing")):
+                p_pr.remove(spacing)
+    # The template's other styles (headings, captions) name theme fonts for Chinese text too;
+    # LibreOffice ignores the theme's language, so give them a real typeface.
+    for rfonts in styles.iter(qn("w:rFonts")):
+        if rfonts.attrib.pop(qn("w:eastAsiaTheme"), None) and rfonts.get(qn("w:eastAsia")) is None:
+            rfonts.set(qn("w:eastAsia"), SONG)
+    normal = doc.styles["Normal"]
+    normal.font.size = Pt(TABLE_PT)
+    _fonts(normal.element.get_or_add_rPr(), FANG)
+    # Word and WPS pick East Asian theme fonts by this language; the template says ja-JP.
+    lang = doc.settings.element.find(qn("w:themeFontLang"))
+    if lang is not None:
+        lang.set(qn("w:eastAsia"), "zh-CN")
+
+    cover = book.cover
+    props = doc.core_properties
+    props.title = f"{cover.title}（{cover.edition}）" if cover.edition else cover.title
+    props.author = props.last_modified_by = cover.unit_name
+    props.subject = f"{cover.year} 年度绩效目标责任书"
+    props.comments = props.keywords = props.category = ""
+    props.language = "zh-CN"
+    now = dt.datetime.now(dt.timezone.utc).replace(microsecond=0, tzinfo=None)
+    props.created = props.modified = now
+    props.revision = 1
+
+
+def _fonts(r_pr: object, east_asia: str) -> None:
+    """Explicit fonts for every script; theme references would override them, so they go."""
+    rfonts = r_pr.get_or_add_rFonts()  # type: ignore[attr-defined]
+    for name in ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme"):
+        rfonts.attrib.pop(qn(f"w:{name}"), None)
+    rfonts.set(qn("w:ascii"), LATIN)
+    rfonts.set(qn("w:hAnsi"), LATIN)
+    rfonts.set(qn("w:cs"), LATIN)
+    rfonts.set(qn("w:eastAsia"), east_asia)
+
+
+def _chinese(r_pr: object) -> None:
+    lang = r_pr.find(qn("w:lang"))  # type: ignore[attr-defined]
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        r_pr.append(lang)  # type: ignore[attr-defined]
+    lang.set(qn("w:val"), "en-US")
+    lang.set(qn("w:eastAsia"), "zh-CN")
+
+
+def _page_numbers(section: object) -> None:
+    """— 1 — centred in the footer, counting from the first page after the cover."""
+    section.footer.is_linked_to_previous = False  # type: ignore[attr-defined]
+    paragraph = section.footer.paragraphs[0]  # type: ignore[attr-defined]
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _run(paragraph, "— ", SONG, 14)
+    run = _run(paragraph, "", SONG, 14)
+    for kind, text in (("begin", None), (None, " PAGE "), ("separate", None), (None, "1")):
+        if kind:
+            char = OxmlElement("w:fldChar")
+            char.set(qn("w:fldCharType"), kind)
+            run._r.append(char)
+        else:
+            element = OxmlElement("w:instrText" if text == " PAGE " else "w:t")
+            element.set(qn("xml:space"), "preserve")
+            element.text = text
+            run._r.append(element)
+    end = OxmlElement("w:fldChar")
+    end.set(qn("w:fldCharType"), "end")
+    run._r.append(end)
+    _run(paragraph, " —", SONG, 14)
+    number = OxmlElement("w:pgNumType")
+    number.set(qn("w:start"), "1")
+    sect_pr = section._sectPr  # type: ignore[attr-defined]
+    # pgNumType comes after pgMar in the schema's order; Word rejects it elsewhere.
+    sect_pr.pgMar.addnext(number)
+
+
+# --- paragraphs ---
+
+
+def _paragraph(
+    doc: DocumentObject,
+    text: str = "",
+    font: str = FANG,
+    size: float = BODY_PT,
+    bold: bool = False,
+    align: int = WD_ALIGN_PARAGRAPH.LEFT,
+    before: Length | None = None,
+    after: Length | None = None,
+) -> Paragraph:
+    paragraph = doc.add_paragraph()
+    paragraph.alignment = align
+    fmt = paragraph.paragraph_format
+    fmt.space_before, fmt.space_after = before or Pt(0), after or Pt(0)
+    _lines(paragraph, text, font, size, bold)
+    return paragraph
+
+
+def _lines(paragraph: Paragraph, text: str, font: str, size: float, bold: bool = False) -> None:
+    """Text with its line breaks kept as breaks inside one paragraph."""
+    for i, line in enumerate(text.split("\n")):
+        run = _run(paragraph, "", font, size, bold)
+        if i:
+            run.add_break()  # type: ignore[attr-defined]
+        run.add_text(line)  # type: ignore[attr-defined]
+
+
+def _run(paragraph: Paragraph, text: str, font: str, size: float, bold: bool = False) -> object:
+    run = paragraph.add_run(text)
+    run.font.size = Pt(size)
+    run.font.bold = bold or None
+    r_pr = run._r.get_or_add_rPr()
+    _fonts(r_pr, font)
+    return run
+
+
+# --- cover ---
+
+
+def _cover(doc: DocumentObject, book: Book) -> None:
+    cover = book.cover
+    _paragraph(doc, cover.attachment, HEI, BODY_PT)
+    _boxes(doc, cover.year, cover.serial)
+    _paragraph(doc, cover.title, SONG, 26, True, WD_ALIGN_PARAGRAPH.CENTER, before=Mm(38))
+    if cover.edition:
+        _paragraph(doc, f"（{cover.edition}）", SONG, 22, True, WD_ALIGN_PARAGRAPH.CENTER)
+    filler = f"{cover.filler_name} {cover.filler_position}".strip()
+    date = chinese_date(cover.filled_on) or "　　年　　月　　日"  # room to write it by hand
+    fields = (
+        f"单位名称：{cover.unit_name}（公章）",
+        f"填表人姓名及职务：{filler}",
+        f"联系电话：{cover.phone}",
+        f"填表日期：{date}",
+    )
+    for i, text in enumerate(fields):
+        paragraph = _paragraph(doc, text, FANG, BODY_PT, before=Mm(30) if i == 0 else Mm(5))
+        paragraph.paragraph_format.left_indent = Mm(14)
+    if cover.issuer:
+        _paragraph(doc, f"{cover.issuer}编制", FANG, BODY_PT, align=CENTER, before=Mm(42))
+    if cover.issued_on:
+        before = Mm(3) if cover.issuer else Mm(50)
+        _paragraph(doc, chinese_month(cover.issued_on), FANG, BODY_PT, align=CENTER, before=before)
+
+
+def _boxes(doc: DocumentObject, year: int, serial: str) -> None:
+    """The 年度 and 编号 boxes at the top right, as the template has them."""
+    table = doc.add_table(rows=0, cols=2)
+    table.style = "Table Grid"
+    table.alignment = WD_TABLE_ALIGNMENT.RIGHT
+    for label, value in (("年度", str(year)), ("编号", serial)):
+        cells = table.add_row().cells
+        for cell, text in zip(cells, (label, value), strict=True):
+            _cell_text(cell, [text], FANG, 12, centred=True)
+    _widths(table, (16, 30))
+
+
+# --- the two sections ---
+
+
+def _section(doc: DocumentObject, title: str, note: str) -> None:
+    _paragraph(doc, title, SONG, BODY_PT, True, WD_ALIGN_PARAGRAPH.CENTER, Mm(6), Mm(3))
+    if note:
+        paragraph = _paragraph(doc, f"注：{note}", FANG, 12, after=Mm(2))
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+
+
+def _task_cells(number: int, task: Task, key: bool) -> list[list[str]]:
+    cells = [
+        [str(number)],
+        [task.task],
+        task.objective_lines(),
+        task.schedule_lines(),
+        # one name per line: the narrow column would otherwise wrap inside a name (李 / 飞跃)
+        list(task.leaders),
+    ]
+    if key:
+        cells.append([task.role or ""])
+    return cells
+
+
+def _table(
+    doc: DocumentObject,
+    headers: Sequence[str],
+    widths: Sequence[float],
+    rows: Sequence[Sequence[Sequence[str]]],
+) -> None:
+    table = doc.add_table(rows=1, cols=len(headers))
+    table.style = "Table Grid"
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    header = table.rows[0]
+    flag = OxmlElement("w:tblHeader")  # repeat the header row on every page
+    header._tr.get_or_add_trPr().append(flag)
+    for cell, text in zip(header.cells, headers, strict=True):
+        _cell_text(cell, [text], SONG, TABLE_PT, centred=True, bold=True)
+    for values in rows:
+        cells = table.add_row().cells
+        for cell, name, lines in zip(cells, headers, values, strict=True):
+            centred = name in _CENTRED or list(lines) == [NONE_MARK]
+            _cell_text(cell, lines, FANG, TABLE_PT, centred=centred)
+    _widths(table, widths)
+
+
+def _cell_text(
+    cell: object,
+    lines: Sequence[str],
+    font: str,
+    size: float,
+    centred: bool = False,
+    bold: bool = False,
+) -> None:
+    """One paragraph per line, so Word shows each step and the 目标： line on its own."""
+    cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER  # type: ignore[attr-defined]
+    texts = [piece for line in lines for piece in line.split("\n")] or [""]
+    for i, text in enumerate(texts):
+        paragraph = cell.paragraphs[0] if i == 0 else cell.add_paragraph()  # type: ignore[attr-defined]
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER if centred else WD_ALIGN_PARAGRAPH.LEFT
+        paragraph.paragraph_format.space_after = Pt(0)
+        if text:
+            _run(paragraph, text, font, size, bold)
+
+
+def _widths(table: Table, widths_mm: Sequence[float]) -> None:
+    """Widths on the grid, the table and every cell: LibreOffice ignores cell widths alone."""
+    table.autofit = False  # fixed layout: Word must not resize columns to their content
+    for column, width in zip(table.columns, widths_mm, strict=True):
+        column.width = Mm(width)
+    for row in table.rows:
+        for cell, width in zip(row.cells, widths_mm, strict=True):
+            cell.width = Mm(width)
+    tbl_pr = table._tbl.tblPr
+    tbl_w = tbl_pr.find(qn("w:tblW"))
+    if tbl_w is None:
+        tbl_w = OxmlElement("w:tblW")
+        tbl_pr.append(tbl_w)
+    tbl_w.set(qn("w:w"), str(round(Mm(sum(widths_mm)).twips)))
+    tbl_w.set(qn("w:type"), "dxa")
+
+
+# --- closing block ---
+
+
+def _closing(doc: DocumentObject, book: Book) -> None:
+    """Opinion, signature and seal, kept together on one page with room for the seal."""
+    parts = [
+        _paragraph(doc, "单位负责人意见", FANG, BODY_PT, True, before=Mm(10), after=Mm(3)),
+    ]
+    if book.head_opinion:
+        opinion = _paragraph(doc, book.head_opinion, FANG, BODY_PT, after=Mm(3))
+        opinion.paragraph_format.first_line_indent = Pt(BODY_PT * 2)
+        parts.append(opinion)
+    parts.append(_paragraph(doc, "单位负责人（签名）：", FANG, BODY_PT, before=Mm(8), after=Mm(18)))
+    parts.append(_paragraph(doc, "单位盖章：", FANG, BODY_PT, after=SEAL_ROOM))
+    date = _paragraph(doc, "年　　月　　日", FANG, BODY_PT, align=WD_ALIGN_PARAGRAPH.RIGHT)
+    date.paragraph_format.right_indent = Mm(16)
+    for paragraph in parts:
+        paragraph.paragraph_format.keep_with_next = True

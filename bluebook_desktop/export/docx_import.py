@@ -1,0 +1,588 @@
+"""A filled Word copy of the form (.docx) read into a new book, with what could not be placed.
+
+Clerks type these files by hand, so the reader goes by meaning rather than position: the
+task tables are found by their header row, tables split across pages are joined again,
+merged cells are read as Word shows them, and every line that fits no field is reported
+to the user instead of being dropped. The file is checked before it is unpacked: a .doc,
+a damaged archive or a zip bomb is refused with a plain message and nothing is created.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from bluebook_desktop.domain import (
+    ASSIST,
+    DEFAULT_TEXTS,
+    LEAD,
+    NONE_MARK,
+    Book,
+    Cover,
+    Task,
+    chinese_date,
+    chinese_month,
+    parse_leaders,
+)
+from bluebook_desktop.errors import UserError
+from bluebook_desktop.export.cover_text import read_cover
+from bluebook_desktop.export.docx_tables import Cell, Grid, blocks
+from bluebook_desktop.export.schedule_text import objective_from_lines, schedule_from_lines
+
+MAX_FILE_BYTES = 50 * 1024 * 1024
+MAX_UNPACKED_BYTES = 50 * 1024 * 1024  # a real book is well under 1 MB unpacked
+MAX_RATIO = 100  # XML compresses about 10:1; far more is a bomb
+MAX_MEMBERS = 2000
+OLE2_MAGIC = bytes.fromhex("D0CF11E0A1B11AE1")  # .doc, .wps, and password-protected .docx
+
+LEGACY_DOC = (
+    "“{name}”是旧版 Word/WPS 文档（.doc）或设有密码的文档，本程序无法直接读取。"
+    "请先在 Word 或 WPS 中“另存为”.docx 格式（如设有打开密码，请先取消），再导入。"
+)
+NOT_WORD = "“{name}”不是 Word 文档（.docx）。请选择用 Word 或 WPS 保存的 .docx 文件。"
+DAMAGED = "“{name}”已损坏，无法读取（{reason}）。请在 Word 或 WPS 中打开并重新保存后再试。"
+TOO_BIG = "“{name}”过大（解压后超过 {limit} MB），不是一份蓝皮书，已拒绝读取。"
+BOMB = "“{name}”的压缩内容异常（压缩比过高），可能是恶意构造的文件，已拒绝读取。"
+NOT_FORM = (
+    "“{name}”不是绩效目标责任书：没有找到“职能工作任务目标”表格"
+    "（表头应有 序号、工作任务、年度目标、全年进度安排、责任领导）。"
+)
+
+KEY = "重点工作"
+FUNCTIONAL = "职能工作"
+_NOTE = re.compile(r"^注\s*[:：]\s*")
+_OPINION = re.compile(r"^单\s*位\s*负\s*责\s*人\s*意\s*见\s*[:：]?\s*")
+_SIGNATURE = re.compile(
+    r"^(?:单\s*位\s*负\s*责\s*人\s*[（(]?\s*签\s*[名字章]\s*[)）]?|单\s*位\s*盖\s*章|盖\s*章|签\s*名)"
+    r"\s*[:：]?\s*"
+)
+_BLANK_DATE = re.compile(r"^(?:日\s*期\s*[:：]?)?\s*年\s*月\s*日$")
+
+
+@dataclass(frozen=True)
+class DocxReading:
+    """The book read from a Word file, and notes on what could not be placed in it."""
+
+    book: Book
+    unplaced: list[str] = field(default_factory=list)
+
+    def summary(self) -> str:
+        """What was read, field by field, then every note: shown before the book is made."""
+        book, cover = self.book, self.book.cover
+        tasks = (*book.key_tasks, *book.functional_tasks)
+        steps = sum(len(t.schedule) for t in tasks)
+        leaders = sorted({name for t in tasks for name in t.leaders})
+        key = f"{len(book.key_tasks)} 项" if book.key_tasks else "无"
+        filler = f"{cover.filler_name} {cover.filler_position}".strip()
+        title = f"{cover.title}（{cover.edition}）" if cover.edition else cover.title
+        issuer = "，".join(t for t in (cover.issuer, chinese_month(cover.issued_on)) if t)
+        fields = (
+            ("附件标注", cover.attachment),
+            ("年度", str(cover.year)),
+            ("编号", cover.serial),
+            ("标题", title),
+            ("单位名称", cover.unit_name),
+            ("填表人姓名及职务", filler),
+            ("联系电话", cover.phone),
+            ("填表日期", chinese_date(cover.filled_on)),
+            ("编制", issuer),
+        )
+        lines = ["从 Word 文档读取到：", *(f"  {k}：{v or '（空）'}" for k, v in fields)]
+        lines += [
+            f"  重点工作、改革重点项目：{key}；职能工作：{len(book.functional_tasks)} 项",
+            f"  进度安排共 {steps} 步；责任领导 {len(leaders)} 人：{' '.join(leaders) or '（无）'}",
+            f"  单位负责人意见：{book.head_opinion or '（空）'}",
+        ]
+        if self.unplaced:
+            lines.append(f"以下 {len(self.unplaced)} 处内容未能归入或需要核对，请在新建后查看：")
+            lines += [f"  · {note}" for note in self.unplaced]
+        else:
+            lines.append("所有内容均已归入相应栏目。")
+        return "\n".join(lines)
+
+
+def read_docx(path: Path) -> DocxReading:
+    path = Path(path)
+    name = path.name
+    data = _read_bytes(path)
+    _check_container(path, data)
+    try:
+        from docx import Document
+
+        document = Document(io.BytesIO(data))
+    except ValueError as exc:
+        if "not a Word file" in str(exc):
+            raise UserError(NOT_WORD, name=name) from exc
+        raise UserError(DAMAGED, name=name, reason=_damage(exc)) from exc
+    except Exception as exc:  # noqa: BLE001 - any failure to unpack or parse is a damaged file
+        raise UserError(DAMAGED, name=name, reason=_damage(exc)) from exc
+    body = document.element.body
+    if body is None:
+        raise UserError(NOT_FORM, name=name)
+    return _Reader(name).read(list(blocks(body)))
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise UserError(TOO_BIG, name=path.name, limit=MAX_FILE_BYTES // 2**20)
+        return path.read_bytes()
+    except OSError as exc:
+        raise UserError(
+            "无法读取文件 {path}：{reason}", path=str(path), reason=exc.strerror or str(exc)
+        ) from exc
+
+
+def _damage(exc: Exception) -> str:
+    """The kind of damage in words; the exception's own name means nothing to a clerk."""
+    kind = type(exc).__name__
+    if isinstance(exc, (zipfile.BadZipFile, EOFError)) or kind == "error":  # zlib.error
+        return "压缩数据损坏"
+    if isinstance(exc, KeyError) or kind == "PackageNotFoundError":
+        return "缺少文档的组成部分"
+    if kind == "XMLSyntaxError":
+        return "文档内容格式错误"
+    return f"无法解析：{kind}"
+
+
+def _check_container(path: Path, data: bytes) -> None:
+    """Refuse what python-docx should never unpack, from the zip directory alone."""
+    name = path.name
+    if data.startswith(OLE2_MAGIC) or data.startswith(b"{\\rtf"):
+        raise UserError(LEGACY_DOC, name=name)
+    if not data.startswith(b"PK"):
+        if path.suffix.lower() in (".doc", ".wps", ".rtf"):
+            raise UserError(LEGACY_DOC, name=name)
+        raise UserError(NOT_WORD, name=name)
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            members = archive.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError) as exc:
+        raise UserError(DAMAGED, name=name, reason="压缩包结构错误") from exc
+    # Declared sizes are enough: zipfile stops at the declared size and fails the CRC check.
+    total = sum(member.file_size for member in members)
+    if len(members) > MAX_MEMBERS or total > MAX_UNPACKED_BYTES:
+        raise UserError(TOO_BIG, name=name, limit=MAX_UNPACKED_BYTES // 2**20)
+    for member in members:
+        if member.file_size > 2**20 and member.file_size > MAX_RATIO * max(member.compress_size, 1):
+            raise UserError(BOMB, name=name)
+    names = {member.filename for member in members}
+    if "[Content_Types].xml" not in names:
+        raise UserError(NOT_WORD, name=name)
+
+
+# --- the form's parts ---
+
+
+_COLUMN_NAMES = {
+    "serial": "序号",
+    "task": "工作任务",
+    "objective": "年度目标",
+    "schedule": "全年进度安排",
+    "leaders": "责任领导",
+    "role": "牵头/协办",
+}
+
+
+def _column(text: str) -> str | None:
+    """The task field a header cell names, by the words clerks use for it."""
+    t = re.sub(r"\s+", "", text)
+    if not t:
+        return None
+    for field_name, words in (
+        ("serial", ("序号", "编号")),
+        ("role", ("牵头", "协办")),
+        ("schedule", ("进度", "安排")),
+        ("leaders", ("领导", "责任人")),
+        ("objective", ("目标", "要点")),
+        ("task", ("任务", "项目")),
+    ):
+        if any(word in t for word in words):
+            return field_name
+    return None
+
+
+def _header(grid: Grid) -> tuple[int, list[str | None]] | None:
+    """The header row among the first rows of a table, with the field of each column."""
+    for index, row in enumerate(grid[:3]):
+        columns: list[str | None] = []
+        seen: set[str] = set()
+        previous: Cell | None = None
+        for cell in row:
+            name = None if cell is previous else _column(cell.text)
+            if name in seen:
+                name = None
+            if name:
+                seen.add(name)
+            columns.append(name)
+            previous = cell
+        if "task" in seen and ({"objective", "schedule"} & seen):
+            return index, columns
+    return None
+
+
+@dataclass
+class _TaskTable:
+    kind: str
+    columns: list[str | None]
+    headers: list[str]
+    rows: list[list[Cell]]
+    before: list[str]  # the lines between the previous table (or the start) and this one
+
+
+class _Reader:
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.notes: list[str] = []
+
+    def read(self, items: list[str | Grid]) -> DocxReading:
+        tables, closing = self._tables(items)
+        key = [t for t in tables if t.kind == KEY]
+        functional = [t for t in tables if t.kind == FUNCTIONAL]
+        if not functional:
+            raise UserError(NOT_FORM, name=self.name)
+        first = tables[0]
+        cover_lines: list[str] = []
+        texts: dict[str, str] = {}
+        for kind, group in ((KEY, key), (FUNCTIONAL, functional)):
+            if not group:
+                continue
+            title, note, rest = _heading(group[0].before)
+            if title:
+                texts[f"{_prefix(kind)}_title"] = title
+            if note:
+                texts[f"{_prefix(kind)}_note"] = note
+            if group[0] is first:
+                cover_lines = rest
+            else:
+                self._unplaced("表格之前", rest)
+            for table in group[1:]:
+                self._unplaced("表格之间", table.before)
+        if first.kind == FUNCTIONAL and key:
+            self.notes.append("重点工作表格出现在职能工作表格之后，已按表头归类。")
+        if not key:
+            cover_lines = self._key_without_table(cover_lines, texts)
+        cover = self._cover(cover_lines)
+        key_tasks = self._tasks(KEY, key)
+        functional_tasks = self._tasks(FUNCTIONAL, functional)
+        book = Book(
+            cover=cover,
+            key_tasks_title=texts.get("key_tasks_title", DEFAULT_TEXTS["key_tasks_title"]),
+            key_tasks_note=texts.get("key_tasks_note", DEFAULT_TEXTS["key_tasks_note"]),
+            functional_tasks_title=texts.get(
+                "functional_tasks_title", DEFAULT_TEXTS["functional_tasks_title"]
+            ),
+            functional_tasks_note=texts.get(
+                "functional_tasks_note", DEFAULT_TEXTS["functional_tasks_note"]
+            ),
+            head_opinion=self._closing(closing),
+            no_key_tasks=not key_tasks,
+            key_tasks=tuple(key_tasks),
+            functional_tasks=tuple(functional_tasks),
+        )
+        return DocxReading(book, self.notes)
+
+    def _key_without_table(self, lines: list[str], texts: dict[str, str]) -> list[str]:
+        """Section 1 typed as text (title, 注：…, 无) with no table: take it off the cover."""
+        end = len(lines)
+        while end and re.sub(r"\s+", "", lines[end - 1]) == NONE_MARK:
+            end -= 1
+        title, note, before = _heading(lines[:end])
+        if note is None and not (title and "重点" in title):
+            self.notes.append("没有找到重点工作表格：按没有重点工作处理。")
+            return lines
+        if title:
+            texts["key_tasks_title"] = title
+        if note:
+            texts["key_tasks_note"] = note
+        if end == len(lines):
+            self.notes.append("没有找到重点工作表格，也没有写“无”：按没有重点工作处理。")
+        return before
+
+    def _tables(self, items: list[str | Grid]) -> tuple[list[_TaskTable], list[str]]:
+        """Task tables in order, continuations joined, and the lines after the last one."""
+        tables: list[_TaskTable] = []
+        pending: list[str] = []
+        for item in items:
+            if isinstance(item, str):
+                pending.append(item)
+                continue
+            found = _header(item)
+            last = tables[-1] if tables else None
+            if found:
+                index, columns = found
+                above = [line for row in item[:index] for line in _row_lines(row)]
+                headers = [cell.text for cell in item[index]]
+                kind = _kind(columns, headers, pending + above, last)
+                rows, after = _cut_closing(item[index + 1 :])
+                if last and last.kind == kind and not _has_heading(pending + above):
+                    # the header row repeated on the next page: the same table goes on
+                    self._unplaced("表格之间", pending + above)
+                    last.rows.extend(rows)
+                else:
+                    tables.append(_TaskTable(kind, columns, headers, rows, pending + above))
+            elif last and _width(item) == len(last.columns) and not _has_heading(pending):
+                self._unplaced("表格之间", pending)  # e.g. 续表 between the two halves
+                rows, after = _cut_closing(item)
+                last.rows.extend(rows)
+            else:
+                pending.extend(line for row in item for line in _row_lines(row))
+                continue
+            pending = after  # a closing block typed into the table's last rows
+        return tables, pending
+
+    # --- cover and closing ---
+
+    def _cover(self, lines: list[str]) -> Cover:
+        reading = read_cover(lines)
+        self.notes.extend(reading.unplaced)
+        values: dict[str, Any] = dict(reading.values)
+        values.setdefault("attachment", "")
+        values.setdefault("edition", "")
+        if "year" not in values:
+            values["year"], source = _guess_year(values)
+            self.notes.append(f"封面：没有找到年度，已按{source}定为 {values['year']} 年，请核对。")
+        return Cover(**values)
+
+    def _closing(self, lines: list[str]) -> str:
+        """单位负责人意见: the lines after its label, up to the signature line."""
+        opinion: list[str] = []
+        state = "before"
+        for line in lines:
+            label = _OPINION.match(line)
+            signature = _SIGNATURE.match(line)
+            if label and state == "before":
+                state = "opinion"
+                rest = line[label.end() :].strip()
+                if rest:
+                    opinion.append(rest)
+            elif signature:
+                state = "after"
+                rest = line[signature.end() :].strip()
+                if rest and not _BLANK_DATE.match(rest):
+                    self.notes.append(f"签名、盖章处：{rest}")
+            elif _BLANK_DATE.match(line):
+                continue  # the template's 年 月 日 under the seal
+            elif state == "opinion":
+                opinion.append(line)
+            else:
+                self.notes.append(f"表格之后：{line}")
+        return "\n".join(opinion)
+
+    # --- tasks ---
+
+    def _tasks(self, kind: str, tables: list[_TaskTable]) -> list[Task]:
+        tasks: list[Task] = []
+        for table in tables:
+            for number, fields in enumerate(self._rows(kind, table), len(tasks) + 1):
+                tasks.append(self._task(kind, number, fields))
+        return tasks
+
+    def _rows(self, kind: str, table: _TaskTable) -> list[dict[str, list[str]]]:
+        """Each task's lines per field; rows continued on the next row or page are joined."""
+        result: list[dict[str, list[str]]] = []
+        previous: dict[str, Cell] = {}
+        for row in table.rows:
+            texts = [cell.text for cell in dict.fromkeys(row) if cell.text]
+            if not texts or _header([row]) is not None:
+                continue  # blank rows, and the header row repeated on a new page
+            if all(re.sub(r"\s+", "", t) == NONE_MARK for t in texts):
+                if kind == FUNCTIONAL:
+                    self.notes.append(f"{kind}表中有一行“无”，已忽略。")
+                previous = {}
+                continue
+            cells, problems = _assign(row, table, set(map(id, previous.values())))
+            if not problems and not any(c.text for n, c in cells.items() if n != "serial"):
+                continue  # a numbered row the template left for another task
+            if result and _continues(cells, previous):
+                fields = result[-1]
+                for name, cell in cells.items():
+                    if cell is not previous.get(name):
+                        fields.setdefault(name, []).extend(cell.lines)
+                self.notes.append(
+                    f"{kind}第 {len(result)} 项：下一行（或下一页）续写的内容已并入该项。"
+                )
+            else:
+                result.append({name: list(cell.lines) for name, cell in cells.items()})
+                for name in ("objective", "schedule"):
+                    cell = cells.get(name)
+                    if cell is not None and cell is previous.get(name):
+                        self.notes.append(
+                            f"{kind}第 {len(result)} 项：“{_COLUMN_NAMES[name]}”与上一项"
+                            "是合并的单元格，已照抄上一项的内容。"
+                        )
+            self.notes.extend(f"{kind}第 {len(result)} 项：{problem}" for problem in problems)
+            previous = cells
+        return result
+
+    def _task(self, kind: str, number: int, fields: dict[str, list[str]]) -> Task:
+        where = f"{kind}第 {number} 项"
+        objective, target = objective_from_lines(fields.get("objective", []))
+        schedule, loose = schedule_from_lines(fields.get("schedule", []))
+        for line in loose:
+            self.notes.append(
+                f"{where}：进度安排“{line}”没有写明季度（如“第一季度：”），未能归入。"
+            )
+        role = None
+        role_text = re.sub(r"\s+", "", "".join(fields.get("role", [])))
+        if kind == KEY and role_text:
+            if LEAD in role_text and ASSIST not in role_text:
+                role = LEAD
+            elif ASSIST in role_text and LEAD not in role_text:
+                role = ASSIST
+            elif role_text != NONE_MARK:
+                self.notes.append(f"{where}：牵头/协办“{role_text}”应为“牵头”或“协办”，未能归入。")
+        elif role_text:
+            self.notes.append(f"{where}：职能工作没有牵头/协办栏，“{role_text}”未能归入。")
+        return Task(
+            task="".join(line.strip() for line in fields.get("task", [])),
+            objective=objective,
+            target=target,
+            schedule=schedule,
+            leaders=parse_leaders(" ".join(fields.get("leaders", []))),
+            role=role,
+        )
+
+    def _unplaced(self, where: str, lines: list[str]) -> None:
+        self.notes.extend(f"{where}：{line}" for line in lines)
+
+
+def _assign(
+    row: list[Cell], table: _TaskTable, seen: set[int]
+) -> tuple[dict[str, Cell], list[str]]:
+    """The cell of each field in a row, and what did not fit: unknown columns, wide cells.
+
+    A cell spanning several columns belongs to the first field it covers. Cells already
+    reported in the row above (vertically merged) are not reported again.
+    """
+    positions: dict[int, list[int]] = {}
+    order: list[Cell] = []
+    for index, cell in enumerate(row):
+        if id(cell) not in positions:
+            positions[id(cell)] = []
+            order.append(cell)
+        positions[id(cell)].append(index)
+    cells: dict[str, Cell] = {}
+    problems: list[str] = []
+    for cell in order:
+        indices = positions[id(cell)]
+        names = [table.columns[i] for i in indices if i < len(table.columns)]
+        names = [n for n in dict.fromkeys(names) if n and n not in cells]
+        if names:
+            cells[names[0]] = cell
+        if not cell.text or id(cell) in seen:
+            continue
+        labels = "”“".join(_COLUMN_NAMES[n] for n in names)
+        if len(names) > 1:
+            problems.append(f"合并单元格横跨“{labels}”栏，内容已归入“{_COLUMN_NAMES[names[0]]}”。")
+        elif not names:
+            i = indices[0]
+            header = table.headers[i].strip() if i < len(table.headers) else ""
+            problems.append(f"无法识别的栏目“{header}”：{cell.text}")
+    return cells, problems
+
+
+def _continues(cells: dict[str, Cell], previous: dict[str, Cell]) -> bool:
+    """A row with no serial and no task of its own (or merged with the row above) goes on."""
+
+    def own_empty(name: str) -> bool:
+        cell = cells.get(name)
+        return cell is None or not cell.text.strip() or cell is previous.get(name)
+
+    if not previous:
+        return False
+    return own_empty("serial") and own_empty("task")
+
+
+def _kind(
+    columns: list[str | None], headers: list[str], before: list[str], last: _TaskTable | None
+) -> str:
+    """重点工作 by its own columns (牵头/协办, 改革要点), else by the heading above the table."""
+    if "role" in columns or any("改革" in h for h in headers):
+        return KEY
+    for line in reversed(before):
+        if "职能" in line:
+            return FUNCTIONAL
+        if "重点" in line and "注" not in line[:2]:
+            return KEY
+    return last.kind if last else FUNCTIONAL
+
+
+def _has_heading(lines: list[str]) -> bool:
+    return any(_NOTE.match(line) or "任务目标" in line for line in lines)
+
+
+def _heading(lines: list[str]) -> tuple[str | None, str | None, list[str]]:
+    """(title, note, lines before them) from the lines above a table: title, then 注：…"""
+    note_at = next((i for i in range(len(lines) - 1, -1, -1) if _NOTE.match(lines[i])), None)
+    if note_at is not None and any(_is_heading_line(line) for line in lines[note_at + 1 :]):
+        note_at = None  # that note belongs to an earlier section (typed with no table)
+    note = None
+    end = len(lines)
+    if note_at is not None:
+        first = _NOTE.sub("", lines[note_at])
+        note = "\n".join([first, *lines[note_at + 1 :]])
+        end = note_at
+    title = None
+    if end and _looks_like_title(lines[end - 1]):
+        title = lines[end - 1]
+        end -= 1
+    return title, note, lines[:end]
+
+
+def _is_heading_line(line: str) -> bool:
+    """Stricter than _looks_like_title: headings end in 任务目标 and the like."""
+    return len(line) <= 40 and bool(re.search(r"(任务|目标|项目|要点)$", line))
+
+
+def _looks_like_title(line: str) -> bool:
+    """A section heading, not the cover's last line (…工作领导小组办公室编制) or a label."""
+    if len(line) > 80 or re.search(r"[:：]|编\s*制$", line):
+        return False
+    return bool(re.search(r"任务|目标|工作|项目", line))
+
+
+def _prefix(kind: str) -> str:
+    return "key_tasks" if kind == KEY else "functional_tasks"
+
+
+def _cut_closing(rows: Grid) -> tuple[Grid, list[str]]:
+    """Task rows, and the closing block when the template put it in the table's last rows."""
+    for index, row in enumerate(rows):
+        first = next((cell.text for cell in row if cell.text), "")
+        if _OPINION.match(first) or _SIGNATURE.match(first):
+            return rows[:index], [
+                line for r in rows[index:] for cell in dict.fromkeys(r) for line in cell.lines
+            ]
+    return rows, []
+
+
+def _row_lines(row: list[Cell]) -> list[str]:
+    """A table row outside the task tables as one line: 年度 | 2021 → 年度：2021."""
+    texts = [" ".join(cell.lines) for cell in dict.fromkeys(row)]
+    texts = [t for t in texts if t]
+    if len(texts) >= 2 and len(texts[0]) <= 10:
+        return [f"{texts[0]}：{''.join(texts[1:])}"]
+    return texts
+
+
+def _width(grid: Grid) -> int:
+    return max((len(row) for row in grid), default=0)
+
+
+def _guess_year(values: dict[str, Any]) -> tuple[int, str]:
+    import datetime as dt
+
+    if values.get("filled_on"):
+        return values["filled_on"].year, f"填表日期（{chinese_date(values['filled_on'])}）"
+    if values.get("issued_on"):
+        return values["issued_on"].year, f"编制年月（{chinese_month(values['issued_on'])}）"
+    match = re.search(r"20\d\d", str(values.get("title", "")))
+    if match:
+        return int(match.group()), "标题"
+    return dt.date.today().year, "今年"

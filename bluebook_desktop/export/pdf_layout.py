@@ -1,0 +1,614 @@
+"""The pages of the printed book, laid out with reportlab platypus.
+
+Imported by export.pdf only while rendering, so the window starts without reportlab.
+Everything the user typed reaches a Paragraph through pdf.markup (escaped, fonts chosen).
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from typing import Any
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.textsplit import ALL_CANNOT_END, ALL_CANNOT_START
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    BaseDocTemplate,
+    CondPageBreak,
+    Flowable,
+    Frame,
+    FrameBreak,
+    KeepInFrame,
+    NextPageTemplate,
+    PageBreak,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+)
+from reportlab.platypus.paragraph import ParaLines, cjkU, makeCJKParaLine
+
+from bluebook_desktop.domain import NONE_MARK, Book, Task, chinese_date, chinese_month
+from bluebook_desktop.domain import serial_numbers as numbers
+from bluebook_desktop.export import fonts as fontlib
+from bluebook_desktop.export.fonts import FontFile, FontSet
+from bluebook_desktop.export.pdf import (
+    DATE_BLANKS,
+    FUNCTIONAL_HEADERS,
+    KEY_HEADERS,
+    MARGINS_MM,
+    MM,
+    OPINION_HEADING,
+    SEAL_AREA_MM,
+    SEAL_LABEL,
+    SIGNATURE_LABEL,
+    SIZE_2,
+    SIZE_3,
+    SIZE_4,
+    SIZE_5,
+    SIZE_S4,
+    PdfSettings,
+    leaders_cell,
+    markup,
+    metadata,
+)
+
+# Chinese line-breaking rules (GB/T 15834 and common typesetting): what may not start a
+# line and what may not end one. reportlab's own lists are Japanese-minded and lack ，：；”》.
+CANNOT_START = frozenset(ALL_CANNOT_START + "，。、：；？！）》」』】〕〉〗”’…—～·%‰℃,.;:?!)]}")
+CANNOT_END = frozenset(ALL_CANNOT_END + "（《「『【〔〈〖“‘([{")
+_MAX_PULL = 3  # characters a line gives up to keep a rule; beyond that the line breaks anyway
+
+RULE = 0.5  # table rule width, points (Word's ½ pt single line)
+
+
+# --- paragraphs that wrap Chinese properly ---
+
+
+class CJKParagraph(Paragraph):
+    """A Paragraph whose CJK wrapping keeps Chinese punctuation and Latin words intact."""
+
+    # A table wraps a cell many times while it looks for a place to split, and reportlab
+    # re-breaks the rest of a split paragraph from scratch on every page: for a 20,000-
+    # character cell that is minutes. The lines are kept per width, and the rest of a
+    # split paragraph inherits the lines already broken.
+    _broken: tuple[tuple[float, ...], Any] | None = None
+
+    def breakLinesCJK(self, maxWidths: Any) -> Any:  # noqa: N802 - reportlab's name
+        widths = tuple(maxWidths) if isinstance(maxWidths, (list, tuple)) else (maxWidths,)
+        if hasattr(self, "blPara") and getattr(self, "_splitpara", 0):
+            return self.blPara  # the first half of a split paragraph keeps its lines
+        if self._broken and self._broken[0] == widths:
+            return self._broken[1]
+        style = self.style
+        self.height = 0
+        if not self.frags:
+            return ParaLines(
+                kind=0,
+                fontSize=style.fontSize,
+                fontName=style.fontName,
+                textColor=style.textColor,
+                lines=[],
+                ascent=style.fontSize,
+                descent=-0.2 * style.fontSize,
+            )
+        lines = break_cjk(self.frags, list(widths))
+        self._broken = (widths, lines)
+        return lines
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
+        parts = super().split(availWidth, availHeight)
+        if len(parts) == 2 and self._broken:
+            head, tail = parts
+            done = len(head.blPara.lines)
+            rest = ParaLines(kind=1, lines=self._broken[1].lines[done:])
+            tail._broken = (self._broken[0], rest)
+        return parts
+
+
+def _is_word(char: str) -> bool:
+    """Part of a Latin word or a number, which should not be broken mid-way."""
+    return char.isalnum() and ord(char) < 0x2E80
+
+
+def break_point(chars: Sequence[str], start: int, end: int) -> int:
+    """Where the line from `start` should end when `chars[end]` no longer fits.
+
+    Back off to the start of a Latin word or number, and past a character that may not
+    start a line or one that may not end it; each step may expose the other case.
+    """
+    brk = end
+    for _ in range(_MAX_PULL):
+        moved = brk
+        if _is_word(chars[moved]) and _is_word(chars[moved - 1]):
+            word = moved
+            while word > start and _is_word(chars[word - 1]):
+                word -= 1
+            if word > start:  # a word longer than the line still breaks
+                moved = word
+        if moved - 1 > start and (chars[moved] in CANNOT_START or chars[moved - 1] in CANNOT_END):
+            moved -= 1
+        if moved == brk:
+            break
+        brk = moved
+    while brk < len(chars) and chars[brk] == " ":
+        brk += 1  # a space at the end of a line hangs invisibly, never starts the next
+    return brk
+
+
+def break_cjk(frags: list[Any], max_widths: list[float]) -> Any:
+    units: list[Any] = []
+    for frag in frags:
+        text = getattr(frag, "text", "")
+        units.extend([cjkU(c, frag, "utf8") for c in text] if text else [cjkU("", frag, "utf8")])
+    chars = [str(u) for u in units]
+    lines: list[Any] = []
+    start = i = 0
+    width = 0.0
+
+    def close(end: int, line_break: bool) -> None:
+        max_width = max_widths[min(len(lines), len(max_widths) - 1)]
+        used = sum(u.width for u in units[start:end])
+        lines.append(
+            makeCJKParaLine(units[start:end], max_width, used, max_width - used, line_break, False)
+        )
+
+    while i < len(units):
+        unit = units[i]
+        if hasattr(unit.frag, "lineBreak"):
+            close(i + 1, True)
+            i = start = i + 1
+            width = 0.0
+            continue
+        max_width = max_widths[min(len(lines), len(max_widths) - 1)]
+        if width + unit.width > max_width + 1e-8 and i > start:
+            brk = break_point(chars, start, i)
+            close(brk, False)
+            i = start = brk
+            width = 0.0
+            continue
+        width += unit.width
+        i += 1
+    if start < len(units):
+        close(len(units), False)
+    return ParaLines(kind=1, lines=lines)
+
+
+# --- tables that move whole rows, and split only rows taller than a page ---
+
+
+class BookTable(Table):
+    """A task table: header repeated; a row that fits a page is never cut in two.
+
+    reportlab's own splitInRow cuts a row whenever the rest of a page is too short; here a
+    row is cut only when it could not fit even on an empty page, so it continues on the
+    next page instead of failing. Rows joined by NOSPLIT (the last task and the closing
+    block) move together; when together they are taller than a page, the last task is cut
+    so that its end still goes with the closing block.
+    """
+
+    page_height = 0.0
+
+    def onSplit(self, T: Table, byRow: int = 1) -> None:  # noqa: N802, N803 - reportlab's names
+        T.page_height = self.page_height
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
+        self._calc(availWidth, availHeight)
+        parts = self._splitRows(availHeight, doInRowSplit=0)
+        if parts:
+            return parts
+        heights = self._rowHeights
+        first, end = self._header_rows(), self._unit_end()
+        if sum(heights[:end]) <= self.page_height:
+            return []  # the next rows fit on a fresh page: move them there whole
+        # The first row is taller than a page, or its glued rows make it so. When the row
+        # would fit here on its own, keep room for the glued rows below its cut, so its
+        # end goes with them; otherwise fill the page and let the rest continue.
+        glued = sum(heights[first + 1 : end])
+        fits_alone = sum(heights[: first + 1]) <= availHeight
+        # A row across pages reads from the top: reportlab's cut of a vertically centred
+        # row leaves pages of empty cells.
+        self.setStyle([("VALIGN", (0, first), (-1, first), "TOP")])
+        return self._splitRows(availHeight - (glued if fits_alone else 0), doInRowSplit=1)
+
+    def first_unit_height(self, width: float) -> float:
+        """The header and the first row, with the rows joined to it by NOSPLIT."""
+        self.wrap(width, self.page_height)
+        return sum(self._rowHeights[: self._unit_end()])
+
+    def header_height(self) -> float:
+        return sum(self._rowHeights[: self._header_rows()])
+
+    def _unit_end(self) -> int:
+        end = self._header_rows() + 1
+        impossible: dict[int, None] = {}
+        if self._nosplitCmds:
+            self._getRowImpossible(impossible, self._rowNoSplitCells, self._nosplitRanges)
+        while end < len(self._rowHeights) and end in impossible:
+            end += 1
+        return end
+
+    def _header_rows(self) -> int:
+        repeat = self.repeatRows
+        return repeat if isinstance(repeat, int) else max(repeat) + 1
+
+
+# --- the document ---
+
+
+class _Layout:
+    def __init__(self, book: Book, settings: PdfSettings, fonts: FontSet) -> None:
+        self.book = book
+        self.settings = settings
+        self.fonts = fonts
+        self.body_size = landscape(A4) if settings.landscape_tables else A4
+        top, bottom, left, right = (m * MM for m in MARGINS_MM)
+        self.cover_margins = (top, bottom, left, right)
+        if settings.landscape_tables:
+            # The portrait sheet turned a quarter clockwise: its margins turn with it.
+            self.body_margins = (left, right, bottom, top)
+        else:
+            self.body_margins = (top, bottom, left, right)
+        self.width = self.body_size[0] - self.body_margins[2] - self.body_margins[3]
+        self.height = self.body_size[1] - self.body_margins[0] - self.body_margins[1]
+
+    # paragraphs
+
+    def style(
+        self,
+        font: FontFile,
+        size: float,
+        leading: float | None = None,
+        align: int = TA_LEFT,
+        wrap: str | None = "CJK",
+        **extra: Any,
+    ) -> ParagraphStyle:
+        return ParagraphStyle(
+            f"s{id(font)}-{size}-{align}",
+            fontName=font.name,
+            fontSize=size,
+            leading=leading or size * 1.5,
+            alignment=align,
+            wordWrap=wrap,
+            **extra,
+        )
+
+    def para(self, text: str, style: ParagraphStyle, font: FontFile | None = None) -> Paragraph:
+        font = font or self._font_of(style)
+        body = markup(text, self.fonts, font)
+        cls = CJKParagraph if style.wordWrap == "CJK" else Paragraph
+        return cls(body, style)
+
+    def _font_of(self, style: ParagraphStyle) -> FontFile:
+        return next(f for f in self.fonts.roles().values() if f.name == style.fontName)
+
+    def font_cmd(self) -> list[tuple[Any, ...]]:
+        """Even an empty string cell is drawn in the table's font: Helvetica, unembedded,
+        unless the table names one of ours."""
+        return [("FONT", (0, 0), (-1, -1), self.fonts.body.name, SIZE_5)]
+
+    # the cover
+
+    def cover(self) -> list[Flowable]:
+        c = self.book.cover
+        f = self.fonts
+        width = A4[0] - self.cover_margins[2] - self.cover_margins[3]
+        label = self.style(f.heading, SIZE_3)
+        boxed = self.style(f.body, SIZE_S4, align=TA_CENTER)
+        box = Table(
+            [
+                [self.para("年度", boxed), self.para(str(c.year), boxed)],
+                [self.para("编号", boxed), self.para(c.serial, boxed)],
+            ],
+            colWidths=[16 * MM, 32 * MM],
+            rowHeights=[10 * MM, 10 * MM],
+            style=[
+                *self.font_cmd(),
+                ("GRID", (0, 0), (-1, -1), RULE, colors.black),
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ],
+        )
+        top = Table(
+            [[self.para(c.attachment, label), box]],
+            colWidths=[width - 48 * MM, 48 * MM],
+            style=[*self.font_cmd(), ("VALIGN", (0, 0), (-1, -1), "TOP"), *_no_padding()],
+        )
+        title = self.style(f.heading, SIZE_2, leading=SIZE_2 * 1.6, align=TA_CENTER)
+        story: list[Flowable] = [top, Spacer(1, 34 * MM), self.para(c.title, title)]
+        if c.edition:
+            story.append(self.para(f"（{c.edition}）", title))
+        story += [Spacer(1, 24 * MM), self.cover_fields(width)]
+        return story
+
+    def cover_fields(self, width: float) -> Table:
+        c = self.book.cover
+        text = self.style(self.fonts.fangsong, SIZE_3, leading=SIZE_3 * 1.4)
+        filler = " ".join(part for part in (c.filler_name, c.filler_position) if part)
+        rows = [
+            ("单位名称：", c.unit_name, "（公章）"),
+            ("填表人姓名及职务：", filler, None),
+            ("联系电话：", c.phone, None),
+            ("填表日期：", chinese_date(c.filled_on), None),
+        ]
+        label_width, seal_width = 54 * MM, 24 * MM
+        commands: list[tuple[Any, ...]] = [
+            *self.font_cmd(),
+            ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+            *_no_padding(),
+            ("TOPPADDING", (0, 1), (-1, -1), 8 * MM),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+            ("LINEBELOW", (1, 0), (1, 0), RULE, colors.black),
+        ]
+        data = []
+        for row, (name, value, suffix) in enumerate(rows):
+            data.append(
+                [self.para(name, text), self.para(value, text), self.para(suffix or "", text)]
+            )
+            if suffix is None:
+                commands += [
+                    ("SPAN", (1, row), (2, row)),
+                    ("LINEBELOW", (1, row), (2, row), RULE, colors.black),
+                ]
+        # Room for the seal, which is pressed over the unit name and its （公章）.
+        commands.append(("TOPPADDING", (0, 1), (-1, 1), 16 * MM))
+        return Table(
+            data,
+            colWidths=[label_width, width - label_width - seal_width, seal_width],
+            style=commands,
+        )
+
+    def cover_foot(self) -> list[Flowable]:
+        c = self.book.cover
+        text = self.style(self.fonts.fangsong, SIZE_3, leading=SIZE_3 * 1.6, align=TA_CENTER)
+        issuer = f"{c.issuer}编制" if c.issuer else ""
+        return [self.para(issuer, text), self.para(chinese_month(c.issued_on), text)]
+
+    # the two sections
+
+    def section(self, title: str, note: str, table: BookTable) -> list[Flowable]:
+        """Heading, note and table; the heading starts a new page unless the table's first
+        row fits below it (keepWithNext would move the whole table when it is long)."""
+        flowables = self.section_head(title, note)
+        need = table.first_unit_height(self.width)
+        if need > self.height:  # a row that spans pages anyway: a few of its lines will do
+            need = table.header_height() + 30 * MM
+        for flowable in flowables:
+            need += flowable.wrap(self.width, self.height)[1]
+            need += flowable.getSpaceBefore() + flowable.getSpaceAfter()
+        return [CondPageBreak(min(need, self.height)), *flowables, table]
+
+    def section_head(self, title: str, note: str) -> list[Flowable]:
+        heading = self.style(self.fonts.heading, SIZE_3, spaceBefore=6 * MM, spaceAfter=3 * MM)
+        note_style = self.style(
+            self.fonts.fangsong, SIZE_S4, leading=SIZE_S4 * 1.5, align=TA_JUSTIFY,
+            spaceAfter=3 * MM,
+        )  # fmt: skip
+        return [self.para(title, heading), self.para(f"注：{note}", note_style)]
+
+    def key_table(self) -> BookTable:
+        book = self.book
+        widths = self.column_widths([11, 20, None, None, 28, 15])
+        if book.prints_no_key_tasks:
+            rows = [[self.cell_text(NONE_MARK, centred=True)] for _ in KEY_HEADERS]
+            return self.table(KEY_HEADERS, [rows], widths, closing=None)
+        body = [
+            self.task_row(n, t, widths, with_role=True) for n, t in self.numbered(book.key_tasks)
+        ]
+        return self.table(KEY_HEADERS, body, widths, closing=None)
+
+    def functional_table(self) -> BookTable:
+        book = self.book
+        widths = self.column_widths([11, 20, None, None, 28])
+        body = [self.task_row(n, t, widths) for n, t in self.numbered(book.functional_tasks)]
+        if not body:  # a blank row to write in, as the template has
+            body = [[[] for _ in FUNCTIONAL_HEADERS]]
+        return self.table(FUNCTIONAL_HEADERS, body, widths, closing=self.closing_block())
+
+    def numbered(self, tasks: tuple[Task, ...]) -> list[tuple[str, Task]]:
+        return list(zip(numbers(tasks), tasks, strict=True))
+
+    def column_widths(self, fixed_mm: list[int | None]) -> list[float]:
+        """Narrow columns of fixed width; the text columns share what is left equally."""
+        flexible = fixed_mm.count(None)
+        rest = (self.width - sum(m * MM for m in fixed_mm if m)) / flexible
+        return [m * MM if m else rest for m in fixed_mm]
+
+    def cell_text(self, text: str, centred: bool = False) -> Paragraph:
+        style = self.style(
+            self.fonts.body, SIZE_5, leading=SIZE_5 * 1.35, align=TA_CENTER if centred else TA_LEFT
+        )
+        return self.para(text, style)
+
+    def task_row(
+        self, number: str, task: Task, widths: list[float], with_role: bool = False
+    ) -> list[list[Flowable]]:
+        # Leaders wrap only between names (Latin wrapping breaks at spaces; the space inside
+        # a padded name is a no-break space); a name wider than the column still breaks.
+        leaders = self.style(
+            self.fonts.body, SIZE_5, leading=SIZE_5 * 1.35, align=TA_CENTER, wrap=None
+        )
+        row = [
+            [self.cell_text(number, centred=True)],
+            [self.cell_text(task.task, centred=True)],
+            [self.cell_text(line) for line in task.objective_lines()],
+            [self.cell_text(line) for line in task.schedule_lines()],
+            [self.para(leaders_cell(task, self.settings.pad_two_character_names), leaders)],
+        ]
+        if with_role:
+            row.append([self.cell_text(task.role or "", centred=True)])
+        return row
+
+    def table(
+        self,
+        headers: Sequence[str],
+        body: list[list[Any]],
+        widths: list[float],
+        closing: list[Flowable] | None,
+    ) -> BookTable:
+        header_style = self.style(
+            self.fonts.heading, SIZE_5, leading=SIZE_5 * 1.35, align=TA_CENTER
+        )
+        data: list[list[Any]] = [[self.para(h, header_style) for h in headers], *body]
+        last = len(data) - 1
+        commands: list[tuple[Any, ...]] = [
+            ("GRID", (0, 0), (-1, last), RULE, colors.black),
+            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 4),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+            ("TOPPADDING", (0, 0), (-1, -1), 4),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+        ]
+        if closing is not None:
+            data.append([closing] + [""] * (len(headers) - 1))
+            row = last + 1
+            commands += [
+                ("SPAN", (0, row), (-1, row)),
+                ("VALIGN", (0, row), (-1, row), "TOP"),
+                ("ALIGN", (0, row), (-1, row), "RIGHT"),  # the signing block on the right
+                ("LEFTPADDING", (0, row), (-1, row), 0),
+                ("RIGHTPADDING", (0, row), (-1, row), 0),
+                ("TOPPADDING", (0, row), (-1, row), 6 * MM),
+                # The closing block never stands alone: it takes the last task with it.
+                ("NOSPLIT", (0, last), (-1, row)),
+            ]
+        table = BookTable(
+            data, colWidths=widths, repeatRows=1, splitInRow=1, style=self.font_cmd() + commands
+        )
+        table.page_height = self.height
+        return table
+
+    def closing_block(self) -> list[Flowable]:
+        f = self.fonts
+        heading = self.style(f.heading, SIZE_4, spaceAfter=2 * MM)
+        text = self.style(f.fangsong, SIZE_4, leading=SIZE_4 * 1.6, firstLineIndent=2 * SIZE_4)
+        opinion = self.book.head_opinion
+        block: list[Flowable] = [self.para(OPINION_HEADING, heading)]
+        # An empty opinion leaves two lines for the head to write by hand.
+        block.append(self.para(opinion, text) if opinion.strip() else Spacer(1, 2 * SIZE_4 * 1.6))
+        label = self.style(f.fangsong, SIZE_4, leading=SIZE_4 * 1.3)
+        date = self.style(f.fangsong, SIZE_4, leading=SIZE_4 * 1.3, align=TA_RIGHT)
+        area_width, area_height = (m * MM for m in SEAL_AREA_MM)
+        label_width = 54 * MM
+        signing = Table(
+            [
+                [self.para(SIGNATURE_LABEL, label), ""],
+                [self.para(SEAL_LABEL, label), ""],
+                ["", self.para(DATE_BLANKS, date)],
+            ],
+            colWidths=[label_width, area_width],
+            # The seal cell stays empty: a clear area for the round seal, wider and taller
+            # than its 42–45 mm.
+            rowHeights=[12 * MM, area_height, 9 * MM],
+            style=[
+                *self.font_cmd(),
+                *_no_padding(),
+                ("VALIGN", (0, 0), (-1, 0), "BOTTOM"),
+                ("VALIGN", (0, 1), (-1, -1), "TOP"),
+                ("TOPPADDING", (0, 1), (-1, 1), 4 * MM),
+                ("BOTTOMPADDING", (0, 0), (-1, 0), 1),
+                ("LINEBELOW", (1, 0), (1, 0), RULE, colors.black),
+            ],
+            hAlign="RIGHT",
+        )
+        block += [Spacer(1, 2 * MM), signing]
+        return block
+
+    # pages
+
+    def page_number(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
+        number = doc.page - 1  # the cover is not numbered; the first form page is 1
+        text = f"— {number} —"
+        face = next(
+            (
+                f
+                for f in self.fonts.chain(self.fonts.body)
+                if all(fontlib.has_glyph(f, c) for c in text)
+            ),
+            self.fonts.fallback,
+        )
+        page_width = self.body_size[0]
+        top, bottom, left, right = self.body_margins
+        # GB/T 9704: the number's top 7 mm below the text area, one character in from the
+        # outer edge of the text area.
+        y = bottom - 7 * MM - SIZE_4 * 0.8
+        canvas.saveState()
+        canvas.setFont(face.name, SIZE_4)
+        if self.settings.centred_page_numbers:
+            canvas.drawCentredString(page_width / 2, y, text)
+        elif number % 2:
+            canvas.drawRightString(page_width - right - SIZE_4, y, text)
+        else:
+            canvas.drawString(left + SIZE_4, y, text)
+        canvas.restoreState()
+
+    def templates(self) -> list[PageTemplate]:
+        top, bottom, left, right = self.cover_margins
+        width, height = A4[0] - left - right, A4[1] - top - bottom
+        foot = 30 * MM
+        cover = PageTemplate(
+            "cover",
+            [
+                _frame(left, bottom + foot, width, height - foot, "cover"),
+                _frame(left, bottom, width, foot, "cover-foot"),
+            ],
+            pagesize=A4,
+        )
+        top, bottom, left, right = self.body_margins
+        body = PageTemplate(
+            "body",
+            [_frame(left, bottom, self.width, self.height, "body")],
+            onPage=self.page_number,
+            pagesize=self.body_size,
+        )
+        return [cover, body]
+
+    def story(self) -> list[Flowable]:
+        top, bottom, left, right = self.cover_margins
+        cover_width = A4[0] - left - right
+        cover_height = A4[1] - top - bottom - 30 * MM
+        book = self.book
+        return [
+            # Shrinks (never seen with real text) rather than push the issuer off the cover.
+            KeepInFrame(cover_width, cover_height, self.cover(), mode="shrink"),
+            FrameBreak(),
+            *self.cover_foot(),
+            NextPageTemplate("body"),
+            PageBreak(),
+            *self.section(book.key_tasks_title, book.key_tasks_note, self.key_table()),
+            *self.section(
+                book.functional_tasks_title, book.functional_tasks_note, self.functional_table()
+            ),
+        ]
+
+
+def _frame(x: float, y: float, width: float, height: float, name: str) -> Frame:
+    return Frame(x, y, width, height, 0, 0, 0, 0, id=name)
+
+
+def _no_padding() -> list[tuple[Any, ...]]:
+    """Cells without padding (layout tables, not the form's bordered ones)."""
+    return [
+        (side, (0, 0), (-1, -1), 0)
+        for side in ("LEFTPADDING", "RIGHTPADDING", "TOPPADDING", "BOTTOMPADDING")
+    ]
+
+
+def build_pdf(book: Book, settings: PdfSettings, fonts: FontSet) -> bytes:
+    layout = _Layout(book, settings, fonts)
+    out = io.BytesIO()
+    doc = BaseDocTemplate(
+        out,
+        pagesize=A4,
+        invariant=1,  # no date or random id in the file: the same book, the same bytes
+        initialFontName=fonts.body.name,  # else reportlab names Helvetica, unembedded
+        initialFontSize=SIZE_5,
+        pageCompression=1,
+        **metadata(book),
+    )
+    doc.addPageTemplates(layout.templates())
+    doc.build(layout.story())
+    return out.getvalue()

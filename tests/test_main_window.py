@@ -1,0 +1,225 @@
+"""The whole window, used as a clerk uses it; what counts is what the database then holds."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from ime import type_chinese
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from bluebook_desktop import paths
+from bluebook_desktop.db import open_repository
+from bluebook_desktop.domain import ScheduleEntry
+from bluebook_desktop.export.portable import dumps, read_portable
+from bluebook_desktop.ui.main_window import MainWindow
+from bluebook_desktop.ui.settings import Settings
+from bluebook_desktop.ui.task_page import TaskPage
+
+COVER, KEY, FUNCTIONAL, TEXTS = range(4)
+FIXTURE_BOOK = Path(__file__).parent / "fixtures" / "sanshui-cppcc-2021.bluebook.json"
+
+
+@pytest.fixture
+def database(tmp_path: Path) -> Path:
+    return tmp_path / "window.sqlite3"
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    return Settings.in_file(tmp_path / "settings.ini")
+
+
+def open_window(qtbot, database: Path, settings: Settings) -> MainWindow:
+    repository = open_repository(database)
+    window = MainWindow(repository, settings, paths.resolve(database))
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def close_window(window: MainWindow) -> None:
+    assert window.close()
+    window.repository.engine.dispose()
+
+
+def test_fill_a_book_close_and_find_everything(qtbot, database: Path, settings: Settings) -> None:
+    window = open_window(qtbot, database, settings)
+    assert window.session is None
+    qtbot.mouseClick(window.ui.newButton, Qt.MouseButton.LeftButton)
+    assert window.session is not None
+    book_id = window.session.book.id
+    assert window.book_list.rowCount() == 1
+
+    cover = window.pages[COVER].ui
+    type_chinese(cover.unitName, "政协佛山市三水区委员会", phrase=True)
+    type_chinese(cover.title, "佛山市三水区政协机关绩效目标责任书", phrase=True)
+    type_chinese(cover.fillerName, "傅冰")
+    qtbot.keyClicks(cover.phone, "87771621")
+    cover.filledOnEmpty.setChecked(False)
+    cover.filledOn.setDate(QDate(2021, 10, 12))
+    assert "未保存" not in window.windowTitle()
+    assert "正在保存" in window.windowTitle()
+
+    window.ui.tabs.setCurrentIndex(FUNCTIONAL)
+    page = window.pages[FUNCTIONAL]
+    assert isinstance(page, TaskPage)
+    for name in ("政治协商", "民主监督"):
+        qtbot.mouseClick(page.ui.addButton, Qt.MouseButton.LeftButton)
+        type_chinese(page.detail.ui.taskEdit, name, phrase=True)
+    type_chinese(page.detail.ui.objectiveEdit, "开展专题视察。")
+    schedule = page.detail.ui.scheduleEditor
+    qtbot.mouseClick(schedule.ui.addButton, Qt.MouseButton.LeftButton)
+    step = schedule.row_widget(0)
+    step.quarter_boxes[2].click()
+    step.quarter_boxes[3].click()
+    type_chinese(step.text_edit, "开展常委会议专题视察。")
+    assert schedule.ui.previewLabel.text() == "第二、三季度：开展常委会议专题视察。"
+    qtbot.mouseClick(page.ui.upButton, Qt.MouseButton.LeftButton)  # 民主监督 first now
+    assert [t.task for t in window.session.book.functional_tasks] == ["民主监督", "政治协商"]
+
+    window.ui.tabs.setCurrentIndex(TEXTS)
+    window.pages[TEXTS].ui.agreeButton.click()
+
+    # Undo the last edit (the opinion), then stored within about a second, without Ctrl+S.
+    window.undo_group.undo()
+    assert window.session.book.head_opinion == ""
+    qtbot.waitUntil(lambda: window.session.is_stored, timeout=2000)
+    assert "已保存" in window.windowTitle()
+    close_window(window)
+
+    again = open_window(qtbot, database, settings)
+    assert again.session is not None, "the last open book opens again"
+    assert again.session.book.id == book_id
+    book = again.session.book
+    assert book.cover.unit_name == "政协佛山市三水区委员会"
+    assert book.cover.title == "佛山市三水区政协机关绩效目标责任书"
+    assert book.cover.filler_name == "傅冰"
+    assert book.cover.phone == "87771621"
+    assert book.cover.filled_on is not None and book.cover.filled_on.isoformat() == "2021-10-12"
+    assert book.head_opinion == ""
+    assert [t.task for t in book.functional_tasks] == ["民主监督", "政治协商"]
+    first = book.functional_tasks[0]
+    assert first.objective == "开展专题视察。"
+    assert first.schedule == (ScheduleEntry((2, 3), "开展常委会议专题视察。"),)
+    assert again.pages[COVER].ui.unitName.text() == "政协佛山市三水区委员会"
+    assert again.pages[FUNCTIONAL].model.rowCount() == 2
+    close_window(again)
+
+
+def test_ctrl_s_stores_at_once_and_ctrl_z_undoes_typing(
+    qtbot, database: Path, settings: Settings
+) -> None:
+    window = open_window(qtbot, database, settings)
+    window.ui.newButton.click()
+    editor = window.pages[COVER].ui.fillerPosition
+    window.activateWindow()
+    editor.setFocus()
+    qtbot.waitUntil(editor.hasFocus)
+    type_chinese(editor, "办公室主任")
+    assert not window.session.is_stored
+    qtbot.keySequence(editor, QKeySequence("Ctrl+S"))
+    assert window.session.is_stored
+    assert window.repository.load(window.session.book.id).cover.filler_position == "办公室主任"
+
+    # Ctrl+Z in the text box undoes the book's edit (one step for the typing), not a private one.
+    qtbot.keySequence(editor, QKeySequence("Ctrl+Z"))
+    assert window.session.book.cover.filler_position == ""
+    assert editor.text() == ""
+    qtbot.keySequence(editor, QKeySequence("Ctrl+Y"))
+    assert editor.text() == "办公室主任"
+    close_window(window)
+
+
+def test_cover_validation_is_shown_beside_the_field(
+    qtbot, database: Path, settings: Settings
+) -> None:
+    window = open_window(qtbot, database, settings)
+    window.ui.newButton.click()
+    cover = window.pages[COVER].ui
+    qtbot.keyClicks(cover.phone, "123")
+    assert "联系电话" in cover.phoneProblem.text()
+    assert window.session.book.cover.phone == "123"  # a warning, not a refusal
+    cover.phone.clear()
+    qtbot.keyClicks(cover.phone, "0757-87771621")
+    assert cover.phoneProblem.text() == ""
+    close_window(window)
+
+
+def test_next_year_from_the_open_book(
+    qtbot, database: Path, settings: Settings, fixture_book, monkeypatch
+) -> None:
+    window = open_window(qtbot, database, settings)
+    stored = window.repository.add(fixture_book)
+    window.refresh_books()
+    window.open_book(stored.id)
+
+    def choose_current(box: QMessageBox) -> int:
+        box.buttons()[0].click()  # 当前蓝皮书
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", choose_current)
+    window.ui.nextYearButton.click()
+    book = window.session.book
+    assert book.id != stored.id
+    assert book.cover.year == 2022
+    assert book.cover.serial == "" and book.cover.filled_on is None and book.head_opinion == ""
+    assert [t.task for t in book.functional_tasks] == [
+        t.task for t in fixture_book.functional_tasks
+    ]
+    assert window.book_list.rowCount() == 2
+    close_window(window)
+
+
+def test_delete_asks_first(qtbot, database: Path, settings: Settings, monkeypatch) -> None:
+    window = open_window(qtbot, database, settings)
+    window.ui.newButton.click()
+    answers = iter([False, True])
+    monkeypatch.setattr("bluebook_desktop.ui.book_actions.confirm", lambda *args: next(answers))
+    window.ui.deleteButton.click()
+    assert window.book_list.rowCount() == 1  # said no
+    window.ui.deleteButton.click()
+    assert window.book_list.rowCount() == 0
+    assert window.session is None
+    assert window.repository.list_books() == []
+    close_window(window)
+
+
+def test_import_and_export_through_the_window(
+    qtbot, database: Path, settings: Settings, tmp_path: Path, fixture_bytes: bytes, monkeypatch
+) -> None:
+    window = open_window(qtbot, database, settings)
+    monkeypatch.setattr(
+        "PySide6.QtWidgets.QFileDialog.getOpenFileName", lambda *a, **k: (str(FIXTURE_BOOK), "")
+    )
+    window.ui.importButton.click()
+    assert window.session is not None
+    assert window.session.book.cover.unit_name == "政协佛山市三水区委员会"
+
+    out = tmp_path / "导出" / "book.bluebook.json"
+    out.parent.mkdir()
+    monkeypatch.setattr(
+        "PySide6.QtWidgets.QFileDialog.getSaveFileName", lambda *a, **k: (str(out), "")
+    )
+    window.ui.exportButton.click()
+    assert out.read_bytes() == fixture_bytes
+    assert dumps(read_portable(out)) == fixture_bytes.decode("utf-8")
+    close_window(window)
+
+
+def test_the_program_speaks_chinese_to_qt_dialogs(qtbot) -> None:
+    from bluebook_desktop.ui import i18n
+
+    app = QApplication.instance()
+    translators = i18n.install(app, "zh_CN")
+    try:
+        assert translators, "qtbase_zh_CN is loaded"
+        box = QMessageBox(QMessageBox.Icon.Question, "", "", QMessageBox.StandardButton.Cancel)
+        assert box.button(QMessageBox.StandardButton.Cancel).text() == "取消"
+    finally:
+        for translator in translators:
+            app.removeTranslator(translator)
