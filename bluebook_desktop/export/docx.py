@@ -349,7 +349,9 @@ def _closing(doc: DocumentObject, book: Book) -> None:
         parts.append(opinion)
     parts.append(_paragraph(doc, "单位负责人（签名）：", FANG, BODY_PT, before=Mm(8), after=Mm(18)))
     parts.append(_paragraph(doc, "单位盖章：", FANG, BODY_PT, after=SEAL_ROOM))
-    date = _paragraph(doc, "年　　月　　日", FANG, BODY_PT, align=WD_ALIGN_PARAGRAPH.RIGHT)
+    date = _paragraph(
+        doc, "　　　　年　　　月　　　日", FANG, BODY_PT, align=WD_ALIGN_PARAGRAPH.RIGHT
+    )
     date.paragraph_format.right_indent = Mm(16)
     for paragraph in parts:
         paragraph.paragraph_format.keep_with_next = True

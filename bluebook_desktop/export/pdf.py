@@ -45,7 +45,7 @@ FUNCTIONAL_HEADERS = ("序号", "工作任务", "年度目标", "全年进度安
 OPINION_HEADING = "单位负责人意见"
 SIGNATURE_LABEL = "单位负责人（签名）："
 SEAL_LABEL = "单位盖章："
-DATE_BLANKS = "年　　月　　日"
+DATE_PARTS = ("年", "月", "日")  # printed apart, with room to write the date by hand
 SEAL_AREA_MM = (60, 52)  # width, height: room for a 42–45 mm seal with margin around it
 
 
@@ -147,7 +147,7 @@ def _printed_texts(book: Book) -> Iterator[str]:
     for task in (*book.key_tasks, *book.functional_tasks):
         yield from (task.task, *task.objective_lines(), *task.schedule_lines())
         yield from (*task.leaders, task.role or "")
-    yield from (OPINION_HEADING, book.head_opinion, SIGNATURE_LABEL, SEAL_LABEL, DATE_BLANKS)
+    yield from (OPINION_HEADING, book.head_opinion, SIGNATURE_LABEL, SEAL_LABEL, *DATE_PARTS)
     yield "— 0123456789 —"
 
 

@@ -37,7 +37,7 @@ from bluebook_desktop.domain import serial_numbers as numbers
 from bluebook_desktop.export import fonts as fontlib
 from bluebook_desktop.export.fonts import FontFile, FontSet
 from bluebook_desktop.export.pdf import (
-    DATE_BLANKS,
+    DATE_PARTS,
     FUNCTIONAL_HEADERS,
     KEY_HEADERS,
     MARGINS_MM,
@@ -497,7 +497,7 @@ class _Layout:
             [
                 [self.para(SIGNATURE_LABEL, label), ""],
                 [self.para(SEAL_LABEL, label), ""],
-                ["", self.para(DATE_BLANKS, date)],
+                ["", self.date_blanks(date)],
             ],
             colWidths=[label_width, area_width],
             # The seal cell stays empty: a clear area for the round seal, wider and taller
@@ -516,6 +516,15 @@ class _Layout:
         )
         block += [Spacer(1, 2 * MM), signing]
         return block
+
+    def date_blanks(self, style: ParagraphStyle) -> Table:
+        """年　月　日 with room before each for the date written by hand."""
+        return Table(
+            [[self.para(part, style) for part in DATE_PARTS]],
+            colWidths=[24 * MM, 16 * MM, 16 * MM],
+            style=[*self.font_cmd(), *_no_padding()],
+            hAlign="RIGHT",
+        )
 
     # pages
 
