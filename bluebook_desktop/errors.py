@@ -16,5 +16,9 @@ class UserError(Exception):
         self.template = template
         self.params = params
 
+    def render(self, template: str) -> str:
+        """The message made from `template` (this error's own, or its translation)."""
+        return template.format(**self.params)
+
     def __str__(self) -> str:
-        return self.template.format(**self.params)
+        return self.render(self.template)

@@ -86,10 +86,15 @@ _COVER_KEYS = {
 
 
 class FileProblem(UserError):
-    """The file is not a good portable book; `where` names the place (book.key_tasks[0]…)."""
+    """The file is not a good portable book; `where` names the place (key_tasks[0]…)."""
 
     def __init__(self, where: str, template: str, **params: object) -> None:
-        super().__init__("{where}：" + template if where else template, where=where, **params)
+        super().__init__(template, **params)
+        self.where = where
+
+    def render(self, template: str) -> str:
+        text = super().render(template)
+        return f"{self.where}：{text}" if self.where else text
 
 
 # --- writing ---

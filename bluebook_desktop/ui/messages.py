@@ -12,7 +12,7 @@ def user_text(error: UserError) -> str:
     """The error's message, translated when an English interface is chosen."""
     template = QCoreApplication.translate("messages", error.template)
     try:
-        return template.format(**error.params)
+        return error.render(template)
     except (KeyError, IndexError, ValueError):
         return str(error)  # a translation with broken placeholders must not hide the message
 

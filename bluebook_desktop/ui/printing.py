@@ -69,8 +69,11 @@ def print_pdf(data: bytes, parent: QWidget | None) -> bool:
         return False
     document, _buffer = load_document(data, parent)
     if document.pageCount() == 0:
-        tr = QCoreApplication.translate
-        show_error(parent, tr("printing", "打印"), tr("printing", "打印稿生成失败，请先导出 PDF。"))
+        show_error(
+            parent,
+            QCoreApplication.translate("printing", "打印"),
+            QCoreApplication.translate("printing", "打印稿生成失败，请先导出 PDF。"),
+        )
         return False
     paint_pages(document, printer)
     return True
