@@ -136,6 +136,21 @@ class Cover:
     issued_on: Month | None = None
 
 
+# Field names shared by the file format, the database and the editors.
+COVER_FIELDS = tuple(f.name for f in dataclasses.fields(Cover))
+COVER_DATE_FIELDS = ("filled_on", "issued_on")
+# One-line cover fields (the year and the dates have their own editors).
+COVER_LINE_FIELDS = tuple(n for n in COVER_FIELDS if n not in ("year", *COVER_DATE_FIELDS))
+# The section titles and notes and the head's opinion, in the order the file writes them.
+SECTION_TEXT_FIELDS = (
+    "key_tasks_title",
+    "key_tasks_note",
+    "functional_tasks_title",
+    "functional_tasks_note",
+    "head_opinion",
+)
+
+
 @dataclass(frozen=True)
 class Book:
     cover: Cover = field(default_factory=Cover)
@@ -380,3 +395,19 @@ def print_problems(book: Book) -> list[Warning_]:
                         )
                     )
     return problems
+
+
+_UNPRINTABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def printable_text(text: str) -> str:
+    """Text as Word and PDF can hold it: line breaks as \\n, other control characters gone.
+
+    The database keeps what was typed or imported; only output strips. Tabs and line breaks
+    stay; \\r\\n and a lone \\r (old Mac, some pastes) become \\n; every other C0 control and
+    DEL (a form feed pasted from a web page, a stray \\x01) is dropped, since Word refuses
+    such a file and a PDF shows a box.
+    """
+    if text.isprintable():  # the common case: no work at all
+        return text
+    return _UNPRINTABLE.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))

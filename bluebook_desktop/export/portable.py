@@ -14,9 +14,13 @@ from pathlib import Path
 from typing import Any
 
 from bluebook_desktop.domain import (
+    COVER_DATE_FIELDS,
+    COVER_FIELDS,
+    COVER_LINE_FIELDS,
     DEFAULT_TEXTS,
     LINE_MAX,
     ROLES,
+    SECTION_TEXT_FIELDS,
     TEXT_MAX,
     Book,
     Cover,
@@ -33,56 +37,10 @@ SUFFIX = ".bluebook.json"
 MAX_FILE_BYTES = 64 * 1024 * 1024  # far above any real book; stops a runaway file early
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
-_LINE_FIELDS = (
-    "serial",
-    "attachment",
-    "title",
-    "edition",
-    "unit_name",
-    "filler_name",
-    "filler_position",
-    "phone",
-    "issuer",
-    "key_tasks_title",
-    "functional_tasks_title",
-)
+_LINE_FIELDS = (*COVER_LINE_FIELDS, "key_tasks_title", "functional_tasks_title")
 _TEXT_FIELDS = ("key_tasks_note", "functional_tasks_note", "head_opinion")
 # The order of the book's keys in a written file, as the format's own example has them.
-_BOOK_KEYS = (
-    "year",
-    "serial",
-    "attachment",
-    "title",
-    "edition",
-    "unit_name",
-    "filler_name",
-    "filler_position",
-    "phone",
-    "filled_on",
-    "issuer",
-    "issued_on",
-    "key_tasks_title",
-    "key_tasks_note",
-    "functional_tasks_title",
-    "functional_tasks_note",
-    "head_opinion",
-    "key_tasks",
-    "functional_tasks",
-)
-_COVER_KEYS = {
-    "year",
-    "serial",
-    "attachment",
-    "title",
-    "edition",
-    "unit_name",
-    "filler_name",
-    "filler_position",
-    "phone",
-    "filled_on",
-    "issuer",
-    "issued_on",
-}
+_BOOK_KEYS = (*COVER_FIELDS, *SECTION_TEXT_FIELDS, "key_tasks", "functional_tasks")
 
 
 class FileProblem(UserError):
@@ -113,18 +71,15 @@ def book_to_dict(book: Book) -> dict[str, Any]:
                         step=j + 1,
                     )
     cover = book.cover
-    values: dict[str, Any] = {name: getattr(cover, name) for name in _COVER_KEYS}
+    values: dict[str, Any] = {name: getattr(cover, name) for name in COVER_FIELDS}
     values["filled_on"] = cover.filled_on.isoformat() if cover.filled_on else ""
     values["issued_on"] = cover.issued_on.iso() if cover.issued_on else ""
-    for name in ("key_tasks_title", "key_tasks_note", "functional_tasks_title"):
-        values[name] = getattr(book, name)
-    values["functional_tasks_note"] = book.functional_tasks_note
-    values["head_opinion"] = book.head_opinion
+    values.update({name: getattr(book, name) for name in SECTION_TEXT_FIELDS})
     values["key_tasks"] = [] if book.no_key_tasks else [_task_dict(t, True) for t in book.key_tasks]
     values["functional_tasks"] = [_task_dict(t, False) for t in book.functional_tasks]
     data = {name: values[name] for name in _BOOK_KEYS}
     # Empty dates are left out: the schema's date patterns do not admit "".
-    for name in ("filled_on", "issued_on"):
+    for name in COVER_DATE_FIELDS:
         if not data[name]:
             del data[name]
     return {"format": FORMAT, "version": VERSION, "book": data}
@@ -250,7 +205,7 @@ def _book(data: dict[str, Any]) -> Book:
         year=year,
         filled_on=filled_on,
         issued_on=issued_on,
-        **{name: lines.get(name, "") for name in _COVER_KEYS if name in lines},
+        **{name: lines[name] for name in COVER_LINE_FIELDS},
     )
     return Book(
         cover=cover,

@@ -8,22 +8,12 @@ from dataclasses import replace
 from PySide6.QtCore import QCoreApplication, QDate, QSignalBlocker
 from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 
-from bluebook_desktop.domain import Book, Cover, Month, cover_problems
+from bluebook_desktop.domain import COVER_LINE_FIELDS, Book, Cover, Month, cover_problems
 from bluebook_desktop.ui.forms.ui_cover_page import Ui_CoverPage
 from bluebook_desktop.ui.session import BookSession
 
 # Cover fields edited with a plain line edit; the widget's objectName is the camelCase name.
-TEXT_FIELDS = (
-    "serial",
-    "attachment",
-    "title",
-    "edition",
-    "unit_name",
-    "filler_name",
-    "filler_position",
-    "phone",
-    "issuer",
-)
+TEXT_FIELDS = COVER_LINE_FIELDS
 _NO_MONTH = QDate(2000, 1, 1)  # the issued_on editor's "未填写" value
 
 
