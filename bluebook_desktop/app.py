@@ -9,9 +9,13 @@ import traceback
 from collections.abc import Sequence
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from bluebook_desktop import DISPLAY_NAME, __version__, logs, paths
 from bluebook_desktop.errors import UserError
+
+if TYPE_CHECKING:
+    from bluebook_desktop.db.repository import Repository
 
 log = logging.getLogger(__name__)
 
@@ -30,7 +34,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     log_file = logs.setup(found.log_dir)
 
     from PySide6.QtCore import QCoreApplication, Qt
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    from PySide6.QtWidgets import QApplication
 
     QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_DontCreateNativeWidgetSiblings)
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -45,14 +49,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     fonts.ensure_chinese_font(app)
     _install_exception_hook(log_file)
 
-    from bluebook_desktop.db import open_repository
-
-    try:
-        repository = open_repository(found.database)
-    except UserError as exc:
-        from bluebook_desktop.ui.messages import user_text
-
-        QMessageBox.critical(None, DISPLAY_NAME, user_text(exc))
+    repository = _open_database(found)
+    if repository is None:
         return 2
 
     from bluebook_desktop.ui.main_window import MainWindow
@@ -68,10 +66,41 @@ def main(argv: Sequence[str] | None = None) -> int:
     return app.exec()
 
 
+def _open_database(found: paths.Paths) -> Repository | None:
+    """Check, back up and open the database; None when the user was told why not."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from bluebook_desktop.db import backup, health, open_repository
+    from bluebook_desktop.ui.messages import user_text
+    from bluebook_desktop.ui.recovery import offer_recovery
+
+    database, folder = found.database, found.backup_dir
+    try:
+        try:
+            health.check(database, folder)
+        except health.DamagedDatabase as exc:
+            if not offer_recovery(exc, found):
+                return None
+        repository = open_repository(
+            database, before_upgrade=lambda: backup.before_upgrade(database, folder)
+        )
+    except UserError as exc:
+        QMessageBox.critical(None, DISPLAY_NAME, user_text(exc))
+        return None
+    try:
+        backup.daily(database, folder)
+    except UserError as exc:
+        log.warning("daily backup failed: %s", exc)  # the next start tries again
+    return repository
+
+
 def _install_exception_hook(log_file: Path | None) -> None:
     """An unexpected error shows a dialog and is logged; the program keeps running."""
 
+    showing = False  # an error while the dialog is open is logged, not stacked
+
     def hook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
+        nonlocal showing
         log.error("unexpected error", exc_info=(kind, value, tb))
         from PySide6.QtCore import QCoreApplication
         from PySide6.QtWidgets import QApplication, QMessageBox
@@ -79,14 +108,22 @@ def _install_exception_hook(log_file: Path | None) -> None:
         if QApplication.instance() is None:
             traceback.print_exception(kind, value, tb)
             return
-        tr = QCoreApplication.translate
-        text = tr(
+        if showing:
+            return
+        text = QCoreApplication.translate(
             "app",
             "程序遇到意外错误：%1\n\n已输入的内容仍在窗口中，会照常自动保存，可以继续使用。\n详细信息已记录在日志：%2",
         )
         text = text.replace("%1", f"{kind.__name__}: {value}")
-        text = text.replace("%2", str(log_file) if log_file else tr("app", "（无法写入日志）"))
-        QMessageBox.critical(None, tr("app", "意外错误"), text)
+        text = text.replace(
+            "%2",
+            str(log_file) if log_file else QCoreApplication.translate("app", "（无法写入日志）"),
+        )
+        showing = True
+        try:
+            QMessageBox.critical(None, QCoreApplication.translate("app", "意外错误"), text)
+        finally:
+            showing = False
 
     sys.excepthook = hook
 

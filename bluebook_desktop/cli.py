@@ -6,18 +6,21 @@ Every failure is one line on stderr in plain words and exit status 2; never a tr
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
-from bluebook_desktop import __version__, paths
+from bluebook_desktop import __version__, logs, paths
 from bluebook_desktop.errors import UserError
 
 if TYPE_CHECKING:
+    from bluebook_desktop.db.repository import Repository
     from bluebook_desktop.domain import Book
 
 EXIT_ERROR = 2
+log = logging.getLogger(__name__)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -48,6 +51,12 @@ def build_parser() -> argparse.ArgumentParser:
     rendering = commands.add_parser("render", help="不经数据库，直接把蓝皮书文件生成 PDF")
     rendering.add_argument("file", type=Path)
     rendering.add_argument("--pdf", metavar="OUT", type=Path, required=True)
+
+    backing_up = commands.add_parser("backup", help="把数据库备份到一个文件，输出备份文件名")
+    backing_up.add_argument("out", metavar="OUT", type=Path, nargs="?", help="默认在备份文件夹")
+
+    restoring = commands.add_parser("restore", help="从备份文件恢复数据库（先备份当前数据库）")
+    restoring.add_argument("backup", metavar="BACKUP", type=Path)
     return parser
 
 
@@ -61,28 +70,31 @@ def _add_outputs(parser: argparse.ArgumentParser) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     _console_safe()
     args = build_parser().parse_args(argv)
+    found = paths.resolve(args.db)
+    log_file = logs.setup(found.log_dir)
     try:
-        return _run(args)
+        return _run(args, found)
     except UserError as exc:
         _fail(str(exc))
     except KeyboardInterrupt:
         _fail("已取消。")
     except Exception as exc:  # noqa: BLE001 - the last guard: a clerk never reads a traceback
-        log_file = _log_unexpected(exc)
-        _fail(f"发生意外错误：{type(exc).__name__}: {exc}（详情见日志 {log_file}）")
+        log.error("unexpected error", exc_info=exc)
+        where = log_file or "（无法写入日志）"
+        _fail(f"发生意外错误：{type(exc).__name__}: {exc}（详情见日志 {where}）")
 
 
-def _run(args: argparse.Namespace) -> int:
+def _run(args: argparse.Namespace, found: paths.Paths) -> int:
     if args.command == "render":
         from bluebook_desktop.export.portable import read_portable
 
         _write_outputs(read_portable(args.file), pdf=args.pdf)
         return 0
+    if args.command == "restore":
+        _restore(args.backup, found)
+        return 0
 
-    from bluebook_desktop.db import open_repository
-
-    found = paths.resolve(args.db)
-    repository = open_repository(found.database)
+    repository = _open(found)
     if args.command == "import":
         book = repository.add(_read_book(args.file))
         print(book.id)
@@ -93,7 +105,48 @@ def _run(args: argparse.Namespace) -> int:
         if not (args.json or args.pdf or args.docx):
             _fail("请至少指定一种输出：--json、--pdf 或 --docx。")
         _write_outputs(repository.load(args.id), json=args.json, pdf=args.pdf, docx=args.docx)
+    elif args.command == "backup":
+        from bluebook_desktop.db import backup
+
+        repository.engine.dispose()
+        target = args.out or found.backup_dir / backup.stamped_name("manual")
+        print(backup.copy_to(found.database, target))
     return 0
+
+
+def _open(found: paths.Paths) -> Repository:
+    """Open the database as the window does: checked, backed up before upgrades and daily."""
+    from bluebook_desktop.db import backup, health, open_repository
+
+    try:
+        health.check(found.database, found.backup_dir)
+    except health.DamagedDatabase as exc:
+        hint = (
+            f'恢复：bluebook-cli restore "{exc.newest_backup}"'
+            if exc.newest_backup
+            else "如确实要从空数据库开始，请先把损坏的文件移到别处。"
+        )
+        _fail(f"{exc}{hint}")
+    repository = open_repository(
+        found.database,
+        before_upgrade=lambda: backup.before_upgrade(found.database, found.backup_dir),
+    )
+    try:
+        backup.daily(found.database, found.backup_dir)
+    except UserError as exc:
+        log.warning("daily backup failed: %s", exc)  # not worth failing a command for
+    return repository
+
+
+def _restore(backup_file: Path, found: paths.Paths) -> None:
+    from bluebook_desktop.db import backup, health
+
+    health.check_location(found.database)
+    saved = backup.restore(backup_file, found.database, found.backup_dir)
+    _open(found).engine.dispose()  # an older backup is upgraded now, after its own backup
+    print(f"已从 {backup_file} 恢复数据库 {found.database}。")
+    if saved is not None:
+        print(f"恢复前的数据库保存在 {saved}。")
 
 
 def _read_book(file: Path) -> Book:
@@ -133,23 +186,6 @@ def _console_safe() -> None:
     for stream in (sys.stdout, sys.stderr):
         if stream is not None and hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="replace")
-
-
-def _log_unexpected(exc: BaseException) -> Path | str:
-    """Append the traceback to the log file, never to the console (one line on stderr)."""
-    import datetime as dt
-    import traceback
-
-    try:
-        log_dir = paths.resolve().log_dir
-        log_dir.mkdir(parents=True, exist_ok=True)
-        log_file = log_dir / "bluebook-cli.log"
-        with log_file.open("a", encoding="utf-8") as log:
-            log.write(f"{dt.datetime.now().isoformat(timespec='seconds')} unexpected error\n")
-            log.write("".join(traceback.format_exception(type(exc), exc, exc.__traceback__)))
-    except OSError:
-        return "（无法写入日志）"
-    return log_file
 
 
 if __name__ == "__main__":

@@ -584,3 +584,19 @@ def test_libreoffice_converts_the_export(fixture_book: Book, tmp_path: Path) -> 
         cover, first, *_ = text.split("\f")
         assert not re.search(r"—\s*\d+\s*—", cover)  # the cover has no page number
         assert re.search(r"—\s*1\s*—", first)
+
+
+def test_control_characters_are_dropped_on_export(fixture_book: Book, tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    first = replace(fixture_book.functional_tasks[0], objective="开展\x02视察\x1f。")
+    book = replace(
+        fixture_book,
+        head_opinion="同意\x0c\r\n请核对",
+        functional_tasks=(first, *fixture_book.functional_tasks[1:]),
+    )
+    path = tmp_path / "controls.docx"
+    write_docx(book, path)  # Word refuses control characters: they must not reach the file
+    back = read_docx(path).book
+    assert back.head_opinion == "同意\n请核对"
+    assert back.functional_tasks[0].objective == "开展视察。"

@@ -140,41 +140,47 @@ def test_database_at_head_is_not_backed_up(tmp_path: Path, fixture_bytes: bytes)
     assert calls == []
 
 
-def test_older_database_is_backed_up_before_upgrade(
-    tmp_path: Path, fixture_bytes: bytes, monkeypatch: pytest.MonkeyPatch
+def test_older_database_is_backed_up_before_a_real_upgrade(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # With one real revision there is no older schema: pretend this program knows a 0002,
-    # so a 0001 database is older and must be handed to the backup before the upgrade.
     path = tmp_path / "books.sqlite3"
-    make_database(path, fixture_bytes)
+    shutil.copyfile(OLD_DATABASES["0001"], path)
     events: list[str] = []
     real_upgrade = schema.upgrade
 
     def upgrade(engine: object, target: str = "head") -> None:
-        events.append("upgrade")
+        events.append(f"upgrade from {revision_of(path)}")
         real_upgrade(engine, target)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(schema, "REVISIONS", (*REVISIONS, "0002"))
-    monkeypatch.setattr(schema, "HEAD", "0002")
     monkeypatch.setattr(schema, "upgrade", upgrade)
 
-    repository = open_repository(path, before_upgrade=lambda: events.append("backup"))
+    repository = open_repository(
+        path, before_upgrade=lambda: events.append(f"backup at {revision_of(path)}")
+    )
     repository.engine.dispose()
 
-    assert events == ["backup", "upgrade"]
+    assert events == ["backup at 0001", "upgrade from 0001"]
+    assert revision_of(path) == HEAD
 
 
-def test_failed_backup_stops_the_upgrade(
-    tmp_path: Path, fixture_bytes: bytes, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_upgrade_to_0002_gives_every_book_revision_zero(tmp_path: Path) -> None:
     path = tmp_path / "books.sqlite3"
-    make_database(path, fixture_bytes)
-    # A rollback-journal file: any write at all, even the switch to WAL, shows in its bytes.
-    set_revision(path, REVISIONS[-1], "delete")
+    shutil.copyfile(OLD_DATABASES["0001"], path)
+    open_repository(path).engine.dispose()
+    connection = sqlite3.connect(path)
+    try:
+        assert connection.execute("SELECT id, revision FROM book").fetchall() == [(1, 0)]
+    finally:
+        connection.close()
+
+
+def test_failed_backup_stops_the_upgrade(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The committed fixture is a rollback-journal file: any write at all, even the switch to
+    # WAL, would show in its bytes.
+    path = tmp_path / "books.sqlite3"
+    shutil.copyfile(OLD_DATABASES["0001"], path)
     before = path.read_bytes()
     upgrades: list[str] = []
-    monkeypatch.setattr(schema, "REVISIONS", (*REVISIONS, "0002"))
-    monkeypatch.setattr(schema, "HEAD", "0002")
     monkeypatch.setattr(schema, "upgrade", lambda *_args: upgrades.append("upgrade"))
 
     def backup() -> None:
@@ -184,6 +190,7 @@ def test_failed_backup_stops_the_upgrade(
         open_repository(path, before_upgrade=backup)
     assert upgrades == []
     assert path.read_bytes() == before
+    assert revision_of(path) == "0001"
 
 
 @pytest.mark.parametrize("journal_mode", ["wal", "delete"])

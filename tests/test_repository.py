@@ -49,6 +49,18 @@ def recorded(repository: Repository) -> Iterator[Statements]:
         event.remove(repository.engine, "before_cursor_execute", record)
 
 
+# The first statement of every store: the book's revision check (see test_conflict.py).
+REVISION_CHECK = (
+    "UPDATE book SET revision=(book.revision + ?) WHERE book.id = ? AND book.revision = ?"
+)
+
+
+def after_check(statements: Statements) -> Statements:
+    """What a store sent after its revision check, which must come first."""
+    assert statements.sql[0] == REVISION_CHECK
+    return Statements(statements.sent[1:])
+
+
 def count(repository: Repository, sql: str, **params: object) -> int:
     with repository.engine.connect() as connection:
         return int(connection.execute(text(sql), params).scalar_one())
@@ -150,7 +162,11 @@ def test_store_cover_field_is_one_update(fixture_book: Book, repository: Reposit
     edited = replace(stored, cover=replace(stored.cover, phone="0757-87771622"))
     with recorded(repository) as statements:
         repository.store(stored, edited)
-    assert statements.sql == ["UPDATE book SET phone=? WHERE book.id = ?"]
+    # The revision check and the change are one statement.
+    assert statements.sql == [
+        "UPDATE book SET phone=?, revision=(book.revision + ?) "
+        "WHERE book.id = ? AND book.revision = ?"
+    ]
     assert repository.load(stored.id or 0) == edited
 
 
@@ -184,6 +200,7 @@ def test_store_one_schedule_in_a_big_book(repository: Repository) -> None:
     with recorded(repository) as statements:
         repository.store(stored, edited)
 
+    statements = after_check(statements)
     assert len(statements.sql) == 2
     assert statements.sql[0].startswith("DELETE FROM schedule_entry")
     assert statements.sql[1].startswith("INSERT INTO schedule_entry")
@@ -204,6 +221,7 @@ def test_store_one_task_text(repository: Repository) -> None:
     edited = replace(stored, functional_tasks=tuple(tasks))
     with recorded(repository) as statements:
         repository.store(stored, edited)
+    statements = after_check(statements)
     assert statements.sql == ["UPDATE task SET objective=? WHERE task.id = ?"]
     assert statements.parameters() == ["新的年度目标", tasks[3].id]
 
@@ -215,7 +233,7 @@ def test_store_leaders_only(repository: Repository) -> None:
     edited = replace(stored, functional_tasks=tuple(tasks))
     with recorded(repository) as statements:
         repository.store(stored, edited)
-    assert [sql.split(" (")[0] for sql in statements.sql] == [
+    assert [sql.split(" (")[0] for sql in after_check(statements).sql] == [
         "DELETE FROM leader WHERE leader.task_id = ?",
         "INSERT INTO leader",
     ]
@@ -229,6 +247,7 @@ def test_store_reorder_updates_positions(repository: Repository) -> None:
     edited = replace(stored, functional_tasks=tuple(tasks))
     with recorded(repository) as statements:
         repository.store(stored, edited)
+    statements = after_check(statements)
     assert statements.sql == ["UPDATE task SET position=? WHERE task.id = ?"] * 2
     assert sorted(map(str, statements.parameters())) == sorted(
         ["10", "11", tasks[10].id, tasks[11].id]
@@ -244,6 +263,7 @@ def test_store_delete_task_deletes_its_rows(repository: Repository) -> None:
     )
     with recorded(repository) as statements:
         repository.store(stored, edited)
+    statements = after_check(statements)
     assert statements.sql[0] == "DELETE FROM task WHERE task.id IN (?)"
     # The later tasks move up one place; nothing else is written.
     assert statements.sql[1:] == ["UPDATE task SET position=? WHERE task.id = ?"] * 3

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 
 from sqlalchemy.exc import DatabaseError
 
+from bluebook_desktop.db import sqlite
 from bluebook_desktop.db.engine import make_engine
 from bluebook_desktop.db.repository import Repository
 from bluebook_desktop.db.schema import prepare
@@ -26,11 +28,17 @@ def open_repository(
                 folder=str(Path(target).parent),
                 reason=exc.strerror or str(exc),
             ) from exc
+        _check_writable(Path(target))
     engine = make_engine(target)
     try:
         prepare(engine, before_upgrade)
     except DatabaseError as exc:
         engine.dispose()
+        reason = sqlite.reason(exc)
+        if reason is not None:
+            raise UserError(
+                "无法打开数据库 {path}：{reason}。", path=str(target), reason=reason
+            ) from exc
         raise UserError(
             "无法打开数据库 {path}：文件已损坏或不是本程序的数据库。", path=str(target)
         ) from exc
@@ -38,3 +46,24 @@ def open_repository(
         engine.dispose()
         raise
     return Repository(engine)
+
+
+def _check_writable(database: Path) -> None:
+    """A read-only folder or file is named as such, before SQLite says "unable to open".
+
+    WAL needs the folder writable too: SQLite creates the -wal and -shm files beside the
+    database. (On Windows os.access sees the read-only attribute only; a folder closed by
+    permissions still fails in SQLite, and that error is put in plain words as well.)
+    """
+    folder = database.parent
+    if not os.access(folder, os.W_OK):
+        raise UserError(
+            "数据库所在的文件夹 {folder} 是只读的，无法保存。"
+            "请把数据库放在可以写入的文件夹中（例如默认位置）。",
+            folder=str(folder),
+        )
+    if database.exists() and not os.access(database, os.W_OK):
+        raise UserError(
+            "数据库文件 {path} 是只读的，无法保存。请取消该文件的“只读”属性后重试。",
+            path=str(database),
+        )

@@ -37,6 +37,9 @@ class BookRow(Base):
     functional_tasks_note: Mapped[str] = mapped_column(Text, default="")
     head_opinion: Mapped[str] = mapped_column(Text, default="")
     no_key_tasks: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Raised by one on every store: a save based on an older revision is a conflict with
+    # another window (see Repository.store).
+    revision: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
     tasks: Mapped[list[TaskRow]] = relationship(
         back_populates="book",

@@ -3,6 +3,11 @@
 `store(old, new)` writes only what differs between two versions of a book (a changed cover
 field is one UPDATE, a changed task rewrites that task alone), so an edit costs the same in
 a book of 3 tasks and in a book of 1,000.
+
+Each book row carries a revision, raised by one on every store. The repository remembers the
+revision it last read or wrote for each book and stores only on top of that one: a second
+window (or process) that stored in between makes the store a `StoreConflict`, never a
+silent overwrite.
 """
 
 from __future__ import annotations
@@ -56,9 +61,19 @@ class BookMissing(UserError):
     pass
 
 
+class StoreConflict(UserError):
+    """Another window stored this book since it was loaded here; nothing was written."""
+
+
 class Repository:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
+        # book id -> the revision this repository last read or wrote: what store() builds on.
+        self._revisions: dict[int, int] = {}
+
+    def revision(self, book_id: int) -> int | None:
+        """The revision of the book as last loaded or stored here (None: never seen)."""
+        return self._revisions.get(book_id)
 
     # --- reading ---
 
@@ -112,6 +127,7 @@ class Repository:
                     leaders=tuple(leaders.get(t.id, ())),
                 )
             )
+        self._revisions[book_id] = row.revision
         return _book_from_row(row._mapping, tasks[KEY], tasks[FUNCTIONAL])
 
     def leader_names(self) -> list[str]:
@@ -148,28 +164,48 @@ class Repository:
             for section, tasks in ((KEY, book.key_tasks), (FUNCTIONAL, book.functional_tasks)):
                 for position, task in enumerate(tasks):
                     _insert_task(connection, book_id, section, position, task)
+        self._revisions[book_id] = 0
         return replace(book, id=book_id)
 
     def store(self, old: Book, new: Book) -> None:
-        """Write what differs from `old` (what the database holds) to make it `new`."""
+        """Write what differs from `old` (what the database holds) to make it `new`.
+
+        Raises StoreConflict when another window stored the book since this repository
+        loaded or stored it, and BookMissing when the book was deleted; nothing is written.
+        """
         if new.id is None or old.id != new.id:
             raise ValueError("store() compares two versions of the same stored book")
         if old is new:
             return
+        values: dict[str, Any] = {}
+        cover_changes = changed_fields(old.cover, new.cover)
+        if cover_changes:
+            values.update(_cover_values(new.cover, cover_changes))
+        for name in _BOOK_TEXT_FIELDS:
+            if getattr(old, name) != getattr(new, name):
+                values[name] = getattr(new, name)
+        tasks_changed = (
+            old.key_tasks != new.key_tasks or old.functional_tasks != new.functional_tasks
+        )
+        if not values and not tasks_changed:
+            return
+        expected = self._revisions.get(new.id)
+        if expected is None:
+            raise ValueError("store() needs a book this repository loaded or added")
         with self.engine.begin() as connection:
-            values: dict[str, Any] = {}
-            cover_changes = changed_fields(old.cover, new.cover)
-            if cover_changes:
-                values.update(_cover_values(new.cover, cover_changes))
-            for name in _BOOK_TEXT_FIELDS:
-                if getattr(old, name) != getattr(new, name):
-                    values[name] = getattr(new, name)
-            if values:
-                result = connection.execute(
-                    update(BookRow).where(BookRow.id == new.id).values(**values)
-                )
-                if result.rowcount == 0:
-                    raise BookMissing("这本蓝皮书已被删除，无法保存。")
+            # First, always: the revision check takes the write lock, so no other window can
+            # store between the check and the task rows below.
+            result = connection.execute(
+                update(BookRow)
+                .where(BookRow.id == new.id, BookRow.revision == expected)
+                .values(revision=BookRow.revision + 1, **values)
+            )
+            if result.rowcount == 0:
+                if connection.execute(select(BookRow.id).where(BookRow.id == new.id)).first():
+                    raise StoreConflict(
+                        "另一个窗口已修改了这本蓝皮书，本窗口的修改没有写入数据库。"
+                    )
+                raise BookMissing("这本蓝皮书已被删除，无法保存。")
             sections = (
                 (KEY, old.key_tasks, new.key_tasks),
                 (FUNCTIONAL, old.functional_tasks, new.functional_tasks),
@@ -180,6 +216,7 @@ class Repository:
                 _delete_gone(connection, before, after)
             for section, before, after in sections:
                 _store_tasks(connection, new.id, section, before, after)
+        self._revisions[new.id] = expected + 1
 
     def delete(self, book_id: int) -> None:
         with self.engine.begin() as connection:

@@ -16,7 +16,7 @@ from bluebook_desktop.errors import UserError
 
 # Every revision this program knows, oldest first; the last one is the newest schema.
 # tests/test_migrations.py checks that it matches the migration scripts.
-REVISIONS = ("0001",)
+REVISIONS = ("0001", "0002")
 HEAD = REVISIONS[-1]
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 

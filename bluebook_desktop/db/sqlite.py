@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sqlite3
+from contextlib import closing
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine
@@ -31,3 +33,112 @@ def use_wal(engine: Engine) -> None:
     """
     with engine.connect() as connection:
         connection.exec_driver_sql("PRAGMA journal_mode = WAL")
+
+
+# --- whole files: the online backup and the integrity check ---
+
+
+def connect_file(path: Path, create: bool = False) -> sqlite3.Connection:
+    """A plain sqlite3 connection to a file; refuses to create one unless asked.
+
+    sqlite3.connect() would silently make an empty database from a missing path.
+    """
+    # Not a file: URI, which cannot name a UNC path (a backup may go to a network share).
+    if not create and not Path(path).is_file():
+        raise sqlite3.OperationalError("unable to open database file")
+    return sqlite3.connect(str(path), timeout=5, isolation_level=None)
+
+
+def copy_database(source: Path, target: Path) -> None:
+    """Copy with SQLite's online backup, never a plain file copy.
+
+    A live WAL database is the main file plus its -wal file: copying the file alone can
+    give a torn or stale copy. The backup reads a consistent snapshot through SQLite
+    (another window may be writing meanwhile). The copy is made a rollback-journal
+    database, so it is one self-contained file. `target` must not be in use.
+    """
+    with closing(connect_file(source)) as src, closing(connect_file(target, create=True)) as dst:
+        src.backup(dst)
+        dst.execute("PRAGMA journal_mode = DELETE")
+
+
+def restore_database(source: Path, target: Path) -> None:
+    """Replace the content of the database `target` with `source`'s, through SQLite.
+
+    Writing through a connection to `target` (rather than replacing the file) keeps its
+    -wal/-shm files consistent with the new content.
+    """
+    with closing(connect_file(source)) as src, closing(connect_file(target, create=True)) as dst:
+        src.backup(dst)
+
+
+def quick_check(path: Path) -> str | None:
+    """None when the file is an intact database, else what is wrong with it.
+
+    Raises sqlite3.Error for problems that are not damage (locked, unreadable, no such
+    file): those must never make a good database be moved aside.
+    """
+    try:
+        with closing(connect_file(path)) as connection:
+            rows = connection.execute("PRAGMA quick_check").fetchall()
+    except sqlite3.DatabaseError as exc:
+        if error_name(exc) in ("SQLITE_CORRUPT", "SQLITE_NOTADB"):
+            return str(exc)
+        raise
+    if rows == [("ok",)]:
+        return None
+    return "; ".join(str(row[0]) for row in rows[:5])
+
+
+def stored_revision(path: Path) -> str | None:
+    """The schema revision a database file is at (None: not this program's database)."""
+    with closing(connect_file(path)) as connection:
+        try:
+            row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+        except sqlite3.OperationalError:
+            return None
+    return row[0] if row else None
+
+
+# --- plain words for SQLite's errors ---
+
+_MESSAGES = (
+    ("database or disk is full", "SQLITE_FULL"),
+    ("attempt to write a readonly database", "SQLITE_READONLY"),
+    ("unable to open database file", "SQLITE_CANTOPEN"),
+    ("disk i/o error", "SQLITE_IOERR"),
+    ("database is locked", "SQLITE_BUSY"),
+    ("file is not a database", "SQLITE_NOTADB"),
+    ("database disk image is malformed", "SQLITE_CORRUPT"),
+)
+_REASONS = {
+    "SQLITE_FULL": "磁盘空间不足",
+    "SQLITE_READONLY": "文件或文件夹是只读的，没有写入权限",
+    "SQLITE_CANTOPEN": "无法打开或创建文件，可能没有写入权限",
+    "SQLITE_PERM": "没有写入权限",
+    "SQLITE_IOERR": "读写磁盘时出错",
+    "SQLITE_BUSY": "数据库正被另一个程序占用",
+    "SQLITE_LOCKED": "数据库正被另一个程序占用",
+}
+
+
+def error_name(exc: BaseException) -> str:
+    """SQLite's primary result code name (SQLITE_FULL …) of an error, or ""."""
+    orig = getattr(exc, "orig", None)  # a SQLAlchemy error wraps the sqlite3 one
+    if isinstance(orig, BaseException):
+        exc = orig
+    name = getattr(exc, "sqlite_errorname", None)  # Python 3.11+
+    if isinstance(name, str):
+        # Extended codes (SQLITE_IOERR_WRITE, SQLITE_READONLY_DBMOVED) share the primary's fix.
+        primary = [p for p in _REASONS if name == p or name.startswith(p + "_")]
+        for known in ("SQLITE_CORRUPT", "SQLITE_NOTADB"):
+            if name == known or name.startswith(known + "_"):
+                return known
+        return primary[0] if primary else name
+    text = str(exc).lower()
+    return next((code for message, code in _MESSAGES if message in text), "")
+
+
+def reason(exc: BaseException) -> str | None:
+    """What a storage error means for the user (磁盘空间不足 …), or None if unknown."""
+    return _REASONS.get(error_name(exc))

@@ -30,6 +30,7 @@ from bluebook_desktop.domain import (
     Task,
     chinese_date,
     chinese_month,
+    printable_text,
 )
 from bluebook_desktop.export.files import write_atomically
 
@@ -197,7 +198,7 @@ def _paragraph(
 
 def _lines(paragraph: Paragraph, text: str, font: str, size: float, bold: bool = False) -> None:
     """Text with its line breaks kept as breaks inside one paragraph."""
-    for i, line in enumerate(text.split("\n")):
+    for i, line in enumerate(printable_text(text).split("\n")):
         run = _run(paragraph, "", font, size, bold)
         if i:
             run.add_break()  # type: ignore[attr-defined]
@@ -205,7 +206,8 @@ def _lines(paragraph: Paragraph, text: str, font: str, size: float, bold: bool =
 
 
 def _run(paragraph: Paragraph, text: str, font: str, size: float, bold: bool = False) -> object:
-    run = paragraph.add_run(text)
+    # Word refuses a document holding control characters: they are dropped on the way out.
+    run = paragraph.add_run(printable_text(text))
     run.font.size = Pt(size)
     run.font.bold = bold or None
     r_pr = run._r.get_or_add_rPr()
@@ -309,7 +311,7 @@ def _cell_text(
 ) -> None:
     """One paragraph per line, so Word shows each step and the 目标： line on its own."""
     cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER  # type: ignore[attr-defined]
-    texts = [piece for line in lines for piece in line.split("\n")] or [""]
+    texts = [piece for line in lines for piece in printable_text(line).split("\n")] or [""]
     for i, text in enumerate(texts):
         paragraph = cell.paragraphs[0] if i == 0 else cell.add_paragraph()  # type: ignore[attr-defined]
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER if centred else WD_ALIGN_PARAGRAPH.LEFT

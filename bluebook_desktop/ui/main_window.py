@@ -93,6 +93,9 @@ class MainWindow(QMainWindow):
         from bluebook_desktop.ui.book_actions import BookActions
 
         self.actions_ = BookActions(self)
+        from bluebook_desktop.ui.recovery import RecoveryActions
+
+        self.recovery = RecoveryActions(self)  # 备份, 从备份恢复, a save refused by a conflict
         self._connect_actions()
         self.refresh_books()
         self._restore_state()
@@ -190,6 +193,7 @@ class MainWindow(QMainWindow):
         session.storedChanged.connect(lambda _stored: self._update_title())
         session.storedChanged.connect(self._stored)
         session.storeFailed.connect(self._store_failed)
+        session.conflicted.connect(self.recovery.store_conflicted)
         self.session = session
         self.undo_group.addStack(session.undo_stack)
         self.undo_group.setActiveStack(session.undo_stack)
@@ -241,7 +245,12 @@ class MainWindow(QMainWindow):
         self._update_title()
 
     def store_now(self) -> bool:
-        return self.session.store_now() if self.session else True
+        session = self.session
+        if session is None or session.store_now():
+            return True
+        # A conflict kept this window's version in a file and reloaded the book: nothing
+        # unsaved is left open then.
+        return self.session is not session
 
     def _stored(self, stored: bool) -> None:
         if stored:

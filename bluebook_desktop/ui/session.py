@@ -15,7 +15,8 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from sqlalchemy.exc import SQLAlchemyError
 
-from bluebook_desktop.db.repository import Repository
+from bluebook_desktop.db import sqlite
+from bluebook_desktop.db.repository import BookMissing, Repository, StoreConflict
 from bluebook_desktop.domain import Book
 from bluebook_desktop.errors import UserError
 
@@ -73,6 +74,9 @@ class BookSession(QObject):
     storedChanged = Signal(bool)  # noqa: N815 - Qt signal naming
     #: A store failed; the message is for the user. The edit stays in memory and is retried.
     storeFailed = Signal(str)  # noqa: N815
+    #: Another window stored (or deleted) this book since it was loaded here: nothing was
+    #: written and no retry follows. The window keeps `book` safe elsewhere and reloads.
+    conflicted = Signal(str)
 
     def __init__(self, repository: Repository, book: Book, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -125,9 +129,16 @@ class BookSession(QObject):
         book = self._book
         try:
             self.repository.store(self._stored, book)
+        except (StoreConflict, BookMissing) as exc:
+            log.warning("storing book %s refused: %s", book.id, exc)
+            self.conflicted.emit(str(exc))
+            return False
         except (UserError, SQLAlchemyError, OSError) as exc:
             log.exception("storing book %s failed", book.id)
-            message = str(exc) if isinstance(exc, UserError) else str(exc.__class__.__name__)
+            if isinstance(exc, UserError):
+                message = str(exc)
+            else:
+                message = sqlite.reason(exc) or exc.__class__.__name__
             self.storeFailed.emit(message)
             self._timer.start(max(STORE_DELAY_MS, 3000))  # try again, not in a tight loop
             return False

@@ -1,0 +1,129 @@
+"""Checks made before the live database is opened: a local disk, and an intact file.
+
+A damaged database is moved aside, never deleted, and never silently replaced by a new
+empty one: the window offers the newest good backup, the command line names it.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from bluebook_desktop.db import backup, sqlite
+from bluebook_desktop.errors import UserError
+from bluebook_desktop.paths import DB_NAME
+
+DRIVE_REMOTE = 4  # GetDriveTypeW: a mapped network drive
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+
+DriveType = Callable[[str], int]
+
+
+class NetworkDrive(UserError):
+    pass
+
+
+class DamagedDatabase(UserError):
+    """The database failed its check and was moved aside (now or at an earlier start)."""
+
+    def __init__(self, database: Path, moved: Path, newest_backup: Path | None, now: bool) -> None:
+        first = (
+            "数据库 {database} 已损坏，已移到 {moved}（没有删除）。"
+            if now
+            else "数据库 {database} 不存在：它曾经损坏，已移到 {moved}（没有删除）。"
+        )
+        then = "最新的完好备份：{backup}。" if newest_backup else "没有找到完好的备份。"
+        super().__init__(
+            first + then,
+            database=str(database),
+            moved=str(moved),
+            backup=str(newest_backup or ""),
+        )
+        self.database = database
+        self.moved = moved
+        self.newest_backup = newest_backup
+
+
+def windows_drive_type(root: str) -> int:
+    """GetDriveTypeW of a drive root such as "Z:\\"; 0 (unknown) elsewhere than Windows."""
+    if sys.platform != "win32":
+        return 0
+    import ctypes
+
+    return int(ctypes.windll.kernel32.GetDriveTypeW(root))
+
+
+def is_network_path(path: str | Path, drive_type: DriveType = windows_drive_type) -> bool:
+    """True for \\\\server\\share\\…, //server/share/… and a drive letter mapped to a share."""
+    text = str(path).replace("/", "\\")
+    if text.startswith(("\\\\?\\", "\\\\.\\")):  # Windows' long-path and device prefixes
+        text = text[4:]
+        if text.upper().startswith("UNC\\"):
+            return True
+    elif text.startswith("\\\\"):
+        return True
+    if len(text) >= 2 and text[1] == ":" and text[0].isascii() and text[0].isalpha():
+        return drive_type(text[0].upper() + ":\\") == DRIVE_REMOTE
+    return False
+
+
+def check_location(database: Path, drive_type: DriveType = windows_drive_type) -> None:
+    if is_network_path(database, drive_type):
+        raise NetworkDrive(
+            "数据库 {path} 位于网络位置（共享文件夹或网络驱动器）。SQLite 数据库在网络上"
+            "无法可靠加锁，可能损坏数据，所以不能在这里使用。请把数据库放在本机磁盘上；"
+            "需要与他人交换时，请用“导出蓝皮书文件”。",
+            path=str(database),
+        )
+
+
+def check(database: Path, backup_dir: Path, drive_type: DriveType = windows_drive_type) -> None:
+    """Refuse a network location; move a damaged database aside (DamagedDatabase)."""
+    check_location(database, drive_type)
+    if database.is_file():
+        if not _claims_to_be_ours(database):
+            raise UserError("文件 {path} 不是数据库文件，无法打开。", path=str(database))
+        try:
+            damage = sqlite.quick_check(database)
+        except sqlite3.Error as exc:
+            raise UserError(
+                "无法读取数据库 {path}：{reason}。",
+                path=str(database),
+                reason=sqlite.reason(exc) or str(exc),
+            ) from exc
+        if damage is None:
+            return
+        moved = backup.move_aside(database)
+        raise DamagedDatabase(database, moved, backup.newest_good(backup_dir), now=True)
+    if not database.exists():
+        earlier = damaged_copies(database)
+        if earlier:
+            raise DamagedDatabase(database, earlier[-1], backup.newest_good(backup_dir), now=False)
+
+
+def damaged_copies(database: Path) -> list[Path]:
+    """Damaged databases moved aside from this path, oldest first."""
+    prefix = database.name + ".damaged-"
+    if not database.parent.is_dir():
+        return []
+    return sorted(
+        p
+        for p in database.parent.iterdir()
+        if p.name.startswith(prefix) and not p.name.endswith(("-wal", "-shm"))
+    )
+
+
+def _claims_to_be_ours(database: Path) -> bool:
+    """A SQLite file, or a file under the program's own database name.
+
+    Anything else (a text file given with --db by mistake) is refused, not moved aside;
+    but a damaged header must not stop the clerk's own database from being recovered.
+    """
+    try:
+        with database.open("rb") as file:
+            header = file.read(len(_SQLITE_MAGIC))
+    except OSError:
+        return True  # let quick_check report it
+    return header in (_SQLITE_MAGIC, b"") or database.name == DB_NAME

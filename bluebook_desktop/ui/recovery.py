@@ -1,0 +1,216 @@
+"""Nothing lost: backups from the 文件 menu, restoring one, and a save refused by a conflict."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+from sqlalchemy.exc import SQLAlchemyError
+
+from bluebook_desktop import DISPLAY_NAME
+from bluebook_desktop.db import backup, health, schema
+from bluebook_desktop.domain import Book
+from bluebook_desktop.errors import UserError
+from bluebook_desktop.paths import Paths
+from bluebook_desktop.ui.messages import confirm, show_error, user_text
+
+if TYPE_CHECKING:
+    from bluebook_desktop.ui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+RECOVERED = "recovered"
+
+
+def keep_unsaved(book: Book, folder: Path) -> Path:
+    """Write a version the database refused to a portable file; returns where."""
+    from bluebook_desktop.export.portable import SUFFIX, write_portable
+    from bluebook_desktop.ui.book_actions import file_stem
+
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UserError(
+            "无法创建文件夹 {folder}：{reason}", folder=str(folder), reason=exc.strerror or exc
+        ) from exc
+    path = folder / f"{file_stem(book)}-{dt.datetime.now():%Y%m%d-%H%M%S}{SUFFIX}"
+    write_portable(book, path)
+    return path
+
+
+def offer_recovery(error: health.DamagedDatabase, found: Paths) -> bool:
+    """At start-up the database was found damaged and moved aside: what now?
+
+    With a good backup: restore it or quit. Without one: start on a new empty database
+    (the damaged file stays where it was moved) or quit. True when the program may go on.
+    """
+    box = QMessageBox(QMessageBox.Icon.Critical, DISPLAY_NAME, user_text(error))
+    restore_button = empty_button = None
+    if error.newest_backup is not None:
+        box.setInformativeText(
+            QCoreApplication.translate(
+                "recovery", "可以从这个备份恢复；备份之后所做的修改无法找回。"
+            )
+        )
+        restore_button = box.addButton(
+            QCoreApplication.translate("recovery", "从备份恢复"), QMessageBox.ButtonRole.AcceptRole
+        )
+    else:
+        box.setInformativeText(
+            QCoreApplication.translate(
+                "recovery",
+                "损坏的文件已保留，可交给技术人员尝试修复。也可以先用一个新的空数据库继续工作。",
+            )
+        )
+        empty_button = box.addButton(
+            QCoreApplication.translate("recovery", "使用新的空数据库"),
+            QMessageBox.ButtonRole.AcceptRole,
+        )
+    quit_button = box.addButton(
+        QCoreApplication.translate("recovery", "退出"), QMessageBox.ButtonRole.RejectRole
+    )
+    box.setDefaultButton(quit_button)
+    box.exec()
+    clicked = box.clickedButton()
+    if clicked is not None and clicked is empty_button:
+        return True
+    if clicked is None or clicked is not restore_button or error.newest_backup is None:
+        return False
+    try:
+        backup.restore(error.newest_backup, found.database, found.backup_dir)
+    except UserError as exc:
+        QMessageBox.critical(None, DISPLAY_NAME, user_text(exc))
+        return False
+    return True
+
+
+class RecoveryActions(QObject):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        window.ui.actionBackup.triggered.connect(self.backup_now)
+        window.ui.actionRestore.triggered.connect(self.restore)
+
+    @property
+    def paths(self) -> Paths:
+        return self.window.paths
+
+    # --- the 文件 menu ---
+
+    def backup_now(self) -> None:
+        """备份: a copy where the clerk chooses (a USB stick), the backups folder by default."""
+        self.window.store_now()
+        start = self.paths.backup_dir / backup.stamped_name("manual")
+        path, _filter = QFileDialog.getSaveFileName(
+            self.window, self.tr("备份"), str(start), self.tr("数据库备份 (*.sqlite3)")
+        )
+        if not path:
+            return
+        target = Path(path)
+        if target.suffix.lower() != backup.SUFFIX:
+            target = target.with_name(target.name + backup.SUFFIX)
+        try:
+            backup.copy_to(self.paths.database, target)
+        except UserError as exc:
+            show_error(self.window, self.tr("备份失败"), exc)
+            return
+        self.window.statusBar().showMessage(
+            self.tr("已备份到：%1").replace("%1", str(target)), 8000
+        )
+
+    def restore(self) -> None:
+        """从备份恢复…: the current database is backed up first, then replaced."""
+        window = self.window
+        if not window.store_now():
+            return
+        path, _filter = QFileDialog.getOpenFileName(
+            window,
+            self.tr("从备份恢复"),
+            str(self.paths.backup_dir),
+            self.tr("数据库备份 (*.sqlite3);;所有文件 (*)"),
+        )
+        if not path:
+            return
+        chosen = Path(path)
+        wrong = backup.problem(chosen)
+        if wrong is not None:
+            show_error(
+                window,
+                self.tr("无法恢复"),
+                self.tr("无法从这个文件恢复：%1。").replace("%1", wrong),
+            )
+            return
+        when = dt.datetime.fromtimestamp(chosen.stat().st_mtime).strftime("%Y-%m-%d %H:%M")
+        if not confirm(
+            window,
+            self.tr("从备份恢复"),
+            self.tr("用 %1 的备份替换当前的全部蓝皮书吗？\n\n当前数据库会先备份到：\n%2")
+            .replace("%1", when)
+            .replace("%2", str(self.paths.backup_dir)),
+            self.tr("恢复"),
+            self.tr("取消"),
+        ):
+            return
+        book_id = window.session.book.id if window.session else None
+        window.close_book()
+        engine = window.repository.engine
+        engine.dispose()  # no connection of ours may be open while the file is replaced
+        database, folder = self.paths.database, self.paths.backup_dir
+        try:
+            saved = backup.restore(chosen, database, folder)
+            schema.prepare(engine, before_upgrade=lambda: backup.before_upgrade(database, folder))
+        except UserError as exc:
+            show_error(window, self.tr("恢复失败"), exc)
+            saved = None
+        except SQLAlchemyError as exc:
+            log.exception("reopening after a restore failed")
+            show_error(window, self.tr("恢复失败"), str(exc))
+            saved = None
+        window.refresh_books()
+        if book_id is not None and window.book_list.row_of(book_id) >= 0:
+            window.open_book(book_id)
+        if saved is not None:
+            window.statusBar().showMessage(
+                self.tr("已从备份恢复。恢复前的数据库保存在：%1").replace("%1", str(saved)), 15000
+            )
+
+    # --- a save refused ---
+
+    def store_conflicted(self, message: str) -> None:
+        """Another window stored or deleted the open book: keep ours in a file, reload theirs."""
+        window = self.window
+        session = window.session
+        if session is None:
+            return
+        book = session.book
+        try:
+            kept = keep_unsaved(book, self.paths.data_dir / RECOVERED)
+        except UserError as exc:
+            # The edits stay open in this window: the user can still export them.
+            show_error(
+                window,
+                self.tr("无法保存"),
+                self.tr("%1\n\n本窗口的版本也无法另存：%2\n请用“导出蓝皮书文件”把内容另存一份。")
+                .replace("%1", message)
+                .replace("%2", user_text(exc)),
+            )
+            return
+        log.warning("store refused (%s); this window's version kept in %s", message, kept)
+        QMessageBox.warning(
+            window,
+            self.tr("另一个窗口修改了这本蓝皮书"),
+            self.tr(
+                "%1\n\n本窗口的版本已另存为：\n%2\n可以用“导入”打开它，与数据库中的版本对照。"
+                "\n\n现在显示数据库中的最新版本。"
+            )
+            .replace("%1", message)
+            .replace("%2", str(kept)),
+        )
+        window.close_book()
+        window.refresh_books()
+        if book.id is not None and window.book_list.row_of(book.id) >= 0:
+            window.open_book(book.id)
