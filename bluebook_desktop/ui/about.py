@@ -24,6 +24,13 @@ LIBRARIES = (
     "ReportLab — BSD",
     "python-docx — MIT",
     "appdirs — MIT",
+    # Also inside the installed program (packaging/bluebook.spec):
+    "Python — PSF-2.0",
+    "Mako — MIT",
+    "Pillow — MIT-CMU",
+    "lxml — BSD-3-Clause; libxml2, libxslt — MIT",
+    "ICU — Unicode-3.0",
+    "PyInstaller bootloader — GPL-2.0 with the bootloader exception",
 )
 
 
