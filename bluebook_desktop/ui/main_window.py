@@ -287,6 +287,10 @@ class MainWindow(QMainWindow):
         geometry = self.settings.state("geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
+        else:
+            # First start: fit the screen (old office PCs often have 1366 × 768).
+            screen = self.screen().availableGeometry()
+            self.resize(min(1280, screen.width() * 9 // 10), min(800, screen.height() * 9 // 10))
         splitter = self.settings.state("mainSplitter")
         if splitter is not None:
             self.ui.mainSplitter.restoreState(splitter)
