@@ -12,6 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from bluebook_desktop.db import backup, sqlite
+from bluebook_desktop.domain import QT_TRANSLATE_NOOP
 from bluebook_desktop.errors import UserError
 from bluebook_desktop.paths import DB_NAME
 
@@ -29,14 +30,29 @@ class DamagedDatabase(UserError):
     """The database failed its check and was moved aside (now or at an earlier start)."""
 
     def __init__(self, database: Path, moved: Path, newest_backup: Path | None, now: bool) -> None:
-        first = (
-            "数据库 {database} 已损坏，已移到 {moved}（没有删除）。"
-            if now
-            else "数据库 {database} 不存在：它曾经损坏，已移到 {moved}（没有删除）。"
-        )
-        then = "最新的完好备份：{backup}。" if newest_backup else "没有找到完好的备份。"
+        # Whole sentences, so each can be translated as one message.
+        templates = {
+            (True, True): QT_TRANSLATE_NOOP(
+                "messages",
+                "数据库 {database} 已损坏，已移到 {moved}（没有删除）。最新的完好备份：{backup}。",
+            ),
+            (True, False): QT_TRANSLATE_NOOP(
+                "messages",
+                "数据库 {database} 已损坏，已移到 {moved}（没有删除）。没有找到完好的备份。",
+            ),
+            (False, True): QT_TRANSLATE_NOOP(
+                "messages",
+                "数据库 {database} 不存在：它曾经损坏，已移到 {moved}（没有删除）。"
+                "最新的完好备份：{backup}。",
+            ),
+            (False, False): QT_TRANSLATE_NOOP(
+                "messages",
+                "数据库 {database} 不存在：它曾经损坏，已移到 {moved}（没有删除）。"
+                "没有找到完好的备份。",
+            ),
+        }
         super().__init__(
-            first + then,
+            templates[(now, newest_backup is not None)],
             database=str(database),
             moved=str(moved),
             backup=str(newest_backup or ""),

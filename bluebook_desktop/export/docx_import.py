@@ -21,6 +21,7 @@ from bluebook_desktop.domain import (
     DEFAULT_TEXTS,
     LEAD,
     NONE_MARK,
+    QT_TRANSLATE_NOOP,
     Book,
     Cover,
     Task,
@@ -39,17 +40,27 @@ MAX_RATIO = 100  # XML compresses about 10:1; far more is a bomb
 MAX_MEMBERS = 2000
 OLE2_MAGIC = bytes.fromhex("D0CF11E0A1B11AE1")  # .doc, .wps, and password-protected .docx
 
-LEGACY_DOC = (
+LEGACY_DOC = QT_TRANSLATE_NOOP(
+    "messages",
     "“{name}”是旧版 Word/WPS 文档（.doc）或设有密码的文档，本程序无法直接读取。"
-    "请先在 Word 或 WPS 中“另存为”.docx 格式（如设有打开密码，请先取消），再导入。"
+    "请先在 Word 或 WPS 中“另存为”.docx 格式（如设有打开密码，请先取消），再导入。",
 )
-NOT_WORD = "“{name}”不是 Word 文档（.docx）。请选择用 Word 或 WPS 保存的 .docx 文件。"
-DAMAGED = "“{name}”已损坏，无法读取（{reason}）。请在 Word 或 WPS 中打开并重新保存后再试。"
-TOO_BIG = "“{name}”过大（解压后超过 {limit} MB），不是一份蓝皮书，已拒绝读取。"
-BOMB = "“{name}”的压缩内容异常（压缩比过高），可能是恶意构造的文件，已拒绝读取。"
-NOT_FORM = (
+NOT_WORD = QT_TRANSLATE_NOOP(
+    "messages", "“{name}”不是 Word 文档（.docx）。请选择用 Word 或 WPS 保存的 .docx 文件。"
+)
+DAMAGED = QT_TRANSLATE_NOOP(
+    "messages", "“{name}”已损坏，无法读取（{reason}）。请在 Word 或 WPS 中打开并重新保存后再试。"
+)
+TOO_BIG = QT_TRANSLATE_NOOP(
+    "messages", "“{name}”过大（解压后超过 {limit} MB），不是一份蓝皮书，已拒绝读取。"
+)
+BOMB = QT_TRANSLATE_NOOP(
+    "messages", "“{name}”的压缩内容异常（压缩比过高），可能是恶意构造的文件，已拒绝读取。"
+)
+NOT_FORM = QT_TRANSLATE_NOOP(
+    "messages",
     "“{name}”不是绩效目标责任书：没有找到“职能工作任务目标”表格"
-    "（表头应有 序号、工作任务、年度目标、全年进度安排、责任领导）。"
+    "（表头应有 序号、工作任务、年度目标、全年进度安排、责任领导）。",
 )
 
 KEY = "重点工作"

@@ -13,11 +13,12 @@ import re
 import sys
 import threading
 import zlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from bluebook_desktop.domain import QT_TRANSLATE_NOOP
 from bluebook_desktop.errors import UserError
 from bluebook_desktop.paths import resource
 
@@ -35,10 +36,10 @@ WINDOWS_FILES = {
 }
 # How the settings page names each role (the font itself may be the bundled one).
 ROLE_NAMES = {
-    "body": "正文与表格",
-    "fangsong": "封面与签署栏",
-    "heading": "标题",
-    "fallback": "缺字备用",
+    "body": QT_TRANSLATE_NOOP("fonts", "正文与表格"),
+    "fangsong": QT_TRANSLATE_NOOP("fonts", "封面与签署栏"),
+    "heading": QT_TRANSLATE_NOOP("fonts", "标题"),
+    "fallback": QT_TRANSLATE_NOOP("fonts", "缺字备用"),
 }
 
 
@@ -157,6 +158,12 @@ def load(font: FontFile) -> TTFont:
 
 def has_glyph(font: FontFile, char: str) -> bool:
     return ord(char) in load(font).face.charToGlyph
+
+
+def glyphs(font: FontFile) -> Mapping[int, int]:
+    """The face's character map (code point -> glyph): `in` it is has_glyph without the
+    lookup of the face, for loops over every character of a book."""
+    return load(font).face.charToGlyph
 
 
 def family_name(font: FontFile) -> str:

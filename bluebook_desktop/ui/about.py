@@ -14,8 +14,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bluebook_desktop import DISPLAY_NAME, __version__
+from bluebook_desktop import __version__
 from bluebook_desktop.paths import Paths, resource
+from bluebook_desktop.ui.messages import program_name
 
 LICENCES = (("AR PL UMing（打印字体）", ("fonts", "uming.LICENSE.txt")),)
 LIBRARIES = (
@@ -41,7 +42,7 @@ class AboutDialog(QDialog):
         self.setWindowTitle(self.tr("关于"))
         self.resize(640, 520)
         layout = QVBoxLayout(self)
-        title = QLabel(f"<h2>{DISPLAY_NAME}</h2>" + self.tr("版本 %1").replace("%1", __version__))
+        title = QLabel(f"<h2>{program_name()}</h2>" + self.tr("版本 %1").replace("%1", __version__))
         layout.addWidget(title)
         folder = QLabel(self.tr("数据文件夹：%1").replace("%1", str(paths.data_dir)))
         folder.setWordWrap(True)

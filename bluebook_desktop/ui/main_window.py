@@ -8,7 +8,6 @@ from PySide6.QtCore import QEvent, QItemSelection, QObject, QSignalBlocker
 from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import QApplication, QHeaderView, QMainWindow, QMessageBox, QWidget
 
-from bluebook_desktop import DISPLAY_NAME
 from bluebook_desktop.db.repository import Repository
 from bluebook_desktop.domain import Book, book_label
 from bluebook_desktop.errors import UserError
@@ -70,6 +69,7 @@ class MainWindow(QMainWindow):
         self.pages: list[QWidget] = []
         self.ui = Ui_MainWindow()
         self.ui.setupUi(self)
+        self._program_name = self.windowTitle()  # the form's title, in the user's language
 
         self.undo_group = QUndoGroup(self)
         undo = self.undo_group.createUndoAction(self, self.tr("撤销"))
@@ -276,10 +276,10 @@ class MainWindow(QMainWindow):
 
     def _update_title(self) -> None:
         if self.session is None:
-            self.setWindowTitle(DISPLAY_NAME)
+            self.setWindowTitle(self._program_name)
             return
         state = self.tr("已保存") if self.session.is_stored else self.tr("正在保存…")
-        self.setWindowTitle(f"{book_label(self.session.book)} — {state} — {DISPLAY_NAME}")
+        self.setWindowTitle(f"{book_label(self.session.book)} — {state} — {self._program_name}")
 
     # --- window state ---
 

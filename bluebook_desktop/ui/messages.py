@@ -5,7 +5,13 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from bluebook_desktop import DISPLAY_NAME
 from bluebook_desktop.errors import UserError
+
+
+def program_name() -> str:
+    """The program's name in the user's language (the main window form's own title)."""
+    return QCoreApplication.translate("MainWindow", DISPLAY_NAME)
 
 
 def user_text(error: UserError) -> str:

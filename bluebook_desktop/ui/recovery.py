@@ -11,12 +11,11 @@ from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 from sqlalchemy.exc import SQLAlchemyError
 
-from bluebook_desktop import DISPLAY_NAME
 from bluebook_desktop.db import backup, health, schema
 from bluebook_desktop.domain import Book
 from bluebook_desktop.errors import UserError
 from bluebook_desktop.paths import Paths
-from bluebook_desktop.ui.messages import confirm, show_error, user_text
+from bluebook_desktop.ui.messages import confirm, program_name, show_error, user_text
 
 if TYPE_CHECKING:
     from bluebook_desktop.ui.main_window import MainWindow
@@ -48,7 +47,7 @@ def offer_recovery(error: health.DamagedDatabase, found: Paths) -> bool:
     With a good backup: restore it or quit. Without one: start on a new empty database
     (the damaged file stays where it was moved) or quit. True when the program may go on.
     """
-    box = QMessageBox(QMessageBox.Icon.Critical, DISPLAY_NAME, user_text(error))
+    box = QMessageBox(QMessageBox.Icon.Critical, program_name(), user_text(error))
     restore_button = empty_button = None
     if error.newest_backup is not None:
         box.setInformativeText(
@@ -83,7 +82,7 @@ def offer_recovery(error: health.DamagedDatabase, found: Paths) -> bool:
     try:
         backup.restore(error.newest_backup, found.database, found.backup_dir)
     except UserError as exc:
-        QMessageBox.critical(None, DISPLAY_NAME, user_text(exc))
+        QMessageBox.critical(None, program_name(), user_text(exc))
         return False
     return True
 

@@ -88,9 +88,17 @@ def collect(ts_out: Path) -> None:
         check=True,
     )
     tree = ET.parse(ts_out)
-    context = ET.SubElement(tree.getroot(), "context")
-    ET.SubElement(context, "name").text = MESSAGES
+    # Templates marked QT_TRANSLATE_NOOP("messages", …) are already there; add the rest.
+    context = next(
+        (c for c in tree.getroot().iter("context") if c.findtext("name") == MESSAGES), None
+    )
+    if context is None:
+        context = ET.SubElement(tree.getroot(), "context")
+        ET.SubElement(context, "name").text = MESSAGES
+    present = {m.findtext("source") for m in context.iter("message")}
     for text in error_templates():
+        if text in present:
+            continue
         message = ET.SubElement(context, "message")
         ET.SubElement(message, "source").text = text
         ET.SubElement(message, "translation", type="unfinished")

@@ -1,0 +1,1388 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="en_US">
+  <context>
+    <name>AboutDialog</name>
+    <message>
+      <source>关于</source>
+      <translation>About</translation>
+    </message>
+    <message>
+      <source>版本 %1</source>
+      <translation>Version %1</translation>
+    </message>
+    <message>
+      <source>数据文件夹：%1</source>
+      <translation>Data folder: %1</translation>
+    </message>
+    <message>
+      <source>数据库：%1</source>
+      <translation>Database: %1</translation>
+    </message>
+    <message>
+      <source>打开数据文件夹</source>
+      <translation>Open data folder</translation>
+    </message>
+    <message>
+      <source>随程序提供的组件：</source>
+      <translation>Components included with the program:</translation>
+    </message>
+    <message>
+      <source>（许可证文件缺失：%1）</source>
+      <translation>(Licence file missing: %1)</translation>
+    </message>
+  </context>
+  <context>
+    <name>BookActions</name>
+    <message>
+      <source>无法保存</source>
+      <translation>Cannot save</translation>
+    </message>
+    <message>
+      <source>以上一年度为基础新建</source>
+      <translation>New from last year</translation>
+    </message>
+    <message>
+      <source>以哪一本蓝皮书为基础新建 %1 年度的蓝皮书？</source>
+      <translation>Which book should the new %1 book be based on?</translation>
+    </message>
+    <message>
+      <source>当前蓝皮书：%1</source>
+      <translation>Current book: %1</translation>
+    </message>
+    <message>
+      <source>从文件选择…</source>
+      <translation>Choose a file…</translation>
+    </message>
+    <message>
+      <source>取消</source>
+      <translation>Cancel</translation>
+    </message>
+    <message>
+      <source>选择上一年度的蓝皮书文件或 Word 文件</source>
+      <translation>Choose last year's book file or Word file</translation>
+    </message>
+    <message>
+      <source>已新建 %1 年度蓝皮书：请核对封面，填写填表日期。</source>
+      <translation>New %1 book created. Please check the cover and enter the date filled.</translation>
+    </message>
+    <message>
+      <source>删除蓝皮书</source>
+      <translation>Delete book</translation>
+    </message>
+    <message>
+      <source>确定删除“%1”吗？删除后无法恢复（可从备份恢复）。</source>
+      <translation>Delete “%1”? This cannot be undone (except by restoring a backup).</translation>
+    </message>
+    <message>
+      <source>删除</source>
+      <translation>Delete</translation>
+    </message>
+    <message>
+      <source>导入蓝皮书文件或 Word 文件</source>
+      <translation>Import a book file or Word file</translation>
+    </message>
+    <message>
+      <source>蓝皮书文件或 Word 文件 (*.bluebook.json *.json *.docx *.doc);;所有文件 (*)</source>
+      <translation>Book files or Word files (*.bluebook.json *.json *.docx *.doc);;All files (*)</translation>
+    </message>
+    <message>
+      <source>无法导入</source>
+      <translation>Cannot import</translation>
+    </message>
+    <message>
+      <source>从 Word 文件读到的内容</source>
+      <translation>Read from the Word file</translation>
+    </message>
+    <message>
+      <source>请核对从 Word 文件中读到的内容，确认后新建蓝皮书。</source>
+      <translation>Please check what was read from the Word file, then create the book.</translation>
+    </message>
+    <message>
+      <source>新建蓝皮书</source>
+      <translation>Create book</translation>
+    </message>
+    <message>
+      <source>文件被占用</source>
+      <translation>File in use</translation>
+    </message>
+    <message>
+      <source>另存为其他文件名…</source>
+      <translation>Save under another name…</translation>
+    </message>
+    <message>
+      <source>导出失败</source>
+      <translation>Export failed</translation>
+    </message>
+    <message>
+      <source>已导出：%1</source>
+      <translation>Exported: %1</translation>
+    </message>
+    <message>
+      <source>导出蓝皮书文件</source>
+      <translation>Export book file</translation>
+    </message>
+    <message>
+      <source>蓝皮书文件 (*.bluebook.json)</source>
+      <translation>Book files (*.bluebook.json)</translation>
+    </message>
+    <message>
+      <source>字体无法使用</source>
+      <translation>Font cannot be used</translation>
+    </message>
+    <message>
+      <source>打印前请核对</source>
+      <translation>Check before printing</translation>
+    </message>
+    <message>
+      <source>以下内容还没有填完整：
+%1
+
+仍要继续吗？</source>
+      <translation>These items are not filled in yet:
+%1
+
+Continue anyway?</translation>
+    </message>
+    <message>
+      <source>继续</source>
+      <translation>Continue</translation>
+    </message>
+    <message>
+      <source>返回修改</source>
+      <translation>Go back and edit</translation>
+    </message>
+    <message>
+      <source>有字符无法打印</source>
+      <translation>Some characters cannot be printed</translation>
+    </message>
+    <message>
+      <source>以下字符在字体中没有，打印时会显示为方框“□”：
+%1
+
+仍要继续吗？</source>
+      <translation>These characters are not in the font and will print as a box “□”:
+%1
+
+Continue anyway?</translation>
+    </message>
+    <message>
+      <source>导出 PDF</source>
+      <translation>Export PDF</translation>
+    </message>
+    <message>
+      <source>PDF 文件 (*.pdf)</source>
+      <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+      <source>导出 Word</source>
+      <translation>Export Word</translation>
+    </message>
+    <message>
+      <source>Word 文件 (*.docx)</source>
+      <translation>Word files (*.docx)</translation>
+    </message>
+    <message>
+      <source>无法生成打印稿</source>
+      <translation>Cannot create the printout</translation>
+    </message>
+  </context>
+  <context>
+    <name>BookListModel</name>
+    <message>
+      <source>年度</source>
+      <translation>Year</translation>
+    </message>
+    <message>
+      <source>单位名称</source>
+      <translation>Unit</translation>
+    </message>
+    <message>
+      <source>标题</source>
+      <translation>Title</translation>
+    </message>
+    <message>
+      <source>（未填单位）</source>
+      <translation>(no unit name)</translation>
+    </message>
+  </context>
+  <context>
+    <name>CoverPage</name>
+    <message>
+      <source>未填写</source>
+      <translation>Not set</translation>
+    </message>
+    <message>
+      <source>修改%s</source>
+      <translation>Edit %s</translation>
+    </message>
+    <message>
+      <source>封面信息按正式表格印在第一页。修改即时保存，无需点“保存”。</source>
+      <translation>The cover is printed on the first page, as on the official form. Changes are saved at once; there is no need to click “Save”.</translation>
+    </message>
+    <message>
+      <source>年度：</source>
+      <translation>Year:</translation>
+    </message>
+    <message>
+      <source> 年</source>
+      <translation> </translation>
+    </message>
+    <message>
+      <source>编号：</source>
+      <translation>Serial no.:</translation>
+    </message>
+    <message>
+      <source>由绩效办填写，可留空</source>
+      <translation>Filled in by the performance office; may be left blank</translation>
+    </message>
+    <message>
+      <source>附件标注：</source>
+      <translation>Attachment label:</translation>
+    </message>
+    <message>
+      <source>标题：</source>
+      <translation>Title:</translation>
+    </message>
+    <message>
+      <source>例如：佛山市三水区政协机关绩效目标责任书</source>
+      <translation>e.g. 佛山市三水区政协机关绩效目标责任书</translation>
+    </message>
+    <message>
+      <source>版本（印在标题后的括号内）：</source>
+      <translation>Edition (in brackets):</translation>
+    </message>
+    <message>
+      <source>单位名称：</source>
+      <translation>Unit name:</translation>
+    </message>
+    <message>
+      <source>例如：政协佛山市三水区委员会</source>
+      <translation>e.g. 政协佛山市三水区委员会</translation>
+    </message>
+    <message>
+      <source>填表人姓名：</source>
+      <translation>Filled in by:</translation>
+    </message>
+    <message>
+      <source>填表人职务：</source>
+      <translation>Position:</translation>
+    </message>
+    <message>
+      <source>例如：政协办公室副主任</source>
+      <translation>e.g. 政协办公室副主任</translation>
+    </message>
+    <message>
+      <source>联系电话：</source>
+      <translation>Phone:</translation>
+    </message>
+    <message>
+      <source>固定电话（如 0757-87771621）或手机号码</source>
+      <translation>Landline (e.g. 0757-87771621) or mobile number</translation>
+    </message>
+    <message>
+      <source>填表日期：</source>
+      <translation>Date filled:</translation>
+    </message>
+    <message>
+      <source>yyyy年M月d日</source>
+      <translation>d MMM yyyy</translation>
+    </message>
+    <message>
+      <source>暂不填写</source>
+      <translation>Leave blank</translation>
+    </message>
+    <message>
+      <source>今天</source>
+      <translation>Today</translation>
+    </message>
+    <message>
+      <source>编制单位：</source>
+      <translation>Issued by:</translation>
+    </message>
+    <message>
+      <source>例如：佛山市三水区绩效管理工作领导小组办公室</source>
+      <translation>e.g. 佛山市三水区绩效管理工作领导小组办公室</translation>
+    </message>
+    <message>
+      <source>编制年月：</source>
+      <translation>Issue month:</translation>
+    </message>
+    <message>
+      <source>yyyy年M月</source>
+      <translation>MMM yyyy</translation>
+    </message>
+  </context>
+  <context>
+    <name>MainWindow</name>
+    <message>
+      <source>撤销</source>
+      <translation>Undo</translation>
+    </message>
+    <message>
+      <source>重做</source>
+      <translation>Redo</translation>
+    </message>
+    <message>
+      <source>无法打开</source>
+      <translation>Cannot open</translation>
+    </message>
+    <message>
+      <source>封面信息</source>
+      <translation>Cover</translation>
+    </message>
+    <message>
+      <source>重点工作/改革任务</source>
+      <translation>Key / reform tasks</translation>
+    </message>
+    <message>
+      <source>职能工作任务</source>
+      <translation>Functional tasks</translation>
+    </message>
+    <message>
+      <source>单位负责人意见</source>
+      <translation>Head's opinion</translation>
+    </message>
+    <message>
+      <source>保存失败：%s。修改仍在窗口中，程序会自动重试。</source>
+      <translation>Saving failed: %s. Your changes are still in the window; the program will try again automatically.</translation>
+    </message>
+    <message>
+      <source>已保存</source>
+      <translation>Saved</translation>
+    </message>
+    <message>
+      <source>正在保存…</source>
+      <translation>Saving…</translation>
+    </message>
+    <message>
+      <source>尚未保存</source>
+      <translation>Not saved yet</translation>
+    </message>
+    <message>
+      <source>最近的修改没能写入数据库。现在关闭会丢失这些修改。
+建议先点“取消”，再用“导出蓝皮书文件”把内容另存一份。</source>
+      <translation>Your latest changes could not be written to the database. Closing now will lose them.
+Please click “Cancel” first, then use “Export book file” to save a copy.</translation>
+    </message>
+    <message>
+      <source>绩效目标责任书填报</source>
+      <translation>Performance Target Book</translation>
+    </message>
+    <message>
+      <source>蓝皮书列表</source>
+      <translation>Books</translation>
+    </message>
+    <message>
+      <source>新建</source>
+      <translation>New</translation>
+    </message>
+    <message>
+      <source>以上一年度为基础新建</source>
+      <translation>New from last year</translation>
+    </message>
+    <message>
+      <source>导入…</source>
+      <translation>Import…</translation>
+    </message>
+    <message>
+      <source>导出…</source>
+      <translation>Export…</translation>
+    </message>
+    <message>
+      <source>删除</source>
+      <translation>Delete</translation>
+    </message>
+    <message>
+      <source>还没有打开的蓝皮书。
+请点击左侧“新建”，或“导入…”去年的蓝皮书文件或 Word 文件。</source>
+      <translation>No book is open.
+Click “New” on the left, or “Import…” last year's book file or Word file.</translation>
+    </message>
+    <message>
+      <source>文件(&amp;F)</source>
+      <translation>&amp;File</translation>
+    </message>
+    <message>
+      <source>编辑(&amp;E)</source>
+      <translation>&amp;Edit</translation>
+    </message>
+    <message>
+      <source>工具(&amp;T)</source>
+      <translation>&amp;Tools</translation>
+    </message>
+    <message>
+      <source>帮助(&amp;H)</source>
+      <translation>&amp;Help</translation>
+    </message>
+    <message>
+      <source>新建蓝皮书(&amp;N)</source>
+      <translation>&amp;New book</translation>
+    </message>
+    <message>
+      <source>Ctrl+N</source>
+      <translation>Ctrl+N</translation>
+    </message>
+    <message>
+      <source>以上一年度为基础新建…</source>
+      <translation>New from last year…</translation>
+    </message>
+    <message>
+      <source>导入(&amp;I)…</source>
+      <translation>&amp;Import…</translation>
+    </message>
+    <message>
+      <source>导入蓝皮书文件（.bluebook.json）或 Word 文件（.docx）</source>
+      <translation>Import a book file (.bluebook.json) or a Word file (.docx)</translation>
+    </message>
+    <message>
+      <source>Ctrl+O</source>
+      <translation>Ctrl+O</translation>
+    </message>
+    <message>
+      <source>导出蓝皮书文件…</source>
+      <translation>Export book file…</translation>
+    </message>
+    <message>
+      <source>导出 PDF…</source>
+      <translation>Export PDF…</translation>
+    </message>
+    <message>
+      <source>Ctrl+E</source>
+      <translation>Ctrl+E</translation>
+    </message>
+    <message>
+      <source>导出 Word…</source>
+      <translation>Export Word…</translation>
+    </message>
+    <message>
+      <source>打印预览…</source>
+      <translation>Print preview…</translation>
+    </message>
+    <message>
+      <source>打印(&amp;P)…</source>
+      <translation>&amp;Print…</translation>
+    </message>
+    <message>
+      <source>Ctrl+P</source>
+      <translation>Ctrl+P</translation>
+    </message>
+    <message>
+      <source>立即保存(&amp;S)</source>
+      <translation>&amp;Save now</translation>
+    </message>
+    <message>
+      <source>Ctrl+S</source>
+      <translation>Ctrl+S</translation>
+    </message>
+    <message>
+      <source>备份(&amp;B)…</source>
+      <translation>&amp;Back up…</translation>
+    </message>
+    <message>
+      <source>把全部蓝皮书复制一份（例如存到 U 盘）</source>
+      <translation>Copy all books to a backup file (for example on a USB stick)</translation>
+    </message>
+    <message>
+      <source>从备份恢复…</source>
+      <translation>Restore from backup…</translation>
+    </message>
+    <message>
+      <source>退出(&amp;X)</source>
+      <translation>E&amp;xit</translation>
+    </message>
+    <message>
+      <source>Ctrl+Q</source>
+      <translation>Ctrl+Q</translation>
+    </message>
+    <message>
+      <source>设置…</source>
+      <translation>Settings…</translation>
+    </message>
+    <message>
+      <source>关于…</source>
+      <translation>About…</translation>
+    </message>
+  </context>
+  <context>
+    <name>PreviewDialog</name>
+    <message>
+      <source>打印预览</source>
+      <translation>Print preview</translation>
+    </message>
+    <message>
+      <source>打印…</source>
+      <translation>Print…</translation>
+    </message>
+    <message>
+      <source>关闭</source>
+      <translation>Close</translation>
+    </message>
+  </context>
+  <context>
+    <name>RecoveryActions</name>
+    <message>
+      <source>备份</source>
+      <translation>Back up</translation>
+    </message>
+    <message>
+      <source>数据库备份 (*.sqlite3)</source>
+      <translation>Database backups (*.sqlite3)</translation>
+    </message>
+    <message>
+      <source>备份失败</source>
+      <translation>Backup failed</translation>
+    </message>
+    <message>
+      <source>已备份到：%1</source>
+      <translation>Backed up to: %1</translation>
+    </message>
+    <message>
+      <source>从备份恢复</source>
+      <translation>Restore from backup</translation>
+    </message>
+    <message>
+      <source>数据库备份 (*.sqlite3);;所有文件 (*)</source>
+      <translation>Database backups (*.sqlite3);;All files (*)</translation>
+    </message>
+    <message>
+      <source>无法恢复</source>
+      <translation>Cannot restore</translation>
+    </message>
+    <message>
+      <source>无法从这个文件恢复：%1。</source>
+      <translation>Cannot restore from this file: %1.</translation>
+    </message>
+    <message>
+      <source>用 %1 的备份替换当前的全部蓝皮书吗？
+
+当前数据库会先备份到：
+%2</source>
+      <translation>Replace all current books with the backup from %1?
+
+The current database will first be backed up to:
+%2</translation>
+    </message>
+    <message>
+      <source>恢复</source>
+      <translation>Restore</translation>
+    </message>
+    <message>
+      <source>取消</source>
+      <translation>Cancel</translation>
+    </message>
+    <message>
+      <source>恢复失败</source>
+      <translation>Restore failed</translation>
+    </message>
+    <message>
+      <source>已从备份恢复。恢复前的数据库保存在：%1</source>
+      <translation>Restored from backup. The database as it was before is kept at: %1</translation>
+    </message>
+    <message>
+      <source>无法保存</source>
+      <translation>Cannot save</translation>
+    </message>
+    <message>
+      <source>%1
+
+本窗口的版本也无法另存：%2
+请用“导出蓝皮书文件”把内容另存一份。</source>
+      <translation>%1
+
+This window's version could not be saved separately either: %2
+Please use “Export book file” to save a copy.</translation>
+    </message>
+    <message>
+      <source>另一个窗口修改了这本蓝皮书</source>
+      <translation>Another window changed this book</translation>
+    </message>
+    <message>
+      <source>%1
+
+本窗口的版本已另存为：
+%2
+可以用“导入”打开它，与数据库中的版本对照。
+
+现在显示数据库中的最新版本。</source>
+      <translation>%1
+
+This window's version has been saved as:
+%2
+You can open it with “Import” to compare it with the version in the database.
+
+The latest version from the database is shown now.</translation>
+    </message>
+  </context>
+  <context>
+    <name>ScheduleEditor</name>
+    <message>
+      <source>（请勾选季度）</source>
+      <extracomment>The new tuple[ScheduleEntry, ...] and a merge key for typing in one step's text ("3.text"), or None when the change is its own undo step (ticks, adding, moving). A text was cut back to TEXT_MAX characters.</extracomment>
+      <translation>(tick a quarter)</translation>
+    </message>
+    <message>
+      <source>尚无进度安排。点击“添加步骤”，每一步勾选所在季度并填写内容。</source>
+      <translation>No schedule yet. Click “Add step”, then for each step tick its quarters and describe it.</translation>
+    </message>
+    <message>
+      <source>添加步骤</source>
+      <translation>Add step</translation>
+    </message>
+    <message>
+      <source>在末尾添加一步进度安排</source>
+      <translation>Add a step at the end of the schedule</translation>
+    </message>
+    <message>
+      <source>打印效果：</source>
+      <translation>As printed:</translation>
+    </message>
+  </context>
+  <context>
+    <name>SettingsDialog</name>
+    <message>
+      <source>设置</source>
+      <translation>Settings</translation>
+    </message>
+    <message>
+      <source>界面语言</source>
+      <translation>Interface language</translation>
+    </message>
+    <message>
+      <source>语言：</source>
+      <translation>Language:</translation>
+    </message>
+    <message>
+      <source>更改语言后，重新启动程序生效。</source>
+      <translation>A new language takes effect when you restart the program.</translation>
+    </message>
+    <message>
+      <source>打印稿（PDF）</source>
+      <translation>Printout (PDF)</translation>
+    </message>
+    <message>
+      <source>任务表格横向排版（封面仍为纵向）</source>
+      <translation>Task tables in landscape (the cover stays portrait)</translation>
+    </message>
+    <message>
+      <source>两字姓名中间加空格对齐（陈晓 → 陈 晓）</source>
+      <translation>Space out two-character names to line up (陈晓 → 陈 晓)</translation>
+    </message>
+    <message>
+      <source>页码居中（默认单页靠右、双页靠左）</source>
+      <translation>Centre page numbers (default: right on odd pages, left on even)</translation>
+    </message>
+    <message>
+      <source>打印使用的字体</source>
+      <translation>Fonts used for printing</translation>
+    </message>
+  </context>
+  <context>
+    <name>TaskDetail</name>
+    <message>
+      <source>年度目标/改革要点：</source>
+      <extracomment>The changed Task, the undo step's name, and a merge key for typing in one field ("objective", "schedule.0.text") or None when the change is its own undo step.</extracomment>
+      <translation>Objective / reform points:</translation>
+    </message>
+    <message>
+      <source>文字过长：每栏最多 {0} 字，超出的部分没有保存。</source>
+      <translation>Text too long: each field holds at most {0} characters; the extra text was not saved.</translation>
+    </message>
+    <message>
+      <source>修改工作任务</source>
+      <translation>Edit work task</translation>
+    </message>
+    <message>
+      <source>修改年度目标</source>
+      <translation>Edit annual objective</translation>
+    </message>
+    <message>
+      <source>修改目标</source>
+      <translation>Edit target</translation>
+    </message>
+    <message>
+      <source>修改责任领导</source>
+      <translation>Edit responsible leaders</translation>
+    </message>
+    <message>
+      <source>修改牵头/协办</source>
+      <translation>Edit lead / assist</translation>
+    </message>
+    <message>
+      <source>修改全年进度安排</source>
+      <translation>Edit schedule</translation>
+    </message>
+    <message>
+      <source>请先在表格中添加或选择一项任务，再在这里填写。</source>
+      <translation>Add or select a task in the table first, then fill it in here.</translation>
+    </message>
+    <message>
+      <source>工作任务：</source>
+      <translation>Work task:</translation>
+    </message>
+    <message>
+      <source>如：政治协商</source>
+      <translation>e.g. 政治协商</translation>
+    </message>
+    <message>
+      <source>年度目标：</source>
+      <translation>Annual objective:</translation>
+    </message>
+    <message>
+      <source>做什么、为什么，可写多行</source>
+      <translation>What and why; several lines are fine</translation>
+    </message>
+    <message>
+      <source>目标：</source>
+      <translation>Target:</translation>
+    </message>
+    <message>
+      <source>可不填；打印为单独一行“目标：……”</source>
+      <translation>Optional; prints as “目标：……”</translation>
+    </message>
+    <message>
+      <source>责任领导：</source>
+      <translation>Leaders:</translation>
+    </message>
+    <message>
+      <source>按打印顺序排列；选中后可上移、下移或删除</source>
+      <translation>In printed order; select a name to move it up or down, or to delete it</translation>
+    </message>
+    <message>
+      <source>上移</source>
+      <translation>Up</translation>
+    </message>
+    <message>
+      <source>下移</source>
+      <translation>Down</translation>
+    </message>
+    <message>
+      <source>删除</source>
+      <translation>Delete</translation>
+    </message>
+    <message>
+      <source>输入姓名后按回车，多人用空格分开</source>
+      <translation>Name + Enter</translation>
+    </message>
+    <message>
+      <source>添加</source>
+      <translation>Add</translation>
+    </message>
+    <message>
+      <source>牵头/协办：</source>
+      <translation>Lead / assist:</translation>
+    </message>
+    <message>
+      <source>牵头</source>
+      <translation>Lead</translation>
+    </message>
+    <message>
+      <source>协办</source>
+      <translation>Assist</translation>
+    </message>
+    <message>
+      <source>请选择牵头或协办</source>
+      <translation>Please choose lead or assist</translation>
+    </message>
+    <message>
+      <source>全年进度安排：</source>
+      <translation>Schedule:</translation>
+    </message>
+  </context>
+  <context>
+    <name>TaskPage</name>
+    <message>
+      <source>添加任务</source>
+      <translation>Add task</translation>
+    </message>
+    <message>
+      <source>删除任务</source>
+      <translation>Delete task</translation>
+    </message>
+    <message>
+      <source>上移</source>
+      <translation>Move up</translation>
+    </message>
+    <message>
+      <source>下移</source>
+      <translation>Move down</translation>
+    </message>
+    <message>
+      <source>说明：{0}</source>
+      <translation>Note: {0}</translation>
+    </message>
+    <message>
+      <source>本单位未承担重点工作、改革重点项目：打印时表格各栏填“无”。</source>
+      <translation>This unit has no key work or key reform tasks: every column of the printed table reads “无” (none).</translation>
+    </message>
+    <message>
+      <source>已填写的 {0} 项任务仍保留，取消勾选即可恢复。</source>
+      <translation> Tasks already entered ({0}) are kept; untick the box to bring them back.</translation>
+    </message>
+    <message>
+      <source>尚未填写重点工作：打印时表格各栏填“无”。</source>
+      <translation>No key tasks entered yet: every column of the printed table reads “无” (none).</translation>
+    </message>
+    <message>
+      <source>（未填工作任务）</source>
+      <translation>(no work task)</translation>
+    </message>
+    <message>
+      <source>删除第 {0} 项任务“{1}”？删除后可用“撤销”恢复。</source>
+      <translation>Delete task {0}, “{1}”? You can bring it back with “Undo”.</translation>
+    </message>
+    <message>
+      <source>删除</source>
+      <translation>Delete</translation>
+    </message>
+    <message>
+      <source>调整任务顺序</source>
+      <translation>Reorder tasks</translation>
+    </message>
+    <message>
+      <source>修改工作任务</source>
+      <translation>Edit work task</translation>
+    </message>
+    <message>
+      <source>已填写 {0} 项重点工作。勾选“本单位未承担”后，打印时表格各栏填“无”；已填写的任务会保留，取消勾选即可恢复。是否继续？</source>
+      <translation>Key tasks entered: {0}. With “Unit has none” ticked, every column of the printed table reads “无” (none); the tasks entered are kept, and unticking the box brings them back. Continue?</translation>
+    </message>
+    <message>
+      <source>勾选</source>
+      <translation>Tick</translation>
+    </message>
+    <message>
+      <source>标记本单位未承担重点工作</source>
+      <translation>Mark unit as having no key tasks</translation>
+    </message>
+    <message>
+      <source>取消“本单位未承担”</source>
+      <translation>Untick “Unit has none”</translation>
+    </message>
+    <message>
+      <source>请确认</source>
+      <translation>Please confirm</translation>
+    </message>
+    <message>
+      <source>取消</source>
+      <translation>Cancel</translation>
+    </message>
+    <message>
+      <source>本单位未承担（填 无）</source>
+      <translation>Unit has none (prints 无)</translation>
+    </message>
+    <message>
+      <source>勾选后，打印时表格各栏填“无”；已填写的任务会保留，取消勾选即可恢复</source>
+      <translation>When ticked, every column of the printed table reads “无” (none); tasks already entered are kept and come back when you untick it</translation>
+    </message>
+    <message>
+      <source>在选中任务之后添加一项任务（Insert）</source>
+      <translation>Add a task after the selected one (Insert)</translation>
+    </message>
+    <message>
+      <source>删除选中的任务（Delete），可撤销</source>
+      <translation>Delete the selected task (Delete); can be undone</translation>
+    </message>
+    <message>
+      <source>把选中的任务上移一行（Ctrl+↑），也可拖动行调整顺序</source>
+      <translation>Move the selected task up one row (Ctrl+↑); you can also drag rows</translation>
+    </message>
+    <message>
+      <source>把选中的任务下移一行（Ctrl+↓），也可拖动行调整顺序</source>
+      <translation>Move the selected task down one row (Ctrl+↓); you can also drag rows</translation>
+    </message>
+  </context>
+  <context>
+    <name>TaskTableModel</name>
+    <message>
+      <source>序号</source>
+      <extracomment>Rows were reordered (move buttons, Ctrl+Up/Down or a drag). The 工作任务 cell of the task with this id was edited in the table.</extracomment>
+      <translation>No.</translation>
+    </message>
+    <message>
+      <source>工作任务</source>
+      <translation>Work task</translation>
+    </message>
+    <message>
+      <source>年度目标/改革要点</source>
+      <translation>Objective / reform</translation>
+    </message>
+    <message>
+      <source>年度目标</source>
+      <translation>Objective</translation>
+    </message>
+    <message>
+      <source>全年进度安排</source>
+      <translation>Schedule</translation>
+    </message>
+    <message>
+      <source>责任领导</source>
+      <translation>Leaders</translation>
+    </message>
+    <message>
+      <source>牵头/协办</source>
+      <translation>Role</translation>
+    </message>
+  </context>
+  <context>
+    <name>TextsPage</name>
+    <message>
+      <source>修改单位负责人意见</source>
+      <translation>Edit head's opinion</translation>
+    </message>
+    <message>
+      <source>修改第一部分标题</source>
+      <translation>Edit Part 1 title</translation>
+    </message>
+    <message>
+      <source>修改第一部分注</source>
+      <translation>Edit Part 1 note</translation>
+    </message>
+    <message>
+      <source>修改第二部分标题</source>
+      <translation>Edit Part 2 title</translation>
+    </message>
+    <message>
+      <source>修改第二部分注</source>
+      <translation>Edit Part 2 note</translation>
+    </message>
+    <message>
+      <source>单位负责人意见</source>
+      <translation>Opinion of the unit head</translation>
+    </message>
+    <message>
+      <source>通常填写“同意”。签名和盖章在打印稿上手写、盖印。</source>
+      <translation>Usually “同意” (agreed). The signature and the seal go on the printout by hand.</translation>
+    </message>
+    <message>
+      <source>填入“同意”</source>
+      <translation>Enter “同意”</translation>
+    </message>
+    <message>
+      <source>表格标题与说明（随当年模板，一般无需修改）</source>
+      <translation>Table titles and notes (from this year's template; usually left as they are)</translation>
+    </message>
+    <message>
+      <source>第一部分标题：</source>
+      <translation>Part 1 title:</translation>
+    </message>
+    <message>
+      <source>第一部分注：</source>
+      <translation>Part 1 note:</translation>
+    </message>
+    <message>
+      <source>第二部分标题：</source>
+      <translation>Part 2 title:</translation>
+    </message>
+    <message>
+      <source>第二部分注：</source>
+      <translation>Part 2 note:</translation>
+    </message>
+  </context>
+  <context>
+    <name>_StepRow</name>
+    <message>
+      <source>季度：</source>
+      <translation>Quarters:</translation>
+    </message>
+    <message>
+      <source>第{0}季度；四个都勾即“全年”</source>
+      <translation>Quarter {0}; tick all four for “全年” (whole year)</translation>
+    </message>
+    <message>
+      <source>请勾选季度</source>
+      <translation>Tick a quarter</translation>
+    </message>
+    <message>
+      <source>上移</source>
+      <translation>Up</translation>
+    </message>
+    <message>
+      <source>把这一步上移</source>
+      <translation>Move this step up</translation>
+    </message>
+    <message>
+      <source>下移</source>
+      <translation>Down</translation>
+    </message>
+    <message>
+      <source>把这一步下移</source>
+      <translation>Move this step down</translation>
+    </message>
+    <message>
+      <source>删除</source>
+      <translation>Delete</translation>
+    </message>
+    <message>
+      <source>删除这一步</source>
+      <translation>Delete this step</translation>
+    </message>
+    <message>
+      <source>这一步做什么，如：召开提案办理协调会。</source>
+      <translation>What this step does, e.g. 召开提案办理协调会。</translation>
+    </message>
+  </context>
+  <context>
+    <name>app</name>
+    <message>
+      <source>程序遇到意外错误：%1
+
+已输入的内容仍在窗口中，会照常自动保存，可以继续使用。
+详细信息已记录在日志：%2</source>
+      <translation>The program ran into an unexpected error: %1
+
+What you have entered is still in the window and will be saved automatically as usual; you can carry on working.
+The details are in the log: %2</translation>
+    </message>
+    <message>
+      <source>（无法写入日志）</source>
+      <translation>(the log could not be written)</translation>
+    </message>
+    <message>
+      <source>意外错误</source>
+      <translation>Unexpected error</translation>
+    </message>
+  </context>
+  <context>
+    <name>fonts</name>
+    <message>
+      <source>正文与表格</source>
+      <translation>Body text and tables</translation>
+    </message>
+    <message>
+      <source>封面与签署栏</source>
+      <translation>Cover and signature block</translation>
+    </message>
+    <message>
+      <source>标题</source>
+      <translation>Headings</translation>
+    </message>
+    <message>
+      <source>缺字备用</source>
+      <translation>Fallback for missing characters</translation>
+    </message>
+  </context>
+  <context>
+    <name>messages</name>
+    <message>
+      <source>数据库 {database} 已损坏，已移到 {moved}（没有删除）。最新的完好备份：{backup}。</source>
+      <translation>The database {database} is damaged and was moved to {moved} (not deleted). Newest good backup: {backup}.</translation>
+    </message>
+    <message>
+      <source>数据库 {database} 已损坏，已移到 {moved}（没有删除）。没有找到完好的备份。</source>
+      <translation>The database {database} is damaged and was moved to {moved} (not deleted). No good backup was found.</translation>
+    </message>
+    <message>
+      <source>数据库 {database} 不存在：它曾经损坏，已移到 {moved}（没有删除）。最新的完好备份：{backup}。</source>
+      <translation>The database {database} is missing: it was damaged earlier and moved to {moved} (not deleted). Newest good backup: {backup}.</translation>
+    </message>
+    <message>
+      <source>数据库 {database} 不存在：它曾经损坏，已移到 {moved}（没有删除）。没有找到完好的备份。</source>
+      <translation>The database {database} is missing: it was damaged earlier and moved to {moved} (not deleted). No good backup was found.</translation>
+    </message>
+    <message>
+      <source>“{name}”是旧版 Word/WPS 文档（.doc）或设有密码的文档，本程序无法直接读取。请先在 Word 或 WPS 中“另存为”.docx 格式（如设有打开密码，请先取消），再导入。</source>
+      <translation>“{name}” is an old Word/WPS document (.doc) or a password-protected one, which this program cannot read. Open it in Word or WPS, use “Save As” to save it as .docx (remove any open password first), then import it again.</translation>
+    </message>
+    <message>
+      <source>“{name}”不是 Word 文档（.docx）。请选择用 Word 或 WPS 保存的 .docx 文件。</source>
+      <translation>“{name}” is not a Word document (.docx). Please choose a .docx file saved by Word or WPS.</translation>
+    </message>
+    <message>
+      <source>“{name}”已损坏，无法读取（{reason}）。请在 Word 或 WPS 中打开并重新保存后再试。</source>
+      <translation>“{name}” is damaged and cannot be read ({reason}). Open it in Word or WPS, save it again, then try once more.</translation>
+    </message>
+    <message>
+      <source>“{name}”过大（解压后超过 {limit} MB），不是一份蓝皮书，已拒绝读取。</source>
+      <translation>“{name}” is too large (over {limit} MB unpacked) to be a book; it was not read.</translation>
+    </message>
+    <message>
+      <source>“{name}”的压缩内容异常（压缩比过高），可能是恶意构造的文件，已拒绝读取。</source>
+      <translation>“{name}” is compressed abnormally (far too highly) and may be a malicious file; it was not read.</translation>
+    </message>
+    <message>
+      <source>“{name}”不是绩效目标责任书：没有找到“职能工作任务目标”表格（表头应有 序号、工作任务、年度目标、全年进度安排、责任领导）。</source>
+      <translation>“{name}” is not a performance target book: no functional-task table was found (its header should read 序号, 工作任务, 年度目标, 全年进度安排, 责任领导).</translation>
+    </message>
+    <message>
+      <source>数据库所在的文件夹 {folder} 是只读的，无法保存。请把数据库放在可以写入的文件夹中（例如默认位置）。</source>
+      <translation>The database folder {folder} is read-only, so nothing can be saved. Please keep the database in a folder you can write to (such as the default location).</translation>
+    </message>
+    <message>
+      <source>数据库文件 {path} 是只读的，无法保存。请取消该文件的“只读”属性后重试。</source>
+      <translation>The database file {path} is read-only, so nothing can be saved. Please clear the file's “Read-only” attribute and try again.</translation>
+    </message>
+    <message>
+      <source>无法打开数据库 {path}：文件已损坏或不是本程序的数据库。</source>
+      <translation>Cannot open the database {path}: the file is damaged or is not a database of this program.</translation>
+    </message>
+    <message>
+      <source>无法创建数据文件夹 {folder}：{reason}</source>
+      <translation>Cannot create the data folder {folder}: {reason}</translation>
+    </message>
+    <message>
+      <source>无法打开数据库 {path}：{reason}。</source>
+      <translation>Cannot open the database {path}: {reason}.</translation>
+    </message>
+    <message>
+      <source>无法在文件夹 {folder} 中写入备份：{reason}。</source>
+      <translation>Cannot write a backup in the folder {folder}: {reason}.</translation>
+    </message>
+    <message>
+      <source>无法从 {path} 恢复：{reason}。</source>
+      <translation>Cannot restore from {path}: {reason}.</translation>
+    </message>
+    <message>
+      <source>无法恢复数据库 {path}：{reason}。原来的内容已备份在 {saved}。</source>
+      <translation>Cannot restore the database {path}: {reason}. Its previous contents are backed up at {saved}.</translation>
+    </message>
+    <message>
+      <source>数据库 {path} 已损坏，但无法把它移开（{reason}）。请关闭其他正在使用它的程序（例如另一个蓝皮书窗口）后重试。</source>
+      <translation>The database {path} is damaged, but it could not be moved aside ({reason}). Please close any other program using it (such as another Bluebook window) and try again.</translation>
+    </message>
+    <message>
+      <source>数据库 {path} 位于网络位置（共享文件夹或网络驱动器）。SQLite 数据库在网络上无法可靠加锁，可能损坏数据，所以不能在这里使用。请把数据库放在本机磁盘上；需要与他人交换时，请用“导出蓝皮书文件”。</source>
+      <translation>The database {path} is in a network location (a shared folder or network drive). An SQLite database cannot be locked reliably over a network and could be damaged, so it cannot be used there. Please keep the database on this computer's own disk; to exchange books with others, use “Export book file”.</translation>
+    </message>
+    <message>
+      <source>文件 {path} 不是数据库文件，无法打开。</source>
+      <translation>The file {path} is not a database file and cannot be opened.</translation>
+    </message>
+    <message>
+      <source>无法读取数据库 {path}：{reason}。</source>
+      <translation>Cannot read the database {path}: {reason}.</translation>
+    </message>
+    <message>
+      <source>找不到编号为 {id} 的蓝皮书。</source>
+      <translation>There is no book with the ID {id}.</translation>
+    </message>
+    <message>
+      <source>这本蓝皮书已被删除，无法保存。</source>
+      <translation>This book has been deleted and cannot be saved.</translation>
+    </message>
+    <message>
+      <source>另一个窗口已修改了这本蓝皮书，本窗口的修改没有写入数据库。</source>
+      <translation>Another window has changed this book; the changes in this window were not written to the database.</translation>
+    </message>
+    <message>
+      <source>这个数据库由更新版本的程序创建（数据库版本 {revision}），当前程序无法打开。请安装最新版本后再打开。</source>
+      <translation>This database was made by a newer version of the program (database version {revision}), which this version cannot open. Please install the latest version and open it again.</translation>
+    </message>
+    <message>
+      <source>这个文件不是本程序的数据库，无法打开。</source>
+      <translation>This file is not a database of this program and cannot be opened.</translation>
+    </message>
+    <message>
+      <source>无法读取文件 {path}：{reason}</source>
+      <translation>Cannot read the file {path}: {reason}</translation>
+    </message>
+    <message>
+      <source>无法在文件夹 {folder} 中写入文件：{reason}</source>
+      <translation>Cannot write files in the folder {folder}: {reason}</translation>
+    </message>
+    <message>
+      <source>无法写入文件 {path}：{reason}</source>
+      <translation>Cannot write the file {path}: {reason}</translation>
+    </message>
+    <message>
+      <source>文件 {path} 正被其他程序打开（例如 Word 或 PDF 阅读器），无法覆盖。请关闭该程序后重试，或另存为其他文件名。</source>
+      <translation>The file {path} is open in another program (such as Word or a PDF reader) and cannot be overwritten. Close that program and try again, or save under another name.</translation>
+    </message>
+    <message>
+      <source>找不到字体文件 {path}，无法生成 PDF。</source>
+      <translation>The font file {path} was not found, so the PDF cannot be made.</translation>
+    </message>
+    <message>
+      <source>无法使用字体文件 {path}：{reason}（PDF 需要 TrueType 字体）。</source>
+      <translation>Cannot use the font file {path}: {reason} (the PDF needs a TrueType font).</translation>
+    </message>
+    <message>
+      <source>以下字符没有任何字体可以打印：{chars}。请修改这些文字后再导出，或选择仍然导出（这些字符将印为 {mark}）。</source>
+      <translation>No font can print these characters: {chars}. Change that text and export again, or choose to export anyway (they will print as {mark}).</translation>
+    </message>
+    <message>
+      <source>文件是空的。</source>
+      <translation>The file is empty.</translation>
+    </message>
+    <message>
+      <source>这不是蓝皮书文件（缺少 "format": "bluebook"）。</source>
+      <translation>This is not a book file ("format": "bluebook" is missing).</translation>
+    </message>
+    <message>
+      <source>文件来自更新版本的程序（格式版本 {version}），请先升级本程序。</source>
+      <translation>The file comes from a newer version of the program (format version {version}). Please update this program first.</translation>
+    </message>
+    <message>
+      <source>不支持的格式版本 {value}。</source>
+      <translation>Format version {value} is not supported.</translation>
+    </message>
+    <message>
+      <source>{value} 不是 2000–2100 之间的年份。</source>
+      <translation>{value} is not a year between 2000 and 2100.</translation>
+    </message>
+    <message>
+      <source>缺少必填项。</source>
+      <translation>A required item is missing.</translation>
+    </message>
+    <message>
+      <source>至少要有一个季度。</source>
+      <translation>At least one quarter is needed.</translation>
+    </message>
+    <message>
+      <source>季度重复。</source>
+      <translation>A quarter appears twice.</translation>
+    </message>
+    <message>
+      <source>应为一个对象（{{…}}），实际是 {value}。</source>
+      <translation>Should be an object ({{…}}), but is {value}.</translation>
+    </message>
+    <message>
+      <source>应为一个列表（[…]），实际是 {value}。</source>
+      <translation>Should be a list ([…]), but is {value}.</translation>
+    </message>
+    <message>
+      <source>项目过多（{count} 项，最多 {limit} 项）。</source>
+      <translation>Too many items ({count}; at most {limit}).</translation>
+    </message>
+    <message>
+      <source>应为文字，实际是 {value}。</source>
+      <translation>Should be text, but is {value}.</translation>
+    </message>
+    <message>
+      <source>文字过长（{count} 字，最多 {limit} 字）。</source>
+      <translation>Text too long ({count} characters; at most {limit}).</translation>
+    </message>
+    <message>
+      <source>含有空字符（NUL），文件可能已损坏。</source>
+      <translation>Contains a null character (NUL); the file may be damaged.</translation>
+    </message>
+    <message>
+      <source>含有无效字符（单独的代理码位），文件可能已损坏。</source>
+      <translation>Contains an invalid character (a lone surrogate); the file may be damaged.</translation>
+    </message>
+    <message>
+      <source>文件过大（{size} 字节），不是蓝皮书文件。</source>
+      <translation>The file is too large ({size} bytes) to be a book file.</translation>
+    </message>
+    <message>
+      <source>文件过大，不是蓝皮书文件。</source>
+      <translation>The file is too large to be a book file.</translation>
+    </message>
+    <message>
+      <source>文件不是有效的 JSON（第 {line} 行第 {col} 列：{reason}）。</source>
+      <translation>The file is not valid JSON (line {line}, column {col}: {reason}).</translation>
+    </message>
+    <message>
+      <source>文件嵌套层数过深，不是蓝皮书文件。</source>
+      <translation>The file is nested too deeply to be a book file.</translation>
+    </message>
+    <message>
+      <source>{value} 应为“牵头”或“协办”。</source>
+      <translation>{value} should be “牵头” (lead) or “协办” (assist).</translation>
+    </message>
+    <message>
+      <source>{value} 不是季度（应为 1–4）。</source>
+      <translation>{value} is not a quarter (should be 1–4).</translation>
+    </message>
+    <message>
+      <source>文件不是 UTF-8 编码的文本（第 {pos} 字节）。</source>
+      <translation>The file is not UTF-8 text (at byte {pos}).</translation>
+    </message>
+    <message>
+      <source>{value} 不是有效日期（应为 YYYY-MM-DD）。</source>
+      <translation>{value} is not a valid date (should be YYYY-MM-DD).</translation>
+    </message>
+    <message>
+      <source>{value} 不是有效月份（应为 YYYY-MM）。</source>
+      <translation>{value} is not a valid month (should be YYYY-MM).</translation>
+    </message>
+    <message>
+      <source>第 {number} 项任务的第 {step} 条进度安排没有勾选季度，请先勾选再导出。</source>
+      <translation>Task {number}, schedule step {step}: no quarter is ticked. Please tick one before exporting.</translation>
+    </message>
+    <message>
+      <source>无法创建文件夹 {folder}：{reason}</source>
+      <translation>Cannot create the folder {folder}: {reason}</translation>
+    </message>
+  </context>
+  <context>
+    <name>printing</name>
+    <message>
+      <source>打印</source>
+      <translation>Print</translation>
+    </message>
+    <message>
+      <source>打印稿生成失败，请先导出 PDF。</source>
+      <translation>The printout could not be prepared. Please export a PDF and print that instead.</translation>
+    </message>
+  </context>
+  <context>
+    <name>recovery</name>
+    <message>
+      <source>可以从这个备份恢复；备份之后所做的修改无法找回。</source>
+      <translation>You can restore from this backup; changes made after the backup cannot be recovered.</translation>
+    </message>
+    <message>
+      <source>从备份恢复</source>
+      <translation>Restore from backup</translation>
+    </message>
+    <message>
+      <source>损坏的文件已保留，可交给技术人员尝试修复。也可以先用一个新的空数据库继续工作。</source>
+      <translation>The damaged file has been kept, so a technician can try to repair it. You can also carry on with a new, empty database.</translation>
+    </message>
+    <message>
+      <source>使用新的空数据库</source>
+      <translation>Use a new empty database</translation>
+    </message>
+    <message>
+      <source>退出</source>
+      <translation>Exit</translation>
+    </message>
+  </context>
+  <context>
+    <name>rules</name>
+    <message>
+      <source>重点工作与职能工作合计 {count} 项，表格说明原则上不超过 {limit} 项。</source>
+      <translation>Key and functional tasks total {count}; the form's note says no more than {limit} in principle.</translation>
+    </message>
+    <message>
+      <source>联系电话应为固定电话（7–8 位，可加区号，如 0757-87771621）或 11 位手机号码。</source>
+      <translation>Enter a landline (7–8 digits, area code optional, e.g. 0757-87771621) or an 11-digit mobile.</translation>
+    </message>
+    <message>
+      <source>年度应在 2000 至 2100 之间。</source>
+      <translation>The year should be between 2000 and 2100.</translation>
+    </message>
+    <message>
+      <source>请填写单位名称。</source>
+      <translation>Please enter the unit name.</translation>
+    </message>
+    <message>
+      <source>填表日期与年度相差较大，请核对。</source>
+      <translation>The date filled is far from the book's year; please check it.</translation>
+    </message>
+    <message>
+      <source>封面：未填写单位名称。</source>
+      <translation>Cover: no unit name.</translation>
+    </message>
+    <message>
+      <source>职能工作</source>
+      <translation>Functional tasks</translation>
+    </message>
+    <message>
+      <source>重点工作</source>
+      <translation>Key tasks</translation>
+    </message>
+    <message>
+      <source>{section}第 {number} 项：未填写工作任务。</source>
+      <translation>{section}, no. {number}: no work task entered.</translation>
+    </message>
+    <message>
+      <source>{section}第 {number} 项：未选择牵头或协办。</source>
+      <translation>{section}, no. {number}: lead or assist not chosen.</translation>
+    </message>
+    <message>
+      <source>{section}第 {number} 项：第 {step} 条进度安排未勾选季度。</source>
+      <translation>{section}, no. {number}: schedule step {step} has no quarter ticked.</translation>
+    </message>
+  </context>
+</TS>
