@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 import traceback
 from collections.abc import Sequence
@@ -15,9 +16,13 @@ from bluebook_desktop import DISPLAY_NAME, __version__, logs, paths
 from bluebook_desktop.errors import UserError
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
     from bluebook_desktop.db.repository import Repository
 
 log = logging.getLogger(__name__)
+# Set (to 1) by benchmarks/run.py: the program quits as soon as its window is painted.
+QUIT_AFTER_PAINT = "BLUEBOOK_QUIT_AFTER_PAINT"
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
@@ -31,6 +36,10 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
     found = paths.resolve(args.db)
+    # The database layer (SQLAlchemy, some 280 modules) before Qt: PySide6's import hook
+    # reads the source of every module imported after it, a tenth of a second at start-up.
+    from bluebook_desktop.db import backup, health  # noqa: F401
+
     log_file = logs.setup(found.log_dir)
 
     from PySide6.QtCore import QCoreApplication, Qt
@@ -40,6 +49,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName(DISPLAY_NAME)
     app.setApplicationVersion(__version__)
+    from PySide6.QtGui import QIcon
+
+    app.setWindowIcon(QIcon(str(paths.resource("icons", "bluebook.png"))))
+    app.setDesktopFileName("bluebook-desktop")  # Linux: packaging/linux/install-user.sh
 
     from bluebook_desktop.ui import fonts, i18n
     from bluebook_desktop.ui.settings import Settings
@@ -57,6 +70,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     window = MainWindow(repository, settings, found)
     window.show()
+    if os.environ.get(QUIT_AFTER_PAINT):
+        _quit_after_paint(window)
     if args.file:
         book = window.actions_.read_book(args.file)
         if book is not None:
@@ -71,7 +86,7 @@ def _open_database(found: paths.Paths) -> Repository | None:
     from PySide6.QtWidgets import QMessageBox
 
     from bluebook_desktop.db import backup, health, open_repository
-    from bluebook_desktop.ui.messages import user_text
+    from bluebook_desktop.ui.messages import program_name, user_text
     from bluebook_desktop.ui.recovery import offer_recovery
 
     database, folder = found.database, found.backup_dir
@@ -85,13 +100,27 @@ def _open_database(found: paths.Paths) -> Repository | None:
             database, before_upgrade=lambda: backup.before_upgrade(database, folder)
         )
     except UserError as exc:
-        QMessageBox.critical(None, DISPLAY_NAME, user_text(exc))
+        QMessageBox.critical(None, program_name(), user_text(exc))
         return None
     try:
         backup.daily(database, folder)
     except UserError as exc:
         log.warning("daily backup failed: %s", exc)  # the next start tries again
     return repository
+
+
+def _quit_after_paint(window: QWidget) -> None:
+    """For benchmarks/run.py: end the program once the window is first painted."""
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
+    class Painted(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+            if event.type() == QEvent.Type.Paint:
+                window.removeEventFilter(self)
+                QTimer.singleShot(0, window.close)  # after this paint; the last window quits
+            return False
+
+    window.installEventFilter(Painted(window))
 
 
 def _install_exception_hook(log_file: Path | None) -> None:

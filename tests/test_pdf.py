@@ -304,6 +304,25 @@ def test_a_row_that_fits_a_page_is_moved_whole(tmp_path: Path) -> None:
         assert len(holding) == 1, f"row {n} is cut across pages"
 
 
+@needs_poppler
+def test_a_long_table_prints_as_one_table(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Rows reach reportlab a window at a time; the pages are those of one whole table."""
+    from bluebook_desktop.export import pdf_layout
+
+    model = _fixture_book().functional_tasks
+    rows = [replace(model[n % len(model)], id=f"t{n}") for n in range(90)]
+    rows[40] = replace(rows[40], objective="很长的年度目标，逐页续排。" * 500)  # cut across pages
+    book = _with_tasks(_fixture_book(), *rows)
+    windowed = tmp_path / "windowed.pdf"
+    write_pdf(book, windowed)
+    monkeypatch.setattr(pdf_layout, "FIRST_ROWS", len(rows) + 1)
+    whole = tmp_path / "whole.pdf"
+    write_pdf(book, whole)
+    assert _pages(windowed) == _pages(whole) > 20
+    layout = [_run("pdftotext", "-layout", "-enc", "UTF-8", pdf, "-") for pdf in (windowed, whole)]
+    assert layout[0] == layout[1]
+
+
 def test_closing_punctuation_never_starts_a_line() -> None:
     from reportlab.lib.styles import ParagraphStyle
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 import pytest
 from ime import type_chinese
@@ -354,3 +355,47 @@ def test_schedule_steps_and_leaders_reorder(qtbot, session: BookSession) -> None
     type_chinese(detail.leaderEdit, "何兰芳")  # already there: not added twice
     qtbot.mouseClick(detail.addLeaderButton, Qt.MouseButton.LeftButton)
     assert session.book.functional_tasks[0].leaders == ("何兰芳",)
+
+
+def test_rows_in_view_are_as_tall_as_their_text(qtbot, repository, book: Book) -> None:
+    """Rows are measured where the clerk can see them, also after edits and scrolling."""
+    one_line = Task(task="政治协商", objective="一行")
+    many = [
+        Task(task="政治协商", objective="\n".join(f"第{n}行" for n in range(6))) for _ in range(300)
+    ]
+    tasks = (one_line, *many)
+    stored = repository.add(Book(cover=book.cover, functional_tasks=tasks))
+    session = BookSession(repository, stored)
+    page = make_page(qtbot, "functional_tasks", session)
+    table = page.table
+    height = table.rowHeight
+
+    qtbot.waitUntil(lambda: height(1) > 2 * height(0))
+    assert height(0) == table.sizeHintForRow(0)
+    assert height(1) == table.sizeHintForRow(1)
+
+    # An edit grows its row at once.
+    longer = replace(one_line, objective="\n".join("行" * 9))
+    page.model.update_task(longer)
+    qtbot.waitUntil(lambda: height(0) == table.sizeHintForRow(0))
+    assert height(0) > height(1)
+
+    # The far end of the table is measured when it is scrolled to.
+    last = page.model.index(len(tasks) - 1, M.TASK)
+    table.scrollToBottom()
+    qtbot.waitUntil(lambda: height(last.row()) == table.sizeHintForRow(last.row()))
+    page._select(tasks[150].id)
+    qtbot.waitUntil(lambda: height(150) == table.sizeHintForRow(150))
+    shown = table.visualRect(page.model.index(150, M.TASK))
+    assert table.viewport().rect().contains(shown)
+
+    # Rows measured above the view move it along: what the clerk sees stays where it was.
+    bar = table.verticalScrollBar()
+    bar.valueChanged.disconnect(page._rows.fit)  # jump first, measure after
+    bar.setValue(bar.maximum() // 3)
+    top = table.rowAt(0)
+    where = table.visualRect(page.model.index(top, M.TASK)).top()
+    page._rows.fit()
+    assert height(top - 1) == table.sizeHintForRow(top - 1)
+    assert table.visualRect(page.model.index(top, M.TASK)).top() == where
+    session.store_now()

@@ -14,7 +14,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from xml.sax.saxutils import escape
 
 from bluebook_desktop import DISPLAY_NAME, __version__
 from bluebook_desktop.domain import (
@@ -68,13 +67,16 @@ def fonts_in_use(settings: PdfSettings | None = None) -> list[FontUse]:
 def missing_characters(book: Book, settings: PdfSettings | None = None) -> list[str]:
     """The characters of the book no font can draw, each once, in order of appearance."""
     fonts = _fonts(settings or PdfSettings())
-    chain = fonts.chain(fonts.body)
+    maps = [fontlib.glyphs(face) for face in fonts.chain(fonts.body)]
     seen: dict[str, None] = {}
+    checked: set[str] = set()
     for text in _printed_texts(book):
         for char in text:
-            if char in seen or _invisible(char):
+            if char in checked:
                 continue
-            if not any(fontlib.has_glyph(face, char) for face in chain):
+            checked.add(char)
+            code = ord(char)
+            if not _invisible(char) and not any(code in cmap for cmap in maps):
                 seen[char] = None
     return list(seen)
 
@@ -181,7 +183,10 @@ def _hold_spaces(line: str) -> str:
 
 
 def _runs(text: str, fonts: FontSet, first: FontFile) -> str:
-    chain = fonts.chain(first)
+    # Faces are compared by identity: each comes from this one chain, where equal faces
+    # are one object.
+    chain = [(face, fontlib.glyphs(face)) for face in fonts.chain(first)]
+    first = chain[0][0]
     parts: list[str] = []
     run: list[str] = []
     run_font = first
@@ -190,24 +195,31 @@ def _runs(text: str, fonts: FontSet, first: FontFile) -> str:
         if run:
             chunk = escape("".join(run))
             parts.append(
-                chunk if run_font == first else f'<font name="{run_font.name}">{chunk}</font>'
+                chunk if run_font is first else f'<font name="{run_font.name}">{chunk}</font>'
             )
             run.clear()
 
     for char in text:
-        face = next((f for f in chain if fontlib.has_glyph(f, char)), None)
+        code = ord(char)
+        face = next((f for f, cmap in chain if code in cmap), None)
         if face is None:
             if _invisible(char) and unicodedata.category(char) != "Zs":
                 continue  # a control or joiner draws nothing; a .notdef box would be wrong
             # A blank no font has prints as a plain space; anything else as the visible mark.
             char = " " if _invisible(char) else MISSING_MARK
-            face = next((f for f in chain if fontlib.has_glyph(f, char)), first)
-        if face != run_font:
+            face = next((f for f, cmap in chain if ord(char) in cmap), first)
+        if face is not run_font:
             flush()
             run_font = face
         run.append(char)
     flush()
     return "".join(parts)
+
+
+def escape(text: str) -> str:
+    """&, < and > as entities: what xml.sax.saxutils.escape does, without importing
+    urllib.request and the network modules behind it into every export."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def leaders_cell(task: Task, pad: bool) -> str:

@@ -7,7 +7,9 @@ Everything the user typed reaches a Paragraph through pdf.markup (escaped, fonts
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from reportlab.lib import colors
@@ -181,6 +183,32 @@ def break_cjk(frags: list[Any], max_widths: list[float]) -> Any:
 # --- tables that move whole rows, and split only rows taller than a page ---
 
 
+# A long table is handed to reportlab a window at a time: reportlab's Table does work in
+# proportion to all its rows each time it breaks a page (styles, spans and row positions are
+# made anew for the rest), which made 1,000 tasks take quadratic time.
+FIRST_ROWS = 30  # task rows of the first window
+WINDOW_PAGES = 4  # a window that runs short is filled up to about this many pages beyond
+
+
+@dataclass(frozen=True)
+class RowFeed:
+    """Every body row of one task table, and how to make a table of some of them.
+
+    `build(rows, heights, end, continued)` makes the table: the header, `rows` (with their
+    `heights` where known, else None), the closing block when `end`, and the first row
+    drawn from the top when it `continued` from the page before.
+    """
+
+    rows: list[list[Any]]
+    build: Callable[[list[list[Any]], list[float | None], bool, bool], BookTable]
+
+    def first(self) -> BookTable:
+        end = min(FIRST_ROWS, len(self.rows))
+        table = self.build(self.rows[:end], [None] * end, end == len(self.rows), False)
+        table._feed, table._next = self, end
+        return table
+
+
 class BookTable(Table):
     """A task table: header repeated; a row that fits a page is never cut in two.
 
@@ -192,11 +220,63 @@ class BookTable(Table):
     """
 
     page_height = 0.0
+    _feed: RowFeed | None = None  # the rows of the whole table, when it is a window of them
+    _next = 0  # the first row of the feed not yet in this table
+    _continued = False  # the first body row is the rest of a row cut at a page end
 
     def onSplit(self, T: Table, byRow: int = 1) -> None:  # noqa: N802, N803 - reportlab's names
         T.page_height = self.page_height
 
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        width, height = super().wrap(availWidth, availHeight)
+        if self._waiting():
+            # Rows are still to come: never whole on this page, so the frame calls split().
+            height = max(height, availHeight + 1)
+        return width, height
+
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
+        table = self._filled(availWidth, availHeight)
+        parts = table._split_page(availWidth, availHeight)
+        if len(parts) == 2:
+            head, tail = parts
+            head.page_height = tail.page_height = self.page_height
+            tail._feed, tail._next = table._feed, table._next
+            # A row cut in two is in both parts: one row more than the table had.
+            tail._continued = head._nrows + tail._nrows - table._header_rows() > table._nrows
+        return parts
+
+    def _waiting(self) -> bool:
+        return self._feed is not None and self._next < len(self._feed.rows)
+
+    def _filled(self, availWidth: float, availHeight: float) -> BookTable:  # noqa: N803
+        """This table, or, when all its rows might fit here while more wait, a table with
+        enough more rows to fill this page and a few beyond."""
+        if not self._waiting():
+            return self
+        self._calc(availWidth, availHeight)
+        if sum(self._rowHeights) > availHeight:
+            return self
+        feed = self._feed
+        assert feed is not None
+        first = self._header_rows()
+        carried = [list(row) for row in self._cellvalues[first:]]
+        heights: list[float | None] = list(self._rowHeights[first:])
+        target = availHeight + WINDOW_PAGES * self.page_height
+        table, end = self, self._next
+        while True:
+            known = [h for h in table._rowHeights[first:] if h]
+            average = sum(known) / len(known) if known else self.page_height / 8
+            missing = target - sum(table._rowHeights)
+            end = min(len(feed.rows), end + max(8, math.ceil(missing / max(average, 1)) + 1))
+            rows = carried + feed.rows[self._next : end]
+            filled = heights + [None] * (end - self._next)
+            table = feed.build(rows, filled, end == len(feed.rows), self._continued)
+            table._feed, table._next, table._continued = feed, end, self._continued
+            table._calc(availWidth, availHeight)
+            if end == len(feed.rows) or sum(table._rowHeights) > target:
+                return table
+
+    def _split_page(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
         self._calc(availWidth, availHeight)
         parts = self._splitRows(availHeight, doInRowSplit=0)
         if parts:
@@ -452,34 +532,50 @@ class _Layout:
         header_style = self.style(
             self.fonts.heading, SIZE_5, leading=SIZE_5 * 1.35, align=TA_CENTER
         )
-        data: list[list[Any]] = [[self.para(h, header_style) for h in headers], *body]
-        last = len(data) - 1
-        commands: list[tuple[Any, ...]] = [
-            ("GRID", (0, 0), (-1, last), RULE, colors.black),
-            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-            ("LEFTPADDING", (0, 0), (-1, -1), 4),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 4),
-            ("TOPPADDING", (0, 0), (-1, -1), 4),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
-        ]
-        if closing is not None:
-            data.append([closing] + [""] * (len(headers) - 1))
-            row = last + 1
-            commands += [
-                ("SPAN", (0, row), (-1, row)),
-                ("VALIGN", (0, row), (-1, row), "TOP"),
-                ("ALIGN", (0, row), (-1, row), "RIGHT"),  # the signing block on the right
-                ("LEFTPADDING", (0, row), (-1, row), 0),
-                ("RIGHTPADDING", (0, row), (-1, row), 0),
-                ("TOPPADDING", (0, row), (-1, row), 6 * MM),
-                # The closing block never stands alone: it takes the last task with it.
-                ("NOSPLIT", (0, last), (-1, row)),
+        header = [self.para(h, header_style) for h in headers]
+
+        def build(
+            rows: list[list[Any]], heights: list[float | None], end: bool, continued: bool
+        ) -> BookTable:
+            data: list[list[Any]] = [header, *rows]
+            last = len(data) - 1
+            commands: list[tuple[Any, ...]] = [
+                ("GRID", (0, 0), (-1, last), RULE, colors.black),
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 4),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+                ("TOPPADDING", (0, 0), (-1, -1), 4),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
             ]
-        table = BookTable(
-            data, colWidths=widths, repeatRows=1, splitInRow=1, style=self.font_cmd() + commands
-        )
-        table.page_height = self.height
-        return table
+            if continued:  # the rest of a row cut at the end of the last page
+                commands.append(("VALIGN", (0, 1), (-1, 1), "TOP"))
+            row_heights: list[float | None] = [None, *heights]
+            if end and closing is not None:
+                data.append([closing] + [""] * (len(headers) - 1))
+                row_heights.append(None)
+                row = last + 1
+                commands += [
+                    ("SPAN", (0, row), (-1, row)),
+                    ("VALIGN", (0, row), (-1, row), "TOP"),
+                    ("ALIGN", (0, row), (-1, row), "RIGHT"),  # the signing block on the right
+                    ("LEFTPADDING", (0, row), (-1, row), 0),
+                    ("RIGHTPADDING", (0, row), (-1, row), 0),
+                    ("TOPPADDING", (0, row), (-1, row), 6 * MM),
+                    # The closing block never stands alone: it takes the last task with it.
+                    ("NOSPLIT", (0, last), (-1, row)),
+                ]
+            table = BookTable(
+                data,
+                colWidths=widths,
+                rowHeights=row_heights,
+                repeatRows=1,
+                splitInRow=1,
+                style=self.font_cmd() + commands,
+            )
+            table.page_height = self.height
+            return table
+
+        return RowFeed(body, build).first()
 
     def closing_block(self) -> list[Flowable]:
         f = self.fonts

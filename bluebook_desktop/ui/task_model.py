@@ -22,6 +22,16 @@ TASK_IDS_MIME = "application/x-bluebook-task-ids"
 
 _Index = QModelIndex | QPersistentModelIndex
 
+# Roles as plain ints: a view asks data() for a dozen roles per cell on every layout, and
+# comparing ints is far cheaper than comparing Qt's enum members.
+_DISPLAY = Qt.ItemDataRole.DisplayRole.value
+_TOOLTIP = Qt.ItemDataRole.ToolTipRole.value
+_EDIT = Qt.ItemDataRole.EditRole.value
+_ALIGNMENT = Qt.ItemDataRole.TextAlignmentRole.value
+_ANSWERED = frozenset((_DISPLAY, _TOOLTIP, _EDIT, _ALIGNMENT))
+_CENTRED_TOP = (Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop).value
+_LEFT_TOP = (Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop).value
+
 
 class TaskTableModel(QAbstractTableModel):
     """Tasks of one section, in table order. Only 工作任务 is editable in the table itself.
@@ -46,6 +56,9 @@ class TaskTableModel(QAbstractTableModel):
         super().__init__(parent)
         self.key = key
         self._tasks: tuple[Task, ...] = ()
+        self._serials: list[str] = []
+        # Each row's cell texts, made when first asked for and dropped when the row changes.
+        self._texts: list[tuple[str, ...] | None] = []
 
     # --- the tasks ---
 
@@ -57,12 +70,13 @@ class TaskTableModel(QAbstractTableModel):
         new = tuple(tasks)
         if [t.id for t in new] != [t.id for t in self._tasks]:
             self.beginResetModel()
-            self._tasks = new
+            self._set(new)
             self.endResetModel()
             return
         old, self._tasks = self._tasks, new
         for row, (before, after) in enumerate(zip(old, new, strict=True)):
             if before is not after:
+                self._texts[row] = None
                 self._row_changed(row)
 
     def task_at(self, row: int) -> Task | None:
@@ -78,13 +92,13 @@ class TaskTableModel(QAbstractTableModel):
     def insert_task(self, row: int, task: Task) -> None:
         row = max(0, min(row, len(self._tasks)))
         self.beginInsertRows(QModelIndex(), row, row)
-        self._tasks = self._tasks[:row] + (task,) + self._tasks[row:]
+        self._set(self._tasks[:row] + (task,) + self._tasks[row:])
         self.endInsertRows()
         self._renumber(row)
 
     def remove_task(self, row: int) -> None:
         self.beginRemoveRows(QModelIndex(), row, row)
-        self._tasks = self._tasks[:row] + self._tasks[row + 1 :]
+        self._set(self._tasks[:row] + self._tasks[row + 1 :])
         self.endRemoveRows()
         self._renumber(row)
 
@@ -92,6 +106,7 @@ class TaskTableModel(QAbstractTableModel):
         row = self.row_of(task.id)
         if row >= 0 and self._tasks[row] is not task:
             self._tasks = self._tasks[:row] + (task,) + self._tasks[row + 1 :]
+            self._texts[row] = None
             self._row_changed(row)
 
     # --- QAbstractTableModel ---
@@ -122,37 +137,37 @@ class TaskTableModel(QAbstractTableModel):
         ]
         return titles[: self.columnCount()]
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        task = self.task_at(index.row()) if index.isValid() else None
-        if task is None:
+    def data(self, index: _Index, role: int = _DISPLAY) -> object:
+        # Most calls ask for roles this model never sets (font, colours, check state …):
+        # they are answered before anything else is looked at.
+        if role not in _ANSWERED or not index.isValid():
             return None
-        column = index.column()
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return self.display_text(index.row(), column)
-        if role == Qt.ItemDataRole.EditRole and column == self.TASK:
-            return task.task
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            if column in (self.SERIAL, self.ROLE):
-                return int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
-            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-        return None
+        row, column = index.row(), index.column()
+        if not 0 <= row < len(self._tasks):
+            return None
+        if role in (_DISPLAY, _TOOLTIP):
+            return self.display_text(row, column)
+        if role == _EDIT:
+            return self._tasks[row].task if column == self.TASK else None
+        return _CENTRED_TOP if column in (self.SERIAL, self.ROLE) else _LEFT_TOP
 
     def display_text(self, row: int, column: int) -> str:
         """The cell as the printed form shows it."""
+        texts = self._texts[row]
+        if texts is None:
+            texts = self._texts[row] = self._cell_texts(row)
+        return texts[column] if 0 <= column < len(texts) else ""
+
+    def _cell_texts(self, row: int) -> tuple[str, ...]:
         task = self._tasks[row]
-        if column == self.SERIAL:
-            return serial_numbers(self._tasks)[row]
-        if column == self.TASK:
-            return task.task
-        if column == self.OBJECTIVE:
-            return "\n".join(task.objective_lines())
-        if column == self.SCHEDULE:
-            return "\n".join(task.schedule_lines())
-        if column == self.LEADERS:
-            return leaders_text(task.leaders)
-        if column == self.ROLE:
-            return task.role or ""
-        return ""
+        texts = (
+            self._serials[row],
+            task.task,
+            "\n".join(task.objective_lines()),
+            "\n".join(task.schedule_lines()),
+            leaders_text(task.leaders),
+        )
+        return (*texts, task.role or "") if self.key else texts
 
     def setData(  # noqa: N802
         self, index: _Index, value: object, role: int = Qt.ItemDataRole.EditRole
@@ -203,7 +218,7 @@ class TaskTableModel(QAbstractTableModel):
         del tasks[source_row : last + 1]
         at = destination_child if destination_child < source_row else destination_child - count
         tasks[at:at] = block
-        self._tasks = tuple(tasks)
+        self._set(tuple(tasks))
         self.endMoveRows()
         self._renumber(min(source_row, at))
         self.moved.emit()
@@ -257,6 +272,12 @@ class TaskTableModel(QAbstractTableModel):
         return moved
 
     # --- helpers ---
+
+    def _set(self, tasks: tuple[Task, ...]) -> None:
+        """New rows (added, removed, moved or all new): numbers and texts are made anew."""
+        self._tasks = tasks
+        self._serials = serial_numbers(tasks)
+        self._texts = [None] * len(tasks)
 
     def _row_changed(self, row: int) -> None:
         self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))

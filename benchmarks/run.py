@@ -1,0 +1,446 @@
+"""Benchmarks: how start-up, export and editing cost grow, each figure beside its baseline.
+
+    python benchmarks/run.py [--quick] [--json OUT]
+
+Machines running this are noisy, so figures are ratios to a baseline measured in the same
+run, or medians of repetitions. Nothing here touches the user's data or settings: every
+database, settings file and output lives in a temporary folder. Not part of the test run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import sysconfig
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+
+from books import FIXTURE, big_book  # noqa: E402 - the folder is put on the path first
+
+BIG = 1000  # tasks in the big book
+SMALL = 100  # the book the big one's export is compared with
+
+
+@dataclass(frozen=True)
+class Figure:
+    key: str
+    value: float | None
+    unit: str
+    target: str = ""
+    note: str = ""
+
+    def met(self) -> str:
+        if self.value is None or not self.target:
+            return ""
+        op, limit = self.target.split()
+        ok = self.value <= float(limit) if op == "≤" else self.value >= float(limit)
+        return "yes" if ok else "NO"
+
+
+@dataclass
+class Run:
+    quick: bool
+    work: Path
+    figures: list[Figure] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)
+
+    def add(self, *figures: Figure) -> None:
+        for figure in figures:
+            self.figures.append(figure)
+            shown = "—" if figure.value is None else f"{figure.value:.3g} {figure.unit}"
+            print(f"  {figure.key}: {shown} {figure.note}".rstrip(), flush=True)
+
+    def reps(self, quick: int, full: int) -> int:
+        return quick if self.quick else full
+
+
+def median_ms(samples: Sequence[float]) -> float:
+    return statistics.median(samples) * 1000
+
+
+def timed(action: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    action()
+    return time.perf_counter() - start
+
+
+# --- child processes: the program's window, and the bare window it is compared with ---
+
+
+def run_child(role: str, env: dict[str, str]) -> tuple[float, dict[str, Any]]:
+    """Seconds from starting the child process to its window painted, and its report."""
+    start = time.time()
+    done = subprocess.run(
+        [sys.executable, str(HERE / "child.py"), role],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    if done.returncode != 0 or not done.stdout.strip():
+        raise RuntimeError(f"{role} child failed ({done.returncode}):\n{done.stderr}")
+    report = json.loads(done.stdout.strip().splitlines()[-1])
+    return report["painted"] - start, report
+
+
+def child_env(database: Path) -> dict[str, str]:
+    env = dict(os.environ)
+    env.update(
+        QT_QPA_PLATFORM="offscreen",
+        BLUEBOOK_DB=str(database),
+        BLUEBOOK_BENCH_SETTINGS=str(settings_file(database)),
+        XDG_CONFIG_HOME=str(database.parent / "xdg-config"),
+        XDG_DATA_HOME=str(database.parent / "xdg-data"),
+    )
+    return env
+
+
+def settings_file(database: Path) -> Path:
+    """Where QSettings(APP_NAME, APP_NAME) reads on Linux with XDG_CONFIG_HOME as above."""
+    from bluebook_desktop import APP_NAME
+
+    return database.parent / "xdg-config" / APP_NAME / f"{APP_NAME}.conf"
+
+
+def prepare_database(run: Run, name: str, book: Any) -> Path:
+    """A database holding `book`, and the settings naming it the last open book."""
+    from bluebook_desktop.db import open_repository
+    from bluebook_desktop.ui.settings import Settings
+
+    database = run.work / name / "bluebook.sqlite3"
+    repository = open_repository(database)
+    stored = repository.add(book)
+    repository.engine.dispose()
+    settings = Settings.in_file(settings_file(database))
+    settings.set_last_book_id(stored.id)
+    settings.q.sync()
+    return database
+
+
+# --- the figures ---
+
+
+def bench_startup(run: Run, fixture: Any) -> None:
+    print("start-up (whole processes, offscreen)", flush=True)
+    env = child_env(prepare_database(run, "startup", fixture))
+    run_child("baseline", env)  # warm the file cache; the first start makes the daily backup
+    _, report = run_child("window", env)
+    program: list[float] = []
+    baseline: list[float] = []
+    for _ in range(run.reps(3, 7)):  # alternated, so a slow spell hits both alike
+        baseline.append(run_child("baseline", env)[0])
+        program.append(run_child("window", env)[0])
+    loaded = ", ".join(report["modules"]) or "none"
+    run.add(
+        Figure(
+            "startup_ratio",
+            statistics.median(program) / statistics.median(baseline),
+            "×",
+            "≤ 3",
+            f"(program {median_ms(program):.0f} ms, bare window {median_ms(baseline):.0f} ms;"
+            f" reportlab/docx/lxml/alembic at start-up: {loaded})",
+        ),
+        Figure("startup_ms", median_ms(program), "ms"),
+        Figure("startup_baseline_ms", median_ms(baseline), "ms"),
+    )
+
+
+def bench_libreoffice(run: Run, fixture: Any) -> None:
+    print("export against LibreOffice (whole processes)", flush=True)
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        run.notices.append("export_vs_libreoffice skipped: LibreOffice (soffice) is not installed")
+        run.add(Figure("export_vs_libreoffice", None, "×", "≥ 3", "(skipped: no LibreOffice)"))
+        return
+    from bluebook_desktop.export.docx import write_docx
+
+    folder = run.work / "libreoffice"
+    folder.mkdir()
+    docx = folder / "book.docx"
+    write_docx(fixture, docx)
+    profile = (folder / "profile").as_uri()  # a private profile: the user's is never touched
+    office = [soffice, f"-env:UserInstallation={profile}", "--headless", "--norestore"]
+    office += ["--convert-to", "pdf", "--outdir", str(folder / "out"), str(docx)]
+    # This Python's own script: a version manager's shim on PATH would add its own start-up.
+    cli = shutil.which("bluebook-cli", path=sysconfig.get_path("scripts"))
+    render = [cli] if cli else [sys.executable, "-m", "bluebook_desktop.cli"]
+    render += ["render", str(FIXTURE), "--pdf", str(folder / "cli.pdf")]
+    env = child_env(folder / "cli.sqlite3")
+
+    def whole(command: list[str]) -> float:
+        start = time.perf_counter()
+        subprocess.run(command, env=env, check=True, capture_output=True, timeout=300)
+        return time.perf_counter() - start
+
+    whole(office)  # the first run creates the profile: not what a second export costs
+    whole(render)
+    office_s: list[float] = []
+    render_s: list[float] = []
+    for _ in range(run.reps(1, 3)):
+        office_s.append(whole(office))
+        render_s.append(whole(render))
+    run.add(
+        Figure(
+            "export_vs_libreoffice",
+            statistics.median(office_s) / statistics.median(render_s),
+            "×",
+            "≥ 3",
+            f"(LibreOffice {median_ms(office_s):.0f} ms, bluebook-cli render"
+            f" {median_ms(render_s):.0f} ms)",
+        )
+    )
+
+
+def count_pages(pdf: bytes) -> int:
+    return len(re.findall(rb"/Type /Page\b(?!s)", pdf))
+
+
+def bench_export(run: Run, fixture: Any) -> None:
+    print(f"PDF export, {SMALL} and {BIG} tasks (in-process, fonts loaded)", flush=True)
+    from bluebook_desktop.export.pdf import render_pdf
+
+    render_pdf(fixture)  # loads the fonts and reportlab: the export after the first
+    small, big = big_book(SMALL), big_book(BIG)
+    small_s = [timed(lambda: render_pdf(small)) for _ in range(run.reps(2, 5))]
+    pdf = b""
+
+    def big_export() -> None:
+        nonlocal pdf
+        pdf = render_pdf(big)
+
+    big_s = [timed(big_export) for _ in range(run.reps(1, 3))]
+    pages = count_pages(pdf)
+    big_median = statistics.median(big_s)
+    run.add(
+        Figure(
+            "export_scaling",
+            big_median / statistics.median(small_s),
+            "×",
+            "≤ 11",
+            f"({SMALL} tasks {median_ms(small_s):.0f} ms, {BIG} tasks {big_median * 1000:.0f} ms)",
+        ),
+        Figure("export_1000_pages_per_s", pages / big_median, "pages/s", "", f"({pages} pages)"),
+    )
+
+
+def bench_editing(run: Run, big: Any) -> None:
+    print(f"opening and editing a {BIG}-task book (in-process, offscreen)", flush=True)
+    from PySide6.QtWidgets import QApplication
+
+    from bluebook_desktop.db import open_repository
+    from bluebook_desktop.paths import Paths
+    from bluebook_desktop.ui.main_window import Completions, MainWindow
+    from bluebook_desktop.ui.session import BookSession
+    from bluebook_desktop.ui.settings import Settings
+    from bluebook_desktop.ui.task_page import TaskPage
+
+    app = QApplication.instance() or QApplication([])
+    folder = run.work / "editing"
+    repository = open_repository(folder / "bluebook.sqlite3")
+    small_id = repository.add(big_book(3, tag="small")).id
+    big_id = repository.add(big).id
+    assert small_id is not None and big_id is not None
+    completions = Completions(repository)
+
+    # open: the repository's load, then the page of 职能工作 built and shown
+    reps = run.reps(3, 7)
+    load_s = [timed(lambda: repository.load(big_id)) for _ in range(reps)]
+    book = repository.load(big_id)
+    page_s: list[float] = []
+    for _ in range(reps):
+        session = BookSession(repository, book)
+        page_start = time.perf_counter()
+        page = TaskPage("functional_tasks", session, completions)
+        page.resize(1000, 700)
+        page.show()
+        app.processEvents()
+        page_s.append(time.perf_counter() - page_start)
+        page.close()
+        page.deleteLater()
+        session.deleteLater()
+        app.processEvents()
+
+    paths = Paths(folder, folder / "bluebook.sqlite3", folder / "logs", folder / "backups")
+    window = MainWindow(repository, Settings.in_file(folder / "settings.ini"), paths)
+    window.resize(1280, 800)
+    window.show()
+    window.open_book(small_id)
+    app.processEvents()
+    window_s: list[float] = []
+    for _ in range(reps):
+        window.ui.tabs.setCurrentIndex(2)  # the 职能工作 tab, as a clerk with many tasks keeps it
+        start = time.perf_counter()
+        window.open_book(big_id)
+        app.processEvents()
+        window_s.append(time.perf_counter() - start)
+        window.open_book(small_id)
+        app.processEvents()
+    window.open_book(big_id)
+    window.ui.tabs.setCurrentIndex(2)
+    app.processEvents()
+    run.add(
+        Figure(
+            "open_ms_1000",
+            median_ms(load_s) + median_ms(page_s),
+            "ms",
+            "≤ 300",
+            f"(Repository.load {median_ms(load_s):.0f} ms + task page built and painted"
+            f" {median_ms(page_s):.0f} ms)",
+        ),
+        Figure("open_load_ms_1000", median_ms(load_s), "ms"),
+        Figure("open_page_ms_1000", median_ms(page_s), "ms"),
+        Figure(
+            "open_window_ms_1000",
+            median_ms(window_s),
+            "ms",
+            "",
+            "(MainWindow.open_book, all four pages, painted)",
+        ),
+    )
+
+    # edit: one field changed, then the time to store it (store_now), median of 100
+    session = window.session
+    assert session is not None
+    store_s: list[float] = []
+    view_s: list[float] = []
+    for n in range(100):
+        current = session.book
+        if n % 2:
+            cover = replace(current.cover, phone=f"8777{n:04d}")
+            new_book = replace(current, cover=cover)
+        else:
+            row = (n * 37) % BIG
+            tasks = list(current.functional_tasks)
+            tasks[row] = replace(tasks[row], objective=tasks[row].objective + "改")
+            new_book = replace(current, functional_tasks=tuple(tasks))
+        start = time.perf_counter()
+        session.edit(new_book, "benchmark edit")
+        app.processEvents()  # every page shows the edit, the window repaints
+        view_s.append(time.perf_counter() - start)
+        store_s.append(timed(session.store_now))
+    run.add(
+        Figure(
+            "edit_ms_1000", median_ms(store_s), "ms", "≤ 10", "(store_now after one edited field)"
+        ),
+        Figure(
+            "edit_view_ms_1000",
+            median_ms(view_s),
+            "ms",
+            "",
+            "(the same edit shown by the open window, repainted)",
+        ),
+    )
+    window.close()
+    repository.engine.dispose()
+
+
+def bench_memory(run: Run, big: Any) -> None:
+    print(f"memory of the window with the {BIG}-task book open (child process)", flush=True)
+    env = child_env(prepare_database(run, "memory", big))
+    _, window = run_child("window", env)
+    _, baseline = run_child("baseline", env)
+    if window["rss_kb"] is None:
+        run.notices.append("rss_mb_1000 skipped: peak memory is read on Unix only")
+        return
+    run.add(
+        Figure(
+            "rss_mb_1000",
+            window["rss_kb"] / 1024,
+            "MB",
+            "≤ 300",
+            f"(peak; the bare window {baseline['rss_kb'] / 1024:.0f} MB)",
+        )
+    )
+
+
+# --- the report ---
+
+
+def machine() -> dict[str, str]:
+    from PySide6 import __version__ as pyside
+    from PySide6.QtCore import qVersion
+
+    cpu = platform.processor() or platform.machine()
+    try:
+        lines = subprocess.run(["lscpu"], capture_output=True, text=True).stdout.splitlines()
+        names = [line.split(":", 1)[1].strip() for line in lines if line.startswith("Model name")]
+        cpu = names[0] if names else cpu
+    except OSError:
+        pass
+    return {
+        "cpu": cpu,
+        "cores": str(os.cpu_count()),
+        "system": platform.platform(),
+        "python": platform.python_version(),
+        "pyside6": pyside,
+        "qt": qVersion(),
+    }
+
+
+def table(run: Run) -> str:
+    rows = ["| figure | value | target | met |", "|---|---|---|---|"]
+    for f in run.figures:
+        value = "skipped" if f.value is None else f"{f.value:.3g} {f.unit}"
+        rows.append(f"| `{f.key}` | {value} | {f.target} | {f.met()} |")
+    return "\n".join(rows)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--quick", action="store_true", help="fewer repetitions (under a minute)")
+    parser.add_argument("--json", metavar="OUT", type=Path, help="write the figures as JSON")
+    parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
+    args = parser.parse_args(argv)
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+    work = Path(tempfile.mkdtemp(prefix="bluebook-bench-"))
+    # In-process figures use this run's folders too (logs, settings of Qt itself).
+    os.environ["XDG_CONFIG_HOME"] = str(work / "xdg-config")
+    os.environ["XDG_DATA_HOME"] = str(work / "xdg-data")
+    run = Run(args.quick, work)
+    started = time.perf_counter()
+    try:
+        from books import fixture_book
+
+        fixture = fixture_book()
+        big = big_book(BIG)
+        bench_startup(run, fixture)
+        bench_libreoffice(run, fixture)
+        bench_export(run, fixture)
+        bench_editing(run, big)
+        bench_memory(run, big)
+    finally:
+        if not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
+    about = machine()
+    print()
+    print(table(run))
+    print()
+    print("; ".join(f"{k}: {v}" for k, v in about.items()))
+    for notice in run.notices:
+        print(f"notice: {notice}")
+    print(f"({time.perf_counter() - started:.0f} s{', quick' if args.quick else ''})")
+    if args.json:
+        data = {f.key: f.value for f in run.figures}
+        data.update(machine=about, quick=args.quick, notices=run.notices)  # type: ignore[arg-type]
+        args.json.write_text(json.dumps(data, indent=2, ensure_ascii=False), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
