@@ -19,11 +19,8 @@ from pathlib import Path
 
 def main(role: str) -> None:
     report: dict[str, object] = {}
-    if role == "baseline":
-        bare_window()
-    else:
-        program()
-    report["painted"] = time.time()  # both quit from a zero-timer right after the paint
+    # Both record the moment their window's first paint event arrives, and quit right after.
+    report["painted"] = bare_window() if role == "baseline" else program()
     report["rss_kb"] = peak_rss_kb()
     heavy = ("reportlab", "docx", "lxml", "alembic", "mako")
     report["modules"] = [name for name in heavy if name in sys.modules]
@@ -31,7 +28,7 @@ def main(role: str) -> None:
     os._exit(0)  # what the program does after its window shows is not measured
 
 
-def program() -> None:
+def program() -> float:
     """bluebook_desktop.app.main as started by a clerk; BLUEBOOK_QUIT_AFTER_PAINT ends it."""
     if not sys.platform.startswith("linux"):
         # Settings (the last open book) from the run's file, never the user's own (the
@@ -50,9 +47,12 @@ def program() -> None:
     os.environ[QUIT_AFTER_PAINT] = "1"
     if main([]) != 0:
         sys.exit("the program did not start")
+    from PySide6.QtWidgets import QApplication
+
+    return float(QApplication.instance().property("painted_at"))
 
 
-def bare_window() -> None:
+def bare_window() -> float:
     """A PySide6 main window with three tabs, closed right after its first paint."""
     from PySide6.QtCore import QEvent, QObject, QTimer
     from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QTabWidget
@@ -65,16 +65,20 @@ def bare_window() -> None:
     window.setCentralWidget(tabs)
     window.resize(1280, 800)
 
+    painted: list[float] = []
+
     class Painted(QObject):
         def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
             if event.type() == QEvent.Type.Paint:
                 window.removeEventFilter(self)
+                painted.append(time.time())
                 QTimer.singleShot(0, window.close)
             return False
 
     window.installEventFilter(Painted(window))
     window.show()
     app.exec()
+    return painted[0]
 
 
 def peak_rss_kb() -> float | None:

@@ -100,6 +100,11 @@ def run_child(role: str, env: dict[str, str]) -> tuple[float, dict[str, Any]]:
 
 def child_env(database: Path) -> dict[str, str]:
     env = dict(os.environ)
+    # An installed program starts from compiled bytecode (pip and PyInstaller both compile):
+    # a machine set never to write .pyc files would time Python's compiler instead. The
+    # cache goes to the run's folder, not into the source tree.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["PYTHONPYCACHEPREFIX"] = str(database.parent / "pycache")
     env.update(
         QT_QPA_PLATFORM="offscreen",
         BLUEBOOK_DB=str(database),

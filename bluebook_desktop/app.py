@@ -6,8 +6,9 @@ import argparse
 import logging
 import os
 import sys
+import time
 import traceback
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
@@ -18,10 +19,13 @@ from bluebook_desktop.errors import UserError
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
+    from bluebook_desktop.db.deferred import DeferredRepository
     from bluebook_desktop.db.repository import Repository
 
+STARTED_AT = time.time()  # close enough to the process start: this module is imported first
 log = logging.getLogger(__name__)
-# Set (to 1) by benchmarks/run.py: the program quits as soon as its window is painted.
+# Set (to 1) by benchmarks/run.py: the program quits as soon as its window is painted, and
+# does nothing else after the paint (the database behind the quick read is not opened).
 QUIT_AFTER_PAINT = "BLUEBOOK_QUIT_AFTER_PAINT"
 
 
@@ -36,10 +40,6 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
     found = paths.resolve(args.db)
-    # The database layer (SQLAlchemy, some 280 modules) before Qt: PySide6's import hook
-    # reads the source of every module imported after it, a tenth of a second at start-up.
-    from bluebook_desktop.db import backup, health  # noqa: F401
-
     log_file = logs.setup(found.log_dir)
 
     from PySide6.QtCore import QCoreApplication, Qt
@@ -62,16 +62,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     fonts.ensure_chinese_font(app)
     _install_exception_hook(log_file)
 
-    repository = _open_database(found)
+    # Without a file to import, the window paints the last book from a quick read of the
+    # database and SQLAlchemy is loaded just after: the clerk sees the book sooner.
+    repository = _open_database(found, settings.last_book_id() if not args.file else None)
     if repository is None:
         return 2
 
+    from bluebook_desktop.db.deferred import DeferredRepository
     from bluebook_desktop.ui.main_window import MainWindow
 
     window = MainWindow(repository, settings, found)
     window.show()
+    after_paint: list[Callable[[], object]] = []
     if os.environ.get(QUIT_AFTER_PAINT):
-        _quit_after_paint(window)
+        after_paint.append(window.close)  # the last window closing quits
+    elif isinstance(repository, DeferredRepository):
+        after_paint.append(lambda: _finish_opening(repository, window))
+    _after_first_paint(window, after_paint)
     if args.file:
         book = window.actions_.read_book(args.file)
         if book is not None:
@@ -81,27 +88,42 @@ def main(argv: Sequence[str] | None = None) -> int:
     return app.exec()
 
 
-def _open_database(found: paths.Paths) -> Repository | None:
-    """Check, back up and open the database; None when the user was told why not."""
+def _open_database(found: paths.Paths, last_book_id: int | None) -> Repository | None:
+    """Check the database, then open it, or only read it for now when it is ready to use;
+    None when the user was told why not."""
     from PySide6.QtWidgets import QMessageBox
 
-    from bluebook_desktop.db import backup, health, open_repository
+    from bluebook_desktop.db import health, quick
+    from bluebook_desktop.db.deferred import DeferredRepository
     from bluebook_desktop.ui.messages import program_name, user_text
     from bluebook_desktop.ui.recovery import offer_recovery
 
-    database, folder = found.database, found.backup_dir
+    database = found.database
     try:
         try:
-            health.check(database, folder)
+            health.check(database, found.backup_dir)
         except health.DamagedDatabase as exc:
             if not offer_recovery(exc, found):
                 return None
-        repository = open_repository(
-            database, before_upgrade=lambda: backup.before_upgrade(database, folder)
-        )
+        if last_book_id is not None and database.is_file():
+            start = quick.read_for_start(database, last_book_id)
+            if start is not None:
+                deferred = DeferredRepository(start, lambda: _open_repository(found))
+                return deferred  # type: ignore[return-value] - answers as a Repository
+        return _open_repository(found)
     except UserError as exc:
         QMessageBox.critical(None, program_name(), user_text(exc))
         return None
+
+
+def _open_repository(found: paths.Paths) -> Repository:
+    """Open (and prepare) the database, then make the day's backup copy."""
+    from bluebook_desktop.db import backup, open_repository
+
+    database, folder = found.database, found.backup_dir
+    repository = open_repository(
+        database, before_upgrade=lambda: backup.before_upgrade(database, folder)
+    )
     try:
         backup.daily(database, folder)
     except UserError as exc:
@@ -109,15 +131,34 @@ def _open_database(found: paths.Paths) -> Repository | None:
     return repository
 
 
-def _quit_after_paint(window: QWidget) -> None:
-    """For benchmarks/run.py: end the program once the window is first painted."""
+def _finish_opening(repository: DeferredRepository, window: QWidget) -> None:
+    """After the first paint: open the database behind the quick read, or say why not."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from bluebook_desktop.ui.messages import program_name, user_text
+
+    try:
+        repository.open_now()
+    except UserError as exc:
+        QMessageBox.critical(window, program_name(), user_text(exc))
+        window.close()
+
+
+def _after_first_paint(window: QWidget, then: list[Callable[[], object]]) -> None:
+    """Note when the window is first painted (in the log, and as the application's
+    `painted_at` property for benchmarks/), then run `then` in order."""
     from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtWidgets import QApplication
 
     class Painted(QObject):
         def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
             if event.type() == QEvent.Type.Paint:
                 window.removeEventFilter(self)
-                QTimer.singleShot(0, window.close)  # after this paint; the last window quits
+                now = time.time()
+                QApplication.instance().setProperty("painted_at", now)
+                log.info("window painted %.0f ms after start", 1000 * (now - STARTED_AT))
+                for callback in then:
+                    QTimer.singleShot(0, callback)  # after this paint has finished
             return False
 
     window.installEventFilter(Painted(window))

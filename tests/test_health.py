@@ -214,7 +214,7 @@ def test_window_start_offers_the_backup(qtbot, good: Path) -> None:
         next(b for b in box.buttons() if b.text() == text).click()
 
     QTimer.singleShot(0, lambda: click("从备份恢复"))
-    repository = app._open_database(found)
+    repository = app._open_database(found, None)
     assert repository is not None
     try:
         assert repository.load(1).cover.phone == "87771621"
@@ -226,7 +226,7 @@ def test_window_start_offers_the_backup(qtbot, good: Path) -> None:
     # Quitting at the question leaves no database: the next start asks again.
     damage(good)
     QTimer.singleShot(0, lambda: click("退出"))
-    assert app._open_database(found) is None
+    assert app._open_database(found, None) is None
     assert not good.exists()
 
 

@@ -17,7 +17,7 @@ import re
 import sqlite3
 from pathlib import Path
 
-from bluebook_desktop.db import schema, sqlite
+from bluebook_desktop.db import revisions, sqlite
 from bluebook_desktop.errors import UserError
 
 log = logging.getLogger(__name__)
@@ -70,7 +70,7 @@ def daily(database: Path, folder: Path, today: dt.date | None = None) -> Path | 
 
 def before_upgrade(database: Path, folder: Path) -> Path:
     """The copy taken before migrating to this program's schema (prepare's before_upgrade)."""
-    return copy_to(database, folder / stamped_name(f"before-upgrade-{schema.HEAD}"))
+    return copy_to(database, folder / stamped_name(f"before-upgrade-{revisions.HEAD}"))
 
 
 def rotate(folder: Path, keep: int = KEEP_DAILY) -> list[Path]:
@@ -102,7 +102,7 @@ def problem(path: Path) -> str | None:
         return sqlite.reason(exc) or str(exc)
     if revision is None:
         return "不是本程序的数据库"
-    if revision not in schema.REVISIONS:
+    if revision not in revisions.REVISIONS:
         return f"由更新版本的程序创建（数据库版本 {revision}）"
     return None
 

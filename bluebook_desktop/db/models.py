@@ -5,8 +5,7 @@ from __future__ import annotations
 from sqlalchemy import Boolean, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
-KEY = "key"
-FUNCTIONAL = "functional"
+from bluebook_desktop.db.rows import FUNCTIONAL, KEY  # noqa: F401 - the section values
 
 
 class Base(DeclarativeBase):

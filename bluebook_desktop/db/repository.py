@@ -13,56 +13,24 @@ silent overwrite.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, fields
 from typing import Any
 
 from sqlalchemy import Engine, delete, func, insert, select, update
 
-from bluebook_desktop.db.models import (
+from bluebook_desktop.db.errors import BookMissing, StoreConflict
+from bluebook_desktop.db.models import BookRow, LeaderRow, ScheduleEntryRow, TaskRow
+from bluebook_desktop.db.rows import (
+    BOOK_TEXT_COLUMNS,
     FUNCTIONAL,
     KEY,
-    BookRow,
-    LeaderRow,
-    ScheduleEntryRow,
-    TaskRow,
+    TASK_COLUMNS,
+    BookSummary,
+    book_from_rows,
+    quarters_text,
 )
-from bluebook_desktop.domain import (
-    Book,
-    Cover,
-    ScheduleEntry,
-    Task,
-    changed_fields,
-    parse_date,
-    parse_month,
-)
-from bluebook_desktop.errors import UserError
+from bluebook_desktop.domain import COVER_FIELDS, Book, Cover, Task, changed_fields
 
-_COVER_FIELDS = [f.name for f in fields(Cover)]
-_BOOK_TEXT_FIELDS = [
-    "key_tasks_title",
-    "key_tasks_note",
-    "functional_tasks_title",
-    "functional_tasks_note",
-    "head_opinion",
-    "no_key_tasks",
-]
-_TASK_COLUMNS = ("task", "objective", "target", "role")
-
-
-@dataclass(frozen=True)
-class BookSummary:
-    id: int
-    year: int
-    unit_name: str
-    title: str
-
-
-class BookMissing(UserError):
-    pass
-
-
-class StoreConflict(UserError):
-    """Another window stored this book since it was loaded here; nothing was written."""
+__all__ = ["BookMissing", "BookSummary", "Repository", "StoreConflict"]
 
 
 class Repository:
@@ -74,6 +42,10 @@ class Repository:
     def revision(self, book_id: int) -> int | None:
         """The revision of the book as last loaded or stored here (None: never seen)."""
         return self._revisions.get(book_id)
+
+    def remember(self, book_id: int, revision: int) -> None:
+        """A book read elsewhere at `revision` (the start-up read): stores build on it."""
+        self._revisions[book_id] = revision
 
     # --- reading ---
 
@@ -89,46 +61,31 @@ class Repository:
             row = connection.execute(select(BookRow.__table__).where(BookRow.id == book_id)).first()
             if row is None:
                 raise BookMissing("找不到编号为 {id} 的蓝皮书。", id=book_id)
-            task_rows = connection.execute(
+            tasks = connection.execute(
                 select(TaskRow.__table__)
                 .where(TaskRow.book_id == book_id)
                 .order_by(TaskRow.section, TaskRow.position)
-            ).all()
-            schedules: dict[str, list[ScheduleEntry]] = {}
-            entries = connection.execute(
+            )
+            schedule = connection.execute(
                 select(ScheduleEntryRow.task_id, ScheduleEntryRow.quarters, ScheduleEntryRow.text)
                 .join(TaskRow, TaskRow.id == ScheduleEntryRow.task_id)
                 .where(TaskRow.book_id == book_id)
                 .order_by(ScheduleEntryRow.task_id, ScheduleEntryRow.position)
             )
-            for task_id, quarters, text in entries:
-                schedules.setdefault(task_id, []).append(
-                    ScheduleEntry(tuple(int(q) for q in quarters.split(",") if q), text)
-                )
-            leaders: dict[str, list[str]] = {}
-            names = connection.execute(
+            leaders = connection.execute(
                 select(LeaderRow.task_id, LeaderRow.name)
                 .join(TaskRow, TaskRow.id == LeaderRow.task_id)
                 .where(TaskRow.book_id == book_id)
                 .order_by(LeaderRow.task_id, LeaderRow.position)
             )
-            for task_id, name in names:
-                leaders.setdefault(task_id, []).append(name)
-        tasks: dict[str, list[Task]] = {KEY: [], FUNCTIONAL: []}
-        for t in task_rows:
-            tasks[t.section].append(
-                Task(
-                    id=t.id,
-                    task=t.task,
-                    objective=t.objective,
-                    target=t.target,
-                    role=t.role,
-                    schedule=tuple(schedules.get(t.id, ())),
-                    leaders=tuple(leaders.get(t.id, ())),
-                )
+            book = book_from_rows(
+                row._mapping,
+                (t._mapping for t in tasks),
+                schedule,
+                leaders,  # type: ignore[arg-type]
             )
         self._revisions[book_id] = row.revision
-        return _book_from_row(row._mapping, tasks[KEY], tasks[FUNCTIONAL])
+        return book
 
     def leader_names(self) -> list[str]:
         """Every leader named in any book, most used first: the completion list."""
@@ -181,7 +138,7 @@ class Repository:
         cover_changes = changed_fields(old.cover, new.cover)
         if cover_changes:
             values.update(_cover_values(new.cover, cover_changes))
-        for name in _BOOK_TEXT_FIELDS:
+        for name in BOOK_TEXT_COLUMNS:
             if getattr(old, name) != getattr(new, name):
                 values[name] = getattr(new, name)
         tasks_changed = (
@@ -224,8 +181,8 @@ class Repository:
 
 
 def _book_values(book: Book) -> dict[str, Any]:
-    values = _cover_values(book.cover, _COVER_FIELDS)
-    values.update({name: getattr(book, name) for name in _BOOK_TEXT_FIELDS})
+    values = _cover_values(book.cover, COVER_FIELDS)
+    values.update({name: getattr(book, name) for name in BOOK_TEXT_COLUMNS})
     return values
 
 
@@ -239,19 +196,6 @@ def _cover_values(cover: Cover, names: Iterable[str]) -> dict[str, Any]:
             value = value.iso() if value else ""
         values[name] = value
     return values
-
-
-def _book_from_row(row: Any, key_tasks: list[Task], functional_tasks: list[Task]) -> Book:
-    cover_values = {name: row[name] for name in _COVER_FIELDS}
-    cover_values["filled_on"] = parse_date(row["filled_on"]) if row["filled_on"] else None
-    cover_values["issued_on"] = parse_month(row["issued_on"]) if row["issued_on"] else None
-    return Book(
-        id=row["id"],
-        cover=Cover(**cover_values),
-        key_tasks=tuple(key_tasks),
-        functional_tasks=tuple(functional_tasks),
-        **{name: row[name] for name in _BOOK_TEXT_FIELDS},
-    )
 
 
 def _delete_gone(connection: Any, old: Sequence[Task], new: Sequence[Task]) -> None:
@@ -280,7 +224,7 @@ def _store_tasks(
             values["position"] = position
         if old_task is not task:
             changes = changed_fields(old_task, task)
-            values.update({name: getattr(task, name) for name in changes if name in _TASK_COLUMNS})
+            values.update({name: getattr(task, name) for name in changes if name in TASK_COLUMNS})
             if "schedule" in changes:
                 connection.execute(
                     delete(ScheduleEntryRow).where(ScheduleEntryRow.task_id == task.id)
@@ -300,7 +244,7 @@ def _insert_task(connection: Any, book_id: int, section: str, position: int, tas
             book_id=book_id,
             section=section,
             position=position,
-            **{name: getattr(task, name) for name in _TASK_COLUMNS},
+            **{name: getattr(task, name) for name in TASK_COLUMNS},
         )
     )
     _insert_schedule(connection, task)
@@ -315,7 +259,7 @@ def _insert_schedule(connection: Any, task: Task) -> None:
                 {
                     "task_id": task.id,
                     "position": i,
-                    "quarters": ",".join(str(q) for q in entry.quarters),
+                    "quarters": quarters_text(entry.quarters),
                     "text": entry.text,
                 }
                 for i, entry in enumerate(task.schedule)

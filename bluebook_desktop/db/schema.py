@@ -12,12 +12,10 @@ from pathlib import Path
 
 from sqlalchemy import Connection, Engine, inspect, text
 
+from bluebook_desktop.db.revisions import HEAD, REVISIONS
 from bluebook_desktop.errors import UserError
 
-# Every revision this program knows, oldest first; the last one is the newest schema.
-# tests/test_migrations.py checks that it matches the migration scripts.
-REVISIONS = ("0001", "0002")
-HEAD = REVISIONS[-1]
+__all__ = ["HEAD", "MIGRATIONS", "REVISIONS", "NewerDatabase", "prepare", "upgrade"]
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
 

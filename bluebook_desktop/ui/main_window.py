@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QItemSelection, QObject, QSignalBlocker
 from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import QApplication, QHeaderView, QMainWindow, QMessageBox, QWidget
 
-from bluebook_desktop.db.repository import Repository
 from bluebook_desktop.domain import Book, book_label
 from bluebook_desktop.errors import UserError
 from bluebook_desktop.paths import Paths
@@ -20,6 +20,9 @@ from bluebook_desktop.ui.session import BookSession
 from bluebook_desktop.ui.settings import Settings
 from bluebook_desktop.ui.task_page import TaskPage
 from bluebook_desktop.ui.texts_page import TextsPage
+
+if TYPE_CHECKING:
+    from bluebook_desktop.db.repository import Repository
 
 log = logging.getLogger(__name__)
 

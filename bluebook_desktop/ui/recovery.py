@@ -9,9 +9,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QFileDialog, QMessageBox
-from sqlalchemy.exc import SQLAlchemyError
 
-from bluebook_desktop.db import backup, health, schema
+from bluebook_desktop.db import backup, health
 from bluebook_desktop.domain import Book
 from bluebook_desktop.errors import UserError
 from bluebook_desktop.paths import Paths
@@ -159,6 +158,10 @@ class RecoveryActions(QObject):
         engine = window.repository.engine
         engine.dispose()  # no connection of ours may be open while the file is replaced
         database, folder = self.paths.database, self.paths.backup_dir
+        from sqlalchemy.exc import SQLAlchemyError
+
+        from bluebook_desktop.db import schema
+
         try:
             saved = backup.restore(chosen, database, folder)
             schema.prepare(engine, before_upgrade=lambda: backup.before_upgrade(database, folder))

@@ -10,15 +10,18 @@ from __future__ import annotations
 
 import logging
 import time
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
-from sqlalchemy.exc import SQLAlchemyError
 
 from bluebook_desktop.db import sqlite
-from bluebook_desktop.db.repository import BookMissing, Repository, StoreConflict
+from bluebook_desktop.db.errors import BookMissing, StoreConflict
 from bluebook_desktop.domain import Book
 from bluebook_desktop.errors import UserError
+
+if TYPE_CHECKING:
+    from bluebook_desktop.db.repository import Repository
 
 log = logging.getLogger(__name__)
 
@@ -126,6 +129,8 @@ class BookSession(QObject):
         self._timer.stop()
         if self.is_stored:
             return True
+        from sqlalchemy.exc import SQLAlchemyError  # loaded by now: storing opened the database
+
         book = self._book
         try:
             self.repository.store(self._stored, book)

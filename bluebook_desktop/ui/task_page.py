@@ -295,7 +295,6 @@ class TaskPage(QWidget):
 
     def load(self, book: Book) -> None:
         """Show `book`; emits no edit. Keeps the selected task (by id) when it still exists."""
-        first = self._book is None or self._book.id != book.id
         self._book = book
         tasks: tuple[Task, ...] = getattr(book, self.section)
         if tasks is not self._tasks:
@@ -304,8 +303,8 @@ class TaskPage(QWidget):
             self.model.set_tasks(tasks)
             self._select(self._current_id, row)
         self.detail.set_book_leaders(self._book_leaders())
-        if first:
-            self.detail.refresh_completions()
+        # The completion lists (names used in every book) are asked for when the clerk
+        # enters a name field, not here: the first paint needs no database query.
         self._show_current()
         self._show_book_state()
 

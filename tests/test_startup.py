@@ -1,0 +1,205 @@
+"""Start-up: the window paints the last book from a quick read, before SQLAlchemy loads."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from bluebook_desktop.db import open_repository, quick
+from bluebook_desktop.db.deferred import DeferredRepository
+from bluebook_desktop.db.errors import StoreConflict
+from bluebook_desktop.domain import (
+    ASSIST,
+    LEAD,
+    Book,
+    Cover,
+    ScheduleEntry,
+    Task,
+    next_year_book,
+)
+
+
+def _varied_book(fixture_book: Book) -> Book:
+    """Key tasks with roles, an empty date, a task without steps: every column in use."""
+    key = (
+        Task(
+            task="重点一",
+            objective="目标一",
+            schedule=(ScheduleEntry((1, 2, 3, 4), "全年"),),
+            leaders=("陈晓",),
+            role=LEAD,
+        ),
+        Task(task="重点二", role=ASSIST),
+        Task(task="重点三"),
+    )
+    return replace(
+        next_year_book(fixture_book),  # new task ids: a task row belongs to one book
+        cover=replace(fixture_book.cover, filled_on=None),
+        key_tasks=key,
+        no_key_tasks=False,
+    )
+
+
+@pytest.fixture
+def database(tmp_path: Path, fixture_book: Book) -> Path:
+    path = tmp_path / "books.sqlite3"
+    repository = open_repository(path)
+    repository.add(fixture_book)
+    repository.add(_varied_book(fixture_book))
+    repository.add(Book(cover=Cover(year=2023, unit_name="另一单位")))
+    repository.engine.dispose()
+    return path
+
+
+def test_quick_read_builds_the_same_books_as_the_repository(database: Path) -> None:
+    repository = open_repository(database)
+    try:
+        for summary in repository.list_books():
+            start = quick.read_for_start(database, summary.id)
+            assert start is not None
+            assert start.books == repository.list_books()
+            assert start.book == repository.load(summary.id)
+            assert start.revision == repository.revision(summary.id)
+    finally:
+        repository.engine.dispose()
+
+
+def test_quick_read_of_a_book_that_is_gone_gives_the_list_only(database: Path) -> None:
+    start = quick.read_for_start(database, 999)
+    assert start is not None and start.book is None and len(start.books) == 3
+
+
+@pytest.mark.parametrize("revision", ["0001", "9999"])
+def test_quick_read_leaves_other_schema_versions_to_the_normal_path(
+    database: Path, revision: str
+) -> None:
+    with sqlite3.connect(database) as connection:
+        connection.execute("UPDATE alembic_version SET version_num = ?", (revision,))
+    assert quick.read_for_start(database, 1) is None
+
+
+def test_quick_read_gives_up_on_files_it_cannot_read(tmp_path: Path) -> None:
+    garbage = tmp_path / "garbage.sqlite3"
+    garbage.write_bytes(b"not a database at all" * 100)
+    assert quick.read_for_start(garbage, 1) is None
+    assert quick.read_for_start(tmp_path / "missing.sqlite3", 1) is None
+    assert not (tmp_path / "missing.sqlite3").exists()  # a read never creates a database
+
+
+def test_deferred_repository_answers_from_the_read_until_asked_for_more(database: Path) -> None:
+    start = quick.read_for_start(database, 1)
+    assert start is not None and start.book is not None
+    opened: list[bool] = []
+
+    def opener():  # noqa: ANN202
+        opened.append(True)
+        return open_repository(database)
+
+    deferred = DeferredRepository(start, opener)
+    assert deferred.list_books() == start.books
+    assert deferred.load(1) is start.book
+    assert not opened and not deferred.is_open
+    assert deferred.task_names()  # anything else opens the database
+    assert opened == [True] and deferred.is_open
+    deferred.engine.dispose()
+
+
+def test_a_store_after_a_quick_start_still_sees_another_windows_store(database: Path) -> None:
+    start = quick.read_for_start(database, 1)
+    assert start is not None and start.book is not None
+    other = open_repository(database)
+    theirs = other.load(1)
+    other.store(theirs, replace(theirs, head_opinion="另一个窗口写的"))
+
+    deferred = DeferredRepository(start, lambda: open_repository(database))
+    book = deferred.load(1)
+    with pytest.raises(StoreConflict):
+        deferred.store(book, replace(book, head_opinion="本窗口写的"))
+    assert other.load(1).head_opinion == "另一个窗口写的"
+    other.engine.dispose()
+    deferred.engine.dispose()
+
+
+def test_the_window_paints_the_last_book_before_sqlalchemy_is_imported(
+    database: Path, tmp_path: Path
+) -> None:
+    from bluebook_desktop.ui.settings import Settings
+
+    config = tmp_path / "config"
+    script = (
+        "import json, sys\n"
+        "from bluebook_desktop import app\n"
+        "code = app.main([])\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "windows = QApplication.topLevelWidgets()\n"
+        "window = [w for w in windows if w.objectName() == 'MainWindow'][0]\n"
+        "print(json.dumps({'code': code, 'sqlalchemy': 'sqlalchemy' in sys.modules,\n"
+        "  'painted': QApplication.instance().property('painted_at') is not None,\n"
+        "  'title': window.windowTitle()}))\n"
+    )
+    env = dict(os.environ)
+    env.update(
+        BLUEBOOK_DB=str(database),
+        XDG_CONFIG_HOME=str(config),
+        QT_QPA_PLATFORM="offscreen",
+        BLUEBOOK_QUIT_AFTER_PAINT="1",
+    )
+    # The settings the program will read: book 2 was open last.
+    settings = Settings.in_file(config / "BluebookDesktop" / "BluebookDesktop.conf")
+    settings.set_last_book_id(2)
+    settings.q.sync()
+    done = subprocess.run(
+        [sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    report = json.loads(done.stdout.strip().splitlines()[-1])
+    assert report == {
+        "code": 0,
+        "sqlalchemy": False,
+        "painted": True,
+        "title": report["title"],
+    }
+    assert report["title"].startswith("2021 佛山市三水区政协机关绩效目标责任书")
+
+
+def test_after_the_first_paint_the_database_is_opened_and_backed_up(
+    database: Path, tmp_path: Path
+) -> None:
+    from bluebook_desktop.ui.settings import Settings
+
+    config = tmp_path / "config"
+    script = (
+        "import json, sys\n"
+        "from PySide6.QtCore import QTimer\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "app = QApplication(sys.argv[:1])\n"
+        "report = {}\n"
+        "def look():\n"
+        "    window = [w for w in app.topLevelWidgets() if w.objectName() == 'MainWindow'][0]\n"
+        "    report['open'] = window.repository.is_open\n"
+        "    report['book'] = window.session.book.id\n"
+        "    window.close()\n"
+        "QTimer.singleShot(3000, look)\n"
+        "from bluebook_desktop import app as program\n"
+        "report['code'] = program.main([])\n"
+        "print(json.dumps(report))\n"
+    )
+    env = dict(os.environ)
+    env.update(BLUEBOOK_DB=str(database), XDG_CONFIG_HOME=str(config), QT_QPA_PLATFORM="offscreen")
+    env.pop("BLUEBOOK_QUIT_AFTER_PAINT", None)
+    settings = Settings.in_file(config / "BluebookDesktop" / "BluebookDesktop.conf")
+    settings.set_last_book_id(1)
+    settings.q.sync()
+    done = subprocess.run(
+        [sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout.strip().splitlines()[-1]) == {"open": True, "book": 1, "code": 0}
+    assert list((database.parent / "backups").glob("bluebook-*.sqlite3")), "the day's backup"
