@@ -1,0 +1,137 @@
+"""Printing from the window: preview, print and 导出 PDF show and write the very same pages."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from PySide6.QtPrintSupport import QPrinter
+
+from bluebook_desktop import paths
+from bluebook_desktop.db import open_repository
+from bluebook_desktop.domain import Book
+from bluebook_desktop.export.docx import write_docx
+from bluebook_desktop.export.pdf import render_pdf
+from bluebook_desktop.ui import book_actions
+from bluebook_desktop.ui.main_window import MainWindow
+from bluebook_desktop.ui.printing import PreviewDialog, load_document, paint_pages
+from bluebook_desktop.ui.settings import Settings
+
+pdfinfo = shutil.which("pdfinfo")
+
+
+@pytest.fixture
+def window(qtbot, tmp_path: Path, fixture_book: Book):
+    repository = open_repository(tmp_path / "print.sqlite3")
+    stored = repository.add(fixture_book)
+    window = MainWindow(
+        repository, Settings.in_file(tmp_path / "s.ini"), paths.resolve(tmp_path / "print.sqlite3")
+    )
+    qtbot.addWidget(window)
+    window.open_book(stored.id)
+    yield window
+    window.close()
+    repository.engine.dispose()
+
+
+def _pages(pdf: Path) -> int:
+    out = subprocess.run([pdfinfo, str(pdf)], capture_output=True, text=True, check=True).stdout
+    return int(next(line.split()[-1] for line in out.splitlines() if line.startswith("Pages:")))
+
+
+def test_preview_shows_the_pages_that_print(qtbot, fixture_book: Book) -> None:
+    data = render_pdf(fixture_book)
+    dialog = PreviewDialog(data)
+    qtbot.addWidget(dialog)
+    assert dialog.page_count() == 4  # cover + three form pages, as the exported PDF
+    assert dialog.view.document() is dialog.document
+
+
+@pytest.mark.skipif(pdfinfo is None, reason="pdfinfo (poppler-utils) is not installed")
+def test_printing_draws_every_page_at_actual_size(qtbot, tmp_path: Path, fixture_book) -> None:
+    data = render_pdf(fixture_book)
+    document, _buffer = load_document(data, None)
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setFullPage(True)
+    out = tmp_path / "printed.pdf"
+    printer.setOutputFileName(str(out))
+    paint_pages(document, printer)
+    assert _pages(out) == document.pageCount() == 4
+    info = subprocess.run([pdfinfo, str(out)], capture_output=True, text=True).stdout
+    assert "595" in info and "842" in info  # A4 in points: nothing scaled to fit
+
+
+def test_export_pdf_from_the_window(window: MainWindow, tmp_path: Path, monkeypatch) -> None:
+    target = tmp_path / "蓝皮书.pdf"
+    monkeypatch.setattr(
+        "PySide6.QtWidgets.QFileDialog.getSaveFileName", lambda *a, **k: (str(target), "")
+    )
+    monkeypatch.setattr(book_actions, "confirm", lambda *a: True)  # "9 tasks": go on
+    window.ui.actionExportPdf.trigger()
+    assert target.read_bytes() == render_pdf(window.session.book, window.actions_.pdf_settings())
+
+
+def test_a_locked_target_offers_another_name_and_keeps_the_old_file(
+    window: MainWindow, tmp_path: Path, monkeypatch
+) -> None:
+    target = tmp_path / "book.pdf"
+    target.write_bytes(b"the old file")
+    monkeypatch.setattr(
+        "PySide6.QtWidgets.QFileDialog.getSaveFileName",
+        lambda parent, title, start, _filter: (start, ""),
+    )
+    monkeypatch.setattr(window.settings, "last_folder", lambda: str(tmp_path))
+    monkeypatch.setattr(book_actions, "file_stem", lambda book: "book")
+    questions: list[str] = []
+
+    def answer(_parent, _title, text, *_buttons):  # noqa: ANN001, ANN202
+        questions.append(text)
+        return True  # continue printing; save under another name
+
+    monkeypatch.setattr(book_actions, "confirm", answer)
+    real_replace = os.replace
+
+    def locked(source, destination):  # noqa: ANN001, ANN202 - as Windows does for an open PDF
+        if Path(destination) == target:
+            raise PermissionError(13, "locked")
+        return real_replace(source, destination)
+
+    monkeypatch.setattr(os, "replace", locked)
+    window.ui.actionExportPdf.trigger()
+    assert target.read_bytes() == b"the old file"
+    assert any("正被其他程序打开" in q for q in questions)
+    other = tmp_path / "book（新）.pdf"
+    assert other.read_bytes().startswith(b"%PDF")
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_word_import_shows_what_was_read_before_creating_the_book(
+    window: MainWindow, tmp_path: Path, fixture_book: Book, monkeypatch
+) -> None:
+    docx = tmp_path / "去年.docx"
+    write_docx(fixture_book, docx)
+    monkeypatch.setattr(
+        "PySide6.QtWidgets.QFileDialog.getOpenFileName", lambda *a, **k: (str(docx), "")
+    )
+    shown: list[str] = []
+    answers = iter([False, True])
+
+    def confirm_reading(summary: str) -> bool:
+        shown.append(summary)
+        return next(answers)
+
+    monkeypatch.setattr(window.actions_, "_confirm_reading", confirm_reading)
+    before = window.repository.list_books()
+    window.ui.importButton.click()  # declined: nothing created
+    assert window.repository.list_books() == before
+    window.ui.importButton.click()
+    assert len(window.repository.list_books()) == len(before) + 1
+    assert "政协佛山市三水区委员会" in shown[0]
+    book = window.session.book
+    assert [t.task for t in book.functional_tasks] == [
+        t.task for t in fixture_book.functional_tasks
+    ]
