@@ -127,12 +127,23 @@ def test_a_store_after_a_quick_start_still_sees_another_windows_store(database: 
     deferred.engine.dispose()
 
 
-def test_the_window_paints_the_last_book_before_sqlalchemy_is_imported(
-    database: Path, tmp_path: Path
-) -> None:
+def _program_env(database: Path, tmp_path: Path, last_book_id: int) -> dict[str, str]:
+    """The environment of a program run on `database`, with `last_book_id` open last."""
     from bluebook_desktop.ui.settings import Settings
 
     config = tmp_path / "config"
+    settings = Settings.in_file(config / "BluebookDesktop" / "BluebookDesktop.conf")
+    settings.set_last_book_id(last_book_id)
+    settings.q.sync()
+    env = dict(os.environ)
+    env.update(BLUEBOOK_DB=str(database), XDG_CONFIG_HOME=str(config), QT_QPA_PLATFORM="offscreen")
+    env.pop("BLUEBOOK_QUIT_AFTER_PAINT", None)
+    return env
+
+
+def test_the_window_paints_the_last_book_before_sqlalchemy_is_imported(
+    database: Path, tmp_path: Path
+) -> None:
     script = (
         "import json, sys\n"
         "from bluebook_desktop import app\n"
@@ -144,17 +155,8 @@ def test_the_window_paints_the_last_book_before_sqlalchemy_is_imported(
         "  'painted': QApplication.instance().property('painted_at') is not None,\n"
         "  'title': window.windowTitle()}))\n"
     )
-    env = dict(os.environ)
-    env.update(
-        BLUEBOOK_DB=str(database),
-        XDG_CONFIG_HOME=str(config),
-        QT_QPA_PLATFORM="offscreen",
-        BLUEBOOK_QUIT_AFTER_PAINT="1",
-    )
-    # The settings the program will read: book 2 was open last.
-    settings = Settings.in_file(config / "BluebookDesktop" / "BluebookDesktop.conf")
-    settings.set_last_book_id(2)
-    settings.q.sync()
+    env = _program_env(database, tmp_path, last_book_id=2)
+    env["BLUEBOOK_QUIT_AFTER_PAINT"] = "1"
     done = subprocess.run(
         [sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=120
     )
@@ -172,9 +174,6 @@ def test_the_window_paints_the_last_book_before_sqlalchemy_is_imported(
 def test_after_the_first_paint_the_database_is_opened_and_backed_up(
     database: Path, tmp_path: Path
 ) -> None:
-    from bluebook_desktop.ui.settings import Settings
-
-    config = tmp_path / "config"
     script = (
         "import json, sys\n"
         "from PySide6.QtCore import QTimer\n"
@@ -191,12 +190,7 @@ def test_after_the_first_paint_the_database_is_opened_and_backed_up(
         "report['code'] = program.main([])\n"
         "print(json.dumps(report))\n"
     )
-    env = dict(os.environ)
-    env.update(BLUEBOOK_DB=str(database), XDG_CONFIG_HOME=str(config), QT_QPA_PLATFORM="offscreen")
-    env.pop("BLUEBOOK_QUIT_AFTER_PAINT", None)
-    settings = Settings.in_file(config / "BluebookDesktop" / "BluebookDesktop.conf")
-    settings.set_last_book_id(1)
-    settings.q.sync()
+    env = _program_env(database, tmp_path, last_book_id=1)
     done = subprocess.run(
         [sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=120
     )

@@ -17,6 +17,19 @@ LANGUAGES = {"zh_CN": "简体中文", "en": "English"}
 DEFAULT_LANGUAGE = "zh_CN"
 
 
+class _Switch:
+    """An on/off setting stored under `key` (QSettings gives booleans back as text)."""
+
+    def __init__(self, key: str) -> None:
+        self.key = key
+
+    def __get__(self, settings: Settings, _owner: type | None = None) -> bool:
+        return settings.q.value(self.key, False) in (True, "true", "1", 1)
+
+    def __set__(self, settings: Settings, value: bool) -> None:
+        settings.q.setValue(self.key, bool(value))
+
+
 class Settings:
     def __init__(self, qsettings: QSettings) -> None:
         self.q = qsettings
@@ -31,10 +44,6 @@ class Settings:
     def in_file(cls, path: Path) -> Settings:
         return cls(QSettings(str(path), QSettings.Format.IniFormat))
 
-    def _bool(self, key: str, default: bool) -> bool:
-        value = self.q.value(key, default)
-        return value in (True, "true", "1", 1)
-
     # --- language ---
     @property
     def language(self) -> str:
@@ -45,30 +54,10 @@ class Settings:
     def language(self, value: str) -> None:
         self.q.setValue("language", value)
 
-    # --- print options ---
-    @property
-    def landscape_tables(self) -> bool:
-        return self._bool("print/landscape_tables", False)
-
-    @landscape_tables.setter
-    def landscape_tables(self, value: bool) -> None:
-        self.q.setValue("print/landscape_tables", value)
-
-    @property
-    def pad_two_character_names(self) -> bool:
-        return self._bool("print/pad_two_character_names", False)
-
-    @pad_two_character_names.setter
-    def pad_two_character_names(self, value: bool) -> None:
-        self.q.setValue("print/pad_two_character_names", value)
-
-    @property
-    def centred_page_numbers(self) -> bool:
-        return self._bool("print/centred_page_numbers", False)
-
-    @centred_page_numbers.setter
-    def centred_page_numbers(self, value: bool) -> None:
-        self.q.setValue("print/centred_page_numbers", value)
+    # --- print options (all off by default: the form as the office's template has it) ---
+    landscape_tables = _Switch("print/landscape_tables")
+    pad_two_character_names = _Switch("print/pad_two_character_names")
+    centred_page_numbers = _Switch("print/centred_page_numbers")
 
     # --- remembered state ---
     def last_book_id(self) -> int | None:

@@ -1,0 +1,33 @@
+"""Settings survive a restart, and a damaged settings file never stops the program."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bluebook_desktop.ui.settings import DEFAULT_LANGUAGE, Settings
+
+
+def test_print_options_and_language_are_kept(qtbot, tmp_path: Path) -> None:
+    path = tmp_path / "settings.ini"
+    settings = Settings.in_file(path)
+    assert not settings.landscape_tables and not settings.pad_two_character_names
+    assert settings.language == DEFAULT_LANGUAGE == "zh_CN"
+    settings.landscape_tables = True
+    settings.centred_page_numbers = True
+    settings.language = "en"
+    settings.set_last_book_id(7)
+    settings.q.sync()
+
+    again = Settings.in_file(path)
+    assert again.landscape_tables and again.centred_page_numbers
+    assert not again.pad_two_character_names
+    assert again.language == "en"
+    assert again.last_book_id() == 7
+
+
+def test_odd_values_fall_back_to_defaults(qtbot, tmp_path: Path) -> None:
+    path = tmp_path / "settings.ini"
+    path.write_text("[General]\nlanguage=klingon\nlast_book_id=abc\n", encoding="utf-8")
+    settings = Settings.in_file(path)
+    assert settings.language == DEFAULT_LANGUAGE
+    assert settings.last_book_id() is None
