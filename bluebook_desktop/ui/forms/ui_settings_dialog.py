@@ -22,6 +22,7 @@ class Ui_SettingsDialog(object):
     def setupUi(self, SettingsDialog):
         if not SettingsDialog.objectName():
             SettingsDialog.setObjectName(u"SettingsDialog")
+        SettingsDialog.setMinimumSize(QSize(520, 0))
         self.outer = QVBoxLayout(SettingsDialog)
         self.outer.setObjectName(u"outer")
         self.languageBox = QGroupBox(SettingsDialog)
