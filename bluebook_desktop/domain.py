@@ -397,7 +397,7 @@ def print_problems(book: Book) -> list[Warning_]:
     return problems
 
 
-_UNPRINTABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 
 
 def printable_text(text: str) -> str:
@@ -406,7 +406,8 @@ def printable_text(text: str) -> str:
     The database keeps what was typed or imported; only output strips. Tabs and line breaks
     stay; \\r\\n and a lone \\r (old Mac, some pastes) become \\n; every other C0 control and
     DEL (a form feed pasted from a web page, a stray \\x01) is dropped, since Word refuses
-    such a file and a PDF shows a box.
+    such a file and a PDF shows a box; so are U+FFFE, U+FFFF and lone surrogates, which XML
+    cannot hold either.
     """
     if text.isprintable():  # the common case: no work at all
         return text

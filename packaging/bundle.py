@@ -104,10 +104,11 @@ QT_TRANSLATIONS_KEPT = ("_zh_CN.qm",)
 # Qt libraries and plugins the hooks pull in but an office desktop never uses: embedded and
 # framebuffer platforms, evdev input, network plugins, the GTK theme (it drags cairo, pango
 # and gdk-pixbuf along; UOS and Kylin style Qt programs through their own themes), and the
-# software OpenGL of Windows (nothing here draws with OpenGL).
-# libQt6Network stays: libQt6Pdf links against it (the program never opens a connection).
+# software OpenGL of Windows (nothing here draws with OpenGL). The preview and printing draw
+# the PDF with PDFium (pypdfium2), so no Qt PDF or network library is needed either.
 QT_UNUSED = re.compile(
-    r"Qt6?(Quick|Qml|VirtualKeyboard|Designer|Help|Test|Sql|3D|Multimedia|WebEngine)"
+    r"Qt6?(Quick|Qml|VirtualKeyboard|Designer|Help|Test|Sql|3D|Multimedia|WebEngine|Pdf"
+    r"|Network)"
     r"|/plugins/(tls|networkinformation|sqldrivers|qmltooling|multimedia|position|sensors"
     r"|generic|egldeviceintegrations)/"
     r"|/plugins/platformthemes/libqgtk3"

@@ -600,3 +600,28 @@ def test_control_characters_are_dropped_on_export(fixture_book: Book, tmp_path: 
     back = read_docx(path).book
     assert back.head_opinion == "同意\n请核对"
     assert back.functional_tasks[0].objective == "开展视察。"
+
+
+def test_a_word_file_beyond_the_books_limits_is_refused_whole(
+    fixture_book: Book, tmp_path: Path
+) -> None:
+    from dataclasses import replace
+
+    long_task = replace(fixture_book.functional_tasks[0], objective="视察" * 12_000)
+    book = replace(fixture_book, functional_tasks=(long_task, *fixture_book.functional_tasks[1:]))
+    path = tmp_path / "long.docx"
+    write_docx(book, path)  # Word holds it; the book's file format would not
+    with pytest.raises(UserError, match="文字过长") as caught:
+        read_docx(path)
+    assert "long.docx" in str(caught.value)
+
+
+def test_characters_xml_cannot_hold_are_dropped_on_export(
+    fixture_book: Book, tmp_path: Path
+) -> None:
+    from dataclasses import replace
+
+    book = replace(fixture_book, head_opinion="同\ufffe意\uffff")
+    path = tmp_path / "odd.docx"
+    write_docx(book, path)
+    assert read_docx(path).book.head_opinion == "同意"

@@ -223,3 +223,58 @@ def test_the_program_speaks_chinese_to_qt_dialogs(qtbot) -> None:
     finally:
         for translator in translators:
             app.removeTranslator(translator)
+
+
+def test_ctrl_z_in_a_table_cell_stays_in_the_cell(
+    qtbot, database: Path, settings: Settings, fixture_book
+) -> None:
+    window = open_window(qtbot, database, settings)
+    stored = window.repository.add(fixture_book)
+    window.refresh_books()
+    window.open_book(stored.id)
+    window.ui.tabs.setCurrentIndex(FUNCTIONAL)
+    page = window.pages[FUNCTIONAL]
+    type_chinese(page.detail.ui.objectiveEdit, "补充")
+    objective = window.session.book.functional_tasks[0].objective
+    index = page.model.index(0, 1)  # 工作任务
+    page.table.setCurrentIndex(index)
+    page.table.edit(index)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
+    editor = QApplication.focusWidget()
+    qtbot.keyClicks(editor, "abc")
+    qtbot.keySequence(editor, QKeySequence("Ctrl+Z"))
+    # The book's last edit (the objective) is untouched; the cell undid its own typing.
+    assert window.session.book.functional_tasks[0].objective == objective
+    close_window(window)
+
+
+def test_an_over_long_opinion_is_cut_where_the_clerk_can_see_it(
+    qtbot, database: Path, settings: Settings
+) -> None:
+    from bluebook_desktop.domain import TEXT_MAX
+
+    window = open_window(qtbot, database, settings)
+    window.ui.newButton.click()
+    opinion = window.pages[TEXTS].ui.headOpinion
+    opinion.setPlainText("同意" * (TEXT_MAX // 2 + 10))
+    assert len(window.session.book.head_opinion) == TEXT_MAX
+    assert len(opinion.toPlainText()) == TEXT_MAX  # shown as stored, nothing hidden
+    close_window(window)
+
+
+def test_a_book_that_cannot_be_stored_stays_selected(
+    qtbot, database: Path, settings: Settings, monkeypatch
+) -> None:
+    window = open_window(qtbot, database, settings)
+    window.ui.newButton.click()
+    first = window.session.book.id
+    window.ui.newButton.click()
+    second = window.session.book.id
+    monkeypatch.setattr(window.session, "store_now", lambda: False)
+    window.ui.bookList.selectRow(window.book_list.row_of(first))
+    assert window.session.book.id == second
+    selected = window.ui.bookList.selectionModel().selectedRows()
+    assert [window.book_list.book_at(i.row()).id for i in selected] == [second]
+    monkeypatch.undo()
+    close_window(window)

@@ -309,3 +309,13 @@ def test_read_portable_of_a_missing_file(tmp_path: Path) -> None:
         read_portable(missing)
     assert str(missing) in str(caught.value)
     assert "\n" not in str(caught.value)
+
+
+def test_a_word_file_given_as_a_portable_file_is_named_as_such(tmp_path) -> None:
+    import zipfile
+
+    path = tmp_path / "renamed.bluebook.json"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("word/document.xml", "<w:document/>")
+    with pytest.raises(UserError, match="Word 文档"):
+        read_portable(path)

@@ -17,7 +17,7 @@ from bluebook_desktop.export.docx import write_docx
 from bluebook_desktop.export.pdf import render_pdf
 from bluebook_desktop.ui import book_actions
 from bluebook_desktop.ui.main_window import MainWindow
-from bluebook_desktop.ui.printing import PreviewDialog, load_document, paint_pages
+from bluebook_desktop.ui.printing import PdfPages, PreviewDialog, paint_pages
 from bluebook_desktop.ui.settings import Settings
 
 pdfinfo = shutil.which("pdfinfo")
@@ -47,20 +47,38 @@ def test_preview_shows_the_pages_that_print(qtbot, fixture_book: Book) -> None:
     dialog = PreviewDialog(data)
     qtbot.addWidget(dialog)
     assert dialog.page_count() == 4  # cover + three form pages, as the exported PDF
-    assert dialog.view.document() is dialog.document
+    dialog.resize(900, 1000)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert 0 in dialog.drawn_pages()  # the cover is drawn at once
+    assert 3 not in dialog.drawn_pages()  # pages out of sight wait until scrolled to
+    dialog.scroll.verticalScrollBar().setValue(dialog.scroll.verticalScrollBar().maximum())
+    assert 3 in dialog.drawn_pages()
+    cover = dialog.pages.image(0, 30)
+    assert abs(cover.width() - 248) <= 1 and abs(cover.height() - 351) <= 1  # A4 at 30 dpi
+
+
+def test_only_the_chosen_pages_print(qtbot, tmp_path: Path, fixture_book) -> None:
+    from bluebook_desktop.ui.printing import _chosen_pages
+
+    printer = QPrinter()
+    printer.setPrintRange(QPrinter.PrintRange.PageRange)
+    printer.setFromTo(1, 1)
+    assert _chosen_pages(printer, 4) == range(0, 1)  # reprint the cover only
+    printer.setPrintRange(QPrinter.PrintRange.AllPages)
+    assert _chosen_pages(printer, 4) == range(0, 4)
 
 
 @pytest.mark.skipif(pdfinfo is None, reason="pdfinfo (poppler-utils) is not installed")
 def test_printing_draws_every_page_at_actual_size(qtbot, tmp_path: Path, fixture_book) -> None:
-    data = render_pdf(fixture_book)
-    document, _buffer = load_document(data, None)
+    pages = PdfPages(render_pdf(fixture_book))
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setFullPage(True)
     out = tmp_path / "printed.pdf"
     printer.setOutputFileName(str(out))
-    paint_pages(document, printer)
-    assert _pages(out) == document.pageCount() == 4
+    paint_pages(pages, printer)
+    assert _pages(out) == len(pages) == 4
     info = subprocess.run([pdfinfo, str(out)], capture_output=True, text=True).stdout
     assert "595" in info and "842" in info  # A4 in points: nothing scaled to fit
 

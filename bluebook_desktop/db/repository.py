@@ -12,6 +12,7 @@ silent overwrite.
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -114,14 +115,20 @@ class Repository:
         """Store a new book; returns it with its database id."""
         from dataclasses import replace
 
+        # SQLite gives a new book the id of the last one deleted. A random first revision
+        # keeps a window that still remembers the deleted book from storing into this one:
+        # its expected revision will not match.
+        revision = secrets.randbelow(2**31)
         with self.engine.begin() as connection:
             book_id = connection.execute(
-                insert(BookRow).values(**_book_values(book)).returning(BookRow.id)
+                insert(BookRow)
+                .values(**_book_values(book), revision=revision)
+                .returning(BookRow.id)
             ).scalar_one()
             for section, tasks in ((KEY, book.key_tasks), (FUNCTIONAL, book.functional_tasks)):
                 for position, task in enumerate(tasks):
                     _insert_task(connection, book_id, section, position, task)
-        self._revisions[book_id] = 0
+        self._revisions[book_id] = revision
         return replace(book, id=book_id)
 
     def store(self, old: Book, new: Book) -> None:

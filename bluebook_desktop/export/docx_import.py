@@ -57,6 +57,11 @@ TOO_BIG = QT_TRANSLATE_NOOP(
 BOMB = QT_TRANSLATE_NOOP(
     "messages", "“{name}”的压缩内容异常（压缩比过高），可能是恶意构造的文件，已拒绝读取。"
 )
+TOO_MUCH = QT_TRANSLATE_NOOP(
+    "messages",
+    "“{name}”中有内容超出了蓝皮书的限制（{problem}），没有导入。"
+    "请在 Word 中把过长的内容分成几项后再导入。",
+)
 NOT_FORM = QT_TRANSLATE_NOOP(
     "messages",
     "“{name}”不是绩效目标责任书：没有找到“职能工作任务目标”表格"
@@ -134,7 +139,20 @@ def read_docx(path: Path) -> DocxReading:
     body = document.element.body
     if body is None:
         raise UserError(NOT_FORM, name=name)
-    return _Reader(name).read(list(blocks(body)))
+    reading = _Reader(name).read(list(blocks(body)))
+    _check_limits(reading.book, name)
+    return reading
+
+
+def _check_limits(book: Book, name: str) -> None:
+    """A book read from Word keeps to the limits of the portable file (text lengths, numbers
+    of tasks, steps and leaders), so whatever is imported can be exported and read back."""
+    from bluebook_desktop.export.portable import FileProblem, book_from_dict, book_to_dict
+
+    try:
+        book_from_dict(book_to_dict(book))
+    except FileProblem as exc:
+        raise UserError(TOO_MUCH, name=name, problem=str(exc)) from exc
 
 
 def _read_bytes(path: Path) -> bytes:

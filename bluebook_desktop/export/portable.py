@@ -58,9 +58,14 @@ class FileProblem(UserError):
 # --- writing ---
 
 
-def book_to_dict(book: Book) -> dict[str, Any]:
-    """The file's content; a schedule step with no quarter is refused (the format needs one)."""
-    for section in ("key_tasks", "functional_tasks"):
+def book_to_dict(book: Book, keep_everything: bool = False) -> dict[str, Any]:
+    """The file's content; a schedule step with no quarter is refused (the format needs one).
+
+    `keep_everything` is for a copy that must never fail (a version the database refused):
+    steps without quarters and key tasks kept behind 本单位未承担 are written as they are,
+    even though such a file is refused on import until they are put right.
+    """
+    for section in () if keep_everything else ("key_tasks", "functional_tasks"):
         for i, task in enumerate(getattr(book, section)):
             for j, entry in enumerate(task.schedule):
                 if not entry.quarters:
@@ -75,7 +80,8 @@ def book_to_dict(book: Book) -> dict[str, Any]:
     values["filled_on"] = cover.filled_on.isoformat() if cover.filled_on else ""
     values["issued_on"] = cover.issued_on.iso() if cover.issued_on else ""
     values.update({name: getattr(book, name) for name in SECTION_TEXT_FIELDS})
-    values["key_tasks"] = [] if book.no_key_tasks else [_task_dict(t, True) for t in book.key_tasks]
+    key_tasks = [] if book.no_key_tasks and not keep_everything else book.key_tasks
+    values["key_tasks"] = [_task_dict(t, True) for t in key_tasks]
     values["functional_tasks"] = [_task_dict(t, False) for t in book.functional_tasks]
     data = {name: values[name] for name in _BOOK_KEYS}
     # Empty dates are left out: the schema's date patterns do not admit "".
@@ -98,14 +104,14 @@ def _task_dict(task: Task, key: bool) -> dict[str, Any]:
     return data
 
 
-def dumps(book: Book) -> str:
-    return json.dumps(book_to_dict(book), ensure_ascii=False, indent=2)
+def dumps(book: Book, keep_everything: bool = False) -> str:
+    return json.dumps(book_to_dict(book, keep_everything), ensure_ascii=False, indent=2)
 
 
-def write_portable(book: Book, path: Path) -> None:
+def write_portable(book: Book, path: Path, keep_everything: bool = False) -> None:
     from bluebook_desktop.export.files import write_atomically
 
-    write_atomically(path, dumps(book).encode("utf-8"))
+    write_atomically(path, dumps(book, keep_everything).encode("utf-8"))
 
 
 # --- reading ---
@@ -126,6 +132,11 @@ def read_portable(path: Path) -> Book:
 
 def loads(raw: bytes | str) -> Book:
     if isinstance(raw, bytes):
+        if raw.startswith(b"PK\x03\x04"):
+            raise UserError(
+                "这是一个 Word 文档（.docx）或压缩文件，不是蓝皮书文件。"
+                "Word 文件请以 .docx 为扩展名，用“导入”读取。"
+            )
         if len(raw) > MAX_FILE_BYTES:
             raise UserError("文件过大，不是蓝皮书文件。")
         try:

@@ -7,7 +7,14 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QItemSelection, QObject, QSignalBlocker
 from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence, QUndoGroup
-from PySide6.QtWidgets import QApplication, QHeaderView, QMainWindow, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QHeaderView,
+    QMainWindow,
+    QMessageBox,
+    QWidget,
+)
 
 from bluebook_desktop.domain import Book, book_label
 from bluebook_desktop.errors import UserError
@@ -55,6 +62,7 @@ class _WindowUndo(QObject):
                 event.matches(QKeySequence.StandardKey.Undo)
                 or event.matches(QKeySequence.StandardKey.Redo)
             )
+            and not _in_cell_editor(watched)
         ):
             event.ignore()  # not wanted by the widget: the shortcut goes to the window
             return True
@@ -179,6 +187,8 @@ class MainWindow(QMainWindow):
     def open_book(self, book_id: int) -> bool:
         """Show a book's editors; what the open book had is stored first."""
         if not self.store_now():
+            # The open book stays open (its edits are not stored yet): the list says so too.
+            self._select_row(self.book_list.row_of(self.session.book.id if self.session else None))
             return False
         try:
             book = self.repository.load(book_id)
@@ -325,6 +335,16 @@ class MainWindow(QMainWindow):
         self.settings.q.sync()
         QApplication.instance().removeEventFilter(self._undo_filter)
         super().closeEvent(event)
+
+
+def _in_cell_editor(widget: QObject) -> bool:
+    """A table cell being edited: its typing is not in the book yet, so Ctrl+Z stays there."""
+    parent = widget.parent() if isinstance(widget, QWidget) else None
+    while parent is not None:
+        if isinstance(parent, QAbstractItemView):
+            return True
+        parent = parent.parent()
+    return False
 
 
 def _splitter_key(page: QWidget) -> str:

@@ -35,8 +35,13 @@ def keep_unsaved(book: Book, folder: Path) -> Path:
         raise UserError(
             "无法创建文件夹 {folder}：{reason}", folder=str(folder), reason=exc.strerror or exc
         ) from exc
-    path = folder / f"{file_stem(book)}-{dt.datetime.now():%Y%m%d-%H%M%S}{SUFFIX}"
-    write_portable(book, path)
+    stem = f"{file_stem(book)}-{dt.datetime.now():%Y%m%d-%H%M%S}"
+    path = folder / f"{stem}{SUFFIX}"
+    number = 1
+    while path.exists():  # two refusals within a second keep two files
+        number += 1
+        path = folder / f"{stem}-{number}{SUFFIX}"
+    write_portable(book, path, keep_everything=True)
     return path
 
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtCore import QSignalBlocker
-from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QToolTip, QWidget
 
 from bluebook_desktop.domain import TEXT_MAX, Book
 from bluebook_desktop.ui.forms.ui_texts_page import Ui_TextsPage
+from bluebook_desktop.ui.schedule_editor import clamp_text
 from bluebook_desktop.ui.session import BookSession
 
 
@@ -53,8 +54,18 @@ class TextsPage(QWidget):
 
     def _value(self, name: str) -> str:
         editor, _text = self._editors[name]
-        value = editor.text() if isinstance(editor, QLineEdit) else editor.toPlainText()
-        return value[:TEXT_MAX]
+        if isinstance(editor, QLineEdit):
+            return editor.text()  # its maxLength keeps it to the limit
+        if clamp_text(editor, TEXT_MAX):
+            # The editor now shows what is stored, and says why the rest is gone.
+            QToolTip.showText(
+                editor.mapToGlobal(editor.rect().bottomLeft()),
+                self.tr("文字过长：每栏最多 %1 字，超出的部分没有保存。").replace(
+                    "%1", str(TEXT_MAX)
+                ),
+                editor,
+            )
+        return editor.toPlainText()
 
     def _store(self, name: str) -> None:
         book = self.session.book

@@ -946,6 +946,10 @@ The latest version from the database is shown now.</translation>
       <translation>Edit Part 2 note</translation>
     </message>
     <message>
+      <source>文字过长：每栏最多 %1 字，超出的部分没有保存。</source>
+      <translation>Text too long: at most %1 characters per field; the rest was not saved.</translation>
+    </message>
+    <message>
       <source>单位负责人意见</source>
       <translation>Opinion of the unit head</translation>
     </message>
@@ -1098,6 +1102,10 @@ The details are in the log: %2</translation>
     <message>
       <source>“{name}”的压缩内容异常（压缩比过高），可能是恶意构造的文件，已拒绝读取。</source>
       <translation>“{name}” is compressed abnormally (far too highly) and may be a malicious file; it was not read.</translation>
+    </message>
+    <message>
+      <source>“{name}”中有内容超出了蓝皮书的限制（{problem}），没有导入。请在 Word 中把过长的内容分成几项后再导入。</source>
+      <translation>“{name}” holds more than a book can ({problem}); nothing was imported. Split the over-long content into several items in Word, then import again.</translation>
     </message>
     <message>
       <source>“{name}”不是绩效目标责任书：没有找到“职能工作任务目标”表格（表头应有 序号、工作任务、年度目标、全年进度安排、责任领导）。</source>
@@ -1262,6 +1270,10 @@ The details are in the log: %2</translation>
     <message>
       <source>文件过大（{size} 字节），不是蓝皮书文件。</source>
       <translation>The file is too large ({size} bytes) to be a book file.</translation>
+    </message>
+    <message>
+      <source>这是一个 Word 文档（.docx）或压缩文件，不是蓝皮书文件。Word 文件请以 .docx 为扩展名，用“导入”读取。</source>
+      <translation>This is a Word document (.docx) or an archive, not a book file. Give a Word file the .docx extension and read it with “Import”.</translation>
     </message>
     <message>
       <source>文件过大，不是蓝皮书文件。</source>
