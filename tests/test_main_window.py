@@ -278,3 +278,14 @@ def test_a_book_that_cannot_be_stored_stays_selected(
     assert [window.book_list.book_at(i.row()).id for i in selected] == [second]
     monkeypatch.undo()
     close_window(window)
+
+
+def test_undo_shows_the_page_it_changed(qtbot, database: Path, settings: Settings) -> None:
+    window = open_window(qtbot, database, settings)
+    window.ui.newButton.click()
+    type_chinese(window.pages[COVER].ui.unitName, "甲单位", phrase=True)
+    window.ui.tabs.setCurrentIndex(TEXTS)
+    window.undo_group.undo()
+    assert window.session.book.cover.unit_name == ""
+    assert window.ui.tabs.currentIndex() == COVER
+    close_window(window)

@@ -32,6 +32,8 @@ if TYPE_CHECKING:
     from bluebook_desktop.db.repository import Repository
 
 log = logging.getLogger(__name__)
+# The tabs of an open book, in order.
+COVER_TAB, KEY_TAB, FUNCTIONAL_TAB, TEXTS_TAB = range(4)
 
 
 class Completions:
@@ -77,6 +79,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.completions = Completions(repository)
         self.session: BookSession | None = None
+        self._shown: Book | None = None  # the open book as last shown, to see what undo changed
         self.pages: list[QWidget] = []
         self.ui = Ui_MainWindow()
         self.ui.setupUi(self)
@@ -203,6 +206,8 @@ class MainWindow(QMainWindow):
         self._close_session()
         session = BookSession(self.repository, book, self)
         session.changed.connect(lambda *_: self._update_title())
+        session.changed.connect(self._show_what_changed)
+        self._shown = book
         session.storedChanged.connect(lambda _stored: self._update_title())
         session.storedChanged.connect(self._stored)
         session.storeFailed.connect(self._store_failed)
@@ -287,6 +292,15 @@ class MainWindow(QMainWindow):
             self.tr("保存失败：%s。修改仍在窗口中，程序会自动重试。") % message
         )
 
+    def _show_what_changed(self, book: Book, source: object) -> None:
+        """After undo or redo (no page made the change), show the page that changed."""
+        before, self._shown = self._shown, book
+        if source is not None or before is None:
+            return
+        tab = _tab_of_change(before, book)
+        if tab is not None and tab != self.ui.tabs.currentIndex():
+            self.ui.tabs.setCurrentIndex(tab)
+
     def _update_title(self) -> None:
         if self.session is None:
             self.setWindowTitle(self._program_name)
@@ -335,6 +349,19 @@ class MainWindow(QMainWindow):
         self.settings.q.sync()
         QApplication.instance().removeEventFilter(self._undo_filter)
         super().closeEvent(event)
+
+
+def _tab_of_change(before: Book, after: Book) -> int | None:
+    """Which tab shows the difference between two versions of a book (cover first)."""
+    if before.cover != after.cover:
+        return COVER_TAB
+    if before.key_tasks != after.key_tasks or before.no_key_tasks != after.no_key_tasks:
+        return KEY_TAB
+    if before.functional_tasks != after.functional_tasks:
+        return FUNCTIONAL_TAB
+    if before != after:
+        return TEXTS_TAB
+    return None
 
 
 def _in_cell_editor(widget: QObject) -> bool:
