@@ -231,3 +231,21 @@ def stored_book(database: Path) -> Book:
         return repository.load(1)
     finally:
         repository.engine.dispose()
+
+
+def test_a_folder_given_as_the_database_is_named_as_such(tmp_path, capsys) -> None:
+    from bluebook_desktop.cli import main
+
+    with pytest.raises(SystemExit) as stop:
+        main(["--db", str(tmp_path), "list"])
+    assert stop.value.code == 2
+    assert "是一个文件夹" in capsys.readouterr().err
+
+
+def test_restoring_from_a_missing_file_says_so(tmp_path, capsys) -> None:
+    from bluebook_desktop.cli import main
+
+    with pytest.raises(SystemExit) as stop:
+        main(["--db", str(tmp_path / "b.sqlite3"), "restore", str(tmp_path / "nope.sqlite3")])
+    assert stop.value.code == 2
+    assert "文件不存在" in capsys.readouterr().err

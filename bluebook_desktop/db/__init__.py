@@ -30,6 +30,12 @@ def open_repository(
     from bluebook_desktop.db.schema import prepare
 
     if "://" not in str(target):
+        if Path(target).is_dir():
+            raise UserError(
+                "{path} 是一个文件夹，不是数据库文件。请给出数据库文件的路径（例如 {example}）。",
+                path=str(target),
+                example=str(Path(target) / "bluebook.sqlite3"),
+            )
         try:
             Path(target).parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:

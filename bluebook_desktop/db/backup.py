@@ -93,6 +93,10 @@ def backups(folder: Path) -> list[Path]:
 
 def problem(path: Path) -> str | None:
     """Why a file cannot be restored from, or None when it is a good backup."""
+    if not path.exists():
+        return "文件不存在"
+    if not path.is_file():
+        return "这是一个文件夹，不是备份文件"
     try:
         damage = sqlite.quick_check(path)
         if damage is not None:

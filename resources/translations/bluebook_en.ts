@@ -1120,6 +1120,10 @@ The details are in the log: %2</translation>
       <translation>The database file {path} is read-only, so nothing can be saved. Please clear the file's “Read-only” attribute and try again.</translation>
     </message>
     <message>
+      <source>{path} 是一个文件夹，不是数据库文件。请给出数据库文件的路径（例如 {example}）。</source>
+      <translation>{path} is a folder, not a database file. Give the path of a database file (for example {example}).</translation>
+    </message>
+    <message>
       <source>无法打开数据库 {path}：文件已损坏或不是本程序的数据库。</source>
       <translation>Cannot open the database {path}: the file is damaged or is not a database of this program.</translation>
     </message>
