@@ -169,9 +169,6 @@ class Book:
     def prints_no_key_tasks(self) -> bool:
         return self.no_key_tasks or not self.key_tasks
 
-    def task_count(self) -> int:
-        return len(self.key_tasks) + len(self.functional_tasks)
-
 
 # --- the form's rules ---
 

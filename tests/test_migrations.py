@@ -100,26 +100,24 @@ def test_revisions_match_the_migration_scripts() -> None:
 def test_migrations_build_the_models_schema(tmp_path: Path) -> None:
     repository = open_repository(tmp_path / "new.sqlite3")
     repository.engine.dispose()
-    engine = create_engine(f"sqlite:///{(tmp_path / 'new.sqlite3').as_posix()}")
-    try:
-        with engine.connect() as connection:
-            differences = compare_metadata(MigrationContext.configure(connection), Base.metadata)
-    finally:
-        engine.dispose()
-    assert differences == []
+    assert _differences_from_models(tmp_path / "new.sqlite3") == []
 
 
 def test_upgraded_old_database_has_the_models_schema(tmp_path: Path) -> None:
     copy = tmp_path / "old.sqlite3"
     shutil.copyfile(OLD_DATABASES["0001"], copy)
     open_repository(copy).engine.dispose()
-    engine = create_engine(f"sqlite:///{copy.as_posix()}")
+    assert _differences_from_models(copy) == []
+
+
+def _differences_from_models(database: Path) -> list[object]:
+    """What Alembic's autogenerate finds between the database's schema and the models."""
+    engine = create_engine(f"sqlite:///{database.as_posix()}")
     try:
         with engine.connect() as connection:
-            differences = compare_metadata(MigrationContext.configure(connection), Base.metadata)
+            return compare_metadata(MigrationContext.configure(connection), Base.metadata)
     finally:
         engine.dispose()
-    assert differences == []
 
 
 def test_new_database_is_at_head_and_not_backed_up(tmp_path: Path) -> None:

@@ -7,13 +7,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from bluebook_desktop.domain import Book, Cover, book_label, next_year_book, print_problems
 from bluebook_desktop.errors import UserError
 from bluebook_desktop.export.files import TargetLocked
-from bluebook_desktop.ui.messages import confirm, show_error, user_text
+from bluebook_desktop.ui.messages import confirm, rule_text, show_error, user_text
 
 if TYPE_CHECKING:
     from bluebook_desktop.export.pdf import PdfSettings
@@ -260,15 +260,7 @@ class BookActions(QObject):
         except UserError as exc:
             show_error(self.window, self.tr("字体无法使用"), exc)
             return None
-        problems = [
-            QCoreApplication.translate("rules", p.message).format(
-                **{
-                    k: QCoreApplication.translate("rules", v) if isinstance(v, str) else v
-                    for k, v in p.params.items()
-                }
-            )
-            for p in print_problems(book)
-        ]
+        problems = [rule_text(problem) for problem in print_problems(book)]
         if problems and not confirm(
             self.window,
             self.tr("打印前请核对"),

@@ -81,7 +81,10 @@ class CoverPage(QWidget):
         book = self.session.book
         label = self._label_text(name)
         self.session.edit(
-            replace(book, cover=cover), self.tr("修改%s") % label, key=f"cover.{name}", source=self
+            replace(book, cover=cover),
+            self.tr("修改%1").replace("%1", label),
+            key=f"cover.{name}",
+            source=self,
         )
 
     def _label_text(self, name: str) -> str:

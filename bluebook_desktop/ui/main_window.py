@@ -289,7 +289,7 @@ class MainWindow(QMainWindow):
 
     def _store_failed(self, message: str) -> None:
         self.statusBar().showMessage(
-            self.tr("保存失败：%s。修改仍在窗口中，程序会自动重试。") % message
+            self.tr("保存失败：%1。修改仍在窗口中，程序会自动重试。").replace("%1", message)
         )
 
     def _show_what_changed(self, book: Book, source: object) -> None:

@@ -6,6 +6,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from bluebook_desktop import DISPLAY_NAME
+from bluebook_desktop.domain import Warning_
 from bluebook_desktop.errors import UserError
 
 
@@ -21,6 +22,15 @@ def user_text(error: UserError) -> str:
         return error.render(template)
     except (KeyError, IndexError, ValueError):
         return str(error)  # a translation with broken placeholders must not hide the message
+
+
+def rule_text(warning: Warning_) -> str:
+    """A form rule's warning in the user's language (its parameters may be rule words too)."""
+    params = {
+        key: QCoreApplication.translate("rules", value) if isinstance(value, str) else value
+        for key, value in warning.params.items()
+    }
+    return QCoreApplication.translate("rules", warning.message).format(**params)
 
 
 def show_error(parent: QWidget | None, title: str, error: UserError | str) -> None:

@@ -6,7 +6,6 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from PySide6.QtCore import (
-    QCoreApplication,
     QEvent,
     QItemSelectionModel,
     QModelIndex,
@@ -32,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from bluebook_desktop.domain import LINE_MAX, Book, Task, guideline_warning
 from bluebook_desktop.ui.forms.ui_task_page import Ui_TaskPage
+from bluebook_desktop.ui.messages import rule_text
 from bluebook_desktop.ui.session import BookSession
 from bluebook_desktop.ui.task_detail import Completions, TaskDetail
 from bluebook_desktop.ui.task_model import TaskTableModel
@@ -329,8 +329,7 @@ class TaskPage(QWidget):
         warning = guideline_warning(book)
         ui.warningLabel.setVisible(warning is not None)
         if warning is not None:
-            message = QCoreApplication.translate("rules", warning.message)
-            ui.warningLabel.setText(message.format(**warning.params))
+            ui.warningLabel.setText(rule_text(warning))
         no_key_tasks = self.key and book.no_key_tasks
         with QSignalBlocker(ui.noKeyTasksCheck):
             ui.noKeyTasksCheck.setChecked(no_key_tasks)

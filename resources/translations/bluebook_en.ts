@@ -212,8 +212,8 @@ Continue anyway?</translation>
       <translation>Not set</translation>
     </message>
     <message>
-      <source>修改%s</source>
-      <translation>Edit %s</translation>
+      <source>修改%1</source>
+      <translation>Change %1</translation>
     </message>
     <message>
       <source>封面信息按正式表格印在第一页。修改即时保存，无需点“保存”。</source>
@@ -343,8 +343,8 @@ Continue anyway?</translation>
       <translation>Head's opinion</translation>
     </message>
     <message>
-      <source>保存失败：%s。修改仍在窗口中，程序会自动重试。</source>
-      <translation>Saving failed: %s. Your changes are still in the window; the program will try again automatically.</translation>
+      <source>保存失败：%1。修改仍在窗口中，程序会自动重试。</source>
+      <translation>Saving failed: %1. Your changes are still in the window; saving will be retried.</translation>
     </message>
     <message>
       <source>已保存</source>
