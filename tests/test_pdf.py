@@ -307,7 +307,7 @@ def test_a_row_that_fits_a_page_is_moved_whole(tmp_path: Path) -> None:
 @needs_poppler
 def test_a_long_table_prints_as_one_table(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Rows reach reportlab a window at a time; the pages are those of one whole table."""
-    from bluebook_desktop.export import pdf_layout
+    from bluebook_desktop.export import pdf_tables
 
     model = _fixture_book().functional_tasks
     rows = [replace(model[n % len(model)], id=f"t{n}") for n in range(90)]
@@ -315,7 +315,7 @@ def test_a_long_table_prints_as_one_table(tmp_path: Path, monkeypatch: pytest.Mo
     book = _with_tasks(_fixture_book(), *rows)
     windowed = tmp_path / "windowed.pdf"
     write_pdf(book, windowed)
-    monkeypatch.setattr(pdf_layout, "FIRST_ROWS", len(rows) + 1)
+    monkeypatch.setattr(pdf_tables, "FIRST_ROWS", len(rows) + 1)
     whole = tmp_path / "whole.pdf"
     write_pdf(book, whole)
     assert _pages(windowed) == _pages(whole) > 20
@@ -327,7 +327,7 @@ def test_closing_punctuation_never_starts_a_line() -> None:
     from reportlab.lib.styles import ParagraphStyle
 
     from bluebook_desktop.export.pdf import markup
-    from bluebook_desktop.export.pdf_layout import CANNOT_END, CANNOT_START, CJKParagraph
+    from bluebook_desktop.export.pdf_wrap import CANNOT_END, CANNOT_START, CJKParagraph
 
     fonts = fontlib.choose_fonts(system_fonts=False)
     fontlib.load(fonts.body)
@@ -345,7 +345,7 @@ def test_closing_punctuation_never_starts_a_line() -> None:
 
 
 def test_latin_words_and_numbers_are_not_cut() -> None:
-    from bluebook_desktop.export.pdf_layout import break_point
+    from bluebook_desktop.export.pdf_wrap import break_point
 
     chars = list("目标：实现办复率100%")
     assert break_point(chars, 0, chars.index("0")) == chars.index("1")

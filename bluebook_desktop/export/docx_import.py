@@ -3,15 +3,13 @@
 Clerks type these files by hand, so the reader goes by meaning rather than position: the
 task tables are found by their header row, tables split across pages are joined again,
 merged cells are read as Word shows them, and every line that fits no field is reported
-to the user instead of being dropped. The file is checked before it is unpacked: a .doc,
-a damaged archive or a zip bomb is refused with a plain message and nothing is created.
+to the user instead of being dropped. The file itself is checked first
+(`export.docx_file`): a .doc, a damaged archive or a zip bomb is refused, nothing created.
 """
 
 from __future__ import annotations
 
-import io
 import re
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -31,32 +29,10 @@ from bluebook_desktop.domain import (
 )
 from bluebook_desktop.errors import UserError
 from bluebook_desktop.export.cover_text import read_cover
+from bluebook_desktop.export.docx_file import open_document
 from bluebook_desktop.export.docx_tables import Cell, Grid, blocks
 from bluebook_desktop.export.schedule_text import objective_from_lines, schedule_from_lines
 
-MAX_FILE_BYTES = 50 * 1024 * 1024
-MAX_UNPACKED_BYTES = 50 * 1024 * 1024  # a real book is well under 1 MB unpacked
-MAX_RATIO = 100  # XML compresses about 10:1; far more is a bomb
-MAX_MEMBERS = 2000
-OLE2_MAGIC = bytes.fromhex("D0CF11E0A1B11AE1")  # .doc, .wps, and password-protected .docx
-
-LEGACY_DOC = QT_TRANSLATE_NOOP(
-    "messages",
-    "“{name}”是旧版 Word/WPS 文档（.doc）或设有密码的文档，本程序无法直接读取。"
-    "请先在 Word 或 WPS 中“另存为”.docx 格式（如设有打开密码，请先取消），再导入。",
-)
-NOT_WORD = QT_TRANSLATE_NOOP(
-    "messages", "“{name}”不是 Word 文档（.docx）。请选择用 Word 或 WPS 保存的 .docx 文件。"
-)
-DAMAGED = QT_TRANSLATE_NOOP(
-    "messages", "“{name}”已损坏，无法读取（{reason}）。请在 Word 或 WPS 中打开并重新保存后再试。"
-)
-TOO_BIG = QT_TRANSLATE_NOOP(
-    "messages", "“{name}”过大（解压后超过 {limit} MB），不是一份蓝皮书，已拒绝读取。"
-)
-BOMB = QT_TRANSLATE_NOOP(
-    "messages", "“{name}”的压缩内容异常（压缩比过高），可能是恶意构造的文件，已拒绝读取。"
-)
 TOO_MUCH = QT_TRANSLATE_NOOP(
     "messages",
     "“{name}”中有内容超出了蓝皮书的限制（{problem}），没有导入。"
@@ -124,19 +100,7 @@ class DocxReading:
 def read_docx(path: Path) -> DocxReading:
     path = Path(path)
     name = path.name
-    data = _read_bytes(path)
-    _check_container(path, data)
-    try:
-        from docx import Document
-
-        document = Document(io.BytesIO(data))
-    except ValueError as exc:
-        if "not a Word file" in str(exc):
-            raise UserError(NOT_WORD, name=name) from exc
-        raise UserError(DAMAGED, name=name, reason=_damage(exc)) from exc
-    except Exception as exc:  # noqa: BLE001 - any failure to unpack or parse is a damaged file
-        raise UserError(DAMAGED, name=name, reason=_damage(exc)) from exc
-    body = document.element.body
+    body = open_document(path).element.body
     if body is None:
         raise UserError(NOT_FORM, name=name)
     reading = _Reader(name).read(list(blocks(body)))
@@ -153,56 +117,6 @@ def _check_limits(book: Book, name: str) -> None:
         book_from_dict(book_to_dict(book))
     except FileProblem as exc:
         raise UserError(TOO_MUCH, name=name, problem=str(exc)) from exc
-
-
-def _read_bytes(path: Path) -> bytes:
-    try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise UserError(TOO_BIG, name=path.name, limit=MAX_FILE_BYTES // 2**20)
-        return path.read_bytes()
-    except OSError as exc:
-        raise UserError(
-            "无法读取文件 {path}：{reason}", path=str(path), reason=exc.strerror or str(exc)
-        ) from exc
-
-
-def _damage(exc: Exception) -> str:
-    """The kind of damage in words; the exception's own name means nothing to a clerk."""
-    kind = type(exc).__name__
-    if isinstance(exc, (zipfile.BadZipFile, EOFError)) or kind == "error":  # zlib.error
-        return "压缩数据损坏"
-    if isinstance(exc, KeyError) or kind == "PackageNotFoundError":
-        return "缺少文档的组成部分"
-    if kind == "XMLSyntaxError":
-        return "文档内容格式错误"
-    return f"无法解析：{kind}"
-
-
-def _check_container(path: Path, data: bytes) -> None:
-    """Refuse what python-docx should never unpack, from the zip directory alone."""
-    name = path.name
-    if data.startswith(OLE2_MAGIC) or data.startswith(b"{\\rtf"):
-        raise UserError(LEGACY_DOC, name=name)
-    if not data.startswith(b"PK"):
-        if path.suffix.lower() in (".doc", ".wps", ".rtf"):
-            raise UserError(LEGACY_DOC, name=name)
-        raise UserError(NOT_WORD, name=name)
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            members = archive.infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError) as exc:
-        raise UserError(DAMAGED, name=name, reason="压缩包结构错误") from exc
-    # Declared sizes are enough: zipfile stops at the declared size and fails the CRC check.
-    total = sum(member.file_size for member in members)
-    if len(members) > MAX_MEMBERS or total > MAX_UNPACKED_BYTES:
-        raise UserError(TOO_BIG, name=name, limit=MAX_UNPACKED_BYTES // 2**20)
-    for member in members:
-        if member.file_size > 2**20 and member.file_size > MAX_RATIO * max(member.compress_size, 1):
-            raise UserError(BOMB, name=name)
-    names = {member.filename for member in members}
-    if "[Content_Types].xml" not in names:
-        raise UserError(NOT_WORD, name=name)
 
 
 # --- the form's parts ---

@@ -7,16 +7,13 @@ Everything the user typed reaches a Paragraph through pdf.markup (escaped, fonts
 from __future__ import annotations
 
 import io
-import math
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
 from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.lib.textsplit import ALL_CANNOT_END, ALL_CANNOT_START
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
@@ -32,7 +29,6 @@ from reportlab.platypus import (
     Spacer,
     Table,
 )
-from reportlab.platypus.paragraph import ParaLines, cjkU, makeCJKParaLine
 
 from bluebook_desktop.domain import NONE_MARK, Book, Task, chinese_date, chinese_month
 from bluebook_desktop.domain import serial_numbers as numbers
@@ -58,263 +54,10 @@ from bluebook_desktop.export.pdf import (
     markup,
     metadata,
 )
-
-# Chinese line-breaking rules (GB/T 15834 and common typesetting): what may not start a
-# line and what may not end one. reportlab's own lists are Japanese-minded and lack ，：；”》.
-CANNOT_START = frozenset(ALL_CANNOT_START + "，。、：；？！）》」』】〕〉〗”’…—～·%‰℃,.;:?!)]}")
-CANNOT_END = frozenset(ALL_CANNOT_END + "（《「『【〔〈〖“‘([{")
-_MAX_PULL = 3  # characters a line gives up to keep a rule; beyond that the line breaks anyway
+from bluebook_desktop.export.pdf_tables import BookTable, RowFeed
+from bluebook_desktop.export.pdf_wrap import CJKParagraph
 
 RULE = 0.5  # table rule width, points (Word's ½ pt single line)
-
-
-# --- paragraphs that wrap Chinese properly ---
-
-
-class CJKParagraph(Paragraph):
-    """A Paragraph whose CJK wrapping keeps Chinese punctuation and Latin words intact."""
-
-    # A table wraps a cell many times while it looks for a place to split, and reportlab
-    # re-breaks the rest of a split paragraph from scratch on every page: for a 20,000-
-    # character cell that is minutes. The lines are kept per width, and the rest of a
-    # split paragraph inherits the lines already broken.
-    _broken: tuple[tuple[float, ...], Any] | None = None
-
-    def breakLinesCJK(self, maxWidths: Any) -> Any:  # noqa: N802 - reportlab's name
-        widths = tuple(maxWidths) if isinstance(maxWidths, (list, tuple)) else (maxWidths,)
-        if hasattr(self, "blPara") and getattr(self, "_splitpara", 0):
-            return self.blPara  # the first half of a split paragraph keeps its lines
-        if self._broken and self._broken[0] == widths:
-            return self._broken[1]
-        style = self.style
-        self.height = 0
-        if not self.frags:
-            return ParaLines(
-                kind=0,
-                fontSize=style.fontSize,
-                fontName=style.fontName,
-                textColor=style.textColor,
-                lines=[],
-                ascent=style.fontSize,
-                descent=-0.2 * style.fontSize,
-            )
-        lines = break_cjk(self.frags, list(widths))
-        self._broken = (widths, lines)
-        return lines
-
-    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
-        parts = super().split(availWidth, availHeight)
-        if len(parts) == 2 and self._broken:
-            head, tail = parts
-            done = len(head.blPara.lines)
-            rest = ParaLines(kind=1, lines=self._broken[1].lines[done:])
-            tail._broken = (self._broken[0], rest)
-        return parts
-
-
-def _is_word(char: str) -> bool:
-    """Part of a Latin word or a number, which should not be broken mid-way."""
-    return char.isalnum() and ord(char) < 0x2E80
-
-
-def break_point(chars: Sequence[str], start: int, end: int) -> int:
-    """Where the line from `start` should end when `chars[end]` no longer fits.
-
-    Back off to the start of a Latin word or number, and past a character that may not
-    start a line or one that may not end it; each step may expose the other case.
-    """
-    brk = end
-    for _ in range(_MAX_PULL):
-        moved = brk
-        if _is_word(chars[moved]) and _is_word(chars[moved - 1]):
-            word = moved
-            while word > start and _is_word(chars[word - 1]):
-                word -= 1
-            if word > start:  # a word longer than the line still breaks
-                moved = word
-        if moved - 1 > start and (chars[moved] in CANNOT_START or chars[moved - 1] in CANNOT_END):
-            moved -= 1
-        if moved == brk:
-            break
-        brk = moved
-    while brk < len(chars) and chars[brk] == " ":
-        brk += 1  # a space at the end of a line hangs invisibly, never starts the next
-    return brk
-
-
-def break_cjk(frags: list[Any], max_widths: list[float]) -> Any:
-    units: list[Any] = []
-    for frag in frags:
-        text = getattr(frag, "text", "")
-        units.extend([cjkU(c, frag, "utf8") for c in text] if text else [cjkU("", frag, "utf8")])
-    chars = [str(u) for u in units]
-    lines: list[Any] = []
-    start = i = 0
-    width = 0.0
-
-    def close(end: int, line_break: bool) -> None:
-        max_width = max_widths[min(len(lines), len(max_widths) - 1)]
-        used = sum(u.width for u in units[start:end])
-        lines.append(
-            makeCJKParaLine(units[start:end], max_width, used, max_width - used, line_break, False)
-        )
-
-    while i < len(units):
-        unit = units[i]
-        if hasattr(unit.frag, "lineBreak"):
-            close(i + 1, True)
-            i = start = i + 1
-            width = 0.0
-            continue
-        max_width = max_widths[min(len(lines), len(max_widths) - 1)]
-        if width + unit.width > max_width + 1e-8 and i > start:
-            brk = break_point(chars, start, i)
-            close(brk, False)
-            i = start = brk
-            width = 0.0
-            continue
-        width += unit.width
-        i += 1
-    if start < len(units):
-        close(len(units), False)
-    return ParaLines(kind=1, lines=lines)
-
-
-# --- tables that move whole rows, and split only rows taller than a page ---
-
-
-# A long table is handed to reportlab a window at a time: reportlab's Table does work in
-# proportion to all its rows each time it breaks a page (styles, spans and row positions are
-# made anew for the rest), which made 1,000 tasks take quadratic time.
-FIRST_ROWS = 30  # task rows of the first window
-WINDOW_PAGES = 4  # a window that runs short is filled up to about this many pages beyond
-
-
-@dataclass(frozen=True)
-class RowFeed:
-    """Every body row of one task table, and how to make a table of some of them.
-
-    `build(rows, heights, end, continued)` makes the table: the header, `rows` (with their
-    `heights` where known, else None), the closing block when `end`, and the first row
-    drawn from the top when it `continued` from the page before.
-    """
-
-    rows: list[list[Any]]
-    build: Callable[[list[list[Any]], list[float | None], bool, bool], BookTable]
-
-    def first(self) -> BookTable:
-        end = min(FIRST_ROWS, len(self.rows))
-        table = self.build(self.rows[:end], [None] * end, end == len(self.rows), False)
-        table._feed, table._next = self, end
-        return table
-
-
-class BookTable(Table):
-    """A task table: header repeated; a row that fits a page is never cut in two.
-
-    reportlab's own splitInRow cuts a row whenever the rest of a page is too short; here a
-    row is cut only when it could not fit even on an empty page, so it continues on the
-    next page instead of failing. Rows joined by NOSPLIT (the last task and the closing
-    block) move together; when together they are taller than a page, the last task is cut
-    so that its end still goes with the closing block.
-    """
-
-    page_height = 0.0
-    _feed: RowFeed | None = None  # the rows of the whole table, when it is a window of them
-    _next = 0  # the first row of the feed not yet in this table
-    _continued = False  # the first body row is the rest of a row cut at a page end
-
-    def onSplit(self, T: Table, byRow: int = 1) -> None:  # noqa: N802, N803 - reportlab's names
-        T.page_height = self.page_height
-
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
-        width, height = super().wrap(availWidth, availHeight)
-        if self._waiting():
-            # Rows are still to come: never whole on this page, so the frame calls split().
-            height = max(height, availHeight + 1)
-        return width, height
-
-    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
-        table = self._filled(availWidth, availHeight)
-        parts = table._split_page(availWidth, availHeight)
-        if len(parts) == 2:
-            head, tail = parts
-            head.page_height = tail.page_height = self.page_height
-            tail._feed, tail._next = table._feed, table._next
-            # A row cut in two is in both parts: one row more than the table had.
-            tail._continued = head._nrows + tail._nrows - table._header_rows() > table._nrows
-        return parts
-
-    def _waiting(self) -> bool:
-        return self._feed is not None and self._next < len(self._feed.rows)
-
-    def _filled(self, availWidth: float, availHeight: float) -> BookTable:  # noqa: N803
-        """This table, or, when all its rows might fit here while more wait, a table with
-        enough more rows to fill this page and a few beyond."""
-        if not self._waiting():
-            return self
-        self._calc(availWidth, availHeight)
-        if sum(self._rowHeights) > availHeight:
-            return self
-        feed = self._feed
-        assert feed is not None
-        first = self._header_rows()
-        carried = [list(row) for row in self._cellvalues[first:]]
-        heights: list[float | None] = list(self._rowHeights[first:])
-        target = availHeight + WINDOW_PAGES * self.page_height
-        table, end = self, self._next
-        while True:
-            known = [h for h in table._rowHeights[first:] if h]
-            average = sum(known) / len(known) if known else self.page_height / 8
-            missing = target - sum(table._rowHeights)
-            end = min(len(feed.rows), end + max(8, math.ceil(missing / max(average, 1)) + 1))
-            rows = carried + feed.rows[self._next : end]
-            filled = heights + [None] * (end - self._next)
-            table = feed.build(rows, filled, end == len(feed.rows), self._continued)
-            table._feed, table._next, table._continued = feed, end, self._continued
-            table._calc(availWidth, availHeight)
-            if end == len(feed.rows) or sum(table._rowHeights) > target:
-                return table
-
-    def _split_page(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
-        self._calc(availWidth, availHeight)
-        parts = self._splitRows(availHeight, doInRowSplit=0)
-        if parts:
-            return parts
-        heights = self._rowHeights
-        first, end = self._header_rows(), self._unit_end()
-        if sum(heights[:end]) <= self.page_height:
-            return []  # the next rows fit on a fresh page: move them there whole
-        # The first row is taller than a page, or its glued rows make it so. When the row
-        # would fit here on its own, keep room for the glued rows below its cut, so its
-        # end goes with them; otherwise fill the page and let the rest continue.
-        glued = sum(heights[first + 1 : end])
-        fits_alone = sum(heights[: first + 1]) <= availHeight
-        # A row across pages reads from the top: reportlab's cut of a vertically centred
-        # row leaves pages of empty cells.
-        self.setStyle([("VALIGN", (0, first), (-1, first), "TOP")])
-        return self._splitRows(availHeight - (glued if fits_alone else 0), doInRowSplit=1)
-
-    def first_unit_height(self, width: float) -> float:
-        """The header and the first row, with the rows joined to it by NOSPLIT."""
-        self.wrap(width, self.page_height)
-        return sum(self._rowHeights[: self._unit_end()])
-
-    def header_height(self) -> float:
-        return sum(self._rowHeights[: self._header_rows()])
-
-    def _unit_end(self) -> int:
-        end = self._header_rows() + 1
-        impossible: dict[int, None] = {}
-        if self._nosplitCmds:
-            self._getRowImpossible(impossible, self._rowNoSplitCells, self._nosplitRanges)
-        while end < len(self._rowHeights) and end in impossible:
-            end += 1
-        return end
-
-    def _header_rows(self) -> int:
-        repeat = self.repeatRows
-        return repeat if isinstance(repeat, int) else max(repeat) + 1
 
 
 # --- the document ---
