@@ -625,3 +625,120 @@ def test_characters_xml_cannot_hold_are_dropped_on_export(
     path = tmp_path / "odd.docx"
     write_docx(book, path)
     assert read_docx(path).book.head_opinion == "同意"
+
+
+# --- task rows that use the header's words ---
+
+
+@pytest.mark.parametrize(
+    "name", ["完成区委交办任务", "重点项目推进", "招商引资项目", "项目建设", "任务", "项目"]
+)
+def test_tasks_named_with_header_words_survive_the_round_trip(
+    name: str, fixture_book: Book, tmp_path: Path
+) -> None:
+    from dataclasses import replace
+
+    tasks = list(fixture_book.functional_tasks)
+    tasks[0] = replace(tasks[0], task=name, objective="年度目标：完成要点")
+    tasks[3] = replace(
+        tasks[3], task=name, schedule=(ScheduleEntry((1,), "进度安排到位"),), leaders=("责任人",)
+    )
+    key = replace(tasks[1], task=name, role="牵头", objective="改革要点")
+    book = replace(
+        fixture_book, functional_tasks=tuple(tasks), key_tasks=(key,), no_key_tasks=False
+    )
+    out = tmp_path / "book.docx"
+    write_docx(book, out)
+    reading = read_docx(out)
+    assert len(reading.book.functional_tasks) == len(tasks), reading.summary()
+    assert _same(reading.book, book), reading.summary()
+    assert reading.unplaced == []
+
+
+def test_a_header_row_repeated_on_a_new_page_is_skipped_and_said(tmp_path: Path) -> None:
+    document = docx.Document()
+    document.add_paragraph("二、职能工作任务目标")
+    table = document.add_table(rows=4, cols=5)
+    headers = ["序号", "工作任务", "年度目标", "全年进度安排", "责任领导"]
+    _fill(table.rows[0], headers)
+    _fill(table.rows[1], ["1", "项目建设", "目标。", "第一季度：安排。", "李飞跃"])
+    _fill(table.rows[2], headers)
+    _fill(table.rows[3], ["2", "任务", "要点。", "第二季度：进度。", "陈晓"])
+    path = tmp_path / "typed.docx"
+    document.save(str(path))
+    reading = read_docx(path)
+    assert [t.task for t in reading.book.functional_tasks] == ["项目建设", "任务"]
+    assert any("重复的表头" in note for note in reading.unplaced)
+
+
+def test_another_forms_table_is_refused_naming_what_is_missing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from bluebook_desktop.cli import main
+
+    document = docx.Document()
+    document.add_paragraph("项目支出绩效目标申报表")
+    table = document.add_table(rows=2, cols=4)
+    _fill(table.rows[0], ["序号", "项目名称", "年度绩效目标", "责任人"])
+    _fill(table.rows[1], ["1", "道路维修", "完成 5 公里。", "李飞跃"])
+    path = tmp_path / "other.docx"
+    document.save(str(path))
+    with pytest.raises(UserError, match="缺少“全年进度安排”栏"):
+        read_docx(path)
+    db = str(tmp_path / "cli.sqlite3")
+    with pytest.raises(SystemExit):
+        main(["--db", db, "import", str(path)])
+    assert "不是绩效目标责任书" in capsys.readouterr().err
+    assert main(["--db", db, "list"]) == 0
+    assert capsys.readouterr().out == ""
+
+
+def _lying_zip(good: bytes, hidden: int) -> bytes:
+    """The book's .docx with styles.xml inflating to `hidden` bytes, declared as 30 KB."""
+    import struct
+
+    source = zipfile.ZipFile(io.BytesIO(good))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename == "word/styles.xml":
+                data = data.replace(b"</w:styles>", b"<!--" + b" " * hidden + b"--></w:styles>")
+            archive.writestr(info.filename, data)
+    raw = bytearray(buffer.getvalue())
+    at = raw.find(b"PK\x01\x02")
+    while at >= 0:
+        length = struct.unpack("<H", raw[at + 28 : at + 30])[0]
+        if raw[at + 46 : at + 46 + length] == b"word/styles.xml":
+            struct.pack_into("<I", raw, at + 24, 30_000)  # the declared size
+        at = raw.find(b"PK\x01\x02", at + 4)
+    return bytes(raw)
+
+
+def test_a_zip_lying_about_its_sizes_is_refused_in_bounded_memory(
+    fixture_book: Book, tmp_path: Path
+) -> None:
+    import tracemalloc
+
+    path = tmp_path / "liar.docx"
+    path.write_bytes(_lying_zip(_docx_bytes(fixture_book), 200 * 2**20))
+    assert path.stat().st_size < 2 * 2**20
+    tracemalloc.start()
+    try:
+        with pytest.raises(UserError, match="压缩"):
+            read_docx(path)
+        _now, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 40 * 2**20, peak
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "mkfifo"), reason="no FIFOs here")
+def test_a_fifo_or_device_given_as_word_file_is_refused(tmp_path: Path) -> None:
+    import os
+
+    fifo = tmp_path / "pipe.docx"
+    os.mkfifo(fifo)
+    for path in (fifo, Path("/dev/zero")):
+        with pytest.raises(UserError, match="不是普通文件"):
+            read_docx(path)

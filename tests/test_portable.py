@@ -319,3 +319,101 @@ def test_a_word_file_given_as_a_portable_file_is_named_as_such(tmp_path) -> None
         archive.writestr("word/document.xml", "<w:document/>")
     with pytest.raises(UserError, match="Word 文档"):
         read_portable(path)
+
+
+# --- hostile files ---
+
+
+def test_nesting_is_refused_before_the_parser_recurses(
+    repository: Repository, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Windows' smaller C stack overflows in the parser: deep files never reach it."""
+    from bluebook_desktop.export import portable
+
+    def parser_reached(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("the JSON parser was given a 100,000-deep file")
+
+    monkeypatch.setattr(portable.json, "loads", parser_reached)
+    depth = 100_000
+    raw = b'{"format": "bluebook", "version": 1, "book": ' + b"[" * depth + b"]" * depth + b"}"
+    assert "嵌套" in _refused(raw, repository)
+    assert "嵌套" in _refused(b'{"a": "[[[[", "b":' + b"{" * 40 + b"}" * 40 + b"}", repository)
+
+
+def test_brackets_inside_texts_are_no_nesting(fixture_bytes: bytes) -> None:
+    text = '[[[[{{{{"\\' * 20  # quotes and backslashes too: escaped in the file
+    book = loads(_edited(fixture_bytes, _set_book("head_opinion", text)))
+    assert book.head_opinion == text
+
+
+@pytest.mark.parametrize(
+    ("edit", "words"),
+    [
+        (b'"functional_tasks": [], "functional_tasks"', "functional_tasks"),
+        (b'"year": "x", "year"', "year"),
+    ],
+)
+def test_duplicate_keys_are_refused(
+    edit: bytes, words: str, fixture_bytes: bytes, repository: Repository
+) -> None:
+    name = edit.split(b'"')[1]
+    raw = fixture_bytes.replace(b'"' + name + b'"', edit, 1)
+    assert raw != fixture_bytes
+    message = _refused(raw, repository)
+    assert "重复" in message and words in message
+
+
+@pytest.mark.parametrize("literal", [b"NaN", b"Infinity", b"-Infinity"])
+def test_non_json_numbers_are_refused(
+    literal: bytes, fixture_bytes: bytes, repository: Repository
+) -> None:
+    raw = fixture_bytes.replace(b'"year": 2021', b'"year": ' + literal, 1)
+    message = _refused(raw, repository)
+    assert literal.decode().lstrip("-") in message and "JSON" in message
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "place"),
+    [
+        (b'"year": 2021', b'"year": 2021' + b"0" * 5000, "year"),
+        (b'"version": 1', b'"version": 1' + b"0" * 5000, "version"),
+        (b'"quarters": [\n', b'"quarters": [\n' + b"9" * 5000 + b",", "quarters"),
+    ],
+)
+def test_huge_integers_are_refused_by_place(
+    old: bytes, new: bytes, place: str, fixture_bytes: bytes, repository: Repository
+) -> None:
+    raw = fixture_bytes.replace(old, new, 1)
+    assert raw != fixture_bytes
+    message = _refused(raw, repository)
+    assert place in message and "ValueError" not in message
+
+
+def test_huge_integer_in_an_unknown_field_is_ignored(fixture_bytes: bytes) -> None:
+    raw = fixture_bytes.replace(b'"year": 2021', b'"extra": ' + b"7" * 5000 + b', "year": 2021')
+    assert loads(raw).cover.year == 2021
+
+
+def test_json_errors_are_in_plain_words(repository: Repository) -> None:
+    message = _refused(b'{"format": "bluebook",}', repository)
+    assert "Expecting" not in message and "第 1 行" in message
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "mkfifo"), reason="no FIFOs here")
+def test_a_fifo_or_device_is_refused_unread(tmp_path: Path) -> None:
+    import os
+
+    fifo = tmp_path / "pipe.bluebook.json"
+    os.mkfifo(fifo)
+    for path in (fifo, Path("/dev/zero"), Path("/dev/urandom")):
+        with pytest.raises(UserError, match="不是普通文件"):
+            read_portable(path)
+
+
+def test_a_folder_is_refused_in_chinese(tmp_path: Path) -> None:
+    with pytest.raises(UserError) as caught:
+        read_portable(tmp_path)
+    assert "文件夹" in str(caught.value) and "directory" not in str(caught.value)
+    with pytest.raises(UserError) as caught:
+        read_portable(tmp_path / "none.bluebook.json")
+    assert "不存在" in str(caught.value) and "No such" not in str(caught.value)

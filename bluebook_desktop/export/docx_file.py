@@ -19,6 +19,7 @@ MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_UNPACKED_BYTES = 50 * 1024 * 1024  # a real book is well under 1 MB unpacked
 MAX_RATIO = 100  # XML compresses about 10:1; far more is a bomb
 MAX_MEMBERS = 2000
+_PIECE = 64 * 1024
 OLE2_MAGIC = bytes.fromhex("D0CF11E0A1B11AE1")  # .doc, .wps, and password-protected .docx
 
 LEGACY_DOC = QT_TRANSLATE_NOOP(
@@ -58,15 +59,12 @@ def open_document(path: Path) -> Any:
 
 
 def _read_bytes(path: Path) -> bytes:
-    try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise UserError(TOO_BIG, name=path.name, limit=MAX_FILE_BYTES // 2**20)
-        return path.read_bytes()
-    except OSError as exc:
-        raise UserError(
-            "无法读取文件 {path}：{reason}", path=str(path), reason=exc.strerror or str(exc)
-        ) from exc
+    from bluebook_desktop.export.reading import read_limited
+
+    data = read_limited(path, MAX_FILE_BYTES)
+    if data is None:
+        raise UserError(TOO_BIG, name=path.name, limit=MAX_FILE_BYTES // 2**20)
+    return data
 
 
 def _damage(exc: Exception) -> str:
@@ -105,3 +103,31 @@ def _check_container(path: Path, data: bytes) -> None:
     names = {member.filename for member in members}
     if "[Content_Types].xml" not in names:
         raise UserError(NOT_WORD, name=name)
+    _check_real_sizes(path, data, members)
+
+
+def _check_real_sizes(path: Path, data: bytes, members: list[zipfile.ZipInfo]) -> None:
+    """Unpack every member in small pieces and stop at its declared size.
+
+    The zip directory can lie: a member declared as 30 KB may inflate to gigabytes, and
+    reading it whole (as python-docx does) would unpack all of it before the checksum
+    fails. Read in pieces, at most the declared size plus one byte is ever held.
+    """
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            for member in members:
+                left = member.file_size + 1
+                with archive.open(member) as stream:
+                    while left > 0:
+                        piece = stream.read(min(_PIECE, left))
+                        if not piece:
+                            break
+                        left -= len(piece)
+                if left <= 0:
+                    raise UserError(BOMB, name=path.name)
+    except UserError:
+        raise
+    except (zipfile.BadZipFile, NotImplementedError, ValueError, EOFError, OSError) as exc:
+        raise UserError(DAMAGED, name=path.name, reason=_damage(exc)) from exc
+    except Exception as exc:  # noqa: BLE001 - zlib.error and the like: damaged data
+        raise UserError(DAMAGED, name=path.name, reason=_damage(exc)) from exc

@@ -44,6 +44,12 @@ NOT_FORM = QT_TRANSLATE_NOOP(
     "（表头应有 序号、工作任务、年度目标、全年进度安排、责任领导）。",
 )
 
+NOT_FORM_COLUMNS = QT_TRANSLATE_NOOP(
+    "messages",
+    "“{name}”不是绩效目标责任书：{section}表格缺少“{missing}”栏"
+    "（表头应有 序号、工作任务、年度目标、全年进度安排、责任领导），没有导入。",
+)
+
 KEY = "重点工作"
 FUNCTIONAL = "职能工作"
 _NOTE = re.compile(r"^注\s*[:：]\s*")
@@ -132,6 +138,10 @@ _COLUMN_NAMES = {
 }
 
 
+# The columns both task tables of the form have; a table without them is another form's.
+_FORM_COLUMNS = ("task", "objective", "schedule", "leaders")
+
+
 def _column(text: str) -> str | None:
     """The task field a header cell names, by the words clerks use for it."""
     t = re.sub(r"\s+", "", text)
@@ -150,23 +160,42 @@ def _column(text: str) -> str | None:
     return None
 
 
+# A header cell is a short label (年度目标/改革要点 is the longest the form has); a cell of a
+# task row can hold the same words (完成区委交办任务, 项目建设) but then says more.
+_HEADER_CELL_MAX = 16
+
+
 def _header(grid: Grid) -> tuple[int, list[str | None]] | None:
-    """The header row among the first rows of a table, with the field of each column."""
+    """The header row among the first rows of a table, with the field of each column.
+
+    Every cell with text must be a short column label: a task row (序号 1, 工作任务 项目建设,
+    年度目标 …) has a serial or a long text that is no label, so it is never taken for one.
+    """
     for index, row in enumerate(grid[:3]):
         columns: list[str | None] = []
         seen: set[str] = set()
         previous: Cell | None = None
+        labels_only = True
         for cell in row:
             name = None if cell is previous else _column(cell.text)
+            if cell is not previous and cell.text.strip():
+                short = len(re.sub(r"\s+", "", cell.text)) <= _HEADER_CELL_MAX
+                labels_only = labels_only and name is not None and short
             if name in seen:
                 name = None
             if name:
                 seen.add(name)
             columns.append(name)
             previous = cell
-        if "task" in seen and ({"objective", "schedule"} & seen):
+        if labels_only and "task" in seen and ({"objective", "schedule"} & seen):
             return index, columns
     return None
+
+
+def _same_texts(row: list[Cell], headers: list[str]) -> bool:
+    """The row repeats the table's header row, cell for cell (the header repeated on a page)."""
+    texts = [re.sub(r"\s+", "", cell.text) for cell in row]
+    return texts == [re.sub(r"\s+", "", text) for text in headers]
 
 
 @dataclass
@@ -189,6 +218,13 @@ class _Reader:
         functional = [t for t in tables if t.kind == FUNCTIONAL]
         if not functional:
             raise UserError(NOT_FORM, name=self.name)
+        for table in (*key[:1], functional[0]):
+            missing = [_COLUMN_NAMES[n] for n in _FORM_COLUMNS if n not in table.columns]
+            if missing:
+                # another form's table (项目名称 | 年度绩效目标 | 责任人) looks alike at first
+                raise UserError(
+                    NOT_FORM_COLUMNS, name=self.name, section=table.kind, missing="、".join(missing)
+                )
         first = tables[0]
         cover_lines: list[str] = []
         texts: dict[str, str] = {}
@@ -332,8 +368,12 @@ class _Reader:
         previous: dict[str, Cell] = {}
         for row in table.rows:
             texts = [cell.text for cell in dict.fromkeys(row) if cell.text]
-            if not texts or _header([row]) is not None:
-                continue  # blank rows, and the header row repeated on a new page
+            if not texts:
+                continue
+            if _same_texts(row, table.headers):
+                self.notes.append(f"{kind}表中重复的表头行（换页时重复）已略过。")
+                previous = {}
+                continue
             if all(re.sub(r"\s+", "", t) == NONE_MARK for t in texts):
                 if kind == FUNCTIONAL:
                     self.notes.append(f"{kind}表中有一行“无”，已忽略。")

@@ -19,6 +19,7 @@ from bluebook_desktop.domain import (
     COVER_LINE_FIELDS,
     DEFAULT_TEXTS,
     LINE_MAX,
+    QT_TRANSLATE_NOOP,
     ROLES,
     SECTION_TEXT_FIELDS,
     TEXT_MAX,
@@ -118,15 +119,13 @@ def write_portable(book: Book, path: Path, keep_everything: bool = False) -> Non
 
 
 def read_portable(path: Path) -> Book:
-    try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise UserError("文件过大（{size} 字节），不是蓝皮书文件。", size=size)
-        raw = path.read_bytes()
-    except OSError as exc:
+    from bluebook_desktop.export.reading import read_limited
+
+    raw = read_limited(Path(path), MAX_FILE_BYTES)
+    if raw is None:
         raise UserError(
-            "无法读取文件 {path}：{reason}", path=str(path), reason=exc.strerror
-        ) from exc
+            "文件过大（超过 {limit} MB），不是蓝皮书文件。", limit=MAX_FILE_BYTES // 2**20
+        )
     return loads(raw)
 
 
@@ -148,18 +147,110 @@ def loads(raw: bytes | str) -> Book:
         raw = raw.removeprefix("\ufeff")
     if not raw.strip():
         raise UserError("文件是空的。")
+    _check_depth(raw)
     try:
-        data = json.loads(raw)
+        data = json.loads(
+            raw,
+            object_pairs_hook=_object_without_duplicates,
+            parse_constant=_refuse_constant,
+            parse_int=_integer,
+        )
     except json.JSONDecodeError as exc:
         raise UserError(
             "文件不是有效的 JSON（第 {line} 行第 {col} 列：{reason}）。",
             line=exc.lineno,
             col=exc.colno,
-            reason=exc.msg,
+            reason=_json_reason(exc.msg),
         ) from exc
     except RecursionError as exc:
-        raise UserError("文件嵌套层数过深，不是蓝皮书文件。") from exc
+        raise UserError(TOO_DEEP) from exc
     return book_from_dict(data)
+
+
+TOO_DEEP = QT_TRANSLATE_NOOP("messages", "文件嵌套层数过深，不是蓝皮书文件。")
+# The format's deepest value is book.key_tasks[i].schedule[j].quarters[k]: 5 levels.
+MAX_DEPTH = 32
+_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"')
+_NOT_BRACKET = re.compile(r"[^\[\]{}]+")
+_MAX_DIGITS = 18  # far more than any year, quarter or version needs
+
+
+def _check_depth(raw: str) -> None:
+    """Refuse nesting deeper than MAX_DEPTH before the parser sees it.
+
+    The parser recurses on the C stack, which is smaller on Windows than elsewhere: a file
+    nested 100,000 deep must be refused without recursion. Strings are taken out, then the
+    innermost pairs of brackets are removed, one level per pass, at C speed.
+    """
+    brackets = _NOT_BRACKET.sub("", _STRING.sub("", raw))
+    for _level in range(MAX_DEPTH + 1):
+        if not brackets:
+            return
+        fewer = brackets.replace("[]", "").replace("{}", "")
+        if fewer == brackets:
+            return  # unbalanced: the parser names the place
+        brackets = fewer
+    raise UserError(TOO_DEEP)
+
+
+class _Duplicate(ValueError):
+    pass
+
+
+class _HugeNumber:
+    """An integer written with more digits than any field can take: kept as its text.
+
+    Python refuses to convert more than 4,300 digits; the field it stands in is then refused
+    by name, like any other number out of range.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def __repr__(self) -> str:
+        return f"{self.text[:10]}…（{len(self.text)} 位数字）"
+
+
+def _integer(text: str) -> int | _HugeNumber:
+    if len(text.lstrip("-")) > _MAX_DIGITS:
+        return _HugeNumber(text)
+    return int(text)
+
+
+def _object_without_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    data = dict(pairs)
+    if len(data) != len(pairs):
+        seen: set[str] = set()
+        for key, _value in pairs:
+            if key in seen:
+                raise UserError(
+                    "文件中同一处出现了两次 {key}（重复的键），无法确定以哪个为准。",
+                    key=_show(key),
+                )
+            seen.add(key)
+    return data
+
+
+def _refuse_constant(name: str) -> Any:
+    raise UserError("文件中有 {name}，这不是 JSON 允许的数值。", name=name)
+
+
+_JSON_REASONS = {
+    "Expecting value": "此处应有一个值",
+    "Expecting property name enclosed in double quotes": "此处应有用双引号括起的键名",
+    "Expecting ',' delimiter": "此处缺少逗号",
+    "Expecting ':' delimiter": "此处缺少冒号",
+    "Unterminated string starting at": "文字没有结束的引号",
+    "Invalid control character at": "文字中有控制字符",
+    "Invalid \\escape": "无效的转义符",
+    "Invalid \\uXXXX escape": "无效的 \\u 转义符",
+    "Extra data": "内容结束后还有多余的字符",
+}
+
+
+def _json_reason(message: str) -> str:
+    """The parser's English message in plain words."""
+    return _JSON_REASONS.get(message, "格式错误")
 
 
 def book_from_dict(data: Any) -> Book:
@@ -319,6 +410,8 @@ def _check_string(value: Any, where: str, max_len: int) -> None:
 
 
 def _kind(value: Any) -> str:
+    if isinstance(value, _HugeNumber):
+        return f"数字 {value!r}"
     if value is None:
         return "空值 null"
     if isinstance(value, bool):
@@ -333,5 +426,5 @@ def _kind(value: Any) -> str:
 
 
 def _show(value: Any) -> str:
-    text = json.dumps(value, ensure_ascii=False)
+    text = json.dumps(value, ensure_ascii=False, default=repr)
     return text if len(text) <= 40 else text[:37] + "…"

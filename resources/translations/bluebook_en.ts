@@ -1112,6 +1112,18 @@ The details are in the log: %2</translation>
       <translation>“{name}” is not a performance target book: no functional-task table was found (its header should read 序号, 工作任务, 年度目标, 全年进度安排, 责任领导).</translation>
     </message>
     <message>
+      <source>“{name}”不是绩效目标责任书：{section}表格缺少“{missing}”栏（表头应有 序号、工作任务、年度目标、全年进度安排、责任领导），没有导入。</source>
+      <translation>“{name}” is not a performance target book: its {section} table has no “{missing}” column (the header should have No., Task, Annual target, Schedule for the year, Responsible leaders). Nothing was imported.</translation>
+    </message>
+    <message>
+      <source>文件嵌套层数过深，不是蓝皮书文件。</source>
+      <translation>The file is nested too deeply to be a book file.</translation>
+    </message>
+    <message>
+      <source>{path} 不是普通文件（可能是文件夹、设备或管道），无法读取。</source>
+      <translation>{path} is not an ordinary file (it may be a folder, a device or a pipe) and cannot be read.</translation>
+    </message>
+    <message>
       <source>数据库所在的文件夹 {folder} 是只读的，无法保存。请把数据库放在可以写入的文件夹中（例如默认位置）。</source>
       <translation>The database folder {folder} is read-only, so nothing can be saved. Please keep the database in a folder you can write to (such as the default location).</translation>
     </message>
@@ -1184,10 +1196,6 @@ The details are in the log: %2</translation>
       <translation>This file is not a database of this program and cannot be opened.</translation>
     </message>
     <message>
-      <source>无法读取文件 {path}：{reason}</source>
-      <translation>Cannot read the file {path}: {reason}</translation>
-    </message>
-    <message>
       <source>无法在文件夹 {folder} 中写入文件：{reason}</source>
       <translation>Cannot write files in the folder {folder}: {reason}</translation>
     </message>
@@ -1210,6 +1218,14 @@ The details are in the log: %2</translation>
     <message>
       <source>以下字符没有任何字体可以打印：{chars}。请修改这些文字后再导出，或选择仍然导出（这些字符将印为 {mark}）。</source>
       <translation>No font can print these characters: {chars}. Change that text and export again, or choose to export anyway (they will print as {mark}).</translation>
+    </message>
+    <message>
+      <source>文件中有 {name}，这不是 JSON 允许的数值。</source>
+      <translation>The file contains {name}, which is not a number JSON allows.</translation>
+    </message>
+    <message>
+      <source>文件过大（超过 {limit} MB），不是蓝皮书文件。</source>
+      <translation>The file is too big (over {limit} MB); it is not a book file.</translation>
     </message>
     <message>
       <source>文件是空的。</source>
@@ -1272,10 +1288,6 @@ The details are in the log: %2</translation>
       <translation>Contains an invalid character (a lone surrogate); the file may be damaged.</translation>
     </message>
     <message>
-      <source>文件过大（{size} 字节），不是蓝皮书文件。</source>
-      <translation>The file is too large ({size} bytes) to be a book file.</translation>
-    </message>
-    <message>
       <source>这是一个 Word 文档（.docx）或压缩文件，不是蓝皮书文件。Word 文件请以 .docx 为扩展名，用“导入”读取。</source>
       <translation>This is a Word document (.docx) or an archive, not a book file. Give a Word file the .docx extension and read it with “Import”.</translation>
     </message>
@@ -1286,10 +1298,6 @@ The details are in the log: %2</translation>
     <message>
       <source>文件不是有效的 JSON（第 {line} 行第 {col} 列：{reason}）。</source>
       <translation>The file is not valid JSON (line {line}, column {col}: {reason}).</translation>
-    </message>
-    <message>
-      <source>文件嵌套层数过深，不是蓝皮书文件。</source>
-      <translation>The file is nested too deeply to be a book file.</translation>
     </message>
     <message>
       <source>{value} 应为“牵头”或“协办”。</source>
@@ -1304,6 +1312,10 @@ The details are in the log: %2</translation>
       <translation>The file is not UTF-8 text (at byte {pos}).</translation>
     </message>
     <message>
+      <source>文件中同一处出现了两次 {key}（重复的键），无法确定以哪个为准。</source>
+      <translation>{key} appears twice in the same place in the file (a duplicate key); it is not clear which one counts.</translation>
+    </message>
+    <message>
       <source>{value} 不是有效日期（应为 YYYY-MM-DD）。</source>
       <translation>{value} is not a valid date (should be YYYY-MM-DD).</translation>
     </message>
@@ -1314,6 +1326,10 @@ The details are in the log: %2</translation>
     <message>
       <source>第 {number} 项任务的第 {step} 条进度安排没有勾选季度，请先勾选再导出。</source>
       <translation>Task {number}, schedule step {step}: no quarter is ticked. Please tick one before exporting.</translation>
+    </message>
+    <message>
+      <source>无法读取文件 {path}：{reason}</source>
+      <translation>Cannot read the file {path}: {reason}</translation>
     </message>
     <message>
       <source>无法创建文件夹 {folder}：{reason}</source>
