@@ -276,3 +276,20 @@ def test_window_backup_and_restore(
     assert len(saved) == 1 and phone_in(saved[0]) == "222"  # the edit was stored first
     assert "恢复前" in window.statusBar().currentMessage()
     window.close()
+
+
+def test_rotation_keeps_the_newest_copy_that_holds_a_book(
+    live: tuple[Repository, Path], tmp_path: Path
+) -> None:
+    repository, database = live
+    folder = tmp_path / "data" / "backups"
+    start = dt.date(2026, 1, 1)
+    backup.daily(database, folder, start)  # the only copy with the books
+    for book in repository.list_books():
+        repository.delete(book.id)
+    for i in range(1, 15):
+        backup.daily(database, folder, start + dt.timedelta(days=i))
+    names = sorted(p.name for p in folder.iterdir())
+    assert names[0] == "bluebook-2026-01-01.sqlite3"
+    assert len(names) == backup.KEEP_DAILY + 1
+    assert backup.holds_books(folder / names[0])

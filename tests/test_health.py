@@ -301,3 +301,57 @@ def test_full_disk_while_storing_keeps_the_edit_and_the_database(qtbot, good: Pa
         session.undo_stack.undo()
         session.store_now()
         repository.engine.dispose()
+
+
+# --- an emptied database, and text that is no UTF-8 ---
+
+
+@pytest.mark.parametrize("how", ["zero bytes", "no tables"])
+def test_an_emptied_database_beside_backups_with_books_is_damage(how: str, good: Path) -> None:
+    for suffix in ("-wal", "-shm"):
+        good.with_name(good.name + suffix).unlink(missing_ok=True)
+    good.write_bytes(b"")
+    if how == "no tables":
+        with sqlite3.connect(good) as connection:
+            connection.execute("PRAGMA user_version = 1")
+        connection.close()
+    folder = good.parent / "backups"
+    with pytest.raises(health.DamagedDatabase) as caught:
+        health.check(good, folder)
+    assert not good.exists() and caught.value.moved.exists()
+    assert caught.value.newest_backup is not None
+    assert backup.holds_books(caught.value.newest_backup)
+
+
+def test_cli_does_not_take_an_emptied_database_for_a_new_one(
+    capsys: pytest.CaptureFixture[str], good: Path
+) -> None:
+    for suffix in ("-wal", "-shm"):
+        good.with_name(good.name + suffix).unlink(missing_ok=True)
+    good.write_bytes(b"")
+    with pytest.raises(SystemExit):
+        main(["--db", str(good), "list"])
+    err = capsys.readouterr().err
+    assert "bluebook-cli restore" in err
+    assert list((good.parent / "backups").iterdir())  # no empty daily copy was added
+    assert len(list((good.parent / "backups").iterdir())) == 1
+
+
+def test_a_new_empty_file_without_backups_is_a_new_database(tmp_path: Path) -> None:
+    database = tmp_path / "data" / "bluebook.sqlite3"
+    database.parent.mkdir()
+    database.write_bytes(b"")
+    health.check(database, database.parent / "backups")
+    assert database.exists()
+
+
+def test_text_that_is_not_utf8_is_damage(good: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    with sqlite3.connect(good) as connection:
+        connection.execute("UPDATE book SET unit_name = CAST(x'e694bfff' AS TEXT) WHERE id = 1")
+    connection.close()
+    with pytest.raises(SystemExit):
+        main(["--db", str(good), "list"])
+    err = capsys.readouterr().err
+    assert "已损坏" in err and "bluebook-cli restore" in err
+    assert "decode" not in err and "OperationalError" not in err
+    assert not good.exists()

@@ -74,9 +74,18 @@ def before_upgrade(database: Path, folder: Path) -> Path:
 
 
 def rotate(folder: Path, keep: int = KEEP_DAILY) -> list[Path]:
-    """Delete all but the newest `keep` daily copies; the other kinds are never deleted."""
+    """Delete all but the newest `keep` daily copies; the other kinds are never deleted.
+
+    Nor is the newest daily copy that holds a book, whatever its age: ten days of copies of
+    an emptied database must not push out the last copy of the clerk's books.
+    """
     dailies = sorted(p for p in folder.glob("bluebook-*" + SUFFIX) if _DAILY.match(p.name))
     gone = dailies[:-keep] if keep else dailies
+    if gone:
+        kept = dailies[len(gone) :]
+        if not any(holds_books(p) for p in kept):
+            last_with_books = next((p for p in reversed(gone) if holds_books(p)), None)
+            gone = [p for p in gone if p != last_with_books]
     for path in gone:
         with contextlib.suppress(OSError):
             path.unlink()
@@ -114,6 +123,20 @@ def problem(path: Path) -> str | None:
 def newest_good(folder: Path) -> Path | None:
     """The newest backup that passes the check, or None."""
     return next((path for path in backups(folder) if problem(path) is None), None)
+
+
+def holds_books(path: Path) -> bool:
+    try:
+        return sqlite.book_count(path) > 0
+    except sqlite3.Error:
+        return False
+
+
+def newest_with_books(folder: Path) -> Path | None:
+    """The newest good backup that holds at least one book, or None."""
+    return next(
+        (path for path in backups(folder) if problem(path) is None and holds_books(path)), None
+    )
 
 
 def restore(backup_file: Path, database: Path, folder: Path) -> Path | None:

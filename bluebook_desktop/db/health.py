@@ -6,6 +6,7 @@ empty one: the window offers the newest good backup, the command line names it.
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 import sys
 from collections.abc import Callable
@@ -15,6 +16,8 @@ from bluebook_desktop.db import backup, sqlite
 from bluebook_desktop.domain import QT_TRANSLATE_NOOP
 from bluebook_desktop.errors import UserError
 from bluebook_desktop.paths import DB_NAME
+
+log = logging.getLogger(__name__)
 
 DRIVE_REMOTE = 4  # GetDriveTypeW: a mapped network drive
 _SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -103,20 +106,41 @@ def check(database: Path, backup_dir: Path, drive_type: DriveType = windows_driv
             raise UserError("文件 {path} 不是数据库文件，无法打开。", path=str(database))
         try:
             damage = sqlite.quick_check(database)
+            if damage is None:
+                damage = _empty_beside_books(database, backup_dir)
+            if damage is None:
+                damage = sqlite.undecodable_text(database)
         except sqlite3.Error as exc:
             raise UserError(
                 "无法读取数据库 {path}：{reason}。",
                 path=str(database),
-                reason=sqlite.reason(exc) or str(exc),
+                reason=sqlite.reason(exc) or "读写数据库时出错",
             ) from exc
         if damage is None:
             return
+        log.warning("database %s is damaged: %s", database, damage)
         moved = backup.move_aside(database)
+        if damage == _EMPTY:
+            raise DamagedDatabase(database, moved, backup.newest_with_books(backup_dir), now=True)
         raise DamagedDatabase(database, moved, backup.newest_good(backup_dir), now=True)
     if not database.exists():
         earlier = damaged_copies(database)
         if earlier:
             raise DamagedDatabase(database, earlier[-1], backup.newest_good(backup_dir), now=False)
+
+
+_EMPTY = "empty"
+
+
+def _empty_beside_books(database: Path, backup_dir: Path) -> str | None:
+    """An emptied database (0 bytes, or no tables) next to backups holding books is damage.
+
+    Taken for a new database, it would be backed up daily as empty until the rotation
+    deleted the last copy that held the books.
+    """
+    if database.stat().st_size and sqlite.table_count(database):
+        return None
+    return _EMPTY if backup.newest_with_books(backup_dir) is not None else None
 
 
 def damaged_copies(database: Path) -> list[Path]:

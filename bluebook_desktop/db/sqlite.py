@@ -101,6 +101,48 @@ def stored_revision(path: Path) -> str | None:
     return row[0] if row else None
 
 
+def table_count(path: Path) -> int:
+    """How many tables the file has (0 for an empty file)."""
+    with closing(connect_file(path)) as connection:
+        row = connection.execute("SELECT count(*) FROM sqlite_master WHERE type = 'table'")
+        return int(row.fetchone()[0])
+
+
+def book_count(path: Path) -> int:
+    """How many books a database file holds (0 when it has no book table)."""
+    with closing(connect_file(path)) as connection:
+        try:
+            return int(connection.execute("SELECT count(*) FROM book").fetchone()[0])
+        except sqlite3.OperationalError:
+            return 0
+
+
+def undecodable_text(path: Path) -> str | None:
+    """The first stored text that is not valid UTF-8, as "table row id", or None.
+
+    SQLite stores whatever bytes it is given; Python refuses to read such a text, and every
+    query touching that row fails. Each table is read once, texts as bytes.
+    """
+    with closing(connect_file(path)) as connection:
+        connection.text_factory = bytes
+        tables = [
+            row[0].decode("utf-8", "replace")
+            for row in connection.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+            )
+        ]
+        for table in tables:
+            quoted = '"' + table.replace('"', '""') + '"'
+            for row in connection.execute(f"SELECT rowid, * FROM {quoted}"):  # noqa: S608
+                for value in row[1:]:
+                    if isinstance(value, bytes):
+                        try:
+                            value.decode("utf-8")
+                        except UnicodeDecodeError:
+                            return f"{table} {row[0]}"
+    return None
+
+
 # --- plain words for SQLite's errors ---
 
 _MESSAGES = (
