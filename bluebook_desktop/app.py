@@ -175,6 +175,8 @@ def _install_exception_hook(log_file: Path | None) -> None:
         from PySide6.QtCore import QCoreApplication
         from PySide6.QtWidgets import QApplication, QMessageBox
 
+        from bluebook_desktop.ui.messages import user_text
+
         if QApplication.instance() is None:
             traceback.print_exception(kind, value, tb)
             return
@@ -184,7 +186,15 @@ def _install_exception_hook(log_file: Path | None) -> None:
             "app",
             "程序遇到意外错误：%1\n\n已输入的内容仍在窗口中，会照常自动保存，可以继续使用。\n详细信息已记录在日志：%2",
         )
-        text = text.replace("%1", f"{kind.__name__}: {value}")
+        from bluebook_desktop.failures import describe
+
+        plain = describe(value)
+        reason = (
+            user_text(plain)
+            if plain is not None
+            else QCoreApplication.translate("app", "程序内部错误")
+        )
+        text = text.replace("%1", reason)
         text = text.replace(
             "%2",
             str(log_file) if log_file else QCoreApplication.translate("app", "（无法写入日志）"),

@@ -79,12 +79,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         _fail("已取消。")
     except Exception as exc:  # noqa: BLE001 - the last guard: a clerk never reads a traceback
+        from bluebook_desktop.failures import describe
+
         log.error("unexpected error", exc_info=exc)
+        plain = describe(exc, found.database)
+        if plain is not None:
+            _fail(str(plain))
         where = log_file or "（无法写入日志）"
-        _fail(f"发生意外错误：{type(exc).__name__}: {exc}（详情见日志 {where}）")
+        _fail(f"发生意外错误：程序内部错误（详情见日志 {where}）")
 
 
 def _run(args: argparse.Namespace, found: paths.Paths) -> int:
+    if args.command in ("render", "export"):
+        for out in (args.pdf, getattr(args, "json", None), getattr(args, "docx", None)):
+            if out is not None:
+                paths.check_output(out, found)
     if args.command == "render":
         from bluebook_desktop.export.portable import read_portable
 

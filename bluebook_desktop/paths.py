@@ -76,3 +76,45 @@ def resolve(db_option: str | os.PathLike[str] | None = None) -> Paths:
         log_dir=data_dir / "logs",
         backup_dir=database.parent / "backups",
     )
+
+
+def is_own_file(target: Path, found: Paths) -> bool:
+    """True when writing `target` would replace the database, its -wal/-shm/-journal files,
+    a copy moved aside as damaged, or a backup: an export must never land on those."""
+    try:
+        return _is_own_file(Path(target).expanduser(), found)
+    except (OSError, RuntimeError):
+        return False  # a path the system refuses (too long …): writing it says why
+
+
+def _is_own_file(target: Path, found: Paths) -> bool:
+    database = found.database
+    own = {database.with_name(database.name + s) for s in ("", "-wal", "-shm", "-journal")}
+    resolved = target.resolve()
+    folder = found.backup_dir.resolve()
+    if resolved in {p.resolve() for p in own} or resolved.parent == folder:
+        return True
+    if resolved.parent == database.parent.resolve() and resolved.name.startswith(
+        database.name + ".damaged-"
+    ):
+        return True
+    if not target.exists():
+        return False
+    for path in (*own, *(found.backup_dir.glob("*") if found.backup_dir.is_dir() else ())):
+        try:
+            if path.exists() and os.path.samefile(path, target):  # a link to one of them
+                return True
+        except OSError:
+            continue
+    return False
+
+
+def check_output(target: Path, found: Paths) -> None:
+    """Refuse, before anything is written, an output that would replace the program's own."""
+    if is_own_file(target, found):
+        from bluebook_desktop.errors import UserError
+
+        raise UserError(
+            "{path} 是本程序的数据库或备份文件，导出到这里会把它覆盖。请另选一个文件名。",
+            path=str(target),
+        )

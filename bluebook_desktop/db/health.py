@@ -88,7 +88,26 @@ def is_network_path(path: str | Path, drive_type: DriveType = windows_drive_type
     return False
 
 
+# SQLite adds -wal and -journal to the database's name: it must leave room for them.
+NAME_MAX = 255
+_SUFFIX_ROOM = len("-journal")
+
+
+def check_name(database: Path) -> None:
+    """A database name too long for its -wal/-journal companions is refused as such."""
+    import os
+
+    size = len(os.fsencode(database.name))
+    if size + _SUFFIX_ROOM > NAME_MAX:
+        raise UserError(
+            "数据库文件名过长（{size} 字节，最多 {limit} 字节）。请换一个短一些的文件名。",
+            size=size,
+            limit=NAME_MAX - _SUFFIX_ROOM,
+        )
+
+
 def check_location(database: Path, drive_type: DriveType = windows_drive_type) -> None:
+    check_name(database)
     if is_network_path(database, drive_type):
         raise NetworkDrive(
             "数据库 {path} 位于网络位置（共享文件夹或网络驱动器）。SQLite 数据库在网络上"

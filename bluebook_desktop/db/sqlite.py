@@ -153,6 +153,7 @@ _MESSAGES = (
     ("database is locked", "SQLITE_BUSY"),
     ("file is not a database", "SQLITE_NOTADB"),
     ("database disk image is malformed", "SQLITE_CORRUPT"),
+    ("database table is locked", "SQLITE_LOCKED"),
 )
 _REASONS = {
     "SQLITE_FULL": "磁盘空间不足",
@@ -162,6 +163,13 @@ _REASONS = {
     "SQLITE_IOERR": "读写磁盘时出错",
     "SQLITE_BUSY": "数据库正被另一个程序占用",
     "SQLITE_LOCKED": "数据库正被另一个程序占用",
+    "SQLITE_CORRUPT": "数据库文件已损坏",
+    "SQLITE_NOTADB": "文件不是数据库，或已损坏",
+    "SQLITE_TOOBIG": "内容过大",
+    "SQLITE_NOMEM": "内存不足",
+    "SQLITE_PROTOCOL": "数据库正被另一个程序占用",
+    "SQLITE_NOLFS": "磁盘不支持大文件",
+    "SQLITE_AUTH": "没有权限",
 }
 
 

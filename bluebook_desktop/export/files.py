@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 from pathlib import Path
 
-from bluebook_desktop.errors import UserError
+from bluebook_desktop.errors import UserError, os_reason
 
 
 class TargetLocked(UserError):
@@ -22,8 +23,10 @@ class TargetLocked(UserError):
 def write_atomically(path: Path, data: bytes) -> None:
     path = Path(path)
     folder = path.parent if str(path.parent) else Path(".")
+    _refuse_read_only(path)
     try:
-        fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+        # A short temporary name: the target's own may already be as long as names can be.
+        fd, temp = tempfile.mkstemp(prefix=".bb", suffix=".tmp", dir=folder)
     except OSError as exc:
         raise UserError(
             "无法在文件夹 {folder} 中写入文件：{reason}", folder=str(folder), reason=_reason(exc)
@@ -54,11 +57,30 @@ def write_atomically(path: Path, data: bytes) -> None:
             os.unlink(temp)
 
 
+def _refuse_read_only(path: Path) -> None:
+    """A file the user made read-only is not replaced (nor its mode changed) by an export.
+
+    Replacing by rename needs only the folder writable, so the file's own mode is checked:
+    on Windows it is the read-only attribute.
+    """
+    try:
+        info = path.stat()
+    except OSError:
+        return  # not there yet (or unreadable: writing says why)
+    if stat.S_ISDIR(info.st_mode):
+        raise UserError(
+            "无法写入文件 {path}：{reason}", path=str(path), reason="这是一个文件夹，不是文件"
+        )
+    if not info.st_mode & stat.S_IWUSR:
+        raise TargetLocked(
+            "文件 {path} 是只读的，没有覆盖。请取消该文件的“只读”属性，或另存为其他文件名。",
+            path=str(path),
+        )
+
+
 def _reason(exc: OSError) -> str:
     import errno
 
-    if exc.errno == errno.ENOSPC:
-        return "磁盘空间不足"
     if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
         return "没有写入权限"
-    return exc.strerror or str(exc)
+    return os_reason(exc)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from bluebook_desktop.domain import Book, Cover, book_label, next_year_book, print_problems
 from bluebook_desktop.errors import UserError
 from bluebook_desktop.export.files import TargetLocked
+from bluebook_desktop.paths import check_output
 from bluebook_desktop.ui.messages import confirm, rule_text, show_error, user_text
 
 if TYPE_CHECKING:
@@ -202,6 +203,7 @@ class BookActions(QObject):
                 target = target.with_name(target.name + suffix)
             self.window.settings.set_last_folder(str(target.parent))
             try:
+                check_output(target, self.window.paths)
                 write(target)
             except TargetLocked as exc:
                 # The old file stays intact; offer to save under another name.

@@ -19,6 +19,7 @@ from bluebook_desktop.db import sqlite
 from bluebook_desktop.db.errors import BookMissing, StoreConflict
 from bluebook_desktop.domain import Book
 from bluebook_desktop.errors import UserError
+from bluebook_desktop.failures import reason_text, storage_error
 
 if TYPE_CHECKING:
     from bluebook_desktop.db.repository import Repository
@@ -143,7 +144,8 @@ class BookSession(QObject):
             if isinstance(exc, UserError):
                 message = str(exc)
             else:
-                message = sqlite.reason(exc) or exc.__class__.__name__
+                storage = storage_error(exc)
+                message = (sqlite.reason(storage) if storage else None) or reason_text(exc)
             self.storeFailed.emit(message)
             self._timer.start(max(STORE_DELAY_MS, 3000))  # try again, not in a tight loop
             return False

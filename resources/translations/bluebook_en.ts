@@ -1038,6 +1038,10 @@ What you have entered is still in the window and will be saved automatically as 
 The details are in the log: %2</translation>
     </message>
     <message>
+      <source>程序内部错误</source>
+      <translation>an internal error in the program</translation>
+    </message>
+    <message>
       <source>（无法写入日志）</source>
       <translation>(the log could not be written)</translation>
     </message>
@@ -1164,6 +1168,10 @@ The details are in the log: %2</translation>
       <translation>The database {path} is damaged, but it could not be moved aside ({reason}). Please close any other program using it (such as another Bluebook window) and try again.</translation>
     </message>
     <message>
+      <source>数据库文件名过长（{size} 字节，最多 {limit} 字节）。请换一个短一些的文件名。</source>
+      <translation>The database file name is too long ({size} bytes; at most {limit}). Please choose a shorter name.</translation>
+    </message>
+    <message>
       <source>数据库 {path} 位于网络位置（共享文件夹或网络驱动器）。SQLite 数据库在网络上无法可靠加锁，可能损坏数据，所以不能在这里使用。请把数据库放在本机磁盘上；需要与他人交换时，请用“导出蓝皮书文件”。</source>
       <translation>The database {path} is in a network location (a shared folder or network drive). An SQLite database cannot be locked reliably over a network and could be damaged, so it cannot be used there. Please keep the database on this computer's own disk; to exchange books with others, use “Export book file”.</translation>
     </message>
@@ -1196,12 +1204,16 @@ The details are in the log: %2</translation>
       <translation>This file is not a database of this program and cannot be opened.</translation>
     </message>
     <message>
-      <source>无法在文件夹 {folder} 中写入文件：{reason}</source>
-      <translation>Cannot write files in the folder {folder}: {reason}</translation>
-    </message>
-    <message>
       <source>无法写入文件 {path}：{reason}</source>
       <translation>Cannot write the file {path}: {reason}</translation>
+    </message>
+    <message>
+      <source>文件 {path} 是只读的，没有覆盖。请取消该文件的“只读”属性，或另存为其他文件名。</source>
+      <translation>The file {path} is read-only and was not replaced. Clear its “Read-only” attribute, or save under another name.</translation>
+    </message>
+    <message>
+      <source>无法在文件夹 {folder} 中写入文件：{reason}</source>
+      <translation>Cannot write files in the folder {folder}: {reason}</translation>
     </message>
     <message>
       <source>文件 {path} 正被其他程序打开（例如 Word 或 PDF 阅读器），无法覆盖。请关闭该程序后重试，或另存为其他文件名。</source>
@@ -1330,6 +1342,26 @@ The details are in the log: %2</translation>
     <message>
       <source>无法读取文件 {path}：{reason}</source>
       <translation>Cannot read the file {path}: {reason}</translation>
+    </message>
+    <message>
+      <source>无法读写数据库 {path}：{reason}。</source>
+      <translation>Cannot read or write the database {path}: {reason}.</translation>
+    </message>
+    <message>
+      <source>读写文件时出错：{reason}。</source>
+      <translation>Error reading or writing a file: {reason}.</translation>
+    </message>
+    <message>
+      <source>内存不足，操作没有完成。请关闭其他程序后重试。</source>
+      <translation>Not enough memory; the operation was not completed. Close other programs and try again.</translation>
+    </message>
+    <message>
+      <source>无法读写文件 {path}：{reason}。</source>
+      <translation>Cannot read or write the file {path}: {reason}.</translation>
+    </message>
+    <message>
+      <source>{path} 是本程序的数据库或备份文件，导出到这里会把它覆盖。请另选一个文件名。</source>
+      <translation>{path} is this program's database or a backup; exporting there would overwrite it. Please choose another file name.</translation>
     </message>
     <message>
       <source>无法创建文件夹 {folder}：{reason}</source>

@@ -1,0 +1,169 @@
+"""Hostile cases: outputs aimed at the program's own files, read-only and long names,
+full disks, parallel processes, damaged schemas. Each refused in plain words, nothing lost."""
+
+from __future__ import annotations
+
+import os
+import re
+import stat
+from pathlib import Path
+
+import pytest
+
+from bluebook_desktop.cli import EXIT_ERROR, main
+from bluebook_desktop.db import backup
+from bluebook_desktop.domain import Book
+from bluebook_desktop.errors import UserError
+from bluebook_desktop.export.portable import dumps, read_portable, write_portable
+
+FIXTURE = Path(__file__).parent / "fixtures" / "sanshui-cppcc-2021.bluebook.json"
+# What a clerk must never read: SQL, parameters, exception names, the system's English.
+LEAKS = re.compile(
+    r"SELECT|INSERT|UPDATE|\[SQL|parameters|Error\b|Exception|errno|Errno|"
+    r"No such file|Is a directory|Permission denied|database is locked|disk is full"
+)
+
+
+def fails(capsys: pytest.CaptureFixture[str], *args: str) -> str:
+    with pytest.raises(SystemExit) as exited:
+        main(list(args))
+    assert exited.value.code == EXIT_ERROR
+    out, err = capsys.readouterr()
+    assert out == "" and err.count("\n") == 1, err
+    assert not LEAKS.search(err), err
+    return err
+
+
+@pytest.fixture
+def db(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
+    """A database holding the fixture book (id 1) and its daily backup."""
+    database = tmp_path / "data" / "bluebook.sqlite3"
+    assert main(["--db", str(database), "import", str(FIXTURE)]) == 0
+    capsys.readouterr()
+    return database
+
+
+# --- exporting onto the program's own files ---
+
+
+@pytest.mark.parametrize("suffix", ["", "-wal", "-shm"])
+@pytest.mark.parametrize("option", ["--json", "--pdf", "--docx"])
+def test_export_onto_the_database_is_refused(
+    suffix: str, option: str, db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = db.with_name(db.name + suffix)
+    before = target.read_bytes() if target.exists() else None
+    err = fails(capsys, "--db", str(db), "export", "1", option, str(target))
+    assert "数据库或备份文件" in err
+    assert (target.read_bytes() if target.exists() else None) == before
+    assert main(["--db", str(db), "list"]) == 0
+    assert capsys.readouterr().out.startswith("1\t2021\t")
+
+
+def test_export_onto_a_backup_or_through_a_link_is_refused(
+    db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    copy = next((db.parent / "backups").iterdir())
+    before = copy.read_bytes()
+    fails(capsys, "--db", str(db), "export", "1", "--json", str(copy))
+    link = tmp_path / "book.bluebook.json"
+    link.symlink_to(db)
+    fails(capsys, "--db", str(db), "export", "1", "--pdf", str(link))
+    fails(capsys, "--db", str(db), "render", str(FIXTURE), "--pdf", str(db))
+    assert copy.read_bytes() == before
+    assert backup.holds_books(db)
+
+
+# --- read-only and long names ---
+
+
+def test_a_read_only_output_is_not_replaced(
+    db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "kept.bluebook.json"
+    out.write_text("原来的内容", encoding="utf-8")
+    out.chmod(0o444)
+    err = fails(capsys, "--db", str(db), "export", "1", "--json", str(out))
+    assert "只读" in err
+    assert out.read_text(encoding="utf-8") == "原来的内容"
+    assert stat.S_IMODE(out.stat().st_mode) == 0o444
+
+
+def test_a_long_legal_name_can_be_written(fixture_book: Book, tmp_path: Path) -> None:
+    limit = os.pathconf(tmp_path, "PC_NAME_MAX") if hasattr(os, "pathconf") else 255
+    name = "蓝" * ((limit - len(".bluebook.json")) // 3) + ".bluebook.json"
+    assert limit - 3 < len(name.encode()) <= limit
+    target = tmp_path / name
+    write_portable(fixture_book, target)
+    assert dumps(read_portable(target)) == dumps(fixture_book)
+    assert [p.name for p in tmp_path.iterdir()] == [name]
+
+
+def test_a_name_too_long_is_called_so(
+    db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / ("长" * 100 + ".pdf")
+    err = fails(capsys, "--db", str(db), "export", "1", "--json", str(out))
+    assert "过长" in err
+    err = fails(capsys, "--db", str(tmp_path / ("库" * 100 + ".sqlite3")), "list")
+    assert "过长" in err and "权限" not in err
+    with pytest.raises(UserError, match="过长"):
+        read_portable(out)
+
+
+# --- storage errors in plain words, one place for every command and the window ---
+
+
+def test_a_full_disk_during_import_is_said_plainly(
+    db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import json
+
+    from sqlalchemy import Engine, event
+
+    def no_room(connection: object, _record: object) -> None:
+        pages = db.stat().st_size // 4096 + 2
+        connection.execute(f"PRAGMA max_page_count = {pages}")  # type: ignore[attr-defined]
+
+    data = json.loads(FIXTURE.read_text(encoding="utf-8"))
+    data["book"]["head_opinion"] = "意见" * 9000
+    data["book"]["functional_tasks"] *= 40
+    big = tmp_path / "big.bluebook.json"
+    big.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    event.listen(Engine, "connect", no_room)
+    try:
+        err = fails(capsys, "--db", str(db), "import", str(big))
+    finally:
+        event.remove(Engine, "connect", no_room)
+    assert "磁盘空间不足" in err and str(db) in err
+    assert main(["--db", str(db), "list"]) == 0
+    assert capsys.readouterr().out.count("\n") == 1  # the one book from before, nothing half
+
+
+@pytest.mark.parametrize(
+    "error",
+    [
+        OSError(21, "Is a directory", "/tmp/x"),
+        OSError(2, "No such file or directory"),
+        __import__("sqlite3").OperationalError("database or disk is full"),
+        __import__("sqlite3").DatabaseError("database disk image is malformed"),
+        RuntimeError("internal detail"),
+    ],
+)
+def test_the_window_shows_no_exception_names(
+    error: BaseException, qtbot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sys
+
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from bluebook_desktop import app
+
+    assert QApplication.instance() is not None or QApplication([]) is not None
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda _p, _t, text: shown.append(text))
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    app._install_exception_hook(None)
+    sys.excepthook(type(error), error, None)
+    assert len(shown) == 1
+    assert not LEAKS.search(shown[0]) and "internal detail" not in shown[0], shown[0]
