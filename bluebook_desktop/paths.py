@@ -89,7 +89,8 @@ def is_own_file(target: Path, found: Paths) -> bool:
 
 def _is_own_file(target: Path, found: Paths) -> bool:
     database = found.database
-    own = {database.with_name(database.name + s) for s in ("", "-wal", "-shm", "-journal")}
+    suffixes = ("", "-wal", "-shm", "-journal", ".lock")
+    own = {database.with_name(database.name + s) for s in suffixes}
     resolved = target.resolve()
     folder = found.backup_dir.resolve()
     if resolved in {p.resolve() for p in own} or resolved.parent == folder:

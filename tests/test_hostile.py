@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from bluebook_desktop.cli import EXIT_ERROR, main
-from bluebook_desktop.db import backup
+from bluebook_desktop.db import backup, open_repository
 from bluebook_desktop.domain import Book
 from bluebook_desktop.errors import UserError
 from bluebook_desktop.export.portable import dumps, read_portable, write_portable
@@ -52,10 +52,10 @@ def test_export_onto_the_database_is_refused(
     suffix: str, option: str, db: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     target = db.with_name(db.name + suffix)
-    before = target.read_bytes() if target.exists() else None
     err = fails(capsys, "--db", str(db), "export", "1", option, str(target))
     assert "数据库或备份文件" in err
-    assert (target.read_bytes() if target.exists() else None) == before
+    if target.exists():  # SQLite's own file still, not the export
+        assert not target.read_bytes().startswith((b"PK", b"%PDF", b"{"))
     assert main(["--db", str(db), "list"]) == 0
     assert capsys.readouterr().out.startswith("1\t2021\t")
 
@@ -167,3 +167,57 @@ def test_the_window_shows_no_exception_names(
     sys.excepthook(type(error), error, None)
     assert len(shown) == 1
     assert not LEAKS.search(shown[0]) and "internal detail" not in shown[0], shown[0]
+
+
+# --- many processes at once ---
+
+
+def _import_in_child(database: str, queue: object) -> None:
+    import contextlib
+    import io
+
+    out, err = io.StringIO(), io.StringIO()
+    code = 0
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            code = main(["--db", database, "import", str(FIXTURE)])
+        except SystemExit as exc:
+            code = int(exc.code or 0)
+    queue.put((code, out.getvalue(), err.getvalue()))  # type: ignore[attr-defined]
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="forked processes start fast enough only here")
+@pytest.mark.parametrize("existing", [False, True], ids=["first creation", "existing database"])
+def test_twenty_imports_at_once_all_land(existing: bool, tmp_path: Path) -> None:
+    import multiprocessing
+
+    database = tmp_path / "data" / "bluebook.sqlite3"
+    if existing:
+        open_repository(database).engine.dispose()
+    import alembic.command  # noqa: F401 - loaded once here, not in each child
+    import alembic.runtime.migration  # noqa: F401
+
+    import bluebook_desktop.db.repository  # noqa: F401
+    import bluebook_desktop.db.schema  # noqa: F401
+
+    context = multiprocessing.get_context("fork")
+    queue = context.Queue()
+    children = [
+        context.Process(target=_import_in_child, args=(str(database), queue)) for _ in range(20)
+    ]
+    for child in children:
+        child.start()
+    results = [queue.get(timeout=60) for _ in children]
+    for child in children:
+        child.join(timeout=10)
+    failed = [err for code, _out, err in results if code != 0]
+    assert failed == []
+    ids = sorted(int(out) for _code, out, _err in results)
+    assert ids == list(range(1, 21))
+    repository = open_repository(database)
+    try:
+        assert len(repository.list_books()) == 20
+        expected = dumps(repository.load(1))
+        assert all(dumps(repository.load(i)) == expected for i in ids)
+    finally:
+        repository.engine.dispose()

@@ -47,7 +47,13 @@ def open_repository(
         _check_writable(Path(target))
     engine = make_engine(target)
     try:
-        prepare(engine, before_upgrade)
+        if "://" in str(target) or not _creates_or_upgrades(Path(target)):
+            prepare(engine, before_upgrade)
+        else:
+            from bluebook_desktop.db.lock import exclusive
+
+            with exclusive(Path(target)):
+                prepare(engine, before_upgrade)
     except DatabaseError as exc:
         engine.dispose()
         reason = sqlite.reason(exc)
@@ -62,6 +68,28 @@ def open_repository(
         engine.dispose()
         raise
     return Repository(engine)
+
+
+_OWN_TABLES = {"book", "task", "schedule_entry", "leader", "alembic_version"}
+
+
+def _creates_or_upgrades(database: Path) -> bool:
+    """Whether preparing the file will write its schema: only then is the lock taken, so a
+    database that is ready (or refused) opens with nothing created beside it."""
+    import sqlite3
+
+    from bluebook_desktop.db.revisions import HEAD, REVISIONS
+
+    try:
+        if not database.is_file() or not database.stat().st_size:
+            return True
+        revision = sqlite.stored_revision(database)
+        if revision is None:
+            # No tables, or only ours: another process is creating it right now.
+            return sqlite.table_names(database) <= _OWN_TABLES
+    except (OSError, sqlite3.Error):
+        return False  # preparing will say what is wrong
+    return revision != HEAD and revision in REVISIONS
 
 
 def _check_writable(database: Path) -> None:

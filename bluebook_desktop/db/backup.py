@@ -43,7 +43,8 @@ def copy_to(database: Path, target: Path) -> Path:
         target.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise _cannot_write(target.parent, exc) from exc
-    temp = target.with_name(f".{target.name}.tmp")
+    # Unique per process: two programs starting at once may both make today's copy.
+    temp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     try:
         temp.unlink(missing_ok=True)
         sqlite.copy_database(database, temp)

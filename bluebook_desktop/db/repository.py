@@ -12,12 +12,16 @@ silent overwrite.
 
 from __future__ import annotations
 
+import random
 import secrets
-from collections.abc import Iterable, Sequence
-from typing import Any
+import time
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any, TypeVar
 
 from sqlalchemy import Engine, delete, func, insert, select, update
+from sqlalchemy.exc import OperationalError
 
+from bluebook_desktop.db import sqlite
 from bluebook_desktop.db.errors import BookMissing, StoreConflict
 from bluebook_desktop.db.models import BookRow, LeaderRow, ScheduleEntryRow, TaskRow
 from bluebook_desktop.db.rows import (
@@ -119,15 +123,21 @@ class Repository:
         # keeps a window that still remembers the deleted book from storing into this one:
         # its expected revision will not match.
         revision = secrets.randbelow(2**31)
-        with self.engine.begin() as connection:
-            book_id = connection.execute(
-                insert(BookRow)
-                .values(**_book_values(book), revision=revision)
-                .returning(BookRow.id)
-            ).scalar_one()
-            for section, tasks in ((KEY, book.key_tasks), (FUNCTIONAL, book.functional_tasks)):
-                for position, task in enumerate(tasks):
-                    _insert_task(connection, book_id, section, position, task)
+
+        def write() -> int:
+            with self.engine.begin() as connection:
+                book_id = connection.execute(
+                    insert(BookRow)
+                    .values(**_book_values(book), revision=revision)
+                    .returning(BookRow.id)
+                ).scalar_one()
+                sections = ((KEY, book.key_tasks), (FUNCTIONAL, book.functional_tasks))
+                for section, tasks in sections:
+                    for position, task in enumerate(tasks):
+                        _insert_task(connection, book_id, section, position, task)
+            return book_id
+
+        book_id = retrying(write)
         self._revisions[book_id] = revision
         return replace(book, id=book_id)
 
@@ -156,35 +166,66 @@ class Repository:
         expected = self._revisions.get(new.id)
         if expected is None:
             raise ValueError("store() needs a book this repository loaded or added")
-        with self.engine.begin() as connection:
-            # First, always: the revision check takes the write lock, so no other window can
-            # store between the check and the task rows below.
-            result = connection.execute(
-                update(BookRow)
-                .where(BookRow.id == new.id, BookRow.revision == expected)
-                .values(revision=BookRow.revision + 1, **values)
-            )
-            if result.rowcount == 0:
-                if connection.execute(select(BookRow.id).where(BookRow.id == new.id)).first():
-                    raise StoreConflict(
-                        "另一个窗口已修改了这本蓝皮书，本窗口的修改没有写入数据库。"
-                    )
-                raise BookMissing("这本蓝皮书已被删除，无法保存。")
-            sections = (
-                (KEY, old.key_tasks, new.key_tasks),
-                (FUNCTIONAL, old.functional_tasks, new.functional_tasks),
-            )
-            # Deletions first: a task moved to the other table keeps its id, so its old row
-            # must be gone before the other table inserts it.
-            for _section, before, after in sections:
-                _delete_gone(connection, before, after)
-            for section, before, after in sections:
-                _store_tasks(connection, new.id, section, before, after)
+
+        def write() -> None:
+            with self.engine.begin() as connection:
+                # First, always: the revision check takes the write lock, so no other window can
+                # store between the check and the task rows below.
+                result = connection.execute(
+                    update(BookRow)
+                    .where(BookRow.id == new.id, BookRow.revision == expected)
+                    .values(revision=BookRow.revision + 1, **values)
+                )
+                if result.rowcount == 0:
+                    if connection.execute(select(BookRow.id).where(BookRow.id == new.id)).first():
+                        raise StoreConflict(
+                            "另一个窗口已修改了这本蓝皮书，本窗口的修改没有写入数据库。"
+                        )
+                    raise BookMissing("这本蓝皮书已被删除，无法保存。")
+                sections = (
+                    (KEY, old.key_tasks, new.key_tasks),
+                    (FUNCTIONAL, old.functional_tasks, new.functional_tasks),
+                )
+                # Deletions first: a task moved to the other table keeps its id, so its old row
+                # must be gone before the other table inserts it.
+                for _section, before, after in sections:
+                    _delete_gone(connection, before, after)
+                for section, before, after in sections:
+                    _store_tasks(connection, new.id, section, before, after)
+
+        retrying(write)
         self._revisions[new.id] = expected + 1
 
     def delete(self, book_id: int) -> None:
-        with self.engine.begin() as connection:
-            connection.execute(delete(BookRow).where(BookRow.id == book_id))
+        def write() -> None:
+            with self.engine.begin() as connection:
+                connection.execute(delete(BookRow).where(BookRow.id == book_id))
+
+        retrying(write)
+
+
+T = TypeVar("T")
+RETRIES = 12
+
+
+def retrying(write: Callable[[], T]) -> T:
+    """Run a write transaction again when it lost the race for the database's lock.
+
+    The busy timeout makes each attempt wait for the lock; a transaction can still be
+    refused at once (another process wrote first, or a checkpoint held the file), and is
+    then rolled back whole: running it again is safe. Other errors go straight up.
+    """
+    for attempt in range(RETRIES):
+        try:
+            return write()
+        except OperationalError as exc:
+            if attempt == RETRIES - 1 or sqlite.error_name(exc) not in _BUSY:
+                raise
+            time.sleep(random.uniform(0.01, 0.05) * (attempt + 1))
+    raise AssertionError("unreachable")
+
+
+_BUSY = ("SQLITE_BUSY", "SQLITE_LOCKED")
 
 
 def _book_values(book: Book) -> dict[str, Any]:

@@ -108,6 +108,14 @@ def table_count(path: Path) -> int:
         return int(row.fetchone()[0])
 
 
+def table_names(path: Path) -> set[str]:
+    with closing(connect_file(path)) as connection:
+        rows = connection.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+        )
+        return {row[0] for row in rows}
+
+
 def book_count(path: Path) -> int:
     """How many books a database file holds (0 when it has no book table)."""
     with closing(connect_file(path)) as connection:
