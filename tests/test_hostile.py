@@ -221,3 +221,81 @@ def test_twenty_imports_at_once_all_land(existing: bool, tmp_path: Path) -> None
         assert all(dumps(repository.load(i)) == expected for i in ids)
     finally:
         repository.engine.dispose()
+
+
+# --- edits only in the -wal ---
+
+
+def _wal(database: Path) -> Path:
+    return database.with_name(database.name + "-wal")
+
+
+def test_edits_reach_the_database_file_when_the_window_is_idle(
+    qtbot, tmp_path: Path, fixture_book: Book
+) -> None:
+    from dataclasses import replace
+
+    from bluebook_desktop.ui.idle import CHECKPOINT_IDLE_MS
+    from bluebook_desktop.ui.session import BookSession
+
+    database = tmp_path / "data" / "bluebook.sqlite3"
+    repository = open_repository(database)
+    reader = open_repository(database)  # another window keeps a reader: no auto-checkpoint
+    try:
+        with reader.engine.connect():
+            book = repository.add(fixture_book)
+            session = BookSession(repository, book)
+            for i in range(5):
+                session.edit(replace(session.book, head_opinion=f"意见{i}"), "意见")
+                assert session.store_now()
+            qtbot.wait(CHECKPOINT_IDLE_MS + 500)
+            # Something outside deletes the -wal: what was reported stored must still be there.
+            assert _wal(database).stat().st_size == 0
+        repository.engine.dispose()
+        reader.engine.dispose()
+        _wal(database).unlink(missing_ok=True)
+        database.with_name(database.name + "-shm").unlink(missing_ok=True)
+        again = open_repository(database)
+        try:
+            assert again.load(book.id or 0).head_opinion == "意见4"
+        finally:
+            again.engine.dispose()
+    finally:
+        repository.engine.dispose()
+        reader.engine.dispose()
+
+
+def test_a_damaged_wal_is_found_before_sqlite_drops_it(tmp_path: Path, fixture_book: Book) -> None:
+    import sqlite3
+
+    from bluebook_desktop.db import health
+
+    database = tmp_path / "data" / "bluebook.sqlite3"
+    repository = open_repository(database)
+    stored = repository.add(fixture_book)  # the first book reaches the file at once
+    holder = sqlite3.connect(database)
+    holder.execute("PRAGMA wal_autocheckpoint = 0")
+    holder.execute("BEGIN")
+    holder.execute("SELECT count(*) FROM book").fetchall()  # a reader: no checkpoint on close
+    from dataclasses import replace
+
+    for i in range(3):
+        new = replace(stored, head_opinion=f"第{i}次")
+        repository.store(stored, new)
+        stored = new
+    repository.engine.dispose()
+    wal = _wal(database)
+    copy = wal.read_bytes()
+    holder.close()
+    assert len(copy) > 32 + 3 * (24 + 4096)
+    from bluebook_desktop.db import wal as wal_check
+
+    wal.write_bytes(copy)
+    assert wal_check.damage(database) is None  # sound as it was
+    damaged = bytearray(copy)
+    damaged[32 + 24 + 100] ^= 0xFF  # a byte in the first frame's page
+    wal.write_bytes(bytes(damaged))
+    with pytest.raises(health.DamagedDatabase) as caught:
+        health.check(database, database.parent / "backups")
+    moved = caught.value.moved
+    assert _wal(moved).read_bytes() == bytes(damaged)  # kept with its database, for recovery

@@ -123,8 +123,12 @@ def check(database: Path, backup_dir: Path, drive_type: DriveType = windows_driv
     if database.is_file():
         if not _claims_to_be_ours(database):
             raise UserError("文件 {path} 不是数据库文件，无法打开。", path=str(database))
+        from bluebook_desktop.db import wal
+
+        # Before SQLite opens the file: opening replays the -wal and drops a damaged part.
+        damage = wal.damage(database)
         try:
-            damage = sqlite.quick_check(database)
+            damage = damage or sqlite.quick_check(database)
             if damage is None:
                 damage = _empty_beside_books(database, backup_dir)
             if damage is None:

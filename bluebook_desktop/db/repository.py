@@ -12,6 +12,7 @@ silent overwrite.
 
 from __future__ import annotations
 
+import logging
 import random
 import secrets
 import time
@@ -36,6 +37,7 @@ from bluebook_desktop.db.rows import (
 from bluebook_desktop.domain import COVER_FIELDS, Book, Cover, Task, changed_fields
 
 __all__ = ["BookMissing", "BookSummary", "Repository", "StoreConflict"]
+log = logging.getLogger(__name__)
 
 
 class Repository:
@@ -195,6 +197,21 @@ class Repository:
 
         retrying(write)
         self._revisions[new.id] = expected + 1
+
+    def checkpoint(self) -> None:
+        """Copy what the -wal file holds into the database file itself (and empty the -wal).
+
+        Called when the window is idle after storing: until then, edits reported stored
+        live only in the -wal, which something outside (a cleaning or sync tool) could
+        delete. Never fails: the next checkpoint, or SQLite's own, does it later.
+        """
+        if self.engine.dialect.name != "sqlite":
+            return
+        try:
+            with self.engine.connect() as connection:
+                connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+        except OperationalError as exc:
+            log.info("checkpoint not done now: %s", sqlite.reason(exc) or "database busy")
 
     def delete(self, book_id: int) -> None:
         def write() -> None:

@@ -20,6 +20,7 @@ from bluebook_desktop.db.errors import BookMissing, StoreConflict
 from bluebook_desktop.domain import Book
 from bluebook_desktop.errors import UserError
 from bluebook_desktop.failures import reason_text, storage_error
+from bluebook_desktop.ui.idle import idle_checkpoint
 
 if TYPE_CHECKING:
     from bluebook_desktop.db.repository import Repository
@@ -94,6 +95,7 @@ class BookSession(QObject):
         self._timer.setSingleShot(True)
         self._timer.setInterval(STORE_DELAY_MS)
         self._timer.timeout.connect(self.store_now)
+        self._idle = idle_checkpoint(self, repository)  # the -wal into the file when idle
 
     @property
     def book(self) -> Book:
@@ -150,6 +152,7 @@ class BookSession(QObject):
             self._timer.start(max(STORE_DELAY_MS, 3000))  # try again, not in a tight loop
             return False
         self._stored = book
+        self._idle.start()
         if self.is_stored:
             self.storedChanged.emit(True)
         return True
