@@ -355,3 +355,28 @@ def test_text_that_is_not_utf8_is_damage(good: Path, capsys: pytest.CaptureFixtu
     assert "已损坏" in err and "bluebook-cli restore" in err
     assert "decode" not in err and "OperationalError" not in err
     assert not good.exists()
+
+
+# --- network mounts on Linux, by their file system type ---
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="Linux and Unix mount tables")
+@pytest.mark.parametrize("kind", ["nfs4", "cifs", "fuse.sshfs", "smb3"])
+def test_a_database_on_a_network_mount_is_refused(kind: str, tmp_path: Path) -> None:
+    share = tmp_path / "共享 文件夹"
+    share.mkdir()
+    mounts = tmp_path / "mounts"
+    escaped = str(share).replace(" ", "\\040")
+    mounts.write_text(
+        f"/dev/sda1 / ext4 rw 0 0\nserver:/export {escaped} {kind} rw 0 0\n", encoding="utf-8"
+    )
+    database = share / "bluebook.sqlite3"
+    with pytest.raises(health.NetworkDrive):
+        health.check_location(database, mounts=mounts)
+    assert not database.exists()
+    health.check_location(tmp_path / "local.sqlite3", mounts=mounts)  # ext4: fine
+
+
+@pytest.mark.skipif(not Path("/proc/self/mounts").exists(), reason="no /proc here")
+def test_the_real_mount_table_is_read() -> None:
+    assert health.mount_type(Path("/")) is not None

@@ -299,3 +299,28 @@ def test_a_damaged_wal_is_found_before_sqlite_drops_it(tmp_path: Path, fixture_b
         health.check(database, database.parent / "backups")
     moved = caught.value.moved
     assert _wal(moved).read_bytes() == bytes(damaged)  # kept with its database, for recovery
+
+
+# --- a schema that does not match ---
+
+
+@pytest.mark.parametrize(
+    ("damage", "words"),
+    [
+        ("DROP TABLE leader", "leader"),
+        ("INSERT INTO alembic_version VALUES ('9999_future')", "9999_future"),
+        ("ALTER TABLE task DROP COLUMN target", "target"),
+    ],
+)
+def test_a_schema_that_does_not_match_is_refused(
+    damage: str, words: str, db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import sqlite3
+
+    with sqlite3.connect(db) as connection:
+        connection.execute(damage)
+    connection.close()
+    err = fails(capsys, "--db", str(db), "list")
+    assert "结构与本程序不符" in err and words in err
+    with pytest.raises(UserError, match="结构与本程序不符"):
+        open_repository(db)

@@ -7,6 +7,7 @@ empty one: the window offers the newest good backup, the command line names it.
 from __future__ import annotations
 
 import logging
+import re
 import sqlite3
 import sys
 from collections.abc import Callable
@@ -88,6 +89,43 @@ def is_network_path(path: str | Path, drive_type: DriveType = windows_drive_type
     return False
 
 
+# File systems whose locks SQLite cannot trust (its documentation warns of NFS and SMB).
+NETWORK_FILE_SYSTEMS = {
+    "nfs", "nfs4", "cifs", "smb3", "smbfs", "ncpfs", "afs", "ceph", "9p", "coda",
+    "fuse.sshfs", "sshfs", "fuse.glusterfs", "glusterfs", "davfs", "fuse.davfs2",
+    "fuse.rclone", "fuse.s3fs", "lustre", "gpfs", "ocfs2", "fuse.smbnetfs",
+}  # fmt: skip
+MOUNTS = Path("/proc/self/mounts")
+
+
+def mount_type(path: Path, mounts: Path = MOUNTS) -> str | None:
+    """The file system type of the mount holding `path` (Linux), or None when unknown."""
+    try:
+        lines = mounts.read_text(encoding="utf-8", errors="replace").splitlines()
+        target = path.resolve()
+    except (OSError, RuntimeError):
+        return None
+    best: tuple[int, str] | None = None
+    for line in lines:
+        fields = line.split()
+        if len(fields) < 3:
+            continue
+        # Spaces and the like in mount points are written as octal escapes (\040).
+        point = re.sub(r"\\([0-7]{3})", lambda m: chr(int(m.group(1), 8)), fields[1])
+        point_path = Path(point)
+        inside = target == point_path or point_path in target.parents
+        if inside and (best is None or len(point) >= best[0]):
+            best = (len(point), fields[2])
+    return best[1] if best else None
+
+
+def is_network_mount(path: Path, mounts: Path = MOUNTS) -> bool:
+    if sys.platform == "win32":
+        return False
+    kind = mount_type(path if path.exists() else path.parent, mounts)
+    return kind is not None and kind.lower() in NETWORK_FILE_SYSTEMS
+
+
 # SQLite adds -wal and -journal to the database's name: it must leave room for them.
 NAME_MAX = 255
 _SUFFIX_ROOM = len("-journal")
@@ -106,9 +144,11 @@ def check_name(database: Path) -> None:
         )
 
 
-def check_location(database: Path, drive_type: DriveType = windows_drive_type) -> None:
+def check_location(
+    database: Path, drive_type: DriveType = windows_drive_type, mounts: Path = MOUNTS
+) -> None:
     check_name(database)
-    if is_network_path(database, drive_type):
+    if is_network_path(database, drive_type) or is_network_mount(database, mounts):
         raise NetworkDrive(
             "数据库 {path} 位于网络位置（共享文件夹或网络驱动器）。SQLite 数据库在网络上"
             "无法可靠加锁，可能损坏数据，所以不能在这里使用。请把数据库放在本机磁盘上；"

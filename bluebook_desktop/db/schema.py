@@ -13,6 +13,7 @@ from pathlib import Path
 from sqlalchemy import Connection, Engine, inspect, text
 
 from bluebook_desktop.db.revisions import HEAD, REVISIONS
+from bluebook_desktop.domain import QT_TRANSLATE_NOOP
 from bluebook_desktop.errors import UserError
 
 __all__ = ["HEAD", "MIGRATIONS", "REVISIONS", "NewerDatabase", "prepare", "upgrade"]
@@ -26,7 +27,40 @@ class NewerDatabase(UserError):
 def current_revision(connection: Connection) -> str | None:
     if not inspect(connection).has_table("alembic_version"):
         return None
-    return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+    rows = connection.execute(text("SELECT version_num FROM alembic_version")).scalars().all()
+    if len(rows) > 1:
+        raise UserError(
+            MISMATCH,
+            problem="记录了 {count} 个数据库版本（{versions}）".format(
+                count=len(rows), versions="、".join(map(str, rows[:3]))
+            ),
+        )
+    return rows[0] if rows else None
+
+
+MISMATCH = QT_TRANSLATE_NOOP(
+    "messages",
+    "这个数据库的结构与本程序不符（{problem}），无法打开。文件可能被其他程序改动过，请从备份恢复。",
+)
+
+
+def check_schema(connection: Connection) -> None:
+    """Every table and column of this program's models is there, as at the newest revision.
+
+    A table dropped or a column missing would otherwise fail later, in the middle of an
+    edit; four PRAGMA table_info queries find it at once.
+    """
+    from bluebook_desktop.db.models import Base
+
+    inspector = inspect(connection)
+    present = set(inspector.get_table_names())
+    for table in Base.metadata.sorted_tables:
+        if table.name not in present:
+            raise UserError(MISMATCH, problem=f"缺少数据表 {table.name}")
+        columns = {column["name"] for column in inspector.get_columns(table.name)}
+        missing = [c.name for c in table.columns if c.name not in columns]
+        if missing:
+            raise UserError(MISMATCH, problem=f"数据表 {table.name} 缺少 {'、'.join(missing)} 列")
 
 
 def prepare(engine: Engine, before_upgrade: Callable[[], None] | None = None) -> None:
@@ -53,6 +87,8 @@ def prepare(engine: Engine, before_upgrade: Callable[[], None] | None = None) ->
         sqlite.use_wal(engine)
     if revision != HEAD:
         upgrade(engine)
+    with engine.connect() as connection:
+        check_schema(connection)
 
 
 def upgrade(engine: Engine, target: str = "head") -> None:

@@ -1088,6 +1088,10 @@ The details are in the log: %2</translation>
       <translation>The database {database} is missing: it was damaged earlier and moved to {moved} (not deleted). No good backup was found.</translation>
     </message>
     <message>
+      <source>这个数据库的结构与本程序不符（{problem}），无法打开。文件可能被其他程序改动过，请从备份恢复。</source>
+      <translation>This database's structure does not match this program ({problem}), so it cannot be opened. Another program may have changed the file; please restore it from a backup.</translation>
+    </message>
+    <message>
       <source>“{name}”是旧版 Word/WPS 文档（.doc）或设有密码的文档，本程序无法直接读取。请先在 Word 或 WPS 中“另存为”.docx 格式（如设有打开密码，请先取消），再导入。</source>
       <translation>“{name}” is an old Word/WPS document (.doc) or a password-protected one, which this program cannot read. Open it in Word or WPS, use “Save As” to save it as .docx (remove any open password first), then import it again.</translation>
     </message>
