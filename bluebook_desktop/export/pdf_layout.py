@@ -54,6 +54,7 @@ from bluebook_desktop.export.pdf import (
     markup,
     metadata,
 )
+from bluebook_desktop.export.pdf_closing import ClosingBlock
 from bluebook_desktop.export.pdf_tables import BookTable, RowFeed
 from bluebook_desktop.export.pdf_wrap import CJKParagraph
 
@@ -223,13 +224,13 @@ class _Layout:
         ]
         return self.table(KEY_HEADERS, body, widths, closing=None)
 
-    def functional_table(self) -> BookTable:
+    def functional_table(self, closing: ClosingBlock) -> BookTable:
         book = self.book
         widths = self.column_widths([11, 20, None, None, 28])
         body = [self.task_row(n, t, widths) for n, t in self.numbered(book.functional_tasks)]
         if not body:  # a blank row to write in, as the template has
             body = [[[] for _ in FUNCTIONAL_HEADERS]]
-        return self.table(FUNCTIONAL_HEADERS, body, widths, closing=self.closing_block())
+        return self.table(FUNCTIONAL_HEADERS, body, widths, closing=closing)
 
     def numbered(self, tasks: tuple[Task, ...]) -> list[tuple[str, Task]]:
         return list(zip(numbers(tasks), tasks, strict=True))
@@ -270,7 +271,7 @@ class _Layout:
         headers: Sequence[str],
         body: list[list[Any]],
         widths: list[float],
-        closing: list[Flowable] | None,
+        closing: ClosingBlock | None,
     ) -> BookTable:
         header_style = self.style(
             self.fonts.heading, SIZE_5, leading=SIZE_5 * 1.35, align=TA_CENTER
@@ -293,20 +294,6 @@ class _Layout:
             if continued:  # the rest of a row cut at the end of the last page
                 commands.append(("VALIGN", (0, 1), (-1, 1), "TOP"))
             row_heights: list[float | None] = [None, *heights]
-            if end and closing is not None:
-                data.append([closing] + [""] * (len(headers) - 1))
-                row_heights.append(None)
-                row = last + 1
-                commands += [
-                    ("SPAN", (0, row), (-1, row)),
-                    ("VALIGN", (0, row), (-1, row), "TOP"),
-                    ("ALIGN", (0, row), (-1, row), "RIGHT"),  # the signing block on the right
-                    ("LEFTPADDING", (0, row), (-1, row), 0),
-                    ("RIGHTPADDING", (0, row), (-1, row), 0),
-                    ("TOPPADDING", (0, row), (-1, row), 6 * MM),
-                    # The closing block never stands alone: it takes the last task with it.
-                    ("NOSPLIT", (0, last), (-1, row)),
-                ]
             table = BookTable(
                 data,
                 colWidths=widths,
@@ -316,18 +303,25 @@ class _Layout:
                 style=self.font_cmd() + commands,
             )
             table.page_height = self.height
+            table.closing = closing if end else None
+            # A cut last task keeps about two lines for the closing block's page.
+            table.end_lines = 2 * SIZE_5 * 1.35 + 9
             return table
 
         return RowFeed(body, build).first()
 
-    def closing_block(self) -> list[Flowable]:
+    def closing_block(self) -> ClosingBlock:
         f = self.fonts
-        heading = self.style(f.heading, SIZE_4, spaceAfter=2 * MM)
+        heading = self.style(f.heading, SIZE_4)
         text = self.style(f.fangsong, SIZE_4, leading=SIZE_4 * 1.6, firstLineIndent=2 * SIZE_4)
         opinion = self.book.head_opinion
-        block: list[Flowable] = [self.para(OPINION_HEADING, heading)]
+        lead: list[Flowable] = [
+            Spacer(1, 6 * MM),
+            self.para(OPINION_HEADING, heading),
+            Spacer(1, 2 * MM),
+        ]
         # An empty opinion leaves two lines for the head to write by hand.
-        block.append(self.para(opinion, text) if opinion.strip() else Spacer(1, 2 * SIZE_4 * 1.6))
+        text_part = self.para(opinion, text) if opinion.strip() else Spacer(1, 2 * SIZE_4 * 1.6)
         label = self.style(f.fangsong, SIZE_4, leading=SIZE_4 * 1.3)
         date = self.style(f.fangsong, SIZE_4, leading=SIZE_4 * 1.3, align=TA_RIGHT)
         area_width, area_height = (m * MM for m in SEAL_AREA_MM)
@@ -353,8 +347,7 @@ class _Layout:
             ],
             hAlign="RIGHT",
         )
-        block += [Spacer(1, 2 * MM), signing]
-        return block
+        return ClosingBlock(lead, text_part, [Spacer(1, 2 * MM), signing])
 
     def date_blanks(self, style: ParagraphStyle) -> Table:
         """年　月　日 with room before each for the date written by hand."""
@@ -419,6 +412,7 @@ class _Layout:
         cover_width = A4[0] - left - right
         cover_height = A4[1] - top - bottom - 30 * MM
         book = self.book
+        closing = self.closing_block()
         return [
             # Shrinks (never seen with real text) rather than push the issuer off the cover.
             KeepInFrame(cover_width, cover_height, self.cover(), mode="shrink"),
@@ -428,8 +422,11 @@ class _Layout:
             PageBreak(),
             *self.section(book.key_tasks_title, book.key_tasks_note, self.key_table()),
             *self.section(
-                book.functional_tasks_title, book.functional_tasks_note, self.functional_table()
+                book.functional_tasks_title,
+                book.functional_tasks_note,
+                self.functional_table(closing),
             ),
+            closing,
         ]
 
 
