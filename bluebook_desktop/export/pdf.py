@@ -59,6 +59,14 @@ class PdfSettings:
     replace_missing: bool = False
 
 
+class MissingGlyphs(UserError):
+    """The book has characters no font can draw (`chars`, each once, in order)."""
+
+    def __init__(self, template: str, chars: list[str]) -> None:
+        super().__init__(template, chars=describe_characters(chars))
+        self.chars = chars
+
+
 def fonts_in_use(settings: PdfSettings | None = None) -> list[FontUse]:
     """Which font files a PDF made with these settings uses (for the settings page)."""
     return fontlib.fonts_in_use(_fonts(settings or PdfSettings()))
@@ -103,11 +111,8 @@ def render_pdf(book: Book, settings: PdfSettings | None = None) -> bytes:
     if not settings.replace_missing:
         missing = missing_characters(book, settings)
         if missing:
-            raise UserError(
-                "以下字符没有任何字体可以打印：{chars}。请修改这些文字后再导出，"
-                "或选择仍然导出（这些字符将印为 {mark}）。",
-                chars=describe_characters(missing),
-                mark=MISSING_MARK,
+            raise MissingGlyphs(
+                "以下字符没有任何字体可以打印：{chars}。请修改这些文字后再导出。", missing
             )
     with _render_lock:
         from bluebook_desktop.export.pdf_layout import build_pdf

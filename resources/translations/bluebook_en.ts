@@ -1208,8 +1208,8 @@ The details are in the log: %2</translation>
       <translation>Cannot use the font file {path}: {reason} (the PDF needs a TrueType font).</translation>
     </message>
     <message>
-      <source>以下字符没有任何字体可以打印：{chars}。请修改这些文字后再导出，或选择仍然导出（这些字符将印为 {mark}）。</source>
-      <translation>No font can print these characters: {chars}. Change that text and export again, or choose to export anyway (they will print as {mark}).</translation>
+      <source>以下字符没有任何字体可以打印：{chars}。请修改这些文字后再导出。</source>
+      <translation>No font can print these characters: {chars}. Change that text and export again.</translation>
     </message>
     <message>
       <source>文件是空的。</source>
