@@ -232,12 +232,19 @@ def leaders_cell(task: Task, pad: bool) -> str:
     return " ".join(leaders_text([name], pad).replace(" ", "\u00a0") for name in task.leaders)
 
 
+LANGUAGE = "zh-CN"
+
+
 def metadata(book: Book) -> dict[str, Any]:
+    """The document information: what a file manager, a search or an archive shows."""
     cover = book.cover
     title = cover.title + (f"（{cover.edition}）" if cover.edition else "")
+    year = f"{cover.year}年度"
     return {
         "title": title,
-        "subject": f"{cover.year}年度",
+        "subject": f"{cover.unit_name}{year}绩效目标责任书".strip(),
         "author": cover.unit_name,
         "creator": f"{DISPLAY_NAME} {__version__}",
+        "keywords": [k for k in ("绩效目标责任书", cover.edition, year, cover.unit_name) if k],
+        "lang": LANGUAGE,
     }

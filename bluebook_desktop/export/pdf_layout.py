@@ -55,6 +55,7 @@ from bluebook_desktop.export.pdf import (
     metadata,
 )
 from bluebook_desktop.export.pdf_closing import ClosingBlock
+from bluebook_desktop.export.pdf_meta import canvas_with_xmp
 from bluebook_desktop.export.pdf_tables import BookTable, RowFeed
 from bluebook_desktop.export.pdf_wrap import CJKParagraph
 
@@ -445,15 +446,18 @@ def _no_padding() -> list[tuple[Any, ...]]:
 def build_pdf(book: Book, settings: PdfSettings, fonts: FontSet) -> bytes:
     layout = _Layout(book, settings, fonts)
     out = io.BytesIO()
+    meta = metadata(book)
     doc = BaseDocTemplate(
         out,
         pagesize=A4,
-        invariant=1,  # no date or random id in the file: the same book, the same bytes
+        # The file's dates are real, or SOURCE_DATE_EPOCH's: then the same book and switches
+        # give the same bytes (reportlab's id derives from the content and that date).
+        invariant=0,
         initialFontName=fonts.body.name,  # else reportlab names Helvetica, unembedded
         initialFontSize=SIZE_5,
         pageCompression=1,
-        **metadata(book),
+        **meta,
     )
     doc.addPageTemplates(layout.templates())
-    doc.build(layout.story())
+    doc.build(layout.story(), canvasmaker=canvas_with_xmp(meta))
     return out.getvalue()
