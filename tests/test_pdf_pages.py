@@ -110,3 +110,61 @@ def test_a_row_taller_than_a_page_starts_below_the_rows_before_it(tmp_path: Path
             header_top = float(re.search(r'yMin="([\d.]+)"[^>]*>序号<', words).group(1))
             assert header_top < 37 * 72 / 25.4 + 12, f"page {number}: header mid-page"
             assert len(re.findall(r">序号<", words)) == 1
+
+
+def _rules_below(pdf: Path, page: int, x_mm: float, below_y: float) -> list[float]:
+    """The y (points from the top) of the horizontal rules crossing x below `below_y`."""
+    from PIL import Image
+
+    png = pdf.with_suffix("")
+    _run("pdftoppm", "-png", "-r", "72", "-gray", "-f", str(page), "-l", str(page), pdf, png)
+    image = Image.open(next(png.parent.glob(f"{png.name}-*{page}.png"))).convert("L")
+    x = round(x_mm * 72 / 25.4)
+    dark = [y for y in range(image.height) if image.getpixel((x, y)) < 128 and y > below_y]
+    rules: list[float] = []
+    for y in dark:
+        if not rules or y - rules[-1] > 2:
+            rules.append(y)
+    return rules
+
+
+def _word_box(pdf: Path, page: int, word: str) -> tuple[float, float]:
+    words = _run("pdftotext", "-bbox", "-f", str(page), "-l", str(page), pdf, "-")
+    found = re.search(rf'yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">{word}<', words)
+    assert found, word
+    return float(found.group(1)), float(found.group(2))
+
+
+@needs_poppler
+def test_no_key_task_prints_none_and_three_blank_rows(tmp_path: Path) -> None:
+    book = replace(_fixture_book(), no_key_tasks=True, key_tasks=())
+    pdf = _write(tmp_path, book)
+    _top, none_bottom = _word_box(pdf, 2, "无")
+    heading_top, _bottom = _word_box(pdf, 2, "职能工作任务目标")
+    # Down the 序号 column (28 mm margin + 5 mm): the 无 row's rule, then three blank rows.
+    rules = [y for y in _rules_below(pdf, 2, 33, none_bottom) if y < heading_top]
+    assert len(rules) == 4, rules
+    gaps = [b - a for a, b in zip(rules, rules[1:], strict=False)]
+    assert all(gap >= 12 * 72 / 25.4 - 1 for gap in gaps), gaps
+
+
+@needs_poppler
+def test_no_functional_task_leaves_a_row_to_write_in(tmp_path: Path) -> None:
+    pdf = _write(tmp_path, _with_tasks(_fixture_book()))
+    page = next(n for n, text in enumerate(_page_texts(pdf), 1) if "职能工作任务目标" in text)
+    _top, header_bottom = _word_box(pdf, page, "序号")
+    rules = _rules_below(pdf, page, 33, header_bottom)
+    assert rules[1] - rules[0] >= 12 * 72 / 25.4 - 1, rules
+
+
+@needs_poppler
+def test_a_leader_name_never_breaks(tmp_path: Path) -> None:
+    long_name = "阿卜杜热合曼买买提江"  # wider than the 责任领导 column
+    leaders = ("王小明", "李四", long_name, "欧阳建国")
+    task = replace(_fixture_book().functional_tasks[0], leaders=leaders)
+    pdf = _write(tmp_path, _with_tasks(_fixture_book(), task))
+    page = next(n for n, text in enumerate(_page_texts(pdf), 1) if "王小明" in text)
+    lines = {name: _word_box(pdf, page, name)[0] for name in leaders}
+    assert lines["王小明"] == lines["李四"]  # two short names share a line
+    assert len(set(lines.values())) == 3  # the long name on its own line, whole
+    assert lines["李四"] < lines[long_name] < lines["欧阳建国"]

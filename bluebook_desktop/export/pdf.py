@@ -19,10 +19,8 @@ from bluebook_desktop import DISPLAY_NAME, __version__
 from bluebook_desktop.domain import (
     NONE_MARK,
     Book,
-    Task,
     chinese_date,
     chinese_month,
-    leaders_text,
 )
 from bluebook_desktop.errors import UserError
 from bluebook_desktop.export import fonts as fontlib
@@ -225,11 +223,6 @@ def escape(text: str) -> str:
     """&, < and > as entities: what xml.sax.saxutils.escape does, without importing
     urllib.request and the network modules behind it into every export."""
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
-def leaders_cell(task: Task, pad: bool) -> str:
-    """Leaders separated by a space; a padded name's inner space never breaks the line."""
-    return " ".join(leaders_text([name], pad).replace(" ", "\u00a0") for name in task.leaders)
 
 
 LANGUAGE = "zh-CN"
