@@ -73,3 +73,57 @@ def test_qpdf_finds_no_error(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "No syntax or stream encoding errors found" in result.stdout
+
+
+# --- the faces each text prints in ---
+
+
+def _fonts_of_texts(pdf: Path) -> dict[str, set[str]]:
+    """Each text piece of the PDF with the font families poppler saw it in."""
+    xml = _run("pdftohtml", "-xml", "-i", "-stdout", "-q", pdf)
+    families = dict(re.findall(r'<fontspec id="(\d+)"[^>]*family="([^"]+)"', xml))
+    found: dict[str, set[str]] = {}
+    for font, text in re.findall(r'<text [^>]*font="(\d+)"[^>]*>(.*?)</text>', xml):
+        found.setdefault(re.sub(r"<[^>]+>", "", text), set()).add(families[font])
+    return found
+
+
+@pytest.mark.skipif(not shutil.which("pdftohtml"), reason="poppler's pdftohtml not installed")
+def test_headings_and_latin_have_their_own_faces_without_windows_fonts(tmp_path: Path) -> None:
+    from bluebook_desktop.export.pdf import PdfSettings
+
+    pdf = tmp_path / "book.pdf"
+    write_pdf(_fixture_book(), pdf, PdfSettings(system_fonts=False))
+    fonts = _fonts_of_texts(pdf)
+    heading = next(v for k, v in fonts.items() if k.startswith("职能工作任务目标"))
+    assert all("WenQuanYi" in family for family in heading), heading
+    phone = next(v for k, v in fonts.items() if "87771621" in k)
+    assert any("LiberationSerif" in family for family in phone), phone
+    body = next(v for k, v in fonts.items() if k.startswith("协商确定"))
+    assert any("UMing" in family for family in body), body
+
+
+@needs_poppler
+def test_latin_letters_are_proportional(tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    from bluebook_desktop.domain import Task
+
+    book = replace(
+        _fixture_book(),
+        functional_tasks=(Task(task="t", objective="iiiiiiiiii\nMMMMMMMMMM"),),
+    )
+    pdf = _pdf_of(tmp_path, book)
+    words = _run("pdftotext", "-bbox", pdf, "-")
+
+    def width(word: str) -> float:
+        found = re.search(rf'xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)"[^>]*>{word}<', words)
+        return float(found.group(2)) - float(found.group(1))
+
+    assert width("M" * 10) > 3 * width("i" * 10)
+
+
+def _pdf_of(tmp_path: Path, book: object) -> Path:
+    path = tmp_path / "book.pdf"
+    write_pdf(book, path)  # type: ignore[arg-type]
+    return path

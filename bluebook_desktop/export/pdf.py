@@ -8,9 +8,10 @@ is imported only when a PDF is made; the window imports this module only to expo
 
 from __future__ import annotations
 
+import functools
 import threading
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -185,10 +186,20 @@ def _hold_spaces(line: str) -> str:
     return "".join(chars)
 
 
+@functools.lru_cache(maxsize=64)
+def _chain_maps(
+    fonts: FontSet, first: FontFile
+) -> tuple[tuple[tuple[FontFile, Mapping[int, int]], ...], FontFile, Mapping[int, int]]:
+    """The faces tried for a character with their character maps, and the Latin face."""
+    chain = tuple((face, fontlib.glyphs(face)) for face in fonts.chain(first))
+    latin = next(face for face, _cmap in chain if face == fonts.latin)
+    return chain, latin, fontlib.glyphs(latin)
+
+
 def _runs(text: str, fonts: FontSet, first: FontFile) -> str:
     # Faces are compared by identity: each comes from this one chain, where equal faces
     # are one object.
-    chain = [(face, fontlib.glyphs(face)) for face in fonts.chain(first)]
+    chain, latin, latin_map = _chain_maps(fonts, first)
     first = chain[0][0]
     parts: list[str] = []
     run: list[str] = []
@@ -204,7 +215,10 @@ def _runs(text: str, fonts: FontSet, first: FontFile) -> str:
 
     for char in text:
         code = ord(char)
-        face = next((f for f, cmap in chain if code in cmap), None)
+        if code in latin_map and fontlib.prints_in_latin_face(char):
+            face: FontFile | None = latin
+        else:
+            face = next((f for f, cmap in chain if code in cmap), None)
         if face is None:
             if _invisible(char) and unicodedata.category(char) != "Zs":
                 continue  # a control or joiner draws nothing; a .notdef box would be wrong

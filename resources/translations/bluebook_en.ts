@@ -174,6 +174,10 @@ Continue anyway?</translation>
       <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
+      <source>（字体：%1）</source>
+      <translation> (fonts: %1)</translation>
+    </message>
+    <message>
       <source>导出 Word</source>
       <translation>Export Word</translation>
     </message>
@@ -1059,6 +1063,10 @@ The details are in the log: %2</translation>
     <message>
       <source>标题</source>
       <translation>Headings</translation>
+    </message>
+    <message>
+      <source>西文与数字</source>
+      <translation>Latin letters and digits</translation>
     </message>
     <message>
       <source>缺字备用</source>
