@@ -8,7 +8,7 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
@@ -18,6 +18,7 @@ from bluebook_desktop.errors import UserError
 if TYPE_CHECKING:
     from bluebook_desktop.db.repository import Repository
     from bluebook_desktop.domain import Book
+    from bluebook_desktop.export.pdf import MissingGlyphs, PdfSettings
 
 EXIT_ERROR = 2
 log = logging.getLogger(__name__)
@@ -29,7 +30,13 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _fail(message: str) -> NoReturn:
-    print(message.replace("\n", " "), file=sys.stderr)
+    _fail_lines([message])
+
+
+def _fail_lines(messages: Sequence[str]) -> NoReturn:
+    """Several failures, each on a line of its own."""
+    for message in messages:
+        print(message.replace("\n", " "), file=sys.stderr)
     raise SystemExit(EXIT_ERROR)
 
 
@@ -47,10 +54,12 @@ def build_parser() -> argparse.ArgumentParser:
     exporting = commands.add_parser("export", help="导出一本蓝皮书")
     exporting.add_argument("id", type=int)
     _add_outputs(exporting)
+    _add_print_switches(exporting)
 
     rendering = commands.add_parser("render", help="不经数据库，直接把蓝皮书文件生成 PDF")
     rendering.add_argument("file", type=Path)
     rendering.add_argument("--pdf", metavar="OUT", type=Path, required=True)
+    _add_print_switches(rendering)
 
     backing_up = commands.add_parser("backup", help="把数据库备份到一个文件，输出备份文件名")
     backing_up.add_argument("out", metavar="OUT", type=Path, nargs="?", help="默认在备份文件夹")
@@ -67,29 +76,73 @@ def _add_outputs(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--docx", metavar="OUT", type=Path, help="Word 文档 (.docx)")
 
 
+MISSING_GLYPHS = ("refuse", "box")
+
+
+def _add_print_switches(parser: argparse.ArgumentParser) -> None:
+    """The print switches of the window's 设置 dialog, for the PDF."""
+    group = parser.add_argument_group("打印稿（PDF）选项，与“设置”对话框相同")
+    group.add_argument("--landscape", action="store_true", help="任务表格横向排版（封面仍为纵向）")
+    group.add_argument(
+        "--pad-names", action="store_true", help="两字姓名中间加空格对齐（陈晓 → 陈 晓）"
+    )
+    group.add_argument(
+        "--centred-page-numbers",
+        action="store_true",
+        help="页码居中（默认单页靠右、双页靠左）",
+    )
+    group.add_argument(
+        "--bundled-fonts",
+        action="store_true",
+        help="只用程序自带的字体，不用本机的宋体、仿宋、黑体",
+    )
+    group.add_argument(
+        "--missing-glyphs",
+        choices=MISSING_GLYPHS,
+        default="refuse",
+        help="没有任何字体能打印的字符：refuse 不导出并列出这些字符（默认），box 印为 □",
+    )
+
+
+def _pdf_settings(args: argparse.Namespace) -> PdfSettings:
+    from bluebook_desktop.export.pdf import PdfSettings
+
+    return PdfSettings(
+        landscape_tables=args.landscape,
+        pad_two_character_names=args.pad_names,
+        centred_page_numbers=args.centred_page_numbers,
+        system_fonts=not args.bundled_fonts,
+        replace_missing=args.missing_glyphs == "box",
+    )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     _console_safe()
     args = build_parser().parse_args(argv)
     found = paths.resolve(args.db)
     log_file = logs.setup(found.log_dir)
     try:
-        return _run(args, found)
+        return _run(args, found, log_file)
     except UserError as exc:
         _fail(str(exc))
     except KeyboardInterrupt:
         _fail("已取消。")
     except Exception as exc:  # noqa: BLE001 - the last guard: a clerk never reads a traceback
-        from bluebook_desktop.failures import describe
-
         log.error("unexpected error", exc_info=exc)
-        plain = describe(exc, found.database)
-        if plain is not None:
-            _fail(str(plain))
-        where = log_file or "（无法写入日志）"
-        _fail(f"发生意外错误：程序内部错误（详情见日志 {where}）")
+        _fail(_unexpected(exc, log_file, found.database))
 
 
-def _run(args: argparse.Namespace, found: paths.Paths) -> int:
+def _unexpected(exc: Exception, log_file: Path | None, database: Path | None = None) -> str:
+    from bluebook_desktop.failures import describe
+
+    plain = describe(exc, database)
+    if plain is not None:
+        return str(plain)
+    where = log_file or "（无法写入日志）"
+    return f"发生意外错误：程序内部错误（详情见日志 {where}）"
+
+
+def _run(args: argparse.Namespace, found: paths.Paths, log_file: Path | None = None) -> int:
     if args.command in ("render", "export"):
         for out in (args.pdf, getattr(args, "json", None), getattr(args, "docx", None)):
             if out is not None:
@@ -97,7 +150,8 @@ def _run(args: argparse.Namespace, found: paths.Paths) -> int:
     if args.command == "render":
         from bluebook_desktop.export.portable import read_portable
 
-        _write_outputs(read_portable(args.file), pdf=args.pdf)
+        book = read_portable(args.file)
+        _write_outputs(book, _pdf_settings(args), log_file, pdf=args.pdf)
         return 0
     if args.command == "restore":
         _restore(args.backup, found)
@@ -113,7 +167,14 @@ def _run(args: argparse.Namespace, found: paths.Paths) -> int:
     elif args.command == "export":
         if not (args.json or args.pdf or args.docx):
             _fail("请至少指定一种输出：--json、--pdf 或 --docx。")
-        _write_outputs(repository.load(args.id), json=args.json, pdf=args.pdf, docx=args.docx)
+        _write_outputs(
+            repository.load(args.id),
+            _pdf_settings(args),
+            log_file,
+            json=args.json,
+            pdf=args.pdf,
+            docx=args.docx,
+        )
     elif args.command == "backup":
         from bluebook_desktop.db import backup
 
@@ -174,20 +235,72 @@ def _read_book(file: Path) -> Book:
 
 
 def _write_outputs(
-    book: Book, json: Path | None = None, pdf: Path | None = None, docx: Path | None = None
+    book: Book,
+    settings: PdfSettings,
+    log_file: Path | None,
+    json: Path | None = None,
+    pdf: Path | None = None,
+    docx: Path | None = None,
 ) -> None:
-    if json:
+    """Write every output that can be written; then name each failure on a line of its own."""
+
+    # Each writer imports only what its output needs.
+    def write_json(book: Book, path: Path) -> None:
         from bluebook_desktop.export.portable import write_portable
 
-        write_portable(book, json)
-    if pdf:
+        write_portable(book, path)
+
+    def write_pdf(book: Book, path: Path) -> None:
         from bluebook_desktop.export.pdf import write_pdf
 
-        write_pdf(book, pdf)
-    if docx:
+        write_pdf(book, path, settings)
+
+    def write_docx(book: Book, path: Path) -> None:
         from bluebook_desktop.export.docx import write_docx
 
-        write_docx(book, docx)
+        write_docx(book, path)
+
+    writers = [
+        ("蓝皮书文件", json, write_json),
+        ("PDF", pdf, write_pdf),
+        ("Word 文件", docx, write_docx),
+    ]
+    wanted = [(name, path, write) for name, path, write in writers if path is not None]
+    failures: list[str] = []
+    for name, path, write in wanted:
+        failure = _try_writing(write, book, path, log_file)
+        if failure is not None:
+            failures.append(f"{name} {path} 未写出：{failure}" if len(wanted) > 1 else failure)
+    if failures:
+        _fail_lines(failures)
+
+
+def _try_writing(
+    write: Callable[[Book, Path], None], book: Book, path: Path, log_file: Path | None
+) -> str | None:
+    """None when written, else why not."""
+    from bluebook_desktop.export.pdf import MissingGlyphs
+
+    try:
+        write(book, path)
+    except MissingGlyphs as exc:
+        return _missing_glyphs_message(exc)
+    except UserError as exc:
+        return str(exc)
+    except Exception as exc:  # noqa: BLE001 - one broken output never stops the others
+        log.error("unexpected error writing %s", path, exc_info=exc)
+        return _unexpected(exc, log_file)
+    return None
+
+
+def _missing_glyphs_message(exc: MissingGlyphs) -> str:
+    from bluebook_desktop.export.pdf import MISSING_MARK, describe_characters
+
+    return (
+        f"以下字符没有任何字体可以打印：{describe_characters(exc.chars)}。"
+        f"请修改这些文字后再导出，或加上 --missing-glyphs box 仍然导出"
+        f"（这些字符将印为 {MISSING_MARK}）。"
+    )
 
 
 def _console_safe() -> None:

@@ -20,6 +20,8 @@ def _private_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("BLUEBOOK_DB", str(tmp_path / "data" / "bluebook.sqlite3"))
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
+    # A PDF carries the moment it was made; this fixed one gives the same bytes each time.
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1634025600")
 
 
 @pytest.fixture

@@ -7,6 +7,7 @@ import re
 import shutil
 import subprocess
 import sys
+import time
 from dataclasses import replace
 from pathlib import Path
 
@@ -182,14 +183,21 @@ def test_page_numbers_sit_on_the_outer_side(fixture_pdf: Path) -> None:
 def test_metadata(fixture_pdf: Path) -> None:
     info = _run("pdfinfo", fixture_pdf)
     assert re.search(r"Title:\s+佛山市三水区政协机关绩效目标责任书（蓝皮书）", info)
-    assert re.search(r"Subject:\s+2021年度", info)
+    assert re.search(r"Subject:\s+政协佛山市三水区委员会2021年度绩效目标责任书\n", info)
+    assert re.search(
+        r"Keywords:\s+绩效目标责任书, 蓝皮书, 2021年度, 政协佛山市三水区委员会\n", info
+    )
     assert re.search(r"Author:\s+政协佛山市三水区委员会", info)
     assert re.search(r"Creator:\s+绩效目标责任书填报 \d", info)
 
 
-def test_same_book_same_bytes() -> None:
+def test_same_book_same_bytes(monkeypatch: pytest.MonkeyPatch) -> None:
     book = _fixture_book()
-    assert render_pdf(book) == render_pdf(book)
+    settings = PdfSettings(landscape_tables=True, pad_two_character_names=True)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1634025600")
+    first = render_pdf(book, settings)
+    time.sleep(1.1)  # the clock moves on; SOURCE_DATE_EPOCH holds the file's date
+    assert render_pdf(book, settings) == first
 
 
 # --- settings ---
@@ -249,16 +257,20 @@ def test_spaces_and_tabs_are_kept() -> None:
     from bluebook_desktop.export.pdf import markup
 
     fonts = fontlib.choose_fonts(system_fonts=False)
-    assert "\u00a0 \u00a0" not in markup("a  b", fonts, fonts.body)  # two spaces, one kept as is
-    assert markup("  a  b ", fonts, fonts.body) == "\u00a0\u00a0a \u00a0b\u00a0"
-    assert markup("a\tb", fonts, fonts.body) == "a" + "\u00a0" * 4 + "b"
-    assert markup("<&>\n", fonts, fonts.body) == "&lt;&amp;&gt;<br/>"
+
+    def text(typed: str) -> str:  # the markup without its font changes
+        return re.sub(r"</?font[^>]*>", "", markup(typed, fonts, fonts.body))
+
+    assert "\u00a0 \u00a0" not in text("a  b")  # two spaces, one kept as is
+    assert text("  a  b ") == "\u00a0\u00a0a \u00a0b\u00a0"
+    assert text("a\tb") == "a" + "\u00a0" * 4 + "b"
+    assert text("<&>\n") == "&lt;&amp;&gt;<br/>"
 
 
 def test_missing_character_is_reported_by_name(tmp_path: Path) -> None:
-    book = _with_tasks(_fixture_book(), Task(task="微笑😀", objective="שלום"))
+    book = _with_tasks(_fixture_book(), Task(task="微笑😀", objective="ሰላም"))
     missing = missing_characters(book)
-    assert missing == ["😀", "ש", "ל", "ו", "ם"]
+    assert missing == ["😀", "ሰ", "ላ", "ም"]
     with pytest.raises(UserError) as raised:
         render_pdf(book)
     assert "U+1F600" in str(raised.value) and "GRINNING FACE" in str(raised.value)
@@ -364,11 +376,17 @@ def test_reportlab_is_imported_only_to_render() -> None:
     )
 
 
-def test_bundled_font_in_use_without_windows_fonts() -> None:
-    uses = fonts_in_use(PdfSettings(system_fonts=False))
-    assert {use.path.name for use in uses} == {"uming.ttc"}
-    assert all(use.family == "AR PL UMing CN" for use in uses)
-    assert (fontlib.bundled_font().path.parent / "uming.LICENSE.txt").is_file()
+def test_bundled_fonts_in_use_without_windows_fonts() -> None:
+    uses = {use.role: use for use in fonts_in_use(PdfSettings(system_fonts=False))}
+    names = fontlib.ROLE_NAMES
+    for role in ("body", "fangsong", "fallback"):
+        assert uses[names[role]].family == "AR PL UMing CN"
+    # Headings in a Hei face, Latin letters and digits in Times New Roman's metrics.
+    assert uses[names["heading"]].family == "WenQuanYi Micro Hei"
+    assert uses[names["latin"]].family == "Liberation Serif"
+    folder = fontlib.bundled_font().path.parent
+    for licence in ("uming", "wqy-microhei", "LiberationSerif"):
+        assert (folder / f"{licence}.LICENSE.txt").is_file()
 
 
 def test_windows_fonts_are_preferred(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -379,7 +397,9 @@ def test_windows_fonts_are_preferred(tmp_path: Path, monkeypatch: pytest.MonkeyP
     monkeypatch.setattr(fontlib, "windows_font_dirs", lambda: [fonts_dir])
     uses = {use.role: use.path for use in fonts_in_use()}
     assert uses[fontlib.ROLE_NAMES["body"]] == fonts_dir / "simsun.ttc"
-    assert uses[fontlib.ROLE_NAMES["heading"]] == fonts_dir / "simsun.ttc"
+    assert uses[fontlib.ROLE_NAMES["fangsong"]] == fonts_dir / "simsun.ttc"
+    assert uses[fontlib.ROLE_NAMES["heading"]] == fontlib.bundled_heading_font().path
+    assert uses[fontlib.ROLE_NAMES["latin"]] == fontlib.bundled_latin_font().path
     assert uses[fontlib.ROLE_NAMES["fallback"]] == fontlib.bundled_font().path
     assert render_pdf(_fixture_book()).startswith(b"%PDF")
 

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import math
 from collections.abc import Sequence
 from pathlib import Path
 
 from docx import Document
 from docx.document import Document as DocumentObject
 from docx.enum.section import WD_SECTION
-from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_ROW_HEIGHT_RULE, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -45,16 +46,24 @@ MARGINS = (37, 35, 28, 26)
 TEXT_WIDTH = PAGE[0] - MARGINS[2] - MARGINS[3]  # 156 mm
 
 KEY_HEADERS = ("序号", "工作任务", "年度目标/改革要点", "全年进度安排", "责任领导", "牵头/协办")
-KEY_WIDTHS = (13, 20, 41, 46, 20, 16)  # mm, summing to TEXT_WIDTH
+# The PDF's columns (mm, summing to TEXT_WIDTH), so that rows wrap and pages break alike.
+KEY_WIDTHS = (11, 20, 41, 41, 28, 15)
 FUNCTIONAL_HEADERS = ("序号", "工作任务", "年度目标", "全年进度安排", "责任领导")
-FUNCTIONAL_WIDTHS = (13, 20, 51, 52, 20)
+FUNCTIONAL_WIDTHS = (11, 20, 48.5, 48.5, 28)
+# The PDF's cell padding (points: top, bottom, left and right) and line spacing in tables.
+CELL_PADDING = (4, 5, 4, 4)
+TABLE_LEADING = 10.5 * 1.35
+PAGE_TEXT_HEIGHT_PT = (PAGE[1] - MARGINS[0] - MARGINS[1]) * 72 / 25.4
 # Columns whose short text reads best centred; the long texts stay left-aligned.
 _CENTRED = {"序号", "工作任务", "责任领导", "牵头/协办"}
 
 CENTER = WD_ALIGN_PARAGRAPH.CENTER
 TABLE_PT = 10.5  # 五号
-BODY_PT = 16  # 三号, the cover's fields and the closing block
-SEAL_ROOM = Mm(55)  # the round seal is about 42 mm across
+BODY_PT = 16  # 三号, the cover's fields and the section titles
+CLOSING_PT = 14  # 四号, the closing block, as the PDF prints it
+BLANK_ROW_MM = 12  # a row left to write in, as in the PDF
+BLANK_ROWS_UNDER_NONE = 3  # under the key table's 无 row, as on the office's own form
+SEAL_ROOM = Mm(52)  # the round seal is about 42 mm across: the PDF's seal area
 
 
 def write_docx(book: Book, path: Path) -> None:
@@ -68,16 +77,24 @@ def build_document(book: Book) -> DocumentObject:
     _set_defaults(doc, book)
     _cover(doc, book)
     body = doc.add_section(WD_SECTION.NEW_PAGE)
-    _page_numbers(body)
+    _page_numbers(doc, body)
     _section(doc, book.key_tasks_title, book.key_tasks_note)
     if book.prints_no_key_tasks:
         rows = [[[NONE_MARK]] * len(KEY_HEADERS)]
     else:
         rows = [_task_cells(i, task, key=True) for i, task in enumerate(book.key_tasks, 1)]
-    _table(doc, KEY_HEADERS, KEY_WIDTHS, rows)
+    key_table = _table(doc, KEY_HEADERS, KEY_WIDTHS, rows)
+    if book.prints_no_key_tasks:
+        _blank_rows(key_table, BLANK_ROWS_UNDER_NONE)
     _section(doc, book.functional_tasks_title, book.functional_tasks_note)
     rows = [_task_cells(i, task, key=False) for i, task in enumerate(book.functional_tasks, 1)]
-    _table(doc, FUNCTIONAL_HEADERS, FUNCTIONAL_WIDTHS, rows)
+    table = _table(doc, FUNCTIONAL_HEADERS, FUNCTIONAL_WIDTHS, rows)
+    if not rows:
+        _blank_rows(table, 1)  # a row to write in, as the template has
+    # The closing block never stands alone: the last task goes to its page with it.
+    for cell in table.rows[-1].cells:
+        for paragraph in cell.paragraphs:
+            paragraph.paragraph_format.keep_with_next = True
     _closing(doc, book)
     return doc
 
@@ -147,11 +164,28 @@ def _chinese(r_pr: object) -> None:
     lang.set(qn("w:eastAsia"), "zh-CN")
 
 
-def _page_numbers(section: object) -> None:
-    """— 1 — centred in the footer, counting from the first page after the cover."""
+def _page_numbers(doc: DocumentObject, section: object) -> None:
+    """— 1 — on the outer side (odd pages right, even left, one character in from the
+    text's edge, as GB/T 9704 and the PDF), counting from the first page after the cover."""
+    doc.settings.odd_and_even_pages_header_footer = True
     section.footer.is_linked_to_previous = False  # type: ignore[attr-defined]
-    paragraph = section.footer.paragraphs[0]  # type: ignore[attr-defined]
-    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    section.even_page_footer.is_linked_to_previous = False  # type: ignore[attr-defined]
+    odd = section.footer.paragraphs[0]  # type: ignore[attr-defined]
+    odd.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    odd.paragraph_format.right_indent = Pt(14)
+    even = section.even_page_footer.paragraphs[0]  # type: ignore[attr-defined]
+    even.alignment = WD_ALIGN_PARAGRAPH.LEFT
+    even.paragraph_format.left_indent = Pt(14)
+    for paragraph in (odd, even):
+        _page_field(paragraph)
+    number = OxmlElement("w:pgNumType")
+    number.set(qn("w:start"), "1")
+    sect_pr = section._sectPr  # type: ignore[attr-defined]
+    # pgNumType comes after pgMar in the schema's order; Word rejects it elsewhere.
+    sect_pr.pgMar.addnext(number)
+
+
+def _page_field(paragraph: Paragraph) -> None:
     _run(paragraph, "— ", SONG, 14)
     run = _run(paragraph, "", SONG, 14)
     for kind, text in (("begin", None), (None, " PAGE "), ("separate", None), (None, "1")):
@@ -168,11 +202,6 @@ def _page_numbers(section: object) -> None:
     end.set(qn("w:fldCharType"), "end")
     run._r.append(end)
     _run(paragraph, " —", SONG, 14)
-    number = OxmlElement("w:pgNumType")
-    number.set(qn("w:start"), "1")
-    sect_pr = section._sectPr  # type: ignore[attr-defined]
-    # pgNumType comes after pgMar in the schema's order; Word rejects it elsewhere.
-    sect_pr.pgMar.addnext(number)
 
 
 # --- paragraphs ---
@@ -271,12 +300,51 @@ def _task_cells(number: int, task: Task, key: bool) -> list[list[str]]:
         [task.task],
         task.objective_lines(),
         task.schedule_lines(),
-        # one name per line: the narrow column would otherwise wrap inside a name (李 / 飞跃)
-        list(task.leaders),
+        # names separated by a space, a line holding the names that fit: Word would
+        # otherwise wrap inside a name (李 / 飞跃)
+        leader_lines(task.leaders, _leaders_width(key)),
     ]
     if key:
         cells.append([task.role or ""])
     return cells
+
+
+def _leaders_width(key: bool) -> float:
+    widths = KEY_WIDTHS if key else FUNCTIONAL_WIDTHS
+    return widths[4] * 72 / 25.4 - CELL_PADDING[2] - CELL_PADDING[3]
+
+
+def _text_width(text: str, size: float = TABLE_PT) -> float:
+    """Width in points, as CJK faces and Times New Roman set it: Chinese one em, Latin half
+    (close enough to choose lines and rows; Word and the PDF measure the same way)."""
+    return sum(size * (0.5 if ord(char) < 0x2E80 else 1.0) for char in text)
+
+
+def leader_lines(leaders: Sequence[str], width: float) -> list[str]:
+    """The names packed into lines of `width` points, never breaking a name."""
+    lines: list[str] = []
+    for name in (n.strip() for n in leaders):
+        if not name:
+            continue
+        if lines and _text_width(f"{lines[-1]} {name}") <= width:
+            lines[-1] += f" {name}"
+        else:
+            lines.append(name)
+    return lines
+
+
+def _row_height(values: Sequence[Sequence[str]], widths: Sequence[float]) -> float:
+    """About how tall the row prints, in points: its tallest cell's lines and padding."""
+    tallest = 0.0
+    for lines, width_mm in zip(values, widths, strict=True):
+        room = width_mm * 72 / 25.4 - CELL_PADDING[2] - CELL_PADDING[3]
+        count = sum(
+            max(1, math.ceil(_text_width(piece) / room))
+            for line in lines
+            for piece in printable_text(line).split("\n")
+        )
+        tallest = max(tallest, count * TABLE_LEADING)
+    return tallest + CELL_PADDING[0] + CELL_PADDING[1]
 
 
 def _table(
@@ -284,7 +352,7 @@ def _table(
     headers: Sequence[str],
     widths: Sequence[float],
     rows: Sequence[Sequence[Sequence[str]]],
-) -> None:
+) -> Table:
     table = doc.add_table(rows=1, cols=len(headers))
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
@@ -293,12 +361,47 @@ def _table(
     header._tr.get_or_add_trPr().append(flag)
     for cell, text in zip(header.cells, headers, strict=True):
         _cell_text(cell, [text], SONG, TABLE_PT, centred=True, bold=True)
+    room = PAGE_TEXT_HEIGHT_PT - _row_height([[h] for h in headers], widths)
     for values in rows:
-        cells = table.add_row().cells
-        for cell, name, lines in zip(cells, headers, values, strict=True):
+        row = table.add_row()
+        for cell, name, lines in zip(row.cells, headers, values, strict=True):
             centred = name in _CENTRED or list(lines) == [NONE_MARK]
             _cell_text(cell, lines, FANG, TABLE_PT, centred=centred)
+        if _row_height(values, widths) <= room:
+            # A row that fits a page moves whole to the next, as in the PDF.
+            row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
     _widths(table, widths)
+    _cell_padding(table)
+    return table
+
+
+def _blank_rows(table: Table, count: int) -> None:
+    """Rows left empty to write in by hand, as tall as the PDF's (12 mm)."""
+    for _ in range(count):
+        row = table.add_row()
+        row.height = Mm(BLANK_ROW_MM)
+        row.height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
+        for cell, width in zip(row.cells, [c.width for c in table.rows[0].cells], strict=True):
+            cell.width = width
+
+
+def _cell_padding(table: Table) -> None:
+    """The PDF's cell padding, so that rows are as tall as there."""
+    margins = OxmlElement("w:tblCellMar")
+    for side, points in zip(("top", "bottom", "left", "right"), CELL_PADDING, strict=True):
+        element = OxmlElement(f"w:{side}")
+        element.set(qn("w:w"), str(points * 20))
+        element.set(qn("w:type"), "dxa")
+        margins.append(element)
+    tbl_pr = table._tbl.tblPr
+    for old in tbl_pr.findall(qn("w:tblCellMar")):
+        tbl_pr.remove(old)
+    # tblCellMar comes after tblW, tblJc and the borders and before tblLook in the schema.
+    look = tbl_pr.find(qn("w:tblLook"))
+    if look is not None:
+        look.addprevious(margins)
+    else:
+        tbl_pr.append(margins)
 
 
 def _cell_text(
@@ -316,6 +419,8 @@ def _cell_text(
         paragraph = cell.paragraphs[0] if i == 0 else cell.add_paragraph()  # type: ignore[attr-defined]
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER if centred else WD_ALIGN_PARAGRAPH.LEFT
         paragraph.paragraph_format.space_after = Pt(0)
+        if size == TABLE_PT:
+            paragraph.paragraph_format.line_spacing = Pt(TABLE_LEADING)  # exactly, as the PDF
         if text:
             _run(paragraph, text, font, size, bold)
 
@@ -341,19 +446,26 @@ def _widths(table: Table, widths_mm: Sequence[float]) -> None:
 
 
 def _closing(doc: DocumentObject, book: Book) -> None:
-    """Opinion, signature and seal, kept together on one page with room for the seal."""
-    parts = [
-        _paragraph(doc, "单位负责人意见", FANG, BODY_PT, True, before=Mm(10), after=Mm(3)),
-    ]
-    if book.head_opinion:
-        opinion = _paragraph(doc, book.head_opinion, FANG, BODY_PT, after=Mm(3))
-        opinion.paragraph_format.first_line_indent = Pt(BODY_PT * 2)
-        parts.append(opinion)
-    parts.append(_paragraph(doc, "单位负责人（签名）：", FANG, BODY_PT, before=Mm(8), after=Mm(18)))
-    parts.append(_paragraph(doc, "单位盖章：", FANG, BODY_PT, after=SEAL_ROOM))
-    date = _paragraph(
-        doc, "　　　　年　　　月　　　日", FANG, BODY_PT, align=WD_ALIGN_PARAGRAPH.RIGHT
-    )
-    date.paragraph_format.right_indent = Mm(16)
+    """Opinion, signature line and seal area, as the PDF prints them: the opinion may run
+    over pages, the signing part stays with its last line, with room for the seal."""
+    size = CLOSING_PT
+    parts = [_paragraph(doc, "单位负责人意见", HEI, size, before=Mm(6), after=Mm(2))]
+    if book.head_opinion.strip():
+        opinion = _paragraph(doc, book.head_opinion, FANG, size)
+        opinion.paragraph_format.first_line_indent = Pt(size * 2)
+    else:  # two lines left to write the opinion by hand
+        opinion = _paragraph(doc, "", FANG, size, after=Pt(size * 1.6))
+    opinion.paragraph_format.line_spacing = Pt(size * 1.6)
+    parts.append(opinion)
+    signature = _paragraph(doc, "单位负责人（签名）：", FANG, size, before=Mm(8))
+    # The line to sign on, 60 mm as in the PDF.
+    line = _run(signature, "\u3000" * 12, FANG, size)
+    line.font.underline = True  # type: ignore[attr-defined]
+    parts.append(signature)
+    parts.append(_paragraph(doc, "单位盖章：", FANG, size, before=Mm(4), after=SEAL_ROOM))
+    date = _paragraph(doc, "　　　　年　　　月　　　日", FANG, size, align=WD_ALIGN_PARAGRAPH.RIGHT)
+    date.paragraph_format.right_indent = Mm(4)
     for paragraph in parts:
         paragraph.paragraph_format.keep_with_next = True
+    for paragraph in (*parts[2:], date):
+        paragraph.paragraph_format.left_indent = Mm(TEXT_WIDTH - 114)  # the PDF's signing block

@@ -1,9 +1,12 @@
 """The TrueType fonts the printed book uses, and which characters each of them can draw.
 
-On Windows the office's own 宋体 / 仿宋 / 黑体 are preferred, so the print matches the Word
-template; everywhere (and for every character those lack) the bundled AR PL UMing CN is
-used. reportlab embeds TrueType outlines only, which is why the bundled font is a .ttc and
-not a CFF-based .otf such as Noto CJK. reportlab is imported only when a font is loaded.
+On Windows the office's own 宋体 / 仿宋 / 黑体 and Times New Roman are preferred, so the print
+matches the Word template. Where they are absent (every Linux desktop, 信创 machines) the
+bundled faces stand in: AR PL UMing CN for the Song text (and every character the others
+lack), WenQuanYi Micro Hei for titles and headings, and Liberation Serif, metric-compatible
+with Times New Roman, for Latin letters and digits. reportlab embeds TrueType outlines only,
+which is why these are glyf fonts and not CFF-based .otf such as Noto CJK. reportlab is
+imported only when a font is loaded.
 """
 
 from __future__ import annotations
@@ -27,18 +30,24 @@ if TYPE_CHECKING:
 
 BUNDLED_FILE = "uming.ttc"  # AR PL UMing, Arphic Public License (uming.LICENSE.txt)
 BUNDLED_INDEX = 0  # the collection's CN face: simplified-Chinese glyph shapes
+# WenQuanYi Micro Hei, Apache-2.0 (wqy-microhei.LICENSE.txt); face 0 is the proportional one.
+HEADING_FILE = "wqy-microhei.ttc"
+HEADING_INDEX = 0
+LATIN_FILE = "LiberationSerif-Regular.ttf"  # SIL OFL 1.1 (LiberationSerif.LICENSE.txt)
 
 # The Windows files of the fonts the performance office's template names.
 WINDOWS_FILES = {
     "body": ("simsun.ttc", 0),  # 宋体 (index 1 is 新宋体)
     "fangsong": ("simfang.ttf", 0),  # 仿宋
     "heading": ("simhei.ttf", 0),  # 黑体
+    "latin": ("times.ttf", 0),  # Times New Roman, the template's face for Latin and digits
 }
 # How the settings page names each role (the font itself may be the bundled one).
 ROLE_NAMES = {
     "body": QT_TRANSLATE_NOOP("fonts", "正文与表格"),
     "fangsong": QT_TRANSLATE_NOOP("fonts", "封面与签署栏"),
     "heading": QT_TRANSLATE_NOOP("fonts", "标题"),
+    "latin": QT_TRANSLATE_NOOP("fonts", "西文与数字"),
     "fallback": QT_TRANSLATE_NOOP("fonts", "缺字备用"),
 }
 
@@ -59,24 +68,27 @@ class FontFile:
 
 @dataclass(frozen=True)
 class FontSet:
-    """The faces of one rendering; `fallback` draws what the others lack."""
+    """The faces of one rendering; `latin` draws Latin letters and digits in every role,
+    `fallback` what the others lack."""
 
     body: FontFile
     fangsong: FontFile
     heading: FontFile
     fallback: FontFile
+    latin: FontFile
 
     def roles(self) -> dict[str, FontFile]:
         return {
             "body": self.body,
             "fangsong": self.fangsong,
             "heading": self.heading,
+            "latin": self.latin,
             "fallback": self.fallback,
         }
 
     def chain(self, first: FontFile) -> list[FontFile]:
         """The faces tried for a character, `first` first, each once."""
-        faces = [first, self.body, self.fangsong, self.heading, self.fallback]
+        faces = [first, self.body, self.fangsong, self.heading, self.fallback, self.latin]
         return list(dict.fromkeys(faces))
 
 
@@ -94,6 +106,23 @@ def bundled_font() -> FontFile:
     return FontFile(resource("fonts", BUNDLED_FILE), BUNDLED_INDEX)
 
 
+def bundled_heading_font() -> FontFile:
+    return FontFile(resource("fonts", HEADING_FILE), HEADING_INDEX)
+
+
+def bundled_latin_font() -> FontFile:
+    return FontFile(resource("fonts", LATIN_FILE))
+
+
+def prints_in_latin_face(char: str) -> bool:
+    """Latin letters, digits and their punctuation: what Word sets in the ASCII font.
+
+    The no-break space stays in the Chinese face: it pads 陈 晓 to a Chinese half width.
+    """
+    code = ord(char)
+    return 0x20 <= code < 0x7F or 0xA1 <= code < 0x250
+
+
 def windows_font_dirs() -> list[Path]:
     """The system fonts folder and the per-user one (fonts installed without admin rights)."""
     if sys.platform != "win32":
@@ -106,7 +135,7 @@ def windows_font_dirs() -> list[Path]:
 
 
 def choose_fonts(system_fonts: bool = True, font_dirs: Iterable[Path] | None = None) -> FontSet:
-    """The installed Windows fonts where present (when wanted), else the bundled one."""
+    """The installed Windows fonts where present (when wanted), else the bundled ones."""
     fallback = bundled_font()
     dirs = list(windows_font_dirs() if font_dirs is None else font_dirs) if system_fonts else []
     found: dict[str, FontFile] = {}
@@ -114,13 +143,15 @@ def choose_fonts(system_fonts: bool = True, font_dirs: Iterable[Path] | None = N
         path = next((d / file_name for d in dirs if (d / file_name).is_file()), None)
         if path:
             found[role] = FontFile(path, index)
-    # A missing 仿宋 or 黑体 takes the body's face: one Song design rather than two.
+    # A missing 仿宋 takes the body's face: one Song design rather than two. A missing 黑体
+    # takes the bundled Hei face, so that headings still stand out from the text.
     body = found.get("body", fallback)
     return FontSet(
         body=body,
         fangsong=found.get("fangsong", body),
-        heading=found.get("heading", body),
+        heading=found.get("heading", bundled_heading_font()),
         fallback=fallback,
+        latin=found.get("latin", bundled_latin_font()),
     )
 
 

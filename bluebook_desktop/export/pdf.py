@@ -8,9 +8,10 @@ is imported only when a PDF is made; the window imports this module only to expo
 
 from __future__ import annotations
 
+import functools
 import threading
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -19,10 +20,8 @@ from bluebook_desktop import DISPLAY_NAME, __version__
 from bluebook_desktop.domain import (
     NONE_MARK,
     Book,
-    Task,
     chinese_date,
     chinese_month,
-    leaders_text,
 )
 from bluebook_desktop.errors import UserError
 from bluebook_desktop.export import fonts as fontlib
@@ -57,6 +56,14 @@ class PdfSettings:
     # Print what no font has as MISSING_MARK; else rendering refuses with the characters' names.
     # The window sets it after telling the user (see missing_characters).
     replace_missing: bool = False
+
+
+class MissingGlyphs(UserError):
+    """The book has characters no font can draw (`chars`, each once, in order)."""
+
+    def __init__(self, template: str, chars: list[str]) -> None:
+        super().__init__(template, chars=describe_characters(chars))
+        self.chars = chars
 
 
 def fonts_in_use(settings: PdfSettings | None = None) -> list[FontUse]:
@@ -103,11 +110,8 @@ def render_pdf(book: Book, settings: PdfSettings | None = None) -> bytes:
     if not settings.replace_missing:
         missing = missing_characters(book, settings)
         if missing:
-            raise UserError(
-                "以下字符没有任何字体可以打印：{chars}。请修改这些文字后再导出，"
-                "或选择仍然导出（这些字符将印为 {mark}）。",
-                chars=describe_characters(missing),
-                mark=MISSING_MARK,
+            raise MissingGlyphs(
+                "以下字符没有任何字体可以打印：{chars}。请修改这些文字后再导出。", missing
             )
     with _render_lock:
         from bluebook_desktop.export.pdf_layout import build_pdf
@@ -182,10 +186,20 @@ def _hold_spaces(line: str) -> str:
     return "".join(chars)
 
 
+@functools.lru_cache(maxsize=64)
+def _chain_maps(
+    fonts: FontSet, first: FontFile
+) -> tuple[tuple[tuple[FontFile, Mapping[int, int]], ...], FontFile, Mapping[int, int]]:
+    """The faces tried for a character with their character maps, and the Latin face."""
+    chain = tuple((face, fontlib.glyphs(face)) for face in fonts.chain(first))
+    latin = next(face for face, _cmap in chain if face == fonts.latin)
+    return chain, latin, fontlib.glyphs(latin)
+
+
 def _runs(text: str, fonts: FontSet, first: FontFile) -> str:
     # Faces are compared by identity: each comes from this one chain, where equal faces
     # are one object.
-    chain = [(face, fontlib.glyphs(face)) for face in fonts.chain(first)]
+    chain, latin, latin_map = _chain_maps(fonts, first)
     first = chain[0][0]
     parts: list[str] = []
     run: list[str] = []
@@ -201,7 +215,10 @@ def _runs(text: str, fonts: FontSet, first: FontFile) -> str:
 
     for char in text:
         code = ord(char)
-        face = next((f for f, cmap in chain if code in cmap), None)
+        if code in latin_map and fontlib.prints_in_latin_face(char):
+            face: FontFile | None = latin
+        else:
+            face = next((f for f, cmap in chain if code in cmap), None)
         if face is None:
             if _invisible(char) and unicodedata.category(char) != "Zs":
                 continue  # a control or joiner draws nothing; a .notdef box would be wrong
@@ -222,17 +239,19 @@ def escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def leaders_cell(task: Task, pad: bool) -> str:
-    """Leaders separated by a space; a padded name's inner space never breaks the line."""
-    return " ".join(leaders_text([name], pad).replace(" ", "\u00a0") for name in task.leaders)
+LANGUAGE = "zh-CN"
 
 
 def metadata(book: Book) -> dict[str, Any]:
+    """The document information: what a file manager, a search or an archive shows."""
     cover = book.cover
     title = cover.title + (f"（{cover.edition}）" if cover.edition else "")
+    year = f"{cover.year}年度"
     return {
         "title": title,
-        "subject": f"{cover.year}年度",
+        "subject": f"{cover.unit_name}{year}绩效目标责任书".strip(),
         "author": cover.unit_name,
         "creator": f"{DISPLAY_NAME} {__version__}",
+        "keywords": [k for k in ("绩效目标责任书", cover.edition, year, cover.unit_name) if k],
+        "lang": LANGUAGE,
     }

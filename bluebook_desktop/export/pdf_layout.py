@@ -7,6 +7,7 @@ Everything the user typed reaches a Paragraph through pdf.markup (escaped, fonts
 from __future__ import annotations
 
 import io
+import math
 from collections.abc import Sequence
 from typing import Any
 
@@ -30,7 +31,14 @@ from reportlab.platypus import (
     Table,
 )
 
-from bluebook_desktop.domain import NONE_MARK, Book, Task, chinese_date, chinese_month
+from bluebook_desktop.domain import (
+    NONE_MARK,
+    Book,
+    Task,
+    chinese_date,
+    chinese_month,
+    leaders_text,
+)
 from bluebook_desktop.domain import serial_numbers as numbers
 from bluebook_desktop.export import fonts as fontlib
 from bluebook_desktop.export.fonts import FontFile, FontSet
@@ -50,14 +58,18 @@ from bluebook_desktop.export.pdf import (
     SIZE_5,
     SIZE_S4,
     PdfSettings,
-    leaders_cell,
     markup,
     metadata,
 )
+from bluebook_desktop.export.pdf_closing import ClosingBlock
+from bluebook_desktop.export.pdf_meta import canvas_with_xmp
 from bluebook_desktop.export.pdf_tables import BookTable, RowFeed
 from bluebook_desktop.export.pdf_wrap import CJKParagraph
 
 RULE = 0.5  # table rule width, points (Word's ½ pt single line)
+CELL_PADDING_V = 4 + 5  # top and bottom padding of a task table's cells, points
+BLANK_ROW_MM = 12  # a row left to write in by hand
+BLANK_ROWS_UNDER_NONE = 3  # under the key table's 无 row, as on the office's own form
 
 
 # --- the document ---
@@ -216,20 +228,26 @@ class _Layout:
         book = self.book
         widths = self.column_widths([11, 20, None, None, 28, 15])
         if book.prints_no_key_tasks:
+            # 无 in every column, and below it the blank rows of the office's own form.
             rows = [[self.cell_text(NONE_MARK, centred=True)] for _ in KEY_HEADERS]
-            return self.table(KEY_HEADERS, [rows], widths, closing=None)
+            blanks = [self.blank_row(len(KEY_HEADERS)) for _ in range(BLANK_ROWS_UNDER_NONE)]
+            return self.table(KEY_HEADERS, [rows, *blanks], widths, closing=None)
         body = [
             self.task_row(n, t, widths, with_role=True) for n, t in self.numbered(book.key_tasks)
         ]
         return self.table(KEY_HEADERS, body, widths, closing=None)
 
-    def functional_table(self) -> BookTable:
+    def functional_table(self, closing: ClosingBlock) -> BookTable:
         book = self.book
         widths = self.column_widths([11, 20, None, None, 28])
         body = [self.task_row(n, t, widths) for n, t in self.numbered(book.functional_tasks)]
         if not body:  # a blank row to write in, as the template has
-            body = [[[] for _ in FUNCTIONAL_HEADERS]]
-        return self.table(FUNCTIONAL_HEADERS, body, widths, closing=self.closing_block())
+            body = [self.blank_row(len(FUNCTIONAL_HEADERS))]
+        return self.table(FUNCTIONAL_HEADERS, body, widths, closing=closing)
+
+    def blank_row(self, columns: int) -> list[list[Flowable]]:
+        """A row left empty to write in by hand: as tall as the form's rows (12 mm)."""
+        return [[Spacer(1, BLANK_ROW_MM * MM - CELL_PADDING_V)]] + [[] for _ in range(columns - 1)]
 
     def numbered(self, tasks: tuple[Task, ...]) -> list[tuple[str, Task]]:
         return list(zip(numbers(tasks), tasks, strict=True))
@@ -249,28 +267,59 @@ class _Layout:
     def task_row(
         self, number: str, task: Task, widths: list[float], with_role: bool = False
     ) -> list[list[Flowable]]:
-        # Leaders wrap only between names (Latin wrapping breaks at spaces; the space inside
-        # a padded name is a no-break space); a name wider than the column still breaks.
-        leaders = self.style(
-            self.fonts.body, SIZE_5, leading=SIZE_5 * 1.35, align=TA_CENTER, wrap=None
-        )
         row = [
             [self.cell_text(number, centred=True)],
             [self.cell_text(task.task, centred=True)],
             [self.cell_text(line) for line in task.objective_lines()],
             [self.cell_text(line) for line in task.schedule_lines()],
-            [self.para(leaders_cell(task, self.settings.pad_two_character_names), leaders)],
+            [self.leaders(task, widths[4] - 8)],
         ]
         if with_role:
             row.append([self.cell_text(task.role or "", centred=True)])
         return row
+
+    def leaders(self, task: Task, width: float) -> Paragraph:
+        """The names, separated by a space, wrapped only between names: a name that does
+        not fit the line starts the next; one wider than the column prints smaller."""
+        pad = self.settings.pad_two_character_names
+        names = [leaders_text([name], pad) for name in task.leaders if name.strip()]
+        body = self.fonts.body
+        space = self.text_width(" ", SIZE_5)
+        lines: list[list[str]] = []
+        used = 0.0
+        for name in names:
+            wide = self.text_width(name, SIZE_5)
+            text = markup(name.replace(" ", "\u00a0"), self.fonts, body)  # 陈 晓 stays whole
+            if wide > width:  # alone on its line, in a size that fits
+                size = max(math.floor(SIZE_5 * width / wide * 100) / 100 - 0.01, 1.0)
+                lines.append([f'<font size="{size:.2f}">{text}</font>'])
+                used = width
+            elif lines and used + space + wide <= width:
+                lines[-1].append(text)
+                used += space + wide
+            else:
+                lines.append([text])
+                used = wide
+        style = self.style(body, SIZE_5, leading=SIZE_5 * 1.35, align=TA_CENTER, wrap=None)
+        return Paragraph("<br/>".join(" ".join(line) for line in lines), style)
+
+    def text_width(self, text: str, size: float) -> float:
+        """The printed width of `text`, each character in the face that draws it."""
+        from reportlab.pdfbase.pdfmetrics import stringWidth
+
+        chain = [(face, fontlib.glyphs(face)) for face in self.fonts.chain(self.fonts.body)]
+        width = 0.0
+        for char in text:
+            face = next((f for f, cmap in chain if ord(char) in cmap), chain[0][0])
+            width += stringWidth(char, face.name, size)
+        return width
 
     def table(
         self,
         headers: Sequence[str],
         body: list[list[Any]],
         widths: list[float],
-        closing: list[Flowable] | None,
+        closing: ClosingBlock | None,
     ) -> BookTable:
         header_style = self.style(
             self.fonts.heading, SIZE_5, leading=SIZE_5 * 1.35, align=TA_CENTER
@@ -293,20 +342,6 @@ class _Layout:
             if continued:  # the rest of a row cut at the end of the last page
                 commands.append(("VALIGN", (0, 1), (-1, 1), "TOP"))
             row_heights: list[float | None] = [None, *heights]
-            if end and closing is not None:
-                data.append([closing] + [""] * (len(headers) - 1))
-                row_heights.append(None)
-                row = last + 1
-                commands += [
-                    ("SPAN", (0, row), (-1, row)),
-                    ("VALIGN", (0, row), (-1, row), "TOP"),
-                    ("ALIGN", (0, row), (-1, row), "RIGHT"),  # the signing block on the right
-                    ("LEFTPADDING", (0, row), (-1, row), 0),
-                    ("RIGHTPADDING", (0, row), (-1, row), 0),
-                    ("TOPPADDING", (0, row), (-1, row), 6 * MM),
-                    # The closing block never stands alone: it takes the last task with it.
-                    ("NOSPLIT", (0, last), (-1, row)),
-                ]
             table = BookTable(
                 data,
                 colWidths=widths,
@@ -316,18 +351,25 @@ class _Layout:
                 style=self.font_cmd() + commands,
             )
             table.page_height = self.height
+            table.closing = closing if end else None
+            # A cut last task keeps about two lines for the closing block's page.
+            table.end_lines = 2 * SIZE_5 * 1.35 + 9
             return table
 
         return RowFeed(body, build).first()
 
-    def closing_block(self) -> list[Flowable]:
+    def closing_block(self) -> ClosingBlock:
         f = self.fonts
-        heading = self.style(f.heading, SIZE_4, spaceAfter=2 * MM)
+        heading = self.style(f.heading, SIZE_4)
         text = self.style(f.fangsong, SIZE_4, leading=SIZE_4 * 1.6, firstLineIndent=2 * SIZE_4)
         opinion = self.book.head_opinion
-        block: list[Flowable] = [self.para(OPINION_HEADING, heading)]
+        lead: list[Flowable] = [
+            Spacer(1, 6 * MM),
+            self.para(OPINION_HEADING, heading),
+            Spacer(1, 2 * MM),
+        ]
         # An empty opinion leaves two lines for the head to write by hand.
-        block.append(self.para(opinion, text) if opinion.strip() else Spacer(1, 2 * SIZE_4 * 1.6))
+        text_part = self.para(opinion, text) if opinion.strip() else Spacer(1, 2 * SIZE_4 * 1.6)
         label = self.style(f.fangsong, SIZE_4, leading=SIZE_4 * 1.3)
         date = self.style(f.fangsong, SIZE_4, leading=SIZE_4 * 1.3, align=TA_RIGHT)
         area_width, area_height = (m * MM for m in SEAL_AREA_MM)
@@ -353,8 +395,7 @@ class _Layout:
             ],
             hAlign="RIGHT",
         )
-        block += [Spacer(1, 2 * MM), signing]
-        return block
+        return ClosingBlock(lead, text_part, [Spacer(1, 2 * MM), signing])
 
     def date_blanks(self, style: ParagraphStyle) -> Table:
         """年　月　日 with room before each for the date written by hand."""
@@ -419,6 +460,7 @@ class _Layout:
         cover_width = A4[0] - left - right
         cover_height = A4[1] - top - bottom - 30 * MM
         book = self.book
+        closing = self.closing_block()
         return [
             # Shrinks (never seen with real text) rather than push the issuer off the cover.
             KeepInFrame(cover_width, cover_height, self.cover(), mode="shrink"),
@@ -428,8 +470,11 @@ class _Layout:
             PageBreak(),
             *self.section(book.key_tasks_title, book.key_tasks_note, self.key_table()),
             *self.section(
-                book.functional_tasks_title, book.functional_tasks_note, self.functional_table()
+                book.functional_tasks_title,
+                book.functional_tasks_note,
+                self.functional_table(closing),
             ),
+            closing,
         ]
 
 
@@ -448,15 +493,18 @@ def _no_padding() -> list[tuple[Any, ...]]:
 def build_pdf(book: Book, settings: PdfSettings, fonts: FontSet) -> bytes:
     layout = _Layout(book, settings, fonts)
     out = io.BytesIO()
+    meta = metadata(book)
     doc = BaseDocTemplate(
         out,
         pagesize=A4,
-        invariant=1,  # no date or random id in the file: the same book, the same bytes
+        # The file's dates are real, or SOURCE_DATE_EPOCH's: then the same book and switches
+        # give the same bytes (reportlab's id derives from the content and that date).
+        invariant=0,
         initialFontName=fonts.body.name,  # else reportlab names Helvetica, unembedded
         initialFontSize=SIZE_5,
         pageCompression=1,
-        **metadata(book),
+        **meta,
     )
     doc.addPageTemplates(layout.templates())
-    doc.build(layout.story())
+    doc.build(layout.story(), canvasmaker=canvas_with_xmp(meta))
     return out.getvalue()

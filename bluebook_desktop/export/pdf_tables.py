@@ -10,11 +10,14 @@ from typing import Any
 
 from reportlab.platypus import Flowable, Table
 
+from bluebook_desktop.export.pdf_closing import ClosingBlock
+
 # A long table is handed to reportlab a window at a time: reportlab's Table does work in
 # proportion to all its rows each time it breaks a page (styles, spans and row positions are
 # made anew for the rest), which made 1,000 tasks take quadratic time.
 FIRST_ROWS = 30  # task rows of the first window
 WINDOW_PAGES = 4  # a window that runs short is filled up to about this many pages beyond
+_FUZZ = 1e-6
 
 
 @dataclass(frozen=True)
@@ -41,33 +44,45 @@ class BookTable(Table):
 
     reportlab's own splitInRow cuts a row whenever the rest of a page is too short; here a
     row is cut only when it could not fit even on an empty page, so it continues on the
-    next page instead of failing. Rows joined by NOSPLIT (the last task and the closing
-    block) move together; when together they are taller than a page, the last task is cut
-    so that its end still goes with the closing block.
+    next page instead of failing. The closing block follows the table: the last task
+    keeps room below it for the closing block's first piece, and moves to the next page
+    with it when there is none. Only when the last task and that piece cannot share a
+    page is the task cut, so that its last lines still stand above the closing block.
     """
 
     page_height = 0.0
+    closing: ClosingBlock | None = None  # what follows the last row, when this table ends
+    end_lines = 0.0  # the height of a cut row's end kept for the closing block
     _feed: RowFeed | None = None  # the rows of the whole table, when it is a window of them
     _next = 0  # the first row of the feed not yet in this table
     _continued = False  # the first body row is the rest of a row cut at a page end
+    _repeated = False  # a later part of the table: its header is a repeat
 
     def onSplit(self, T: Table, byRow: int = 1) -> None:  # noqa: N802, N803 - reportlab's names
         T.page_height = self.page_height
+        T.end_lines = self.end_lines
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
         width, height = super().wrap(availWidth, availHeight)
-        if self._waiting():
-            # Rows are still to come: never whole on this page, so the frame calls split().
+        if self._waiting() or height + self._closing_need(availWidth) > availHeight + _FUZZ:
+            # Rows are still to come, or the closing block would not fit below the last
+            # row: never whole on this page, so the frame calls split().
             height = max(height, availHeight + 1)
         return width, height
+
+    def _closing_need(self, width: float) -> float:
+        return self.closing.first_piece_height(width) if self.closing else 0.0
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
         table = self._filled(availWidth, availHeight)
         parts = table._split_page(availWidth, availHeight)
         if len(parts) == 2:
             head, tail = parts
-            head.page_height = tail.page_height = self.page_height
+            for part in parts:
+                part.page_height, part.end_lines = self.page_height, self.end_lines
+            head.closing, tail.closing = None, table.closing
             tail._feed, tail._next = table._feed, table._next
+            tail._repeated = True
             # A row cut in two is in both parts: one row more than the table had.
             tail._continued = head._nrows + tail._nrows - table._header_rows() > table._nrows
         return parts
@@ -99,45 +114,64 @@ class BookTable(Table):
             filled = heights + [None] * (end - self._next)
             table = feed.build(rows, filled, end == len(feed.rows), self._continued)
             table._feed, table._next, table._continued = feed, end, self._continued
+            table._repeated = self._repeated
             table._calc(availWidth, availHeight)
             if end == len(feed.rows) or sum(table._rowHeights) > target:
                 return table
 
     def _split_page(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
         self._calc(availWidth, availHeight)
-        parts = self._splitRows(availHeight, doInRowSplit=0)
-        if parts:
-            return parts
         heights = self._rowHeights
-        first, end = self._header_rows(), self._unit_end()
-        if sum(heights[:end]) <= self.page_height:
-            return []  # the next rows fit on a fresh page: move them there whole
-        # The first row is taller than a page, or its glued rows make it so. When the row
-        # would fit here on its own, keep room for the glued rows below its cut, so its
-        # end goes with them; otherwise fill the page and let the rest continue.
-        glued = sum(heights[first + 1 : end])
-        fits_alone = sum(heights[: first + 1]) <= availHeight
+        first = self._header_rows()
+        header = sum(heights[:first])
+        need = self._closing_need(availWidth)
+        fresh = availHeight >= self.page_height - 1
+        parts = self._splitRows(availHeight, doInRowSplit=0)
+        if parts and parts[0] is self:
+            # Every row fits, the closing block does not: the last row goes to the next page
+            # with it, unless it is the only row here.
+            parts = []
+            if len(heights) - first >= 2:
+                parts = self._splitRows(sum(heights[:-1]) + _FUZZ, doInRowSplit=0)
+        if len(parts) == 2:
+            cut = len(heights) - (parts[1]._nrows - first)  # the first row of the tail
+            if header + heights[cut] > self.page_height:
+                # A row taller than any page starts here, below the rows before it, rather
+                # than under a second header on this page or with an empty rest of a page.
+                return self._cut_row(cut, availHeight) or parts
+            return parts
+        row = heights[first]
+        if header + row + (need if len(heights) == first + 1 else 0) <= self.page_height:
+            return []  # fits on a fresh page with what goes with it: move it there whole
+        if not fresh and (self._repeated or header + row <= self.page_height):
+            return []  # a repeated header never stands mid-page; a row that fits a page
+            # is cut only on a page of its own
+        if header + row <= availHeight:
+            # The last row fits this page alone, but not with the closing block: keep its
+            # last lines for the closing block's page.
+            return self._cut_row(first, header + row - self.end_lines)
+        return self._cut_row(first, availHeight)
+
+    def _cut_row(self, row: int, height: float) -> list[Flowable]:
         # A row across pages reads from the top: reportlab's cut of a vertically centred
         # row leaves pages of empty cells.
-        self.setStyle([("VALIGN", (0, first), (-1, first), "TOP")])
-        return self._splitRows(availHeight - (glued if fits_alone else 0), doInRowSplit=1)
+        self.setStyle([("VALIGN", (0, row), (-1, row), "TOP")])
+        # reportlab cuts the cells' text at the height left, not counting their padding:
+        # without it, a cut row's last line would hang below the page's text area.
+        padding = max(style.topPadding + style.bottomPadding for style in self._cellStyles[row])
+        return self._splitRows(height - padding, doInRowSplit=1)
 
     def first_unit_height(self, width: float) -> float:
-        """The header and the first row, with the rows joined to it by NOSPLIT."""
+        """The header and the first row, with the closing block's first piece when that row
+        is the last."""
         self.wrap(width, self.page_height)
-        return sum(self._rowHeights[: self._unit_end()])
+        height = sum(self._rowHeights[: self._header_rows() + 1])
+        if len(self._rowHeights) == self._header_rows() + 1:
+            height += self._closing_need(width)
+        return height
 
     def header_height(self) -> float:
         return sum(self._rowHeights[: self._header_rows()])
-
-    def _unit_end(self) -> int:
-        end = self._header_rows() + 1
-        impossible: dict[int, None] = {}
-        if self._nosplitCmds:
-            self._getRowImpossible(impossible, self._rowNoSplitCells, self._nosplitRanges)
-        while end < len(self._rowHeights) and end in impossible:
-            end += 1
-        return end
 
     def _header_rows(self) -> int:
         repeat = self.repeatRows

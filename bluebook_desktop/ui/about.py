@@ -18,7 +18,11 @@ from bluebook_desktop import __version__
 from bluebook_desktop.paths import Paths, resource
 from bluebook_desktop.ui.messages import program_name
 
-LICENCES = (("AR PL UMing（打印字体）", ("fonts", "uming.LICENSE.txt")),)
+LICENCES = (
+    ("AR PL UMing（打印字体）", ("fonts", "uming.LICENSE.txt")),
+    ("文泉驿微米黑 WenQuanYi Micro Hei（打印标题字体）", ("fonts", "wqy-microhei.LICENSE.txt")),
+    ("Liberation Serif（打印西文与数字字体）", ("fonts", "LiberationSerif.LICENSE.txt")),
+)
 LIBRARIES = (
     "Qt 6 / PySide6 — LGPL-3.0",
     "SQLAlchemy, Alembic — MIT",

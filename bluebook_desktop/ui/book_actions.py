@@ -184,7 +184,12 @@ class BookActions(QObject):
     # --- files out ---
 
     def _save_as(
-        self, title: str, suffix: str, file_filter: str, write: Callable[[Path], None]
+        self,
+        title: str,
+        suffix: str,
+        file_filter: str,
+        write: Callable[[Path], None],
+        note: Callable[[], str] | None = None,
     ) -> None:
         book = self._book()
         if book is None:
@@ -220,9 +225,8 @@ class BookActions(QObject):
             except UserError as exc:
                 show_error(self.window, self.tr("导出失败"), exc)
                 return
-            self.window.statusBar().showMessage(
-                self.tr("已导出：%1").replace("%1", str(target)), 8000
-            )
+            done = self.tr("已导出：%1").replace("%1", str(target))
+            self.window.statusBar().showMessage(done + (note() if note else ""), 8000)
             return
 
     def export_file(self) -> None:
@@ -299,7 +303,16 @@ class BookActions(QObject):
             ".pdf",
             self.tr("PDF 文件 (*.pdf)"),
             lambda path: write_pdf(self._book(), path, settings),
+            note=lambda: self._fonts_note(settings),
         )
+
+    def _fonts_note(self, settings: PdfSettings) -> str:
+        """The faces the PDF was printed in, each once: on a machine without the office's
+        fonts the clerk sees that the bundled ones stood in."""
+        from bluebook_desktop.export.pdf import fonts_in_use
+
+        families = dict.fromkeys(use.family for use in fonts_in_use(settings))
+        return self.tr("（字体：%1）").replace("%1", "、".join(families))
 
     def export_word(self) -> None:
         from bluebook_desktop.export.docx import write_docx

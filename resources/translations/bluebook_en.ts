@@ -174,6 +174,10 @@ Continue anyway?</translation>
       <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
+      <source>（字体：%1）</source>
+      <translation> (fonts: %1)</translation>
+    </message>
+    <message>
       <source>导出 Word</source>
       <translation>Export Word</translation>
     </message>
@@ -1065,6 +1069,10 @@ The details are in the log: %2</translation>
       <translation>Headings</translation>
     </message>
     <message>
+      <source>西文与数字</source>
+      <translation>Latin letters and digits</translation>
+    </message>
+    <message>
       <source>缺字备用</source>
       <translation>Fallback for missing characters</translation>
     </message>
@@ -1232,8 +1240,8 @@ The details are in the log: %2</translation>
       <translation>Cannot use the font file {path}: {reason} (the PDF needs a TrueType font).</translation>
     </message>
     <message>
-      <source>以下字符没有任何字体可以打印：{chars}。请修改这些文字后再导出，或选择仍然导出（这些字符将印为 {mark}）。</source>
-      <translation>No font can print these characters: {chars}. Change that text and export again, or choose to export anyway (they will print as {mark}).</translation>
+      <source>以下字符没有任何字体可以打印：{chars}。请修改这些文字后再导出。</source>
+      <translation>No font can print these characters: {chars}. Change that text and export again.</translation>
     </message>
     <message>
       <source>文件中有 {name}，这不是 JSON 允许的数值。</source>
