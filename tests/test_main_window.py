@@ -69,6 +69,7 @@ def test_fill_a_book_close_and_find_everything(qtbot, database: Path, settings: 
     page = window.pages[FUNCTIONAL]
     assert isinstance(page, TaskPage)
     for name in ("政治协商", "民主监督"):
+        qtbot.wait(QApplication.doubleClickInterval() + 50)  # two clicks, not a double click
         qtbot.mouseClick(page.ui.addButton, Qt.MouseButton.LeftButton)
         type_chinese(page.detail.ui.taskEdit, name, phrase=True)
     type_chinese(page.detail.ui.objectiveEdit, "开展专题视察。")
@@ -289,3 +290,59 @@ def test_undo_shows_the_page_it_changed(qtbot, database: Path, settings: Setting
     assert window.session.book.cover.unit_name == ""
     assert window.ui.tabs.currentIndex() == COVER
     close_window(window)
+
+
+def test_a_double_click_makes_one_book_and_one_task(
+    qtbot, database: Path, settings: Settings
+) -> None:
+    window = open_window(qtbot, database, settings)
+    button = window.ui.newButton
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)  # the second click of a double click
+    assert len(window.repository.list_books()) == 1
+
+    window.ui.tabs.setCurrentIndex(FUNCTIONAL)
+    page = window.pages[FUNCTIONAL]
+    assert isinstance(page, TaskPage)
+    qtbot.mouseClick(page.ui.addButton, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.ui.addButton, Qt.MouseButton.LeftButton)
+    window.store_now()
+    assert len(window.repository.load(window.session.book.id).functional_tasks) == 1
+
+    # Clicks further apart than a double click are two clicks.
+    qtbot.wait(QApplication.doubleClickInterval() + 50)
+    qtbot.mouseClick(page.ui.addButton, Qt.MouseButton.LeftButton)
+    window.store_now()
+    assert len(window.repository.load(window.session.book.id).functional_tasks) == 2
+    close_window(window)
+
+
+def test_ctrl_q_with_a_cell_editor_open_keeps_what_was_typed(
+    qtbot, database: Path, settings: Settings
+) -> None:
+    """Select task 1, Enter, type 甲, Ctrl+Q: after a restart the task reads 甲."""
+    window = open_window(qtbot, database, settings)
+    book = window.repository.add(read_portable(FIXTURE_BOOK))
+    window.refresh_books()
+    window.open_book(book.id)
+    window.ui.tabs.setCurrentIndex(FUNCTIONAL)
+    page = window.pages[FUNCTIONAL]
+    assert isinstance(page, TaskPage)
+    table = page.table
+    window.activateWindow()
+    table.setFocus()
+    qtbot.waitUntil(table.hasFocus)
+    table.setCurrentIndex(page.model.index(0, 1))
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+    editor = QApplication.focusWidget()
+    assert editor is not table and table.isAncestorOf(editor)
+    type_chinese(editor, "甲")
+    qtbot.keySequence(editor, QKeySequence("Ctrl+Q"))
+    qtbot.waitUntil(lambda: not window.isVisible())
+    window.repository.engine.dispose()
+
+    again = open_repository(database)
+    try:
+        assert again.load(book.id).functional_tasks[0].task == "甲"
+    finally:
+        again.engine.dispose()

@@ -6,7 +6,14 @@ import logging
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QItemSelection, QObject, QSignalBlocker
-from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence, QUndoGroup
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QGuiApplication,
+    QKeyEvent,
+    QKeySequence,
+    QUndoGroup,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -20,6 +27,7 @@ from bluebook_desktop.domain import Book, book_label
 from bluebook_desktop.errors import UserError
 from bluebook_desktop.paths import Paths
 from bluebook_desktop.ui.book_list import BookListModel
+from bluebook_desktop.ui.clicks import on_click_once
 from bluebook_desktop.ui.cover_page import CoverPage
 from bluebook_desktop.ui.forms.ui_main_window import Ui_MainWindow
 from bluebook_desktop.ui.messages import show_error
@@ -141,11 +149,11 @@ class MainWindow(QMainWindow):
         ]
         for action, slot in pairs:
             action.triggered.connect(slot)
-        ui.newButton.clicked.connect(actions.new_book)
-        ui.nextYearButton.clicked.connect(actions.next_year)
-        ui.importButton.clicked.connect(actions.import_file)
-        ui.exportButton.clicked.connect(actions.export_file)
-        ui.deleteButton.clicked.connect(actions.delete_book)
+        on_click_once(ui.newButton, actions.new_book)
+        on_click_once(ui.nextYearButton, actions.next_year)
+        ui.importButton.clicked.connect(actions.import_file)  # a file dialog
+        ui.exportButton.clicked.connect(actions.export_file)  # a file dialog
+        ui.deleteButton.clicked.connect(actions.delete_book)  # asks first
         ui.bookList.doubleClicked.connect(lambda _index: self.ui.tabs.setFocus())
 
     # --- the book list ---
@@ -262,7 +270,22 @@ class MainWindow(QMainWindow):
         self._update_buttons()
         self._update_title()
 
+    def commit_typing(self) -> None:
+        """Put what is being typed into the book: an input method's open composition and an
+        open cell editor (which hands over each keystroke already, ui/cell_editors.py)."""
+        QGuiApplication.inputMethod().commit()
+        focus = QApplication.focusWidget()
+        if focus is None:
+            return
+        for view in self.findChildren(QAbstractItemView):
+            if view.state() == QAbstractItemView.State.EditingState and view.isAncestorOf(focus):
+                delegate = view.itemDelegateForIndex(view.currentIndex())
+                if delegate is not None:
+                    delegate.commitData.emit(focus)
+
     def store_now(self) -> bool:
+        """Store the open book at once, with what is being typed; True when all is stored."""
+        self.commit_typing()
         session = self.session
         if session is None or session.store_now():
             return True

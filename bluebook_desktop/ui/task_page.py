@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from bluebook_desktop.domain import Book, Task, guideline_warning
 from bluebook_desktop.ui.cell_editors import CellDelegate
+from bluebook_desktop.ui.clicks import on_click_once
 from bluebook_desktop.ui.forms.ui_task_page import Ui_TaskPage
 from bluebook_desktop.ui.messages import rule_text
 from bluebook_desktop.ui.row_heights import RowHeights
@@ -130,8 +131,8 @@ class TaskPage(QWidget):
         self.delete_action = self._action(self.tr("删除任务"), "Del", self.delete_task)
         self.up_action = self._action(self.tr("上移"), "Ctrl+Up", lambda: self.move_task(-1))
         self.down_action = self._action(self.tr("下移"), "Ctrl+Down", lambda: self.move_task(1))
-        self.ui.addButton.clicked.connect(self.add_task)
-        self.ui.removeButton.clicked.connect(self.delete_task)
+        on_click_once(self.ui.addButton, self.add_task)
+        on_click_once(self.ui.removeButton, self.delete_task)
         self.ui.upButton.clicked.connect(lambda: self.move_task(-1))
         self.ui.downButton.clicked.connect(lambda: self.move_task(1))
         self.ui.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
