@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from ime import type_chinese
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QEvent, QObject, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -346,3 +346,37 @@ def test_ctrl_q_with_a_cell_editor_open_keeps_what_was_typed(
         assert again.load(book.id).functional_tasks[0].task == "甲"
     finally:
         again.engine.dispose()
+
+
+def test_menu_shortcuts_work_from_a_one_line_field(
+    qtbot, database: Path, settings: Settings
+) -> None:
+    """Ctrl+E is "end of line" to a Linux line edit: the menu's 导出 PDF must still get it."""
+    window = open_window(qtbot, database, settings)
+    window.ui.newButton.click()
+    editor = window.pages[COVER].ui.unitName
+    window.activateWindow()
+    editor.setFocus()
+    qtbot.waitUntil(editor.hasFocus)
+    type_chinese(editor, "政协", phrase=True)
+    editor.setCursorPosition(0)
+
+    class LinuxKeys(QObject):
+        """What a line edit does with the X11 key scheme (not the offscreen platform's)."""
+
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+            if event.type() == QEvent.Type.ShortcutOverride and event.key() == Qt.Key.Key_E:
+                event.accept()
+                return True
+            return False
+
+    claims = LinuxKeys(editor)
+    editor.installEventFilter(claims)
+    exported: list[bool] = []
+    window.ui.actionExportPdf.triggered.disconnect()
+    window.ui.actionExportPdf.triggered.connect(lambda: exported.append(True))
+    qtbot.keySequence(editor, QKeySequence(window.ui.actionExportPdf.shortcut()))
+    assert exported == [True]
+    assert editor.cursorPosition() == 0  # the field did not take the key
+    assert window.session.book.cover.unit_name == "政协"
+    close_window(window)

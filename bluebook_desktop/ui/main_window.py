@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QItemSelection, QObject, QSignalBlocker
+from PySide6.QtCore import QEvent, QItemSelection, QObject, QSignalBlocker, Qt
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -58,23 +58,44 @@ class Completions:
 
 
 class _WindowUndo(QObject):
-    """Sends Ctrl+Z / Ctrl+Y to the window's undo, not to the focused text box's own.
+    """Sends Ctrl+Z / Ctrl+Y to the window's undo, not to the focused text box's own, and
+    every menu shortcut to its menu item, whichever field has the cursor.
 
     Every edit is already an undo step of the book; a text box's private undo would change
-    the text behind the book's back and make two histories.
+    the text behind the book's back and make two histories. A one-line field on Linux takes
+    Ctrl+E as "end of line": the export shortcut did nothing, and the file name then typed
+    went into the field.
     """
 
+    def __init__(self, window: QMainWindow) -> None:
+        super().__init__(window)
+        self._window = window
+
+    def _is_menu_shortcut(self, event: QKeyEvent) -> bool:
+        combination = event.keyCombination()
+        for action in self._window.findChildren(QAction):
+            if action.isEnabled() and any(
+                shortcut.count() == 1 and shortcut[0] == combination
+                for shortcut in action.shortcuts()
+            ):
+                return action.shortcutContext() != Qt.ShortcutContext.WidgetShortcut
+        return False
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if (
-            event.type() == QEvent.Type.ShortcutOverride
-            and isinstance(event, QKeyEvent)
-            and (
-                event.matches(QKeySequence.StandardKey.Undo)
-                or event.matches(QKeySequence.StandardKey.Redo)
-            )
-            and not _in_cell_editor(watched)
-        ):
+        if event.type() != QEvent.Type.ShortcutOverride or not isinstance(event, QKeyEvent):
+            return False
+        undo = event.matches(QKeySequence.StandardKey.Undo) or event.matches(
+            QKeySequence.StandardKey.Redo
+        )
+        if undo and not _in_cell_editor(watched):
             event.ignore()  # not wanted by the widget: the shortcut goes to the window
+            return True
+        if (
+            not undo
+            and event.modifiers() & Qt.KeyboardModifier.ControlModifier
+            and self._is_menu_shortcut(event)
+        ):
+            event.ignore()
             return True
         return False
 
