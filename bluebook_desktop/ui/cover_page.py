@@ -17,6 +17,16 @@ TEXT_FIELDS = COVER_LINE_FIELDS
 _NO_MONTH = QDate(2000, 1, 1)  # the issued_on editor's "未填写" value
 
 
+def default_filled_on(year: int, today: dt.date | None = None) -> dt.date:
+    """Where 填表日期 starts when 暂不填写 is unticked: today, when today is in the book's
+    year or the year before it (a book is filled around its year's start); otherwise the same
+    day in the book's year."""
+    today = today or dt.date.today()
+    if today.year in (year - 1, year):
+        return today
+    return dt.date(year, today.month, min(today.day, 28))
+
+
 def _camel(name: str) -> str:
     first, *rest = name.split("_")
     return first + "".join(part.title() for part in rest)
@@ -93,6 +103,11 @@ class CoverPage(QWidget):
 
     def _filled_on_changed(self) -> None:
         empty = self.ui.filledOnEmpty.isChecked()
+        cover = self.session.book.cover
+        if not empty and cover.filled_on is None:
+            # Unticked 暂不填写: a date the clerk might mean, not the editor's 2000-01-01.
+            with QSignalBlocker(self.ui.filledOn):
+                self.ui.filledOn.setDate(QDate(default_filled_on(cover.year)))
         self.ui.filledOn.setEnabled(not empty)
         value = None if empty else self.ui.filledOn.date().toPython()
         self._set("filled_on", value)
