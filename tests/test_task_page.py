@@ -8,7 +8,7 @@ from dataclasses import replace
 import pytest
 from ime import type_chinese
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QTextCursor
+from PySide6.QtGui import QKeySequence, QTextCursor
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit, QPlainTextEdit, QWidget
 
 from bluebook_desktop.domain import ASSIST, TEXT_MAX, Book, ScheduleEntry, Task
@@ -229,7 +229,6 @@ def test_no_raw_keystroke_opens_a_cell_editor(qtbot, session: BookSession) -> No
     assert table.state() == QAbstractItemView.State.EditingState
     editor = table.indexWidget(page.model.index(0, M.TASK))
     assert isinstance(editor, QLineEdit)
-    assert editor.maxLength() == 500
     editor.selectAll()
     type_chinese(editor, "协商议政", phrase=True)  # matches no completion: no popup
     qtbot.keyClick(editor, Qt.Key.Key_Return)  # the delegate commits on a queued call
@@ -335,7 +334,39 @@ def test_text_beyond_the_limit_is_refused(qtbot, session: BookSession) -> None:
     assert len(session.book.functional_tasks[0].objective) == TEXT_MAX
     assert len(edit.toPlainText()) == TEXT_MAX
     assert str(TEXT_MAX) in page.detail.ui.messageLabel.text()
-    assert page.detail.ui.taskEdit.maxLength() == 500
+
+
+def test_a_paste_beyond_the_limit_is_cut_where_the_clerk_sees_it(
+    qtbot, repository, session: BookSession
+) -> None:
+    page = make_page(qtbot, "functional_tasks", session)
+    table = page.table
+    focus(qtbot, page, table)
+    table.setCurrentIndex(page.model.index(0, M.TASK))
+    QApplication.clipboard().setText("字" * 5000)
+    edit = page.detail.ui.taskEdit
+    edit.setFocus()
+    qtbot.waitUntil(edit.hasFocus)
+    edit.selectAll()
+    qtbot.keySequence(edit, QKeySequence.StandardKey.Paste)
+    assert "500" in page.detail.ui.messageLabel.text()
+    assert page.detail.ui.messageLabel.isVisible()
+    session.store_now()
+    assert repository.load(session.book.id or 0).functional_tasks[0].task == "字" * 500
+
+    # The same in the table's own editor of the cell.
+    page.detail.ui.messageLabel.clear()
+    table.setFocus()
+    table.setCurrentIndex(page.model.index(1, M.TASK))
+    qtbot.keyClick(table, Qt.Key.Key_F2)
+    editor = QApplication.focusWidget()
+    assert isinstance(editor, QLineEdit) and table.isAncestorOf(editor)
+    QApplication.clipboard().setText("议" * 600)
+    qtbot.keySequence(editor, QKeySequence.StandardKey.Paste)
+    assert "500" in page.detail.ui.messageLabel.text()
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    session.store_now()
+    assert repository.load(session.book.id or 0).functional_tasks[1].task == "议" * 500
 
 
 def test_key_tasks_page(qtbot, repository, book: Book, session: BookSession) -> None:

@@ -17,6 +17,7 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     Qt,
+    Signal,
 )
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
@@ -31,6 +32,8 @@ from PySide6.QtWidgets import (
 )
 
 from bluebook_desktop.domain import LINE_MAX, ROLES, TEXT_MAX
+from bluebook_desktop.ui.schedule_editor import clamp_text
+from bluebook_desktop.ui.task_detail import clamp_line
 
 _Index = QModelIndex | QPersistentModelIndex
 _ORIGINAL = "bluebookOriginal"  # the editor's property: the cell's text when it opened
@@ -38,6 +41,9 @@ _ORIGINAL = "bluebookOriginal"  # the editor's property: the cell's text when it
 
 class CellDelegate(QStyledItemDelegate):
     """One kind of in-place editor: "line" (one line), "text" (several lines) or "role"."""
+
+    #: Text beyond this many characters was typed or pasted and not taken.
+    refused = Signal(int)
 
     def __init__(
         self,
@@ -67,8 +73,7 @@ class CellDelegate(QStyledItemDelegate):
             box.activated.connect(lambda _row: self._commit(box))
             editor = box
         else:
-            line = QLineEdit(parent)
-            line.setMaxLength(LINE_MAX)
+            line = QLineEdit(parent)  # no setMaxLength: it cuts a paste without a word
             if self._names is not None:
                 completer = QCompleter(list(dict.fromkeys(self._names())), line)
                 completer.setFilterMode(Qt.MatchFlag.MatchContains)
@@ -92,8 +97,10 @@ class CellDelegate(QStyledItemDelegate):
         model.setData(index, _value(editor), Qt.ItemDataRole.EditRole)
 
     def _commit(self, editor: QWidget) -> None:
-        if isinstance(editor, QPlainTextEdit) and len(editor.toPlainText()) > TEXT_MAX:
-            return  # the model cuts it; the side editor says so
+        if isinstance(editor, QPlainTextEdit) and clamp_text(editor, TEXT_MAX):
+            self.refused.emit(TEXT_MAX)
+        elif isinstance(editor, QLineEdit) and clamp_line(editor, LINE_MAX):
+            self.refused.emit(LINE_MAX)
         self._committing = True
         try:
             self.commitData.emit(editor)

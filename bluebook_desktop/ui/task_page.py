@@ -101,12 +101,16 @@ class TaskPage(QWidget):
             | QAbstractItemView.EditTrigger.EditKeyPressed
         )
         # Every keystroke in a cell editor is in the book at once (ui/cell_editors.py).
-        names = CellDelegate("line", table, names=completions.task_names)
-        table.setItemDelegateForColumn(TaskTableModel.TASK, names)
-        table.setItemDelegateForColumn(TaskTableModel.OBJECTIVE, CellDelegate("text", table))
-        table.setItemDelegateForColumn(TaskTableModel.LEADERS, CellDelegate("line", table))
+        delegates = {
+            TaskTableModel.TASK: CellDelegate("line", table, names=completions.task_names),
+            TaskTableModel.OBJECTIVE: CellDelegate("text", table),
+            TaskTableModel.LEADERS: CellDelegate("line", table),
+        }
         if self.key:
-            table.setItemDelegateForColumn(TaskTableModel.ROLE, CellDelegate("role", table))
+            delegates[TaskTableModel.ROLE] = CellDelegate("role", table)
+        for column, delegate in delegates.items():
+            table.setItemDelegateForColumn(column, delegate)
+            delegate.refused.connect(self.detail.show_refused)  # said beside the table
         header = table.horizontalHeader()
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
