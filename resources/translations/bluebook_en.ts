@@ -1393,6 +1393,14 @@ The details are in the log: %2</translation>
       <translation>Cover: no unit name.</translation>
     </message>
     <message>
+      <source>封面：未填写填表日期。</source>
+      <translation>Cover: the filling date is not filled in.</translation>
+    </message>
+    <message>
+      <source>职能工作：一项任务也没有填写。</source>
+      <translation>Functional tasks: not a single task filled in.</translation>
+    </message>
+    <message>
       <source>职能工作</source>
       <translation>Functional tasks</translation>
     </message>
@@ -1411,6 +1419,10 @@ The details are in the log: %2</translation>
     <message>
       <source>{section}第 {number} 项：第 {step} 条进度安排未勾选季度。</source>
       <translation>{section}, no. {number}: schedule step {step} has no quarter ticked.</translation>
+    </message>
+    <message>
+      <source>未填写单位负责人意见。</source>
+      <translation>The unit head's opinion is not filled in.</translation>
     </message>
   </context>
 </TS>
