@@ -190,6 +190,23 @@ def test_delete_asks_first(qtbot, database: Path, settings: Settings, monkeypatc
     close_window(window)
 
 
+def test_after_deleting_a_book_the_next_one_is_open(
+    qtbot, database: Path, settings: Settings, monkeypatch
+) -> None:
+    window = open_window(qtbot, database, settings)
+    ids = [window.repository.add(read_portable(FIXTURE_BOOK)).id for _ in range(3)]
+    window.refresh_books()
+    window.open_book(ids[1])
+    monkeypatch.setattr("bluebook_desktop.ui.book_actions.confirm", lambda *args: True)
+    qtbot.mouseClick(window.ui.deleteButton, Qt.MouseButton.LeftButton)
+    assert sorted(b.id for b in window.repository.list_books()) == [ids[0], ids[2]]
+    assert window.session is not None
+    assert window.session.book.id in (ids[0], ids[2])
+    selected = window.ui.bookList.selectionModel().selectedRows()
+    assert [window.book_list.book_at(i.row()).id for i in selected] == [window.session.book.id]
+    close_window(window)
+
+
 def test_import_and_export_through_the_window(
     qtbot, database: Path, settings: Settings, tmp_path: Path, fixture_bytes: bytes, monkeypatch
 ) -> None:

@@ -505,3 +505,21 @@ def test_rows_in_view_are_as_tall_as_their_text(qtbot, repository, book: Book) -
     assert height(top - 1) == table.sizeHintForRow(top - 1)
     assert table.visualRect(page.model.index(top, M.TASK)).top() == where
     session.store_now()
+
+
+def test_undoing_a_deletion_selects_the_task_that_came_back(
+    qtbot, repository, session: BookSession
+) -> None:
+    page = make_page(qtbot, "functional_tasks", session)
+    table = page.table
+    focus(qtbot, page, table)
+    table.setCurrentIndex(page.model.index(2, M.TASK))
+    deleted = session.book.functional_tasks[2]
+    answer(page, True)
+    qtbot.keyClick(table, Qt.Key.Key_Delete)
+    assert deleted.id not in [t.id for t in session.book.functional_tasks]
+    session.undo_stack.undo()
+    assert page.model.task_at(table.currentIndex().row()).id == deleted.id
+    assert page.detail.ui.taskEdit.text() == deleted.task
+    session.store_now()
+    assert repository.load(session.book.id or 0).functional_tasks[2].id == deleted.id

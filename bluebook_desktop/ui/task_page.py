@@ -156,10 +156,14 @@ class TaskPage(QWidget):
         self._book = book
         tasks: tuple[Task, ...] = getattr(book, self.section)
         if tasks is not self._tasks:
+            # A task that comes back (undoing its deletion) or anew (redoing its adding) is
+            # selected: the clerk sees what the undo did.
+            before = {task.id for task in self._tasks} if self._tasks is not None else None
+            returned = [t.id for t in tasks if before is not None and t.id not in before]
             self._tasks = tasks
             row = self._current_row()
             self.model.set_tasks(tasks)
-            self._select(self._current_id, row)
+            self._select(returned[0] if returned else self._current_id, row)
         self.detail.set_book_leaders(self._book_leaders())
         # The completion lists (names used in every book) are asked for when the clerk
         # enters a name field, not here: the first paint needs no database query.
