@@ -72,6 +72,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     from bluebook_desktop.ui.main_window import MainWindow
 
     window = MainWindow(repository, settings, found)
+    from bluebook_desktop.ui.shutdown import Shutdown
+
+    # SIGTERM/SIGINT, the session ending, any quit: what was typed is stored first.
+    shutdown = Shutdown(app, window.store_now)
     window.show()
     after_paint: list[Callable[[], object]] = []
     if os.environ.get(QUIT_AFTER_PAINT):
@@ -85,7 +89,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             stored = repository.add(book)
             window.refresh_books()
             window.open_book(stored.id)
-    return app.exec()
+    try:
+        return app.exec()
+    finally:
+        shutdown.uninstall()
 
 
 def _open_database(found: paths.Paths, last_book_id: int | None) -> Repository | None:

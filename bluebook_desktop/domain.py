@@ -358,6 +358,18 @@ def print_problems(book: Book) -> list[Warning_]:
         problems.append(
             Warning_("unit_name", QT_TRANSLATE_NOOP("rules", "封面：未填写单位名称。"), {})
         )
+    if book.cover.filled_on is None:
+        problems.append(
+            Warning_("filled_on", QT_TRANSLATE_NOOP("rules", "封面：未填写填表日期。"), {})
+        )
+    if not book.functional_tasks:
+        problems.append(
+            Warning_(
+                "functional_tasks",
+                QT_TRANSLATE_NOOP("rules", "职能工作：一项任务也没有填写。"),
+                {},
+            )
+        )
     sections = [("functional_tasks", QT_TRANSLATE_NOOP("rules", "职能工作"), book.functional_tasks)]
     if not book.no_key_tasks:
         sections.insert(0, ("key_tasks", QT_TRANSLATE_NOOP("rules", "重点工作"), book.key_tasks))
@@ -391,6 +403,10 @@ def print_problems(book: Book) -> list[Warning_]:
                             {**place, "step": step},
                         )
                     )
+    if not book.head_opinion.strip():
+        problems.append(
+            Warning_("head_opinion", QT_TRANSLATE_NOOP("rules", "未填写单位负责人意见。"), {})
+        )
     return problems
 
 

@@ -260,3 +260,18 @@ def test_next_year_book_moves_the_year_in_the_title() -> None:
     book = next_year_book(previous)
     assert book.cover.title == "2022年度绩效目标责任书"
     assert book.cover.issued_on is None
+
+
+def test_print_check_names_an_empty_book_opinion_and_date() -> None:
+    from bluebook_desktop.domain import Book, Cover, print_problems
+
+    empty = Book(cover=Cover(unit_name="政协"), head_opinion="")
+    where = {problem.where for problem in print_problems(empty)}
+    assert {"functional_tasks", "head_opinion", "filled_on"} <= where
+
+
+def test_print_check_is_quiet_about_what_is_filled(fixture_book) -> None:
+    from bluebook_desktop.domain import print_problems
+
+    where = {problem.where for problem in print_problems(fixture_book)}
+    assert not {"functional_tasks", "head_opinion", "filled_on"} & where

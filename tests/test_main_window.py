@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from ime import type_chinese
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QEvent, QObject, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -69,6 +69,7 @@ def test_fill_a_book_close_and_find_everything(qtbot, database: Path, settings: 
     page = window.pages[FUNCTIONAL]
     assert isinstance(page, TaskPage)
     for name in ("政治协商", "民主监督"):
+        qtbot.wait(QApplication.doubleClickInterval() + 50)  # two clicks, not a double click
         qtbot.mouseClick(page.ui.addButton, Qt.MouseButton.LeftButton)
         type_chinese(page.detail.ui.taskEdit, name, phrase=True)
     type_chinese(page.detail.ui.objectiveEdit, "开展专题视察。")
@@ -189,6 +190,23 @@ def test_delete_asks_first(qtbot, database: Path, settings: Settings, monkeypatc
     close_window(window)
 
 
+def test_after_deleting_a_book_the_next_one_is_open(
+    qtbot, database: Path, settings: Settings, monkeypatch
+) -> None:
+    window = open_window(qtbot, database, settings)
+    ids = [window.repository.add(read_portable(FIXTURE_BOOK)).id for _ in range(3)]
+    window.refresh_books()
+    window.open_book(ids[1])
+    monkeypatch.setattr("bluebook_desktop.ui.book_actions.confirm", lambda *args: True)
+    qtbot.mouseClick(window.ui.deleteButton, Qt.MouseButton.LeftButton)
+    assert sorted(b.id for b in window.repository.list_books()) == [ids[0], ids[2]]
+    assert window.session is not None
+    assert window.session.book.id in (ids[0], ids[2])
+    selected = window.ui.bookList.selectionModel().selectedRows()
+    assert [window.book_list.book_at(i.row()).id for i in selected] == [window.session.book.id]
+    close_window(window)
+
+
 def test_import_and_export_through_the_window(
     qtbot, database: Path, settings: Settings, tmp_path: Path, fixture_bytes: bytes, monkeypatch
 ) -> None:
@@ -288,4 +306,94 @@ def test_undo_shows_the_page_it_changed(qtbot, database: Path, settings: Setting
     window.undo_group.undo()
     assert window.session.book.cover.unit_name == ""
     assert window.ui.tabs.currentIndex() == COVER
+    close_window(window)
+
+
+def test_a_double_click_makes_one_book_and_one_task(
+    qtbot, database: Path, settings: Settings
+) -> None:
+    window = open_window(qtbot, database, settings)
+    button = window.ui.newButton
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)  # the second click of a double click
+    assert len(window.repository.list_books()) == 1
+
+    window.ui.tabs.setCurrentIndex(FUNCTIONAL)
+    page = window.pages[FUNCTIONAL]
+    assert isinstance(page, TaskPage)
+    qtbot.mouseClick(page.ui.addButton, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.ui.addButton, Qt.MouseButton.LeftButton)
+    window.store_now()
+    assert len(window.repository.load(window.session.book.id).functional_tasks) == 1
+
+    # Clicks further apart than a double click are two clicks.
+    qtbot.wait(QApplication.doubleClickInterval() + 50)
+    qtbot.mouseClick(page.ui.addButton, Qt.MouseButton.LeftButton)
+    window.store_now()
+    assert len(window.repository.load(window.session.book.id).functional_tasks) == 2
+    close_window(window)
+
+
+def test_ctrl_q_with_a_cell_editor_open_keeps_what_was_typed(
+    qtbot, database: Path, settings: Settings
+) -> None:
+    """Select task 1, Enter, type 甲, Ctrl+Q: after a restart the task reads 甲."""
+    window = open_window(qtbot, database, settings)
+    book = window.repository.add(read_portable(FIXTURE_BOOK))
+    window.refresh_books()
+    window.open_book(book.id)
+    window.ui.tabs.setCurrentIndex(FUNCTIONAL)
+    page = window.pages[FUNCTIONAL]
+    assert isinstance(page, TaskPage)
+    table = page.table
+    window.activateWindow()
+    table.setFocus()
+    qtbot.waitUntil(table.hasFocus)
+    table.setCurrentIndex(page.model.index(0, 1))
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+    editor = QApplication.focusWidget()
+    assert editor is not table and table.isAncestorOf(editor)
+    type_chinese(editor, "甲")
+    qtbot.keySequence(editor, QKeySequence("Ctrl+Q"))
+    qtbot.waitUntil(lambda: not window.isVisible())
+    window.repository.engine.dispose()
+
+    again = open_repository(database)
+    try:
+        assert again.load(book.id).functional_tasks[0].task == "甲"
+    finally:
+        again.engine.dispose()
+
+
+def test_menu_shortcuts_work_from_a_one_line_field(
+    qtbot, database: Path, settings: Settings
+) -> None:
+    """Ctrl+E is "end of line" to a Linux line edit: the menu's 导出 PDF must still get it."""
+    window = open_window(qtbot, database, settings)
+    window.ui.newButton.click()
+    editor = window.pages[COVER].ui.unitName
+    window.activateWindow()
+    editor.setFocus()
+    qtbot.waitUntil(editor.hasFocus)
+    type_chinese(editor, "政协", phrase=True)
+    editor.setCursorPosition(0)
+
+    class LinuxKeys(QObject):
+        """What a line edit does with the X11 key scheme (not the offscreen platform's)."""
+
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+            if event.type() == QEvent.Type.ShortcutOverride and event.key() == Qt.Key.Key_E:
+                event.accept()
+                return True
+            return False
+
+    claims = LinuxKeys(editor)
+    editor.installEventFilter(claims)
+    exported: list[bool] = []
+    window.ui.actionExportPdf.triggered.disconnect()
+    window.ui.actionExportPdf.triggered.connect(lambda: exported.append(True))
+    qtbot.keySequence(editor, QKeySequence(window.ui.actionExportPdf.shortcut()))
+    assert exported == [True]
+    assert editor.cursorPosition() == 0  # the field did not take the key
+    assert window.session.book.cover.unit_name == "政协"
     close_window(window)

@@ -31,3 +31,23 @@ def test_odd_values_fall_back_to_defaults(qtbot, tmp_path: Path) -> None:
     settings = Settings.in_file(path)
     assert settings.language == DEFAULT_LANGUAGE
     assert settings.last_book_id() is None
+
+
+def test_file_dialogs_start_in_documents_then_the_last_folder(
+    qtbot, tmp_path: Path, monkeypatch
+) -> None:
+    documents = tmp_path / "home" / "Documents"
+    documents.mkdir(parents=True)
+    monkeypatch.setattr(
+        "bluebook_desktop.ui.settings.QStandardPaths.writableLocation",
+        lambda _location: str(documents),
+    )
+    monkeypatch.chdir(tmp_path)
+    settings = Settings.in_file(tmp_path / "settings.ini")
+    assert settings.last_folder() == str(documents)  # not the working folder
+    used = tmp_path / "exports"
+    used.mkdir()
+    settings.set_last_folder(str(used))
+    assert settings.last_folder() == str(used)
+    used.rmdir()  # a folder that is gone (a USB stick taken out): Documents again
+    assert settings.last_folder() == str(documents)

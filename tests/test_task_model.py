@@ -72,12 +72,12 @@ def test_role_column_for_key_tasks(qapp) -> None:
     assert texts(model, M.ROLE) == ["牵头", ""]
 
 
-def test_only_the_task_name_is_editable(model: TaskTableModel) -> None:
+def test_every_cell_but_number_and_schedule_is_editable(model: TaskTableModel) -> None:
     editable = [
         bool(model.flags(model.index(0, column)) & Qt.ItemFlag.ItemIsEditable)
         for column in range(model.columnCount())
     ]
-    assert editable == [False, True, False, False, False]
+    assert editable == [False, True, True, False, True]
     assert model.flags(QModelIndex()) & Qt.ItemFlag.ItemIsDropEnabled
 
 
@@ -87,7 +87,20 @@ def test_set_data_renames_and_reports(model: TaskTableModel, qtbot) -> None:
         assert model.setData(model.index(2, M.TASK), " 参政议政 ")
     assert blocker.args == [task_id]
     assert model.task_at(2).task == "参政议政"
-    assert not model.setData(model.index(2, M.OBJECTIVE), "x")
+    assert not model.setData(model.index(2, M.SCHEDULE), "x")
+    assert not model.setData(model.index(2, M.SERIAL), "x")
+
+
+def test_set_data_edits_objective_and_leaders(model: TaskTableModel, qtbot) -> None:
+    task_id = model.task_at(1).id
+    with qtbot.waitSignal(model.edited) as blocker:
+        assert model.setData(model.index(1, M.OBJECTIVE), "第一行\n第二行")
+    assert blocker.args == [task_id, "objective"]
+    assert model.task_at(1).objective == "第一行\n第二行"
+    with qtbot.waitSignal(model.edited) as blocker:
+        assert model.setData(model.index(1, M.LEADERS), "何兰芳、李飞跃 何兰芳 陈 晓")
+    assert blocker.args == [task_id, "leaders"]
+    assert model.task_at(1).leaders == ("何兰芳", "李飞跃", "陈晓")
 
 
 def test_move_rows_renumbers(model: TaskTableModel, qtbot) -> None:

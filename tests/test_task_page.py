@@ -8,8 +8,8 @@ from dataclasses import replace
 import pytest
 from ime import type_chinese
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QTextCursor
-from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QWidget
+from PySide6.QtGui import QKeySequence, QTextCursor
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit, QPlainTextEdit, QWidget
 
 from bluebook_desktop.domain import ASSIST, TEXT_MAX, Book, ScheduleEntry, Task
 from bluebook_desktop.ui.session import BookSession
@@ -229,7 +229,6 @@ def test_no_raw_keystroke_opens_a_cell_editor(qtbot, session: BookSession) -> No
     assert table.state() == QAbstractItemView.State.EditingState
     editor = table.indexWidget(page.model.index(0, M.TASK))
     assert isinstance(editor, QLineEdit)
-    assert editor.maxLength() == 500
     editor.selectAll()
     type_chinese(editor, "协商议政", phrase=True)  # matches no completion: no popup
     qtbot.keyClick(editor, Qt.Key.Key_Return)  # the delegate commits on a queued call
@@ -244,11 +243,86 @@ def test_no_raw_keystroke_opens_a_cell_editor(qtbot, session: BookSession) -> No
     qtbot.keyClick(table.indexWidget(page.model.index(0, M.TASK)), Qt.Key.Key_Escape)
     assert session.book.functional_tasks[0].task == "协商议政"
 
-    # Enter on a long-text cell leads to its multi-line editor beside the table.
+    # Enter on the schedule leads to its editor beside the table; Escape comes back.
     focus(qtbot, page, table)
+    table.setCurrentIndex(page.model.index(0, M.SCHEDULE))
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: page.detail.isAncestorOf(QApplication.focusWidget()))
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
+    qtbot.waitUntil(table.hasFocus)
+
+
+def _click_cell(qtbot, table: QAbstractItemView, index: QModelIndex) -> None:
+    qtbot.mouseClick(
+        table.viewport(), Qt.MouseButton.LeftButton, pos=table.visualRect(index).center()
+    )
+
+
+def test_keys_in_the_table_never_change_stored_text(qtbot, repository, session) -> None:
+    """Click 年度目标 of task 4, Enter, Escape, Down, Enter, Escape: nothing changes."""
+    page = make_page(qtbot, "functional_tasks", session)
+    table = page.table
+    before = repository.load(session.book.id or 0).functional_tasks
+    focus(qtbot, page, table)
+    table.scrollTo(page.model.index(3, M.OBJECTIVE))
+    _click_cell(qtbot, table, page.model.index(3, M.OBJECTIVE))
+    for key in (Qt.Key.Key_Return, Qt.Key.Key_Escape, Qt.Key.Key_Down, Qt.Key.Key_Return):
+        qtbot.keyClick(QApplication.focusWidget(), key)
+    assert table.state() == QAbstractItemView.State.EditingState  # task 5's objective, in place
+    assert isinstance(QApplication.focusWidget(), QPlainTextEdit)
+    assert table.isAncestorOf(QApplication.focusWidget())
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
+    qtbot.waitUntil(table.hasFocus)
+    assert table.currentIndex().row() == 4
+    session.store_now()
+    assert repository.load(session.book.id or 0).functional_tasks == before
+
+
+def test_every_column_is_edited_in_place(qtbot, repository, session) -> None:
+    page = make_page(qtbot, "functional_tasks", session)
+    table = page.table
+    focus(qtbot, page, table)
+    book_id = session.book.id or 0
+
+    # 年度目标: Enter opens it, Shift+Enter starts a line, what is typed is stored as typed.
     table.setCurrentIndex(page.model.index(0, M.OBJECTIVE))
     qtbot.keyClick(table, Qt.Key.Key_Return)
-    assert page.detail.ui.objectiveEdit.hasFocus()
+    editor = QApplication.focusWidget()
+    assert isinstance(editor, QPlainTextEdit) and table.isAncestorOf(editor)
+    editor.selectAll()
+    type_chinese(editor, "第一行")
+    qtbot.keyClick(editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
+    type_chinese(editor, "第二行")
+    assert session.book.functional_tasks[0].objective == "第一行\n第二行"  # before closing
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(table.hasFocus)
+    assert page.detail.ui.objectiveEdit.toPlainText() == "第一行\n第二行"
+
+    # 责任领导: names separated by spaces or 、.
+    table.setCurrentIndex(page.model.index(0, M.LEADERS))
+    qtbot.keyClick(table, Qt.Key.Key_F2)
+    editor = QApplication.focusWidget()
+    assert isinstance(editor, QLineEdit)
+    editor.selectAll()
+    type_chinese(editor, "何兰芳、李飞跃 陈晓", phrase=True)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(table.hasFocus)
+
+    # Escape puts back what the cell held when its editor opened.
+    table.setCurrentIndex(page.model.index(1, M.TASK))
+    old_name = session.book.functional_tasks[1].task
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+    editor = QApplication.focusWidget()
+    type_chinese(editor, "多余")
+    assert session.book.functional_tasks[1].task == "多余"  # the text was selected: replaced
+    qtbot.keyClick(editor, Qt.Key.Key_Escape)
+    qtbot.waitUntil(table.hasFocus)
+
+    session.store_now()
+    stored = repository.load(book_id).functional_tasks
+    assert stored[0].objective == "第一行\n第二行"
+    assert stored[0].leaders == ("何兰芳", "李飞跃", "陈晓")
+    assert stored[1].task == old_name
 
 
 def test_text_beyond_the_limit_is_refused(qtbot, session: BookSession) -> None:
@@ -260,7 +334,39 @@ def test_text_beyond_the_limit_is_refused(qtbot, session: BookSession) -> None:
     assert len(session.book.functional_tasks[0].objective) == TEXT_MAX
     assert len(edit.toPlainText()) == TEXT_MAX
     assert str(TEXT_MAX) in page.detail.ui.messageLabel.text()
-    assert page.detail.ui.taskEdit.maxLength() == 500
+
+
+def test_a_paste_beyond_the_limit_is_cut_where_the_clerk_sees_it(
+    qtbot, repository, session: BookSession
+) -> None:
+    page = make_page(qtbot, "functional_tasks", session)
+    table = page.table
+    focus(qtbot, page, table)
+    table.setCurrentIndex(page.model.index(0, M.TASK))
+    QApplication.clipboard().setText("字" * 5000)
+    edit = page.detail.ui.taskEdit
+    edit.setFocus()
+    qtbot.waitUntil(edit.hasFocus)
+    edit.selectAll()
+    qtbot.keySequence(edit, QKeySequence.StandardKey.Paste)
+    assert "500" in page.detail.ui.messageLabel.text()
+    assert page.detail.ui.messageLabel.isVisible()
+    session.store_now()
+    assert repository.load(session.book.id or 0).functional_tasks[0].task == "字" * 500
+
+    # The same in the table's own editor of the cell.
+    page.detail.ui.messageLabel.clear()
+    table.setFocus()
+    table.setCurrentIndex(page.model.index(1, M.TASK))
+    qtbot.keyClick(table, Qt.Key.Key_F2)
+    editor = QApplication.focusWidget()
+    assert isinstance(editor, QLineEdit) and table.isAncestorOf(editor)
+    QApplication.clipboard().setText("议" * 600)
+    qtbot.keySequence(editor, QKeySequence.StandardKey.Paste)
+    assert "500" in page.detail.ui.messageLabel.text()
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    session.store_now()
+    assert repository.load(session.book.id or 0).functional_tasks[1].task == "议" * 500
 
 
 def test_key_tasks_page(qtbot, repository, book: Book, session: BookSession) -> None:
@@ -399,3 +505,21 @@ def test_rows_in_view_are_as_tall_as_their_text(qtbot, repository, book: Book) -
     assert height(top - 1) == table.sizeHintForRow(top - 1)
     assert table.visualRect(page.model.index(top, M.TASK)).top() == where
     session.store_now()
+
+
+def test_undoing_a_deletion_selects_the_task_that_came_back(
+    qtbot, repository, session: BookSession
+) -> None:
+    page = make_page(qtbot, "functional_tasks", session)
+    table = page.table
+    focus(qtbot, page, table)
+    table.setCurrentIndex(page.model.index(2, M.TASK))
+    deleted = session.book.functional_tasks[2]
+    answer(page, True)
+    qtbot.keyClick(table, Qt.Key.Key_Delete)
+    assert deleted.id not in [t.id for t in session.book.functional_tasks]
+    session.undo_stack.undo()
+    assert page.model.task_at(table.currentIndex().row()).id == deleted.id
+    assert page.detail.ui.taskEdit.text() == deleted.task
+    session.store_now()
+    assert repository.load(session.book.id or 0).functional_tasks[2].id == deleted.id

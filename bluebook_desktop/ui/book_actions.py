@@ -125,9 +125,16 @@ class BookActions(QObject):
         ):
             return
         self.window.store_now()
+        row = self.window.book_list.row_of(book.id)
         self.window.close_book()
         self.repository.delete(book.id)
         self.window.refresh_books()
+        # The book that took its place in the list (or the one above the last) is opened.
+        count = self.window.book_list.rowCount()
+        if count:
+            following = self.window.book_list.book_at(min(max(row, 0), count - 1))
+            if following is not None:
+                self.window.open_book(following.id)
 
     # --- files in ---
 

@@ -5,8 +5,15 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QItemSelection, QObject, QSignalBlocker
-from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence, QUndoGroup
+from PySide6.QtCore import QEvent, QItemSelection, QObject, QSignalBlocker, Qt
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QGuiApplication,
+    QKeyEvent,
+    QKeySequence,
+    QUndoGroup,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -20,6 +27,7 @@ from bluebook_desktop.domain import Book, book_label
 from bluebook_desktop.errors import UserError
 from bluebook_desktop.paths import Paths
 from bluebook_desktop.ui.book_list import BookListModel
+from bluebook_desktop.ui.clicks import on_click_once
 from bluebook_desktop.ui.cover_page import CoverPage
 from bluebook_desktop.ui.forms.ui_main_window import Ui_MainWindow
 from bluebook_desktop.ui.messages import show_error
@@ -50,23 +58,44 @@ class Completions:
 
 
 class _WindowUndo(QObject):
-    """Sends Ctrl+Z / Ctrl+Y to the window's undo, not to the focused text box's own.
+    """Sends Ctrl+Z / Ctrl+Y to the window's undo, not to the focused text box's own, and
+    every menu shortcut to its menu item, whichever field has the cursor.
 
     Every edit is already an undo step of the book; a text box's private undo would change
-    the text behind the book's back and make two histories.
+    the text behind the book's back and make two histories. A one-line field on Linux takes
+    Ctrl+E as "end of line": the export shortcut did nothing, and the file name then typed
+    went into the field.
     """
 
+    def __init__(self, window: QMainWindow) -> None:
+        super().__init__(window)
+        self._window = window
+
+    def _is_menu_shortcut(self, event: QKeyEvent) -> bool:
+        combination = event.keyCombination()
+        for action in self._window.findChildren(QAction):
+            if action.isEnabled() and any(
+                shortcut.count() == 1 and shortcut[0] == combination
+                for shortcut in action.shortcuts()
+            ):
+                return action.shortcutContext() != Qt.ShortcutContext.WidgetShortcut
+        return False
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if (
-            event.type() == QEvent.Type.ShortcutOverride
-            and isinstance(event, QKeyEvent)
-            and (
-                event.matches(QKeySequence.StandardKey.Undo)
-                or event.matches(QKeySequence.StandardKey.Redo)
-            )
-            and not _in_cell_editor(watched)
-        ):
+        if event.type() != QEvent.Type.ShortcutOverride or not isinstance(event, QKeyEvent):
+            return False
+        undo = event.matches(QKeySequence.StandardKey.Undo) or event.matches(
+            QKeySequence.StandardKey.Redo
+        )
+        if undo and not _in_cell_editor(watched):
             event.ignore()  # not wanted by the widget: the shortcut goes to the window
+            return True
+        if (
+            not undo
+            and event.modifiers() & Qt.KeyboardModifier.ControlModifier
+            and self._is_menu_shortcut(event)
+        ):
+            event.ignore()
             return True
         return False
 
@@ -141,11 +170,11 @@ class MainWindow(QMainWindow):
         ]
         for action, slot in pairs:
             action.triggered.connect(slot)
-        ui.newButton.clicked.connect(actions.new_book)
-        ui.nextYearButton.clicked.connect(actions.next_year)
-        ui.importButton.clicked.connect(actions.import_file)
-        ui.exportButton.clicked.connect(actions.export_file)
-        ui.deleteButton.clicked.connect(actions.delete_book)
+        on_click_once(ui.newButton, actions.new_book)
+        on_click_once(ui.nextYearButton, actions.next_year)
+        ui.importButton.clicked.connect(actions.import_file)  # a file dialog
+        ui.exportButton.clicked.connect(actions.export_file)  # a file dialog
+        ui.deleteButton.clicked.connect(actions.delete_book)  # asks first
         ui.bookList.doubleClicked.connect(lambda _index: self.ui.tabs.setFocus())
 
     # --- the book list ---
@@ -262,7 +291,22 @@ class MainWindow(QMainWindow):
         self._update_buttons()
         self._update_title()
 
+    def commit_typing(self) -> None:
+        """Put what is being typed into the book: an input method's open composition and an
+        open cell editor (which hands over each keystroke already, ui/cell_editors.py)."""
+        QGuiApplication.inputMethod().commit()
+        focus = QApplication.focusWidget()
+        if focus is None:
+            return
+        for view in self.findChildren(QAbstractItemView):
+            if view.state() == QAbstractItemView.State.EditingState and view.isAncestorOf(focus):
+                delegate = view.itemDelegateForIndex(view.currentIndex())
+                if delegate is not None:
+                    delegate.commitData.emit(focus)
+
     def store_now(self) -> bool:
+        """Store the open book at once, with what is being typed; True when all is stored."""
+        self.commit_typing()
         session = self.session
         if session is None or session.store_now():
             return True

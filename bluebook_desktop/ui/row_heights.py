@@ -26,7 +26,13 @@ class RowHeights(QObject):
         self._later.setSingleShot(True)
         self._later.setInterval(0)
         self._later.timeout.connect(self.fit)
-        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        header = table.verticalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        # A row is as tall as its cells say, nothing else. The (hidden) row header would
+        # otherwise impose its own minimum, the height of a line in the header's font: where
+        # the system has a taller Latin font than the Chinese face the cells are drawn in
+        # (DejaVu Sans beside a Ming or Hei face), every one-line row came out too tall.
+        header.setMinimumSectionSize(1)
         model = table.model()
         model.modelReset.connect(self._forget_all)
         model.layoutChanged.connect(self._forget_all)
@@ -113,7 +119,8 @@ class RowHeights(QObject):
         above = 0  # how much the rows above the view grew: the view moves down as much
         for row in todo:
             before = header.sectionSize(row)
-            table.resizeRowToContents(row)
+            # Not resizeRowToContents: it also asks the row header, in the header's font.
+            header.resizeSection(row, max(table.sizeHintForRow(row), 1))
             self._fitted.add(row)
             if 0 <= row < first:
                 above += header.sectionSize(row) - before

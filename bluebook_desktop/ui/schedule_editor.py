@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from bluebook_desktop.domain import QUARTER_NUMERALS, QUARTERS, TEXT_MAX, ScheduleEntry
+from bluebook_desktop.ui.clicks import on_click_once
 from bluebook_desktop.ui.forms.ui_schedule_editor import Ui_ScheduleEditor
 
 _FLAG_STYLE = "color: #c62828;"
@@ -120,7 +121,7 @@ class ScheduleEditor(QWidget):
         self.ui.setupUi(self)
         self._entries: tuple[ScheduleEntry, ...] = ()
         self._rows: list[_StepRow] = []
-        self.ui.addButton.clicked.connect(self.add_step)
+        on_click_once(self.ui.addButton, self.add_step)
         self._show()
 
     # --- public ---

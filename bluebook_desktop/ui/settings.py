@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtCore import QByteArray, QSettings, QStandardPaths
 
 from bluebook_desktop import APP_NAME
 from bluebook_desktop.paths import Paths, is_portable
@@ -78,7 +78,17 @@ class Settings:
         self.q.setValue(f"window/{key}", value)
 
     def last_folder(self) -> str:
-        return str(self.q.value("last_folder", ""))
+        """Where file dialogs start: the folder last used, while it exists, else the user's
+        Documents (never the working folder, which on Windows is the install folder)."""
+        folder = str(self.q.value("last_folder", "") or "")
+        if folder and Path(folder).is_dir():
+            return folder
+        documents = QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation
+        )
+        if documents and Path(documents).is_dir():
+            return documents
+        return str(Path.home())
 
     def set_last_folder(self, folder: str) -> None:
         self.q.setValue("last_folder", folder)

@@ -38,6 +38,18 @@ def _set_line_text(edit: QLineEdit, text: str) -> None:
             edit.setText(text)
 
 
+def clamp_line(edit: QLineEdit, limit: int = LINE_MAX) -> bool:
+    """Cut a line edit's text back to `limit` characters; True when something was refused.
+
+    Used instead of QLineEdit.setMaxLength, which cuts a long paste without a word."""
+    text = edit.text()
+    if len(text) <= limit:
+        return False
+    with QSignalBlocker(edit):
+        edit.setText(text[:limit])
+    return True
+
+
 def _unique(names: Iterable[str]) -> list[str]:
     return list(dict.fromkeys(name for name in names if name))
 
@@ -61,9 +73,10 @@ class TaskDetail(QWidget):
         self._book_leaders: list[str] = []
 
         ui = self.ui
-        ui.taskEdit.setMaxLength(LINE_MAX)
-        ui.targetEdit.setMaxLength(TEXT_MAX)
-        ui.leaderEdit.setMaxLength(LINE_MAX)
+        # No setMaxLength: it cuts a paste without a word; the fields say so (clamp_line).
+        ui.leaderEdit.textEdited.connect(
+            lambda _text: clamp_line(ui.leaderEdit) and self._refused(LINE_MAX)
+        )
         self._task_names = QStringListModel(self)
         self._leader_names = QStringListModel(self)
         ui.taskEdit.setCompleter(self._completer(self._task_names))
@@ -189,12 +202,23 @@ class TaskDetail(QWidget):
         self._task = task
         self.taskEdited.emit(task, text, key)
 
-    def _refused(self) -> None:
+    def _refused(self, limit: int = TEXT_MAX) -> None:
+        """Say, beside the fields, that text beyond `limit` characters was not taken."""
         self.ui.messageLabel.setText(
-            self.tr("文字过长：每栏最多 {0} 字，超出的部分没有保存。").format(TEXT_MAX)
+            self.tr("文字过长：每栏最多 {0} 字，超出的部分没有保存。").format(limit)
         )
 
+    def _leader_typed(self) -> None:
+        if clamp_line(self.ui.leaderEdit):
+            self._refused(LINE_MAX)
+
+    def show_refused(self, limit: int) -> None:
+        self._refused(limit)
+
     def _task_typed(self, text: str) -> None:
+        if clamp_line(self.ui.taskEdit):
+            self._refused(LINE_MAX)
+            text = self.ui.taskEdit.text()
         if self._task is not None:
             self._emit(replace(self._task, task=text), self.tr("修改工作任务"), "task")
 
@@ -207,6 +231,9 @@ class TaskDetail(QWidget):
         self._emit(replace(self._task, objective=objective), self.tr("修改年度目标"), "objective")
 
     def _target_typed(self, text: str) -> None:
+        if clamp_line(self.ui.targetEdit, TEXT_MAX):
+            self._refused(TEXT_MAX)
+            text = self.ui.targetEdit.text()
         if self._task is not None:
             self._emit(replace(self._task, target=text), self.tr("修改目标"), "target")
 

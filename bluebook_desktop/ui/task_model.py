@@ -16,7 +16,15 @@ from PySide6.QtCore import (
     Signal,
 )
 
-from bluebook_desktop.domain import LINE_MAX, Task, leaders_text, serial_numbers
+from bluebook_desktop.domain import (
+    LINE_MAX,
+    ROLES,
+    TEXT_MAX,
+    Task,
+    leaders_text,
+    parse_leaders,
+    serial_numbers,
+)
 
 TASK_IDS_MIME = "application/x-bluebook-task-ids"
 
@@ -34,7 +42,8 @@ _LEFT_TOP = (Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop).value
 
 
 class TaskTableModel(QAbstractTableModel):
-    """Tasks of one section, in table order. Only 工作任务 is editable in the table itself.
+    """Tasks of one section, in table order. Every cell but 序号 and 全年进度安排 (which has
+    its own editor beside the table) is editable in the table itself.
 
     The model keeps its own tuple of tasks so moves and renames show at once; it reports them
     with `moved` and `renamed`, and the page turns them into one session edit.
@@ -51,6 +60,9 @@ class TaskTableModel(QAbstractTableModel):
     moved = Signal()
     #: The 工作任务 cell of the task with this id was edited in the table.
     renamed = Signal(str)
+    #: A cell of the task with this id was edited in the table: its Task field's name
+    #: ("task", "objective", "leaders", "role"). Sent for 工作任务 too, after `renamed`.
+    edited = Signal(str, str)
 
     def __init__(self, key: bool = False, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -148,7 +160,7 @@ class TaskTableModel(QAbstractTableModel):
         if role in (_DISPLAY, _TOOLTIP):
             return self.display_text(row, column)
         if role == _EDIT:
-            return self._tasks[row].task if column == self.TASK else None
+            return self.edit_text(row, column)
         return _CENTRED_TOP if column in (self.SERIAL, self.ROLE) else _LEFT_TOP
 
     def display_text(self, row: int, column: int) -> str:
@@ -157,6 +169,19 @@ class TaskTableModel(QAbstractTableModel):
         if texts is None:
             texts = self._texts[row] = self._cell_texts(row)
         return texts[column] if 0 <= column < len(texts) else ""
+
+    def edit_text(self, row: int, column: int) -> str | None:
+        """What an editor of the cell starts with; None for a cell not edited in the table."""
+        task = self._tasks[row]
+        if column == self.TASK:
+            return task.task
+        if column == self.OBJECTIVE:
+            return task.objective
+        if column == self.LEADERS:
+            return leaders_text(task.leaders)
+        if column == self.ROLE and self.key:
+            return task.role or ""
+        return None
 
     def _cell_texts(self, row: int) -> tuple[str, ...]:
         task = self._tasks[row]
@@ -172,14 +197,30 @@ class TaskTableModel(QAbstractTableModel):
     def setData(  # noqa: N802
         self, index: _Index, value: object, role: int = Qt.ItemDataRole.EditRole
     ) -> bool:
-        if role != Qt.ItemDataRole.EditRole or not index.isValid() or index.column() != self.TASK:
+        if role != Qt.ItemDataRole.EditRole or not index.isValid():
+            return False
+        if not self.flags(index) & Qt.ItemFlag.ItemIsEditable:
             return False
         task = self._tasks[index.row()]
-        name = str(value or "").strip()[:LINE_MAX]
-        if name == task.task:
+        text = str(value or "")
+        column = index.column()
+        if column == self.TASK:
+            field, new = "task", replace(task, task=text.strip()[:LINE_MAX])
+        elif column == self.OBJECTIVE:
+            field, new = "objective", replace(task, objective=text[:TEXT_MAX])
+        elif column == self.LEADERS:
+            leaders = tuple(dict.fromkeys(name[:LINE_MAX] for name in parse_leaders(text)))
+            field, new = "leaders", replace(task, leaders=leaders)
+        else:
+            if text not in ROLES:
+                return False
+            field, new = "role", replace(task, role=text)
+        if new == task:
             return True
-        self.update_task(replace(task, task=name))
-        self.renamed.emit(task.id)
+        self.update_task(new)
+        if field == "task":
+            self.renamed.emit(task.id)
+        self.edited.emit(task.id, field)
         return True
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
@@ -188,7 +229,7 @@ class TaskTableModel(QAbstractTableModel):
         flags = (
             Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled
         )
-        if index.column() == self.TASK:
+        if index.column() not in (self.SERIAL, self.SCHEDULE):
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 

@@ -10,25 +10,22 @@ from PySide6.QtCore import (
     QItemSelectionModel,
     QModelIndex,
     QObject,
-    QPersistentModelIndex,
     QSignalBlocker,
     Qt,
 )
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QCompleter,
     QHeaderView,
-    QLineEdit,
     QMessageBox,
     QSplitter,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QTableView,
     QWidget,
 )
 
-from bluebook_desktop.domain import LINE_MAX, Book, Task, guideline_warning
+from bluebook_desktop.domain import Book, Task, guideline_warning
+from bluebook_desktop.ui.cell_editors import CellDelegate
+from bluebook_desktop.ui.clicks import on_click_once
 from bluebook_desktop.ui.forms.ui_task_page import Ui_TaskPage
 from bluebook_desktop.ui.messages import rule_text
 from bluebook_desktop.ui.row_heights import RowHeights
@@ -38,40 +35,9 @@ from bluebook_desktop.ui.task_model import TaskTableModel
 
 SECTIONS = ("key_tasks", "functional_tasks")
 
-# Which field of the detail editor a table column leads to (Enter or double-click).
-_COLUMN_FIELDS = {
-    TaskTableModel.SERIAL: "task",
-    TaskTableModel.TASK: "task",
-    TaskTableModel.OBJECTIVE: "objective",
-    TaskTableModel.SCHEDULE: "schedule",
-    TaskTableModel.LEADERS: "leaders",
-    TaskTableModel.ROLE: "role",
-}
-
 
 def _has_content(task: Task) -> bool:
     return bool(task.task or task.objective or task.target or task.schedule or task.leaders)
-
-
-class _TaskNameDelegate(QStyledItemDelegate):
-    """Edits 工作任务 in the table: one line, LINE_MAX long, completing known names."""
-
-    def __init__(self, completions: Completions, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._completions = completions
-
-    def createEditor(  # noqa: N802
-        self,
-        parent: QWidget,
-        option: QStyleOptionViewItem,
-        index: QModelIndex | QPersistentModelIndex,
-    ) -> QWidget:
-        editor = QLineEdit(parent)
-        editor.setMaxLength(LINE_MAX)
-        completer = QCompleter(list(dict.fromkeys(self._completions.task_names())), editor)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        editor.setCompleter(completer)
-        return editor
 
 
 class TaskPage(QWidget):
@@ -109,7 +75,7 @@ class TaskPage(QWidget):
         self.ui.noKeyTasksCheck.clicked.connect(self._no_key_tasks_clicked)
 
         self.model.moved.connect(self._rows_moved)
-        self.model.renamed.connect(self._renamed)
+        self.model.edited.connect(self._cell_edited)
         self.detail.taskEdited.connect(self._task_edited)
         session.changed.connect(self._session_changed)
         self.load(session.book)
@@ -134,7 +100,17 @@ class TaskPage(QWidget):
             QAbstractItemView.EditTrigger.DoubleClicked
             | QAbstractItemView.EditTrigger.EditKeyPressed
         )
-        table.setItemDelegateForColumn(TaskTableModel.TASK, _TaskNameDelegate(completions, table))
+        # Every keystroke in a cell editor is in the book at once (ui/cell_editors.py).
+        delegates = {
+            TaskTableModel.TASK: CellDelegate("line", table, names=completions.task_names),
+            TaskTableModel.OBJECTIVE: CellDelegate("text", table),
+            TaskTableModel.LEADERS: CellDelegate("line", table),
+        }
+        if self.key:
+            delegates[TaskTableModel.ROLE] = CellDelegate("role", table)
+        for column, delegate in delegates.items():
+            table.setItemDelegateForColumn(column, delegate)
+            delegate.refused.connect(self.detail.show_refused)  # said beside the table
         header = table.horizontalHeader()
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -159,8 +135,8 @@ class TaskPage(QWidget):
         self.delete_action = self._action(self.tr("删除任务"), "Del", self.delete_task)
         self.up_action = self._action(self.tr("上移"), "Ctrl+Up", lambda: self.move_task(-1))
         self.down_action = self._action(self.tr("下移"), "Ctrl+Down", lambda: self.move_task(1))
-        self.ui.addButton.clicked.connect(self.add_task)
-        self.ui.removeButton.clicked.connect(self.delete_task)
+        on_click_once(self.ui.addButton, self.add_task)
+        on_click_once(self.ui.removeButton, self.delete_task)
         self.ui.upButton.clicked.connect(lambda: self.move_task(-1))
         self.ui.downButton.clicked.connect(lambda: self.move_task(1))
         self.ui.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
@@ -180,10 +156,14 @@ class TaskPage(QWidget):
         self._book = book
         tasks: tuple[Task, ...] = getattr(book, self.section)
         if tasks is not self._tasks:
+            # A task that comes back (undoing its deletion) or anew (redoing its adding) is
+            # selected: the clerk sees what the undo did.
+            before = {task.id for task in self._tasks} if self._tasks is not None else None
+            returned = [t.id for t in tasks if before is not None and t.id not in before]
             self._tasks = tasks
             row = self._current_row()
             self.model.set_tasks(tasks)
-            self._select(self._current_id, row)
+            self._select(returned[0] if returned else self._current_id, row)
         self.detail.set_book_leaders(self._book_leaders())
         # The completion lists (names used in every book) are asked for when the clerk
         # enters a name field, not here: the first paint needs no database query.
@@ -328,10 +308,18 @@ class TaskPage(QWidget):
     def _rows_moved(self) -> None:
         self._push(self.tr("调整任务顺序"), None)
 
-    def _renamed(self, task_id: str) -> None:
-        self._push(self.tr("修改工作任务"), f"{task_id}.task")
+    def _cell_edited(self, task_id: str, field: str) -> None:
+        texts = {
+            "task": self.tr("修改工作任务"),
+            "objective": self.tr("修改年度目标"),
+            "leaders": self.tr("修改责任领导"),
+            "role": self.tr("修改牵头/协办"),
+        }
+        self._push(texts.get(field, self.tr("修改工作任务")), f"{task_id}.{field}")
         if task_id == self._current_id:
             self._show_current()
+        if field == "leaders":
+            self.detail.set_book_leaders(self._book_leaders())
 
     def _task_edited(self, task: Task, text: str, key: str | None) -> None:
         self.model.update_task(task)
@@ -361,15 +349,32 @@ class TaskPage(QWidget):
     # --- keys and clicks on the table ---
 
     def _open_cell(self, index: QModelIndex) -> None:
-        """Edit 工作任务 in place; any other column leads to its editor beside the table."""
+        """Edit the cell in place; 序号 edits 工作任务, 全年进度安排 opens the schedule editor
+        beside the table (Escape there comes back to the table)."""
+        if index.column() == TaskTableModel.SERIAL:
+            index = index.siblingAtColumn(TaskTableModel.TASK)
+            self.ui.table.setCurrentIndex(index)
         if self.model.flags(index) & Qt.ItemFlag.ItemIsEditable:
             self.ui.table.edit(index)
         else:
-            self.detail.focus_field(_COLUMN_FIELDS.get(index.column(), "task"))
+            self.detail.focus_field("schedule")
 
     def _double_clicked(self, index: QModelIndex) -> None:
         if not self.model.flags(index) & Qt.ItemFlag.ItemIsEditable:
             self._open_cell(index)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        """Escape in the editor beside the table (not taken by a field) goes back to it."""
+        focus = self.focusWidget()
+        if (
+            event.key() == Qt.Key.Key_Escape
+            and focus is not None
+            and self.detail.isAncestorOf(focus)
+        ):
+            self.ui.table.setFocus(Qt.FocusReason.OtherFocusReason)
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if (

@@ -847,6 +847,18 @@ The latest version from the database is shown now.</translation>
       <translation>Edit work task</translation>
     </message>
     <message>
+      <source>修改年度目标</source>
+      <translation>Edit annual objective</translation>
+    </message>
+    <message>
+      <source>修改责任领导</source>
+      <translation>Edit responsible leaders</translation>
+    </message>
+    <message>
+      <source>修改牵头/协办</source>
+      <translation>Edit lead/assist</translation>
+    </message>
+    <message>
       <source>已填写 {0} 项重点工作。勾选“本单位未承担”后，打印时表格各栏填“无”；已填写的任务会保留，取消勾选即可恢复。是否继续？</source>
       <translation>Key tasks entered: {0}. With “Unit has none” ticked, every column of the printed table reads “无” (none); the tasks entered are kept, and unticking the box brings them back. Continue?</translation>
     </message>
@@ -899,7 +911,7 @@ The latest version from the database is shown now.</translation>
     <name>TaskTableModel</name>
     <message>
       <source>序号</source>
-      <extracomment>Rows were reordered (move buttons, Ctrl+Up/Down or a drag). The 工作任务 cell of the task with this id was edited in the table.</extracomment>
+      <extracomment>Rows were reordered (move buttons, Ctrl+Up/Down or a drag). The 工作任务 cell of the task with this id was edited in the table. A cell of the task with this id was edited in the table: its Task field's name ("task", "objective", "leaders", "role"). Sent for 工作任务 too, after `renamed`.</extracomment>
       <translation>No.</translation>
     </message>
     <message>
@@ -1441,6 +1453,14 @@ The details are in the log: %2</translation>
       <translation>Cover: no unit name.</translation>
     </message>
     <message>
+      <source>封面：未填写填表日期。</source>
+      <translation>Cover: the filling date is not filled in.</translation>
+    </message>
+    <message>
+      <source>职能工作：一项任务也没有填写。</source>
+      <translation>Functional tasks: not a single task filled in.</translation>
+    </message>
+    <message>
       <source>职能工作</source>
       <translation>Functional tasks</translation>
     </message>
@@ -1459,6 +1479,10 @@ The details are in the log: %2</translation>
     <message>
       <source>{section}第 {number} 项：第 {step} 条进度安排未勾选季度。</source>
       <translation>{section}, no. {number}: schedule step {step} has no quarter ticked.</translation>
+    </message>
+    <message>
+      <source>未填写单位负责人意见。</source>
+      <translation>The unit head's opinion is not filled in.</translation>
     </message>
   </context>
 </TS>
