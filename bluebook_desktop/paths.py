@@ -3,7 +3,9 @@
 The database lives in the per-user, non-roaming data folder (AppData\\Local on Windows)
 unless ``--db PATH`` or the BLUEBOOK_DB environment variable points elsewhere. A file
 ``portable.txt`` beside the frozen executable keeps everything in a folder beside the
-program instead (a USB stick). Nothing here runs at import time.
+program instead (a USB stick); the BLUEBOOK_HOME environment variable names such a folder
+anywhere. In both cases the settings are a settings.ini there, not the registry (Windows)
+or ~/.config (Linux). Nothing here runs at import time.
 """
 
 from __future__ import annotations
@@ -16,6 +18,8 @@ from pathlib import Path
 from bluebook_desktop import APP_NAME
 
 DB_ENV = "BLUEBOOK_DB"
+HOME_ENV = "BLUEBOOK_HOME"
+SETTINGS_NAME = "settings.ini"
 DB_NAME = "bluebook.sqlite3"
 
 
@@ -25,6 +29,8 @@ class Paths:
     database: Path
     log_dir: Path
     backup_dir: Path
+    # None: the platform's own store (the registry on Windows); else this .ini file.
+    settings_file: Path | None = None
 
 
 def program_dir() -> Path:
@@ -61,8 +67,12 @@ def is_portable() -> bool:
 
 def resolve(db_option: str | os.PathLike[str] | None = None) -> Paths:
     """Find the folders once; the command line beats the environment beats the default."""
+    home = os.environ.get(HOME_ENV)
+    own_folder = is_portable() or bool(home)
     if is_portable():
         data_dir = program_dir() / "data"
+    elif home:
+        data_dir = Path(home).expanduser().resolve()
     else:
         import appdirs
 
@@ -75,4 +85,5 @@ def resolve(db_option: str | os.PathLike[str] | None = None) -> Paths:
         database=database,
         log_dir=data_dir / "logs",
         backup_dir=database.parent / "backups",
+        settings_file=data_dir / SETTINGS_NAME if own_folder else None,
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import appdirs
@@ -26,21 +27,52 @@ def test_environment_beats_default(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     assert found.backup_dir == tmp_path / "env" / "backups"
     # The database moves; the program's own folder (logs) stays where it was.
     assert found.log_dir == found.data_dir / "logs"
-    assert found.data_dir == tmp_path / "xdg-data" / APP_NAME
+    assert found.data_dir == tmp_path / "home"  # BLUEBOOK_HOME, from conftest
 
 
 @pytest.mark.parametrize("unset", [True, False], ids=["unset", "empty"])
 def test_default_database(unset: bool, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(paths.HOME_ENV)
     if unset:
         monkeypatch.delenv(paths.DB_ENV)
     else:
         monkeypatch.setenv(paths.DB_ENV, "")
     found = paths.resolve()
     assert found.data_dir == Path(appdirs.user_data_dir(APP_NAME, appauthor=False))
-    assert found.data_dir == tmp_path / "xdg-data" / APP_NAME  # XDG_DATA_HOME, from conftest
+    if sys.platform != "win32":  # Windows gives AppData\Local itself, whatever the environment
+        assert found.data_dir == tmp_path / "xdg-data" / APP_NAME  # XDG_DATA_HOME, from conftest
     assert found.database == found.data_dir / paths.DB_NAME
     assert found.log_dir == found.data_dir / "logs"
     assert found.backup_dir == found.data_dir / "backups"
+    assert found.settings_file is None  # the registry on Windows, ~/.config on Linux
+
+
+def test_every_test_keeps_its_files_in_its_own_folder(tmp_path: Path) -> None:
+    """The set-up in conftest holds on Windows too, where appdirs ignores XDG_DATA_HOME."""
+    found = paths.resolve(None)
+    assert found.data_dir == tmp_path / "home"
+    assert found.database.is_relative_to(tmp_path)
+    assert found.settings_file == tmp_path / "home" / "settings.ini"
+
+
+def test_home_folder_keeps_data_and_settings_there(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from bluebook_desktop.ui.settings import Settings
+
+    home = tmp_path / "张三" / "蓝皮书 数据"
+    monkeypatch.setenv(paths.HOME_ENV, str(home))
+    monkeypatch.delenv(paths.DB_ENV)
+    found = paths.resolve()
+    assert found.data_dir == home
+    assert found.database == home / paths.DB_NAME
+    assert found.log_dir == home / "logs"
+    assert found.backup_dir == home / "backups"
+
+    settings = Settings.for_paths(found)
+    settings.language = "en"
+    settings.q.sync()
+    assert "language=en" in (home / "settings.ini").read_text(encoding="utf-8")
 
 
 def test_relative_and_home_paths_are_made_absolute(
@@ -62,6 +94,7 @@ def test_windows_data_dir_has_no_doubled_folder(monkeypatch: pytest.MonkeyPatch)
     monkeypatch.setattr(appdirs, "system", "win32")
     monkeypatch.setattr(appdirs, "_get_win_folder", win_folder, raising=False)
     monkeypatch.delenv(paths.DB_ENV)
+    monkeypatch.delenv(paths.HOME_ENV)
 
     found = paths.resolve()
 
