@@ -81,6 +81,7 @@ def test_relative_and_home_paths_are_made_absolute(
     monkeypatch.chdir(tmp_path)
     assert paths.resolve("rel.sqlite3").database == tmp_path / "rel.sqlite3"
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("USERPROFILE", str(tmp_path / "home"))  # what ~ is on Windows
     assert paths.resolve("~/books.sqlite3").database == tmp_path / "home" / "books.sqlite3"
 
 
