@@ -158,29 +158,32 @@ def _run(args: argparse.Namespace, found: paths.Paths, log_file: Path | None = N
         return 0
 
     repository = _open(found)
-    if args.command == "import":
-        book = repository.add(_read_book(args.file))
-        print(book.id)
-    elif args.command == "list":
-        for summary in repository.list_books():
-            print(f"{summary.id}\t{summary.year}\t{summary.unit_name}\t{summary.title}")
-    elif args.command == "export":
-        if not (args.json or args.pdf or args.docx):
-            _fail("请至少指定一种输出：--json、--pdf 或 --docx。")
-        _write_outputs(
-            repository.load(args.id),
-            _pdf_settings(args),
-            log_file,
-            json=args.json,
-            pdf=args.pdf,
-            docx=args.docx,
-        )
-    elif args.command == "backup":
-        from bluebook_desktop.db import backup
+    try:  # closed on every way out: on Windows an open file cannot be replaced
+        if args.command == "import":
+            book = repository.add(_read_book(args.file))
+            print(book.id)
+        elif args.command == "list":
+            for summary in repository.list_books():
+                print(f"{summary.id}\t{summary.year}\t{summary.unit_name}\t{summary.title}")
+        elif args.command == "export":
+            if not (args.json or args.pdf or args.docx):
+                _fail("请至少指定一种输出：--json、--pdf 或 --docx。")
+            _write_outputs(
+                repository.load(args.id),
+                _pdf_settings(args),
+                log_file,
+                json=args.json,
+                pdf=args.pdf,
+                docx=args.docx,
+            )
+        elif args.command == "backup":
+            from bluebook_desktop.db import backup
 
+            repository.engine.dispose()
+            target = args.out or found.backup_dir / backup.stamped_name("manual")
+            print(backup.copy_to(found.database, target))
+    finally:
         repository.engine.dispose()
-        target = args.out or found.backup_dir / backup.stamped_name("manual")
-        print(backup.copy_to(found.database, target))
     return 0
 
 

@@ -3,7 +3,9 @@
 The database lives in the per-user, non-roaming data folder (AppData\\Local on Windows)
 unless ``--db PATH`` or the BLUEBOOK_DB environment variable points elsewhere. A file
 ``portable.txt`` beside the frozen executable keeps everything in a folder beside the
-program instead (a USB stick). Nothing here runs at import time.
+program instead (a USB stick); the BLUEBOOK_HOME environment variable names such a folder
+anywhere. In both cases the settings are a settings.ini there, not the registry (Windows)
+or ~/.config (Linux). Nothing here runs at import time.
 """
 
 from __future__ import annotations
@@ -16,6 +18,8 @@ from pathlib import Path
 from bluebook_desktop import APP_NAME
 
 DB_ENV = "BLUEBOOK_DB"
+HOME_ENV = "BLUEBOOK_HOME"
+SETTINGS_NAME = "settings.ini"
 DB_NAME = "bluebook.sqlite3"
 
 
@@ -25,6 +29,8 @@ class Paths:
     database: Path
     log_dir: Path
     backup_dir: Path
+    # None: the platform's own store (the registry on Windows); else this .ini file.
+    settings_file: Path | None = None
 
 
 def program_dir() -> Path:
@@ -61,20 +67,27 @@ def is_portable() -> bool:
 
 def resolve(db_option: str | os.PathLike[str] | None = None) -> Paths:
     """Find the folders once; the command line beats the environment beats the default."""
+    home = os.environ.get(HOME_ENV)
+    own_folder = is_portable() or bool(home)
     if is_portable():
         data_dir = program_dir() / "data"
+    elif home:
+        data_dir = absolute(Path(home))
     else:
         import appdirs
 
         # appauthor=False: no doubled folder (AppData\Local\BluebookDesktop\BluebookDesktop).
         data_dir = Path(appdirs.user_data_dir(APP_NAME, appauthor=False, roaming=False))
+        if sys.platform == "win32":
+            data_dir = long_path(data_dir.parent) / data_dir.name
     chosen = db_option or os.environ.get(DB_ENV)
-    database = Path(chosen).expanduser().resolve() if chosen else data_dir / DB_NAME
+    database = absolute(Path(chosen)) if chosen else data_dir / DB_NAME
     return Paths(
         data_dir=data_dir,
         database=database,
         log_dir=data_dir / "logs",
         backup_dir=database.parent / "backups",
+        settings_file=data_dir / SETTINGS_NAME if own_folder else None,
     )
 
 
@@ -119,3 +132,23 @@ def check_output(target: Path, found: Paths) -> None:
             "{path} 是本程序的数据库或备份文件，导出到这里会把它覆盖。请另选一个文件名。",
             path=str(target),
         )
+
+
+def absolute(path: Path) -> Path:
+    """The absolute, resolved path; where the system cannot resolve it (a drive that does
+    not answer, Wine on a long path), the absolute one, to fail later in plain words."""
+    path = path.expanduser()
+    try:
+        return path.resolve()
+    except OSError:
+        return Path(os.path.abspath(path))
+
+
+def long_path(folder: Path) -> Path:
+    """Windows: the folder's full name. appdirs gives the 8.3 short name (C:\\Users\\____~EJJ)
+    of a profile folder with Chinese characters, which no clerk would recognise."""
+    import ctypes
+
+    buffer = ctypes.create_unicode_buffer(32768)
+    length = ctypes.windll.kernel32.GetLongPathNameW(str(folder), buffer, len(buffer))
+    return Path(buffer.value) if 0 < length < len(buffer) else folder

@@ -41,6 +41,7 @@ class BuildError(Exception):
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    console_safe()
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--skip-tests", action="store_true", help="do not run pytest first")
     parser.add_argument("--smoke-only", action="store_true", help="smoke-run an existing build")
@@ -70,6 +71,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     for step, seconds in timings.items():
         print(f"{step}: {seconds:.1f} s")
     return 0
+
+
+def console_safe() -> None:
+    """Paths with Chinese names are printed; a Windows console or pipe in cp1252 (GitHub's
+    Windows runners, a clerk's English Windows) cannot encode them: escape, never crash."""
+    for stream in (sys.stdout, sys.stderr):
+        if stream is not None and hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
 
 
 class timed:
@@ -166,7 +175,7 @@ def smoke_cli(cli: Path, env: dict[str, str], out: Path) -> None:
     json_out, pdf_out, docx_out = out / "导出.bluebook.json", out / "导出.pdf", out / "导出.docx"
     run(cli, "export", book_id, "--json", str(json_out), "--pdf", str(pdf_out),
         "--docx", str(docx_out), env=env)  # fmt: skip
-    if json_out.read_bytes() != FIXTURE.read_bytes():
+    if not json_out.is_file() or json_out.read_bytes() != FIXTURE.read_bytes():
         raise BuildError("the exported book differs from the imported one")
     require_pdf(pdf_out)
     if not zipfile.is_zipfile(docx_out):

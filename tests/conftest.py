@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import os
+import sqlite3
+import sys
+import traceback
+import warnings
 from pathlib import Path
 
 import pytest
@@ -16,7 +20,13 @@ FIXTURE_BOOK = FIXTURES / "sanshui-cppcc-2021.bluebook.json"
 
 @pytest.fixture(autouse=True)
 def _private_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """No test touches the real user's data folder or settings."""
+    """No test touches the real user's data folder or settings.
+
+    BLUEBOOK_HOME does it on every system (appdirs asks Windows for AppData\\Local itself,
+    and QSettings would write to the registry); the XDG folders also cover what reads the
+    Linux defaults directly (the tests of the default folder unset BLUEBOOK_HOME).
+    """
+    monkeypatch.setenv("BLUEBOOK_HOME", str(tmp_path / "home"))
     monkeypatch.setenv("BLUEBOOK_DB", str(tmp_path / "data" / "bluebook.sqlite3"))
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
@@ -43,3 +53,35 @@ def repository(tmp_path: Path):
     repo = open_repository(tmp_path / "books.sqlite3")
     yield repo
     repo.engine.dispose()
+
+
+if sys.version_info < (3, 13):
+    # Python 3.13 warns when a sqlite3 connection is dropped unclosed (filterwarnings makes
+    # that an error); on Windows such a connection also keeps the file locked, so restoring
+    # or moving a database fails. Older Pythons get the same warning from here.
+
+    class _WarningConnection(sqlite3.Connection):
+        _closed = True  # until connect() returns it open: a failed open leaves nothing open
+        opened_at = ""
+
+        def close(self) -> None:
+            self._closed = True
+            super().close()
+
+        def __del__(self) -> None:
+            if not self._closed:
+                message = f"unclosed database in {self!r}, opened at\n{self.opened_at}"
+                warnings.warn(message, ResourceWarning, stacklevel=1)
+
+    _connect = sqlite3.connect
+
+    def _warning_connect(*args: object, **kwargs: object) -> sqlite3.Connection:
+        kwargs.setdefault("factory", _WarningConnection)
+        connection = _connect(*args, **kwargs)  # type: ignore[arg-type]
+        connection._closed = False
+        stack = traceback.extract_stack()[:-1]
+        ours = [f for f in stack if "site-packages" not in f.filename][-4:]
+        connection.opened_at = "".join(traceback.format_list([*ours, stack[-1]]))
+        return connection
+
+    sqlite3.connect = sqlite3.dbapi2.connect = _warning_connect  # type: ignore[assignment]

@@ -7,6 +7,7 @@ import errno
 import os
 import shutil
 import sqlite3
+from contextlib import closing
 from dataclasses import replace
 from pathlib import Path
 
@@ -23,7 +24,7 @@ FIXTURES = Path(__file__).parent / "fixtures"
 
 
 def phone_in(path: Path) -> str:
-    with sqlite3.connect(path) as connection:
+    with closing(sqlite3.connect(path)) as connection:
         return connection.execute("SELECT phone FROM book").fetchone()[0]
 
 

@@ -209,7 +209,9 @@ def test_module_entry_point(tmp_path: Path, fixture_bytes: bytes) -> None:
         )
 
     imported = cli("import", str(FIXTURE))
-    assert (imported.returncode, imported.stdout, imported.stderr) == (0, b"1\n", b"")
+    # The console's line end: \r\n on Windows, which every Windows program reading it expects.
+    line_end = os.linesep.encode("ascii")
+    assert (imported.returncode, imported.stdout, imported.stderr) == (0, b"1" + line_end, b"")
     assert database.is_file()
 
     listed = cli("list")

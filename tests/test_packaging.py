@@ -197,7 +197,10 @@ def test_portable_txt_keeps_everything_beside_the_program(frozen_program: Path) 
     assert found.backup_dir == data / "backups"
 
 
-def test_without_portable_txt_the_user_folder_is_used(frozen_program: Path) -> None:
+def test_without_portable_txt_the_user_folder_is_used(
+    frozen_program: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv(paths.HOME_ENV)
     assert not paths.is_portable()
     assert not paths.resolve().data_dir.is_relative_to(frozen_program)
 
@@ -305,6 +308,39 @@ def test_installer_is_per_user_and_keeps_the_data() -> None:
     assert "[UninstallDelete]" not in text  # the uninstaller removes only what it installed
     assert "{localappdata}\\BluebookDesktop" not in text
     assert "安装" in text and "[Messages]" in text
+
+
+FAKE_CLI = """#!/bin/sh
+case "$1" in
+  --version) echo "bluebook-cli 0" ;;
+  import) echo 1 ;;
+  list) printf '1\\t2021\\n' ;;
+esac
+"""
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="the stand-in programs are shell scripts")
+def test_build_script_prints_chinese_paths_on_a_cp1252_console(tmp_path: Path) -> None:
+    """GitHub's Windows runners and an English Windows give Python a cp1252 console; the
+    smoke run prints the Chinese paths it passes to the frozen programs."""
+    bundle = tmp_path / "dist" / "bluebook"
+    bundle.mkdir(parents=True)
+    for name in ("bluebook", "bluebook-cli"):
+        (bundle / name).write_text(FAKE_CLI, encoding="utf-8")
+        (bundle / name).chmod(0o755)
+    env = {**os.environ, "PYTHONIOENCODING": "cp1252:strict"}  # stderr escapes anyway
+    done = subprocess.run(
+        [sys.executable, str(PACKAGING / "build.py"), "--smoke-only", "--dist", str(bundle.parent)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        timeout=120,
+    )
+    out, err = done.stdout.decode("cp1252"), done.stderr.decode("cp1252")
+    assert "Traceback" not in err, err
+    # The export step was printed, its folder 张三 escaped; the stand-in wrote no file.
+    assert re.search(r"bluebook-cli export 1 --json \S*\\u5f20\\u4e09", out), out
+    assert done.returncode == 1 and err.startswith("build.py: FAILED: the exported book")
 
 
 # --- the real build (slow) --------------------------------------------------------------------

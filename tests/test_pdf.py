@@ -393,7 +393,7 @@ def test_windows_fonts_are_preferred(tmp_path: Path, monkeypatch: pytest.MonkeyP
     fonts_dir = tmp_path / "Fonts"
     fonts_dir.mkdir()
     # A stand-in for 宋体 (the bundled file under Windows's name); 黑体 and 仿宋 are absent.
-    os.symlink(fontlib.bundled_font().path, fonts_dir / "simsun.ttc")
+    _place_font(fonts_dir / "simsun.ttc")
     monkeypatch.setattr(fontlib, "windows_font_dirs", lambda: [fonts_dir])
     uses = {use.role: use.path for use in fonts_in_use()}
     assert uses[fontlib.ROLE_NAMES["body"]] == fonts_dir / "simsun.ttc"
@@ -402,6 +402,35 @@ def test_windows_fonts_are_preferred(tmp_path: Path, monkeypatch: pytest.MonkeyP
     assert uses[fontlib.ROLE_NAMES["latin"]] == fontlib.bundled_latin_font().path
     assert uses[fontlib.ROLE_NAMES["fallback"]] == fontlib.bundled_font().path
     assert render_pdf(_fixture_book()).startswith(b"%PDF")
+
+
+def _place_font(target: Path) -> None:
+    """The bundled font under a Windows font's name: a hard link, else a copy (a symbolic
+    link needs a privilege on Windows)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.link(fontlib.bundled_font().path, target)
+    except OSError:
+        shutil.copyfile(fontlib.bundled_font().path, target)
+
+
+def test_windows_font_lookup_reads_the_system_and_the_per_user_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    windir, local = tmp_path / "Windows", tmp_path / "张三 李" / "AppData" / "Local"
+    system_fonts, user_fonts = windir / "Fonts", local / "Microsoft" / "Windows" / "Fonts"
+    _place_font(system_fonts / "simsun.ttc")  # installed by Windows
+    _place_font(user_fonts / "simhei.ttf")  # installed by the clerk, without admin rights
+    monkeypatch.setenv("WINDIR", str(windir))
+    monkeypatch.setenv("LOCALAPPDATA", str(local))
+    with monkeypatch.context() as windows:
+        windows.setattr(sys, "platform", "win32")
+        assert fontlib.windows_font_dirs() == [system_fonts, user_fonts]
+        fonts = fontlib.choose_fonts()
+    assert fonts.body == fontlib.FontFile(system_fonts / "simsun.ttc", 0)
+    assert fonts.heading == fontlib.FontFile(user_fonts / "simhei.ttf", 0)
+    assert fonts.fangsong == fonts.body  # no 仿宋 anywhere: the body's Song face
+    assert fonts.fallback == fontlib.bundled_font()
 
 
 def test_a_broken_font_is_an_error_not_helvetica(

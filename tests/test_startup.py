@@ -7,6 +7,7 @@ import os
 import sqlite3
 import subprocess
 import sys
+from contextlib import closing
 from dataclasses import replace
 from pathlib import Path
 
@@ -80,7 +81,7 @@ def test_quick_read_of_a_book_that_is_gone_gives_the_list_only(database: Path) -
 def test_quick_read_leaves_other_schema_versions_to_the_normal_path(
     database: Path, revision: str
 ) -> None:
-    with sqlite3.connect(database) as connection:
+    with closing(sqlite3.connect(database)) as connection, connection:
         connection.execute("UPDATE alembic_version SET version_num = ?", (revision,))
     assert quick.read_for_start(database, 1) is None
 
@@ -131,12 +132,12 @@ def _program_env(database: Path, tmp_path: Path, last_book_id: int) -> dict[str,
     """The environment of a program run on `database`, with `last_book_id` open last."""
     from bluebook_desktop.ui.settings import Settings
 
-    config = tmp_path / "config"
-    settings = Settings.in_file(config / "BluebookDesktop" / "BluebookDesktop.conf")
+    home = tmp_path / "program-home"  # its settings.ini; never the registry or ~/.config
+    settings = Settings.in_file(home / "settings.ini")
     settings.set_last_book_id(last_book_id)
     settings.q.sync()
     env = dict(os.environ)
-    env.update(BLUEBOOK_DB=str(database), XDG_CONFIG_HOME=str(config), QT_QPA_PLATFORM="offscreen")
+    env.update(BLUEBOOK_DB=str(database), BLUEBOOK_HOME=str(home), QT_QPA_PLATFORM="offscreen")
     env.pop("BLUEBOOK_QUIT_AFTER_PAINT", None)
     return env
 

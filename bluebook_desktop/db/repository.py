@@ -15,8 +15,10 @@ from __future__ import annotations
 import logging
 import random
 import secrets
+import sqlite3
 import time
 from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
 from typing import Any, TypeVar
 
 from sqlalchemy import Engine, delete, func, insert, select, update
@@ -205,12 +207,11 @@ class Repository:
         live only in the -wal, which something outside (a cleaning or sync tool) could
         delete. Never fails: the next checkpoint, or SQLite's own, does it later.
         """
-        if self.engine.dialect.name != "sqlite":
+        if self.engine.dialect.name != "sqlite" or not self.engine.url.database:
             return
         try:
-            with self.engine.connect() as connection:
-                connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
-        except OperationalError as exc:
+            sqlite.checkpoint(Path(self.engine.url.database))
+        except sqlite3.Error as exc:
             log.info("checkpoint not done now: %s", sqlite.reason(exc) or "database busy")
 
     def delete(self, book_id: int) -> None:

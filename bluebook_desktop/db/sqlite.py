@@ -39,7 +39,7 @@ def use_wal(engine: Engine) -> None:
 # --- whole files: the online backup and the integrity check ---
 
 
-def connect_file(path: Path, create: bool = False) -> sqlite3.Connection:
+def connect_file(path: Path, create: bool = False, timeout: float = 5) -> sqlite3.Connection:
     """A plain sqlite3 connection to a file; refuses to create one unless asked.
 
     sqlite3.connect() would silently make an empty database from a missing path.
@@ -47,7 +47,18 @@ def connect_file(path: Path, create: bool = False) -> sqlite3.Connection:
     # Not a file: URI, which cannot name a UNC path (a backup may go to a network share).
     if not create and not Path(path).is_file():
         raise sqlite3.OperationalError("unable to open database file")
-    return sqlite3.connect(str(path), timeout=5, isolation_level=None)
+    return sqlite3.connect(str(path), timeout=timeout, isolation_level=None)
+
+
+def checkpoint(path: Path) -> None:
+    """Copy what the -wal holds into the database file and empty the -wal.
+
+    On a connection of its own, closed at once: the store's pool may be closed by the time
+    an idle timer asks, and a connection opened there would stay open. A short busy wait:
+    this runs on the window's thread, and a checkpoint missed now is done later.
+    """
+    with closing(connect_file(path, timeout=0.2)) as connection:
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
 
 
 def copy_database(source: Path, target: Path) -> None:

@@ -281,6 +281,7 @@ class MainWindow(QMainWindow):
         self.pages = []
         if self.session is not None:
             self.undo_group.removeStack(self.session.undo_stack)
+            self.session.finish()
             self.session.deleteLater()
             self.session = None
         self.ui.bookStack.setCurrentWidget(self.ui.emptyLabel)
@@ -387,6 +388,8 @@ class MainWindow(QMainWindow):
             if answer != QMessageBox.StandardButton.Discard:
                 event.ignore()
                 return
+        if self.session is not None:
+            self.session.finish()
         self._save_splitters()
         self.settings.set_state("geometry", self.saveGeometry())
         self.settings.set_state("mainSplitter", self.ui.mainSplitter.saveState())

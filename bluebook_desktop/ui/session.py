@@ -128,6 +128,14 @@ class BookSession(QObject):
         if not self.is_stored and not self._timer.isActive():
             self._timer.start()
 
+    def finish(self) -> None:
+        """The book is being closed: no timer of this session may touch the database later
+        (the store may be closed by then). What was stored goes from the -wal into the file."""
+        self._timer.stop()
+        if self._idle.isActive():
+            self._idle.stop()
+            self.repository.checkpoint()
+
     def store_now(self) -> bool:
         """Write what is not yet stored; True when everything is in the database."""
         self._timer.stop()

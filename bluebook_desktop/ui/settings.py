@@ -11,7 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, QSettings, QStandardPaths
 
 from bluebook_desktop import APP_NAME
-from bluebook_desktop.paths import Paths, is_portable
+from bluebook_desktop.paths import Paths
 
 LANGUAGES = {"zh_CN": "简体中文", "en": "English"}
 DEFAULT_LANGUAGE = "zh_CN"
@@ -36,8 +36,8 @@ class Settings:
 
     @classmethod
     def for_paths(cls, paths: Paths) -> Settings:
-        if is_portable():
-            return cls(QSettings(str(paths.data_dir / "settings.ini"), QSettings.Format.IniFormat))
+        if paths.settings_file is not None:
+            return cls.in_file(paths.settings_file)
         return cls(QSettings(APP_NAME, APP_NAME))
 
     @classmethod
