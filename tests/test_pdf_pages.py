@@ -213,3 +213,17 @@ def test_a_long_cover_shrinks_only_the_field_that_needs_it(tmp_path: Path) -> No
         rules = _rules_below(pdf, 1, x_mm, first[4] - 1)
         assert any(first[4] - 1 <= y <= second[2] + 1 for y in rules), (x_mm, rules)
         assert any(second[4] - 1 <= y <= second[4] + 8 for y in rules), (x_mm, rules)
+
+
+@needs_poppler
+def test_notes_are_justified(tmp_path: Path) -> None:
+    pdf = _write(tmp_path, _fixture_book())
+    right_edge = 595.276 - 26 * 72 / 25.4
+    left_edge = 28 * 72 / 25.4
+    words = _words(pdf, 2)
+    start = next(i for i, w in enumerate(words) if w[0].startswith("注：请根据"))
+    note = words[start : start + 3]  # the key table's note: three lines
+    for text, x0, _y0, x1, _y1 in note[:-1]:
+        assert x0 == pytest.approx(left_edge, abs=0.3)
+        assert x1 == pytest.approx(right_edge, abs=0.3), text
+    assert note[-1][3] < right_edge - 20  # the last line as typed
