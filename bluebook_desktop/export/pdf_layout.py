@@ -75,6 +75,7 @@ BLANK_ROWS_UNDER_NONE = 3  # under the key table's 无 row, as on the office's o
 TITLE_LINES = 2  # a longer title prints smaller
 FIELD_LINES = 2  # a cover field's value in more lines prints smaller
 MIN_COVER_SIZE = 10.0  # points: the least a cover text shrinks to
+MIN_NAME_SIZE = 6.0  # points: the least a leader's name wider than its column shrinks to
 
 
 # --- the document ---
@@ -319,7 +320,8 @@ class _Layout:
 
     def leaders(self, task: Task, width: float) -> Paragraph:
         """The names, separated by a space, wrapped only between names: a name that does
-        not fit the line starts the next; one wider than the column prints smaller."""
+        not fit the line starts the next; one wider than the column prints smaller (and
+        only one too long even at 6 pt wraps)."""
         pad = self.settings.pad_two_character_names
         names = [leaders_text([name], pad) for name in task.leaders if name.strip()]
         body = self.fonts.body
@@ -330,7 +332,8 @@ class _Layout:
             wide = self.text_width(name, SIZE_5)
             text = markup(name.replace(" ", "\u00a0"), self.fonts, body)  # 陈 晓 stays whole
             if wide > width:  # alone on its line, in a size that fits
-                size = max(math.floor(SIZE_5 * width / wide * 100) / 100 - 0.01, 1.0)
+                # Never below MIN_NAME_SIZE: a name longer still wraps at that size.
+                size = max(math.floor(SIZE_5 * width / wide * 100) / 100 - 0.01, MIN_NAME_SIZE)
                 lines.append([f'<font size="{size:.2f}">{text}</font>'])
                 used = width
             elif lines and used + space + wide <= width:
