@@ -168,3 +168,62 @@ def test_a_leader_name_never_breaks(tmp_path: Path) -> None:
     assert lines["王小明"] == lines["李四"]  # two short names share a line
     assert len(set(lines.values())) == 3  # the long name on its own line, whole
     assert lines["李四"] < lines[long_name] < lines["欧阳建国"]
+
+
+LONG_COVER = {
+    "title": "佛山市三水区人民政府西南街道派出机构绩效目标责任书",
+    "unit_name": "佛山市三水区人民政府西南街道办事处派出机构综合行政执法与社会治理中心",
+}
+
+
+def _words(pdf: Path, page: int) -> list[tuple[str, float, float, float, float]]:
+    """(text, xMin, yMin, xMax, yMax) of every word poppler finds on the page."""
+    html = _run("pdftotext", "-bbox", "-f", str(page), "-l", str(page), pdf, "-")
+    pattern = r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<'
+    return [
+        (text, float(x0), float(y0), float(x1), float(y1))
+        for x0, y0, x1, y1, text in re.findall(pattern, html)
+    ]
+
+
+@needs_poppler
+def test_a_long_cover_shrinks_only_the_field_that_needs_it(tmp_path: Path) -> None:
+    book = _fixture_book()
+    pdf = _write(tmp_path, replace(book, cover=replace(book.cover, **LONG_COVER)))
+    lines = _text(pdf, 1, 1).splitlines()
+    # The title breaks between words: before 绩效目标责任书, never inside 派出机构.
+    assert "佛山市三水区人民政府西南街道派出机构" in lines
+    assert "绩效目标责任书" in lines
+    words = {w[0]: w for w in _words(pdf, 1)}
+    plain = {w[0]: w for w in _words(_write(tmp_path, book, "plain.pdf"), 1)}
+    # The other fields keep their size (三号) and the cover its 28 mm margin.
+    for word in ("单位名称：", "87771621", "联系电话："):
+        assert words[word][4] - words[word][2] == pytest.approx(plain[word][4] - plain[word][2])
+    assert words["单位名称："][1] == pytest.approx(28 * 72 / 25.4, abs=0.5)
+    # The unit's name is in two smaller lines, each with its rule below it.
+    name_lines = [
+        w
+        for w in _words(pdf, 1)
+        if w[0].startswith(("佛山市三水区人民政府西南街道办", "派出机构综合"))
+    ]
+    assert len(name_lines) == 2
+    assert all(w[4] - w[2] < 15 for w in name_lines)
+    first, second = sorted(name_lines, key=lambda w: w[2])
+    for x_mm in (95, 110, 125):
+        rules = _rules_below(pdf, 1, x_mm, first[4] - 1)
+        assert any(first[4] - 1 <= y <= second[2] + 1 for y in rules), (x_mm, rules)
+        assert any(second[4] - 1 <= y <= second[4] + 8 for y in rules), (x_mm, rules)
+
+
+@needs_poppler
+def test_notes_are_justified(tmp_path: Path) -> None:
+    pdf = _write(tmp_path, _fixture_book())
+    right_edge = 595.276 - 26 * 72 / 25.4
+    left_edge = 28 * 72 / 25.4
+    words = _words(pdf, 2)
+    start = next(i for i, w in enumerate(words) if w[0].startswith("注：请根据"))
+    note = words[start : start + 3]  # the key table's note: three lines
+    for text, x0, _y0, x1, _y1 in note[:-1]:
+        assert x0 == pytest.approx(left_edge, abs=0.3)
+        assert x1 == pytest.approx(right_edge, abs=0.3), text
+    assert note[-1][3] < right_edge - 20  # the last line as typed

@@ -31,6 +31,7 @@ class ClosingBlock(Flowable):
         self.opinion = opinion
         self.signing = signing
         self._sizes: list[tuple[float, float]] = []
+        self._first_piece: dict[float, float] = {}  # the table below asks on every wrap
 
     def _parts(self) -> list[Flowable]:
         return [*self.lead, self.opinion, *self.signing]
@@ -65,11 +66,14 @@ class ClosingBlock(Flowable):
     def first_piece_height(self, width: float) -> float:
         """The least of this block that must stand below the last task: the heading and
         two lines of a longer opinion, else the whole block."""
-        total = self.wrap(width, 1e9)[1]
-        lines = self._lines(width)
-        if lines <= ORPHAN_LINES or not self.signing:
-            return total
-        return self._height_of(self.lead, width) + ORPHAN_LINES * self._leading()
+        if width not in self._first_piece:
+            lines = self._lines(width)
+            if lines <= ORPHAN_LINES or not self.signing:
+                height = self._height_of(self._parts(), width)
+            else:
+                height = self._height_of(self.lead, width) + ORPHAN_LINES * self._leading()
+            self._first_piece[width] = height
+        return self._first_piece[width]
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
         if self.wrap(availWidth, availHeight)[1] <= availHeight + _FUZZ:

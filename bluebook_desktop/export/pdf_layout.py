@@ -11,6 +11,7 @@ import math
 from collections.abc import Sequence
 from typing import Any
 
+from reportlab import rl_config
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4, landscape
@@ -62,6 +63,7 @@ from bluebook_desktop.export.pdf import (
     metadata,
 )
 from bluebook_desktop.export.pdf_closing import ClosingBlock
+from bluebook_desktop.export.pdf_cover import RuledParagraph, title_lines
 from bluebook_desktop.export.pdf_meta import canvas_with_xmp
 from bluebook_desktop.export.pdf_tables import BookTable, RowFeed
 from bluebook_desktop.export.pdf_wrap import CJKParagraph
@@ -70,6 +72,10 @@ RULE = 0.5  # table rule width, points (Word's ½ pt single line)
 CELL_PADDING_V = 4 + 5  # top and bottom padding of a task table's cells, points
 BLANK_ROW_MM = 12  # a row left to write in by hand
 BLANK_ROWS_UNDER_NONE = 3  # under the key table's 无 row, as on the office's own form
+TITLE_LINES = 2  # a longer title prints smaller
+FIELD_LINES = 2  # a cover field's value in more lines prints smaller
+MIN_COVER_SIZE = 10.0  # points: the least a cover text shrinks to
+MIN_NAME_SIZE = 6.0  # points: the least a leader's name wider than its column shrinks to
 
 
 # --- the document ---
@@ -153,11 +159,48 @@ class _Layout:
             style=[*self.font_cmd(), ("VALIGN", (0, 0), (-1, -1), "TOP"), *_no_padding()],
         )
         title = self.style(f.heading, SIZE_2, leading=SIZE_2 * 1.6, align=TA_CENTER)
-        story: list[Flowable] = [top, Spacer(1, 34 * MM), self.para(c.title, title)]
+        story: list[Flowable] = [top, Spacer(1, 34 * MM), self.title(c.title, title, width)]
         if c.edition:
-            story.append(self.para(f"（{c.edition}）", title))
+            story.append(self.fitted(f"（{c.edition}）", title, width, 1))
         story += [Spacer(1, 24 * MM), self.cover_fields(width)]
         return story
+
+    def title(self, text: str, style: ParagraphStyle, width: float) -> Paragraph:
+        """The title in at most two lines, broken between words; smaller only when needed."""
+        size = style.fontSize
+        while True:
+
+            def fits(line: str, size: float = size) -> bool:
+                return self.text_width(line, size) <= width
+
+            lines = title_lines(text, fits)
+            if len(lines) <= TITLE_LINES or size <= MIN_COVER_SIZE:
+                break
+            size -= 1
+        shrunk = self.sized(style, size)
+        return self.para("\n".join(lines), shrunk)
+
+    def fitted(
+        self, text: str, style: ParagraphStyle, width: float, lines: int, cls: type = CJKParagraph
+    ) -> Paragraph:
+        """`text` in at most `lines` lines at the style's size, or in a smaller size that
+        fits: only this field shrinks, never the whole cover."""
+        size = style.fontSize
+        while True:
+            shrunk = self.sized(style, size)
+            paragraph = cls(markup(text, self.fonts, self._font_of(style)), shrunk)
+            paragraph.wrap(width, 1e6)
+            if len(paragraph.blPara.lines) <= lines or size <= MIN_COVER_SIZE:
+                return paragraph
+            size -= 1
+
+    def sized(self, style: ParagraphStyle, size: float) -> ParagraphStyle:
+        if size == style.fontSize:
+            return style
+        ratio = style.leading / style.fontSize
+        return ParagraphStyle(
+            f"{style.name}-{size}", parent=style, fontSize=size, leading=size * ratio
+        )
 
     def cover_fields(self, width: float) -> Table:
         c = self.book.cover
@@ -176,18 +219,15 @@ class _Layout:
             *_no_padding(),
             ("TOPPADDING", (0, 1), (-1, -1), 8 * MM),
             ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
-            ("LINEBELOW", (1, 0), (1, 0), RULE, colors.black),
         ]
         data = []
         for row, (name, value, suffix) in enumerate(rows):
-            data.append(
-                [self.para(name, text), self.para(value, text), self.para(suffix or "", text)]
-            )
+            value_width = width - label_width - (seal_width if suffix else 0)
+            # Each field's own rule under each of its lines; a long value shrinks alone.
+            ruled = self.fitted(value, text, value_width, FIELD_LINES, RuledParagraph)
+            data.append([self.para(name, text), ruled, self.para(suffix or "", text)])
             if suffix is None:
-                commands += [
-                    ("SPAN", (1, row), (2, row)),
-                    ("LINEBELOW", (1, row), (2, row), RULE, colors.black),
-                ]
+                commands.append(("SPAN", (1, row), (2, row)))
         # Room for the seal, which is pressed over the unit name and its （公章）.
         commands.append(("TOPPADDING", (0, 1), (-1, 1), 16 * MM))
         return Table(
@@ -280,7 +320,8 @@ class _Layout:
 
     def leaders(self, task: Task, width: float) -> Paragraph:
         """The names, separated by a space, wrapped only between names: a name that does
-        not fit the line starts the next; one wider than the column prints smaller."""
+        not fit the line starts the next; one wider than the column prints smaller (and
+        only one too long even at 6 pt wraps)."""
         pad = self.settings.pad_two_character_names
         names = [leaders_text([name], pad) for name in task.leaders if name.strip()]
         body = self.fonts.body
@@ -291,7 +332,8 @@ class _Layout:
             wide = self.text_width(name, SIZE_5)
             text = markup(name.replace(" ", "\u00a0"), self.fonts, body)  # 陈 晓 stays whole
             if wide > width:  # alone on its line, in a size that fits
-                size = max(math.floor(SIZE_5 * width / wide * 100) / 100 - 0.01, 1.0)
+                # Never below MIN_NAME_SIZE: a name longer still wraps at that size.
+                size = max(math.floor(SIZE_5 * width / wide * 100) / 100 - 0.01, MIN_NAME_SIZE)
                 lines.append([f'<font size="{size:.2f}">{text}</font>'])
                 used = width
             elif lines and used + space + wide <= width:
@@ -462,7 +504,8 @@ class _Layout:
         book = self.book
         closing = self.closing_block()
         return [
-            # Shrinks (never seen with real text) rather than push the issuer off the cover.
+            # Each long field shrinks on its own; this shrinks the cover only should they
+            # together still not fit, rather than push the issuer off the cover.
             KeepInFrame(cover_width, cover_height, self.cover(), mode="shrink"),
             FrameBreak(),
             *self.cover_foot(),
@@ -491,6 +534,10 @@ def _no_padding() -> list[tuple[Any, ...]]:
 
 
 def build_pdf(book: Book, settings: PdfSettings, fonts: FontSet) -> bytes:
+    # Streams compressed only, not also ASCII85-encoded: a quarter smaller and faster, and
+    # every reader takes binary streams. (reportlab's setting; only this program's PDFs
+    # are made in this process, one at a time.)
+    rl_config.useA85 = 0
     layout = _Layout(book, settings, fonts)
     out = io.BytesIO()
     meta = metadata(book)

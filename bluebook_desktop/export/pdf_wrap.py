@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from reportlab.lib.enums import TA_JUSTIFY
 from reportlab.lib.textsplit import ALL_CANNOT_END, ALL_CANNOT_START
 from reportlab.platypus import (
     Flowable,
@@ -50,6 +51,37 @@ class CJKParagraph(Paragraph):
         lines = break_cjk(self.frags, list(widths))
         self._broken = (widths, lines)
         return lines
+
+    def draw(self) -> None:
+        """Justified Chinese lines end flush right, as Word's 两端对齐 sets them: the room
+        left on a line goes between its characters (reportlab widens spaces only, and
+        Chinese text has none). The last line of a paragraph, and one ended by a break,
+        stays as typed."""
+        lines = getattr(getattr(self, "blPara", None), "lines", None)
+        plain = all(
+            not hasattr(word, "cbDefn") and not getattr(word, "link", None)
+            for line in lines or ()
+            for word in line.words
+        )
+        if self.style.alignment != TA_JUSTIFY or not lines or self.blPara.kind != 1 or not plain:
+            super().draw()
+            return
+        style = self.style
+        canvas = self.canv
+        y = self.height - getattr(lines[0], "ascent", style.fontSize)
+        for number, line in enumerate(lines):
+            x = style.leftIndent + (style.firstLineIndent if number == 0 else 0)
+            count = sum(len(word.text) for word in line.words)
+            last = number == len(lines) - 1 or line.lineBreak
+            gap = line.extraSpace / (count - 1) if count > 1 and not last else 0.0
+            text = canvas.beginText(x, y)
+            text.setCharSpace(max(gap, 0.0))
+            for word in line.words:
+                text.setFont(word.fontName, word.fontSize)
+                text.setFillColor(word.textColor or style.textColor)
+                text.textOut(word.text)
+            canvas.drawText(text)
+            y -= style.leading
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
         parts = super().split(availWidth, availHeight)
