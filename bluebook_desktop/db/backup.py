@@ -18,7 +18,7 @@ import sqlite3
 from pathlib import Path
 
 from bluebook_desktop.db import revisions, sqlite
-from bluebook_desktop.errors import UserError
+from bluebook_desktop.errors import UserError, os_reason
 
 log = logging.getLogger(__name__)
 
@@ -113,7 +113,7 @@ def problem(path: Path) -> str | None:
             return f"文件已损坏（{damage}）"
         revision = sqlite.stored_revision(path)
     except sqlite3.Error as exc:
-        return sqlite.reason(exc) or str(exc)
+        return sqlite.reason(exc) or "无法读取"
     if revision is None:
         return "不是本程序的数据库"
     if revision not in revisions.REVISIONS:
@@ -162,7 +162,7 @@ def restore(backup_file: Path, database: Path, folder: Path) -> Path | None:
         raise UserError(
             "无法恢复数据库 {path}：{reason}。原来的内容已备份在 {saved}。",
             path=str(database),
-            reason=(sqlite.reason(exc) if isinstance(exc, sqlite3.Error) else None) or str(exc),
+            reason=sqlite.reason(exc) if isinstance(exc, sqlite3.Error) else os_reason(exc),
             saved=str(saved) if saved else "（无）",
         ) from exc
     log.info("restored %s from %s (previous content in %s)", database, backup_file, saved)
@@ -195,7 +195,7 @@ def move_aside(database: Path, now: dt.datetime | None = None) -> Path:
             "数据库 {path} 已损坏，但无法把它移开（{reason}）。"
             "请关闭其他正在使用它的程序（例如另一个蓝皮书窗口）后重试。",
             path=str(database),
-            reason=exc.strerror or str(exc),
+            reason=os_reason(exc),
         ) from exc
     log.warning("damaged database %s moved to %s", database, moved)
     return moved
@@ -208,7 +208,7 @@ def _cannot_write(folder: Path, exc: BaseException) -> UserError:
         elif exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
             why = "没有写入权限"
         else:
-            why = exc.strerror or str(exc)
+            why = os_reason(exc)
     else:
-        why = sqlite.reason(exc) or str(exc)
+        why = sqlite.reason(exc) or "数据库出错"
     return UserError("无法在文件夹 {folder} 中写入备份：{reason}。", folder=str(folder), reason=why)

@@ -1264,6 +1264,10 @@ The details are in the log: %2</translation>
       <translation>{value} is not a year between 2000 and 2100.</translation>
     </message>
     <message>
+      <source>内容过多（共 {count} 字，一本蓝皮书最多 {limit} 字）。请把内容分成几本蓝皮书。</source>
+      <translation>Too much content ({count} characters; a book holds at most {limit}). Please split it into several books.</translation>
+    </message>
+    <message>
       <source>缺少必填项。</source>
       <translation>A required item is missing.</translation>
     </message>
@@ -1326,6 +1330,10 @@ The details are in the log: %2</translation>
     <message>
       <source>文件不是 UTF-8 编码的文本（第 {pos} 字节）。</source>
       <translation>The file is not UTF-8 text (at byte {pos}).</translation>
+    </message>
+    <message>
+      <source>文件中的对象和列表过多（超过 {limit} 个），不是蓝皮书文件。</source>
+      <translation>The file has too many objects and lists (more than {limit}); it is not a book file.</translation>
     </message>
     <message>
       <source>文件中同一处出现了两次 {key}（重复的键），无法确定以哪个为准。</source>
