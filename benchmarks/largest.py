@@ -5,7 +5,7 @@ the 1,000-task benchmark book (a baseline taken in the same run).
     python benchmarks/largest.py [--json OUT]
 
 Two books sit at the limits (bluebook_desktop/export/portable.py): "structure", 2 × 1,000
-tasks of 20 one-character steps and 20 leaders (the most rows and lines), and "text",
+tasks of 12 one-character steps and 10 leaders (the most rows and lines), and "text",
 2 × 1,000 tasks holding the book's 600,000 characters (the most pages). The bound is
 60 s and 500 MB to print, 300 MB to import. Not part of the test run.
 """

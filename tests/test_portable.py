@@ -438,8 +438,8 @@ def test_the_limits_are_those_of_the_schema_copy() -> None:
     )
     defs = schema["$defs"]
     task = defs["task"]["properties"]
-    assert task["schedule"]["maxItems"] == portable.MAX_STEPS == 20
-    assert task["leaders"]["maxItems"] == portable.MAX_LEADERS == 20
+    assert task["schedule"]["maxItems"] == portable.MAX_STEPS == 12
+    assert task["leaders"]["maxItems"] == portable.MAX_LEADERS == 10
     book = defs["book"]["properties"]
     assert book["functional_tasks"]["maxItems"] == portable.MAX_TASKS
     assert book["key_tasks"]["maxItems"] == portable.MAX_TASKS
@@ -450,12 +450,12 @@ def test_the_limits_are_those_of_the_schema_copy() -> None:
 def test_more_steps_or_leaders_than_a_book_has_are_refused(
     fixture_bytes: bytes, repository: Repository
 ) -> None:
-    steps = [{"quarters": [1], "text": "步骤"}] * 21
+    steps = [{"quarters": [1], "text": "步骤"}] * 13
     message = _refused(_edited(fixture_bytes, _set_task(0, "schedule", steps)), repository)
-    assert message.startswith("functional_tasks[0].schedule：") and "最多 20 项" in message
-    leaders = [f"领导{i}" for i in range(21)]
+    assert message.startswith("functional_tasks[0].schedule：") and "最多 12 项" in message
+    leaders = [f"领导{i}" for i in range(11)]
     message = _refused(_edited(fixture_bytes, _set_task(0, "leaders", leaders)), repository)
-    assert message.startswith("functional_tasks[0].leaders：") and "最多 20 项" in message
+    assert message.startswith("functional_tasks[0].leaders：") and "最多 10 项" in message
 
 
 def test_a_book_with_more_text_than_a_book_holds_is_refused(
@@ -481,3 +481,12 @@ def test_millions_of_empty_objects_are_refused_before_parsing(
     raw = b'{"format": "bluebook", "version": 1, "book": {"x": [' + b"{}," * 2_000_000 + b"{}]}}"
     assert len(raw) < portable.MAX_FILE_BYTES
     assert "过多" in _refused(raw, repository)
+
+
+def test_a_huge_year_is_shown_by_its_first_digits(
+    fixture_bytes: bytes, repository: Repository
+) -> None:
+    raw = fixture_bytes.replace(b'"year": 2021', b'"year": 2' + b"0" * 5000, 1)
+    assert (
+        _refused(raw, repository) == "year：2000000000…（5001 位数字） 不是 2000–2100 之间的年份。"
+    )

@@ -105,8 +105,10 @@ def problem(path: Path) -> str | None:
     """Why a file cannot be restored from, or None when it is a good backup."""
     if not path.exists():
         return "文件不存在"
-    if not path.is_file():
+    if path.is_dir():
         return "这是一个文件夹，不是备份文件"
+    if not path.is_file():
+        return "这不是普通文件（可能是设备或管道）"
     try:
         damage = sqlite.quick_check(path)
         if damage is not None:

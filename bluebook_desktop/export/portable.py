@@ -19,6 +19,10 @@ from bluebook_desktop.domain import (
     COVER_LINE_FIELDS,
     DEFAULT_TEXTS,
     LINE_MAX,
+    MAX_BOOK_CHARS,
+    MAX_LEADERS,
+    MAX_STEPS,
+    MAX_TASKS,
     QT_TRANSLATE_NOOP,
     ROLES,
     SECTION_TEXT_FIELDS,
@@ -35,16 +39,12 @@ from bluebook_desktop.errors import UserError
 FORMAT = "bluebook"
 VERSION = 1
 SUFFIX = ".bluebook.json"
-# The limits of a book, lower than the shared schema's (100 steps, 50 leaders, no total):
-# a real book is 10–300 tasks of 2–6 steps and 1–3 leaders, 10–300 KB. At these limits the
-# largest book accepted still prints in about 25 s and 300 MB (benchmarks/README.md);
-# tests/fixtures/bluebook-v1.schema.json is the schema with them.
-MAX_TASKS = 1000  # per section
-MAX_STEPS = 20
-MAX_LEADERS = 20
-MAX_BOOK_CHARS = 600_000  # every text of the book together (1,000 tasks of 20 real steps: 580,516)
+# The limits of a book (domain.MAX_*) are lower than the shared schema's (100 steps, 50
+# leaders, no total): at them the largest book accepted still prints in about 25 s and
+# 300 MB (benchmarks/largest.py); tests/fixtures/bluebook-v1.schema.json is the schema with
+# them. A real book is 10–300 KB.
 MAX_FILE_BYTES = 8 * 1024 * 1024
-MAX_CONTAINERS = 100_000  # objects and lists: 2,000 tasks of 20 steps need 86,004
+MAX_CONTAINERS = 100_000  # objects and lists: 2,000 tasks of 12 steps need 54,004
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 _LINE_FIELDS = (*COVER_LINE_FIELDS, "key_tasks_title", "functional_tasks_title")
@@ -459,5 +459,7 @@ def _kind(value: Any) -> str:
 
 
 def _show(value: Any) -> str:
+    if isinstance(value, _HugeNumber):
+        return repr(value)
     text = json.dumps(value, ensure_ascii=False, default=repr)
     return text if len(text) <= 40 else text[:37] + "…"
