@@ -167,6 +167,9 @@ def test_the_window_shows_no_exception_names(
     sys.excepthook(type(error), error, None)
     assert len(shown) == 1
     assert not LEAKS.search(shown[0]) and "internal detail" not in shown[0], shown[0]
+    assert "未知" not in shown[0]
+    if "full" in str(error):
+        assert "磁盘空间不足" in shown[0]
 
 
 # --- many processes at once ---

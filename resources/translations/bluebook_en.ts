@@ -1368,6 +1368,10 @@ The details are in the log: %2</translation>
       <translation>Not enough memory; the operation was not completed. Close other programs and try again.</translation>
     </message>
     <message>
+      <source>读写数据库时出错：{reason}。</source>
+      <translation>Error reading or writing the database: {reason}.</translation>
+    </message>
+    <message>
       <source>无法读写文件 {path}：{reason}。</source>
       <translation>Cannot read or write the file {path}: {reason}.</translation>
     </message>
