@@ -31,6 +31,12 @@ TASK_GUIDELINE = 3
 # Limits of the portable file (bluebook-v1.schema.json); the editors keep to them too.
 LINE_MAX = 500
 TEXT_MAX = 20000
+# A book's size, sized to real books (10–300 tasks of 2–6 steps and 1–3 leaders), so the
+# largest accepted still prints within a minute (benchmarks/largest.py).
+MAX_TASKS = 1000  # per section
+MAX_STEPS = 12  # per task: one a month
+MAX_LEADERS = 10  # per task
+MAX_BOOK_CHARS = 600_000  # every text of the book together (a real book: under 100,000)
 
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - Qt's own marker name

@@ -31,11 +31,10 @@ def describe(exc: BaseException, database: Path | None = None) -> UserError | No
     if storage is not None:
         from bluebook_desktop.db import sqlite
 
-        return UserError(
-            "无法读写数据库 {path}：{reason}。",
-            path=str(database or "（未知）"),
-            reason=sqlite.reason(storage) or "数据库出错",
-        )
+        reason = sqlite.reason(storage) or "数据库出错"
+        if database is None:
+            return UserError("读写数据库时出错：{reason}。", reason=reason)
+        return UserError("无法读写数据库 {path}：{reason}。", path=str(database), reason=reason)
     if isinstance(exc, OSError):
         name = getattr(exc, "filename", None)
         if name:

@@ -78,10 +78,15 @@ CASES: dict[str, tuple[str, Callable[[], bytes], str]] = {
         edited(lambda d: d["book"].update(filled_on="2021-02-30")),
         "2021-02-30 不是有效日期",
     ),
+    "two million characters": (
+        "a.bluebook.json",
+        edited(task0("objective", "字" * 2_000_000)),
+        "过长",
+    ),
     "ten million characters": (
         "a.bluebook.json",
         edited(task0("objective", "字" * 10_000_000)),
-        "过长",
+        "过大",
     ),
     "nested 100,000 deep": (
         "a.bluebook.json",
@@ -89,6 +94,28 @@ CASES: dict[str, tuple[str, Callable[[], bytes], str]] = {
             b'{"format": "bluebook", "version": 1, "book": ' + b"[" * DEPTH + b"]" * DEPTH + b"}"
         ),
         "嵌套",
+    ),
+    "integer of 5,000 digits": (
+        "a.bluebook.json",
+        lambda: FIXTURE.read_bytes().replace(b'"year": 2021', b'"year": 2' + b"0" * 5000, 1),
+        "year：",
+    ),
+    "duplicate key": (
+        "a.bluebook.json",
+        lambda: FIXTURE.read_bytes().replace(
+            b'"functional_tasks"', b'"functional_tasks": [], "functional_tasks"', 1
+        ),
+        "重复的键",
+    ),
+    "NaN": (
+        "a.bluebook.json",
+        lambda: FIXTURE.read_bytes().replace(b'"year": 2021', b'"year": NaN', 1),
+        "NaN",
+    ),
+    "two million empty objects": (
+        "a.bluebook.json",
+        lambda: b'{"format": "bluebook", "version": 1, "book": [' + b"{}," * 2_000_000 + b"{}]}",
+        "过多",
     ),
     "NUL escape": ("a.bluebook.json", edited(task0("task", "政治\x00协商")), "NUL"),
     "NUL byte": (

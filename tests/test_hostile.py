@@ -167,6 +167,9 @@ def test_the_window_shows_no_exception_names(
     sys.excepthook(type(error), error, None)
     assert len(shown) == 1
     assert not LEAKS.search(shown[0]) and "internal detail" not in shown[0], shown[0]
+    assert "未知" not in shown[0]
+    if "full" in str(error):
+        assert "磁盘空间不足" in shown[0]
 
 
 # --- many processes at once ---
@@ -324,3 +327,16 @@ def test_a_schema_that_does_not_match_is_refused(
     assert "结构与本程序不符" in err and words in err
     with pytest.raises(UserError, match="结构与本程序不符"):
         open_repository(db)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+def test_a_fifo_given_as_backup_or_import_is_refused_unread(
+    db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    fifo = tmp_path / "pipe.sqlite3"
+    os.mkfifo(fifo)
+    err = fails(capsys, "--db", str(db), "restore", str(fifo))
+    assert "普通文件" in err and "文件夹" not in err
+    for name in ("pipe.bluebook.json", "pipe.docx"):
+        os.mkfifo(tmp_path / name)
+        assert "不是普通文件" in fails(capsys, "--db", str(db), "import", str(tmp_path / name))

@@ -249,12 +249,19 @@ def test_missing_book(fixture_bytes: bytes, repository: Repository) -> None:
     assert message.startswith("book：")
 
 
-def test_ten_million_character_string(fixture_bytes: bytes, repository: Repository) -> None:
-    raw = _edited(fixture_bytes, _set_task(0, "objective", "字" * 10_000_000))
+def test_two_million_character_string(fixture_bytes: bytes, repository: Repository) -> None:
+    raw = _edited(fixture_bytes, _set_task(0, "objective", "字" * 2_000_000))
     message = _refused(raw, repository)
     assert message.startswith("functional_tasks[0].objective：")
     assert "过长" in message
-    assert "10000000" in message
+    assert "2000000" in message
+
+
+def test_ten_million_characters_are_a_file_too_big(
+    fixture_bytes: bytes, repository: Repository
+) -> None:
+    raw = _edited(fixture_bytes, _set_task(0, "objective", "字" * 10_000_000))
+    assert "过大" in _refused(raw, repository)
 
 
 def test_line_longer_than_500(fixture_bytes: bytes, repository: Repository) -> None:
@@ -417,3 +424,69 @@ def test_a_folder_is_refused_in_chinese(tmp_path: Path) -> None:
     with pytest.raises(UserError) as caught:
         read_portable(tmp_path / "none.bluebook.json")
     assert "不存在" in str(caught.value) and "No such" not in str(caught.value)
+
+
+# --- the limits of a book ---
+
+
+def test_the_limits_are_those_of_the_schema_copy() -> None:
+    from bluebook_desktop.domain import LINE_MAX, TEXT_MAX
+    from bluebook_desktop.export import portable
+
+    schema = json.loads(
+        (Path(__file__).parent / "fixtures" / "bluebook-v1.schema.json").read_text("utf-8")
+    )
+    defs = schema["$defs"]
+    task = defs["task"]["properties"]
+    assert task["schedule"]["maxItems"] == portable.MAX_STEPS == 12
+    assert task["leaders"]["maxItems"] == portable.MAX_LEADERS == 10
+    book = defs["book"]["properties"]
+    assert book["functional_tasks"]["maxItems"] == portable.MAX_TASKS
+    assert book["key_tasks"]["maxItems"] == portable.MAX_TASKS
+    assert defs["text"]["maxLength"] == TEXT_MAX and defs["line"]["maxLength"] == LINE_MAX
+    assert "600,000 characters" in schema["$comment"] and "8 MB" in schema["$comment"]
+
+
+def test_more_steps_or_leaders_than_a_book_has_are_refused(
+    fixture_bytes: bytes, repository: Repository
+) -> None:
+    steps = [{"quarters": [1], "text": "步骤"}] * 13
+    message = _refused(_edited(fixture_bytes, _set_task(0, "schedule", steps)), repository)
+    assert message.startswith("functional_tasks[0].schedule：") and "最多 12 项" in message
+    leaders = [f"领导{i}" for i in range(11)]
+    message = _refused(_edited(fixture_bytes, _set_task(0, "leaders", leaders)), repository)
+    assert message.startswith("functional_tasks[0].leaders：") and "最多 10 项" in message
+
+
+def test_a_book_with_more_text_than_a_book_holds_is_refused(
+    fixture_bytes: bytes, repository: Repository
+) -> None:
+    def edit(data: dict[str, Any]) -> None:
+        task = dict(data["book"]["functional_tasks"][0], objective="字" * 19_000)
+        data["book"]["functional_tasks"] = [task] * 60
+
+    message = _refused(_edited(fixture_bytes, edit), repository)
+    assert message.startswith("book：") and "最多 600000 字" in message
+
+
+def test_millions_of_empty_objects_are_refused_before_parsing(
+    repository: Repository, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from bluebook_desktop.export import portable
+
+    def parser_reached(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("the parser was given two million objects")
+
+    monkeypatch.setattr(portable.json, "loads", parser_reached)
+    raw = b'{"format": "bluebook", "version": 1, "book": {"x": [' + b"{}," * 2_000_000 + b"{}]}}"
+    assert len(raw) < portable.MAX_FILE_BYTES
+    assert "过多" in _refused(raw, repository)
+
+
+def test_a_huge_year_is_shown_by_its_first_digits(
+    fixture_bytes: bytes, repository: Repository
+) -> None:
+    raw = fixture_bytes.replace(b'"year": 2021', b'"year": 2' + b"0" * 5000, 1)
+    assert (
+        _refused(raw, repository) == "year：2000000000…（5001 位数字） 不是 2000–2100 之间的年份。"
+    )

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bluebook_desktop.db import sqlite
-from bluebook_desktop.errors import UserError
+from bluebook_desktop.errors import UserError, os_reason
 
 if TYPE_CHECKING:
     from bluebook_desktop.db.repository import Repository
@@ -42,7 +42,7 @@ def open_repository(
             raise UserError(
                 "无法创建数据文件夹 {folder}：{reason}",
                 folder=str(Path(target).parent),
-                reason=exc.strerror or str(exc),
+                reason=os_reason(exc),
             ) from exc
         _check_writable(Path(target))
     engine = make_engine(target)

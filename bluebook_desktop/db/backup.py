@@ -18,7 +18,7 @@ import sqlite3
 from pathlib import Path
 
 from bluebook_desktop.db import revisions, sqlite
-from bluebook_desktop.errors import UserError
+from bluebook_desktop.errors import UserError, os_reason
 
 log = logging.getLogger(__name__)
 
@@ -105,15 +105,17 @@ def problem(path: Path) -> str | None:
     """Why a file cannot be restored from, or None when it is a good backup."""
     if not path.exists():
         return "文件不存在"
-    if not path.is_file():
+    if path.is_dir():
         return "这是一个文件夹，不是备份文件"
+    if not path.is_file():
+        return "这不是普通文件（可能是设备或管道）"
     try:
         damage = sqlite.quick_check(path)
         if damage is not None:
             return f"文件已损坏（{damage}）"
         revision = sqlite.stored_revision(path)
     except sqlite3.Error as exc:
-        return sqlite.reason(exc) or str(exc)
+        return sqlite.reason(exc) or "无法读取"
     if revision is None:
         return "不是本程序的数据库"
     if revision not in revisions.REVISIONS:
@@ -162,7 +164,7 @@ def restore(backup_file: Path, database: Path, folder: Path) -> Path | None:
         raise UserError(
             "无法恢复数据库 {path}：{reason}。原来的内容已备份在 {saved}。",
             path=str(database),
-            reason=(sqlite.reason(exc) if isinstance(exc, sqlite3.Error) else None) or str(exc),
+            reason=sqlite.reason(exc) if isinstance(exc, sqlite3.Error) else os_reason(exc),
             saved=str(saved) if saved else "（无）",
         ) from exc
     log.info("restored %s from %s (previous content in %s)", database, backup_file, saved)
@@ -195,7 +197,7 @@ def move_aside(database: Path, now: dt.datetime | None = None) -> Path:
             "数据库 {path} 已损坏，但无法把它移开（{reason}）。"
             "请关闭其他正在使用它的程序（例如另一个蓝皮书窗口）后重试。",
             path=str(database),
-            reason=exc.strerror or str(exc),
+            reason=os_reason(exc),
         ) from exc
     log.warning("damaged database %s moved to %s", database, moved)
     return moved
@@ -208,7 +210,7 @@ def _cannot_write(folder: Path, exc: BaseException) -> UserError:
         elif exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
             why = "没有写入权限"
         else:
-            why = exc.strerror or str(exc)
+            why = os_reason(exc)
     else:
-        why = sqlite.reason(exc) or str(exc)
+        why = sqlite.reason(exc) or "数据库出错"
     return UserError("无法在文件夹 {folder} 中写入备份：{reason}。", folder=str(folder), reason=why)

@@ -19,6 +19,10 @@ from bluebook_desktop.domain import (
     COVER_LINE_FIELDS,
     DEFAULT_TEXTS,
     LINE_MAX,
+    MAX_BOOK_CHARS,
+    MAX_LEADERS,
+    MAX_STEPS,
+    MAX_TASKS,
     QT_TRANSLATE_NOOP,
     ROLES,
     SECTION_TEXT_FIELDS,
@@ -35,7 +39,12 @@ from bluebook_desktop.errors import UserError
 FORMAT = "bluebook"
 VERSION = 1
 SUFFIX = ".bluebook.json"
-MAX_FILE_BYTES = 64 * 1024 * 1024  # far above any real book; stops a runaway file early
+# The limits of a book (domain.MAX_*) are lower than the shared schema's (100 steps, 50
+# leaders, no total): at them the largest book accepted still prints in about 25 s and
+# 300 MB (benchmarks/largest.py); tests/fixtures/bluebook-v1.schema.json is the schema with
+# them. A real book is 10–300 KB.
+MAX_FILE_BYTES = 8 * 1024 * 1024
+MAX_CONTAINERS = 100_000  # objects and lists: 2,000 tasks of 12 steps need 54,004
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 _LINE_FIELDS = (*COVER_LINE_FIELDS, "key_tasks_title", "functional_tasks_title")
@@ -170,31 +179,35 @@ def loads(raw: bytes | str) -> Book:
 TOO_DEEP = QT_TRANSLATE_NOOP("messages", "文件嵌套层数过深，不是蓝皮书文件。")
 # The format's deepest value is book.key_tasks[i].schedule[j].quarters[k]: 5 levels.
 MAX_DEPTH = 32
-_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"')
-_NOT_BRACKET = re.compile(r"[^\[\]{}]+")
+# A whole string (its brackets are text), or one bracket.
+_TOKEN = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[\[\]{}]')
 _MAX_DIGITS = 18  # far more than any year, quarter or version needs
 
 
 def _check_depth(raw: str) -> None:
-    """Refuse nesting deeper than MAX_DEPTH before the parser sees it.
+    """Refuse nesting deeper than MAX_DEPTH, and more than MAX_CONTAINERS objects and lists,
+    before the parser sees the file.
 
     The parser recurses on the C stack, which is smaller on Windows than elsewhere: a file
-    nested 100,000 deep must be refused without recursion. Strings are taken out, then the
-    innermost pairs of brackets are removed, one level per pass, at C speed.
+    nested 100,000 deep must be refused without recursion. Millions of empty objects would
+    take gigabytes once parsed. One pass over the strings and brackets, keeping nothing,
+    stopping at the first limit passed; a bracket that does not match is left to the parser.
     """
-    brackets = _NOT_BRACKET.sub("", _STRING.sub("", raw))
-    for _level in range(MAX_DEPTH + 1):
-        if not brackets:
-            return
-        fewer = brackets.replace("[]", "").replace("{}", "")
-        if fewer == brackets:
-            return  # unbalanced: the parser names the place
-        brackets = fewer
-    raise UserError(TOO_DEEP)
-
-
-class _Duplicate(ValueError):
-    pass
+    depth = containers = 0
+    for token in _TOKEN.finditer(raw):
+        char = token.group()
+        if char in "[{":
+            depth += 1
+            containers += 1
+            if depth > MAX_DEPTH:
+                raise UserError(TOO_DEEP)
+            if containers > MAX_CONTAINERS:
+                raise UserError(
+                    "文件中的对象和列表过多（超过 {limit} 个），不是蓝皮书文件。",
+                    limit=MAX_CONTAINERS,
+                )
+        elif char in "]}":
+            depth -= 1
 
 
 class _HugeNumber:
@@ -297,12 +310,22 @@ def _book(data: dict[str, Any]) -> Book:
             ) from None
     key_tasks = tuple(
         _task(item, f"key_tasks[{i}]", key=True)
-        for i, item in enumerate(_array(data["key_tasks"], "key_tasks", 1000))
+        for i, item in enumerate(_array(data["key_tasks"], "key_tasks", MAX_TASKS))
     )
     functional_tasks = tuple(
         _task(item, f"functional_tasks[{i}]", key=False)
-        for i, item in enumerate(_array(data["functional_tasks"], "functional_tasks", 1000))
+        for i, item in enumerate(_array(data["functional_tasks"], "functional_tasks", MAX_TASKS))
     )
+    total = sum(map(len, (*lines.values(), *texts.values()))) + sum(
+        _task_chars(t) for t in (*key_tasks, *functional_tasks)
+    )
+    if total > MAX_BOOK_CHARS:
+        raise FileProblem(
+            "book",
+            "内容过多（共 {count} 字，一本蓝皮书最多 {limit} 字）。请把内容分成几本蓝皮书。",
+            count=total,
+            limit=MAX_BOOK_CHARS,
+        )
     cover = Cover(
         year=year,
         filled_on=filled_on,
@@ -334,9 +357,9 @@ def _task(item: Any, where: str, key: bool) -> Task:
             raise FileProblem(f"{where}.role", "{value} 应为“牵头”或“协办”。", value=_show(role))
     schedule = tuple(
         _entry(entry, f"{where}.schedule[{i}]")
-        for i, entry in enumerate(_array(data.get("schedule", []), f"{where}.schedule", 100))
+        for i, entry in enumerate(_array(data.get("schedule", []), f"{where}.schedule", MAX_STEPS))
     )
-    leaders = _array(data.get("leaders", []), f"{where}.leaders", 50)
+    leaders = _array(data.get("leaders", []), f"{where}.leaders", MAX_LEADERS)
     for i, name in enumerate(leaders):
         _check_string(name, f"{where}.leaders[{i}]", LINE_MAX)
     return Task(
@@ -346,6 +369,16 @@ def _task(item: Any, where: str, key: bool) -> Task:
         schedule=schedule,
         leaders=tuple(leaders),
         role=role,
+    )
+
+
+def _task_chars(task: Task) -> int:
+    return (
+        len(task.task)
+        + len(task.objective)
+        + len(task.target)
+        + sum(len(e.text) for e in task.schedule)
+        + sum(map(len, task.leaders))
     )
 
 
@@ -426,5 +459,7 @@ def _kind(value: Any) -> str:
 
 
 def _show(value: Any) -> str:
+    if isinstance(value, _HugeNumber):
+        return repr(value)
     text = json.dumps(value, ensure_ascii=False, default=repr)
     return text if len(text) <= 40 else text[:37] + "…"

@@ -12,7 +12,8 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from bluebook_desktop.db import backup, health
 from bluebook_desktop.domain import Book
-from bluebook_desktop.errors import UserError
+from bluebook_desktop.errors import UserError, os_reason
+from bluebook_desktop.failures import reason_text
 from bluebook_desktop.paths import Paths
 from bluebook_desktop.ui.messages import confirm, program_name, show_error, user_text
 
@@ -33,7 +34,7 @@ def keep_unsaved(book: Book, folder: Path) -> Path:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise UserError(
-            "无法创建文件夹 {folder}：{reason}", folder=str(folder), reason=exc.strerror or exc
+            "无法创建文件夹 {folder}：{reason}", folder=str(folder), reason=os_reason(exc)
         ) from exc
     stem = f"{file_stem(book)}-{dt.datetime.now():%Y%m%d-%H%M%S}"
     path = folder / f"{stem}{SUFFIX}"
@@ -175,7 +176,7 @@ class RecoveryActions(QObject):
             saved = None
         except SQLAlchemyError as exc:
             log.exception("reopening after a restore failed")
-            show_error(window, self.tr("恢复失败"), str(exc))
+            show_error(window, self.tr("恢复失败"), reason_text(exc, database))
             saved = None
         window.refresh_books()
         if book_id is not None and window.book_list.row_of(book_id) >= 0:

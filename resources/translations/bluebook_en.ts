@@ -1284,6 +1284,10 @@ The details are in the log: %2</translation>
       <translation>{value} is not a year between 2000 and 2100.</translation>
     </message>
     <message>
+      <source>内容过多（共 {count} 字，一本蓝皮书最多 {limit} 字）。请把内容分成几本蓝皮书。</source>
+      <translation>Too much content ({count} characters; a book holds at most {limit}). Please split it into several books.</translation>
+    </message>
+    <message>
       <source>缺少必填项。</source>
       <translation>A required item is missing.</translation>
     </message>
@@ -1348,6 +1352,10 @@ The details are in the log: %2</translation>
       <translation>The file is not UTF-8 text (at byte {pos}).</translation>
     </message>
     <message>
+      <source>文件中的对象和列表过多（超过 {limit} 个），不是蓝皮书文件。</source>
+      <translation>The file has too many objects and lists (more than {limit}); it is not a book file.</translation>
+    </message>
+    <message>
       <source>文件中同一处出现了两次 {key}（重复的键），无法确定以哪个为准。</source>
       <translation>{key} appears twice in the same place in the file (a duplicate key); it is not clear which one counts.</translation>
     </message>
@@ -1378,6 +1386,10 @@ The details are in the log: %2</translation>
     <message>
       <source>内存不足，操作没有完成。请关闭其他程序后重试。</source>
       <translation>Not enough memory; the operation was not completed. Close other programs and try again.</translation>
+    </message>
+    <message>
+      <source>读写数据库时出错：{reason}。</source>
+      <translation>Error reading or writing the database: {reason}.</translation>
     </message>
     <message>
       <source>无法读写文件 {path}：{reason}。</source>
