@@ -28,6 +28,11 @@
 #ifndef IconFile
   #define IconFile "..\resources\icons\bluebook.ico"
 #endif
+#ifndef InstallRoot
+  ; {userpf} is %LOCALAPPDATA%\Programs. Wine 8 lacks that folder (FOLDERID_UserProgramFiles):
+  ; packaging/windows_under_wine.py passes /DInstallRoot={localappdata}\Programs.
+  #define InstallRoot "{userpf}"
+#endif
 #define AppDisplayName "绩效目标责任书填报"
 #define ProgId "BluebookDesktop.Book"
 
@@ -41,7 +46,7 @@ AppPublisher=BluebookDesktop
 VersionInfoVersion={#AppVersionNumeric}
 VersionInfoDescription={#AppDisplayName} 安装程序
 PrivilegesRequired=lowest
-DefaultDirName={userpf}\BluebookDesktop
+DefaultDirName={#InstallRoot}\BluebookDesktop
 DisableDirPage=yes
 DisableProgramGroupPage=yes
 DisableWelcomePage=yes

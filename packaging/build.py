@@ -46,6 +46,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--skip-tests", action="store_true", help="do not run pytest first")
     parser.add_argument("--smoke-only", action="store_true", help="smoke-run an existing build")
     parser.add_argument("--no-installer", action="store_true", help="Windows: skip Inno Setup")
+    parser.add_argument(
+        "--iscc-define", action="append", default=[], metavar="NAME=VALUE",
+        help="Windows: an Inno Setup /D definition (e.g. InstallRoot under Wine)",
+    )  # fmt: skip
     parser.add_argument("--dist", type=Path, default=ROOT / "dist", help="output folder")
     parser.add_argument("--work", type=Path, default=ROOT / "build" / "pyinstaller")
     args = parser.parse_args(argv)
@@ -62,7 +66,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             smoke(bundle)
         if ON_WINDOWS and not args.no_installer:
             with timed(timings, "installer"):
-                installer(bundle, args.dist.resolve())
+                installer(bundle, args.dist.resolve(), args.iscc_define)
     except BuildError as exc:
         print(f"build.py: FAILED: {exc}", file=sys.stderr)
         return 1
@@ -249,7 +253,7 @@ def find_iscc() -> Path | None:
     return None
 
 
-def installer(bundle: Path, dist: Path) -> None:
+def installer(bundle: Path, dist: Path, defines: Sequence[str] = ()) -> None:
     iscc = find_iscc()
     if iscc is None:
         raise BuildError("Inno Setup 6 (ISCC.exe) not found: install it, or pass --no-installer")
@@ -259,7 +263,7 @@ def installer(bundle: Path, dist: Path) -> None:
     version = data_list.version()
     numeric = ".".join(str(n) for n in data_list.version_tuple(version))
     command = [str(iscc), f"/DAppVersion={version}", f"/DAppVersionNumeric={numeric}"]
-    command += [f"/DBundleDir={bundle}"]
+    command += [f"/DBundleDir={bundle}", *(f"/D{define}" for define in defines)]
     command += [f"/DOutputDir={dist}", f"/DIconFile={data_list.ICON_ICO}", str(ISS)]
     check(command, cwd=PACKAGING, what="Inno Setup")
     print(f"installer: {dist / f'bluebook-setup-{version}.exe'}")

@@ -23,6 +23,7 @@ asked for passed.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import hashlib
 import os
 import re
@@ -33,8 +34,8 @@ import tarfile
 import tempfile
 import time
 import zipfile
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 PACKAGING = Path(__file__).resolve().parent
@@ -206,7 +207,7 @@ class Wine:
 
 def prepare(report: Report, wine32: bool, window: bool) -> Wine:
     started = time.monotonic()
-    debian_packages(WINDOW_TOOLS if window else {})
+    debian_packages(WINDOW_TOOLS if wine32 or window else {})
     if wine32:
         wine32_package()  # before the prefix is made: its syswow64 half needs it
     CACHE.mkdir(parents=True, exist_ok=True)
@@ -527,6 +528,8 @@ def run_build(wine: Wine, report: Report, installer: bool) -> None:
     extra_env = {}
     if installer:  # build.py finds ISCC.exe on PATH; WINEPATH is added to Wine's PATH
         extra_env["WINEPATH"] = windows_path(inno_setup())
+        # Wine 8 cannot expand {userpf}; {localappdata}\Programs is the same folder.
+        options.append(r"--iscc-define=InstallRoot={localappdata}\Programs")
     else:
         options.append("--no-installer")
     done = wine.python(
@@ -580,6 +583,30 @@ def run_installer(wine: Wine, report: Report, window: bool) -> None:
     if not setups:
         raise Failed(f"build.py made no installer in {dist}")
     setup = setups[-1]
+    # Setup creates its (hidden) wizard window even when silent: Wine needs a screen for it.
+    with x_screen() as display:
+        wine = replace(wine, env={**wine.env, "DISPLAY": display})
+        install_and_check(wine, report, setup, window)
+
+
+@contextlib.contextmanager
+def x_screen() -> Iterator[str]:
+    screen = subprocess.Popen(
+        ["Xvfb", DISPLAY, "-screen", "0", "1366x768x24", "-nolisten", "tcp"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        time.sleep(2)
+        if screen.poll() is not None:
+            raise Failed(f"Xvfb could not start on {DISPLAY} (BLUEBOOK_WINE_DISPLAY)")
+        yield DISPLAY
+    finally:
+        screen.terminate()
+        screen.wait(timeout=30)
+
+
+def install_and_check(wine: Wine, report: Report, setup: Path, window: bool) -> None:
     before = outside_profile(wine)
     done = wine.run(
         [windows_path(setup), "/VERYSILENT", "/CURRENTUSER", "/SUPPRESSMSGBOXES", "/NORESTART",
@@ -654,72 +681,62 @@ def run_window(wine: Wine, report: Report, program: list[str]) -> None:
     """The installed window on Qt's real `windows` platform, on an X screen: it opens the
     real book, shows two of its pages, prints it to PDF through the clerk's Ctrl+E and the
     Windows save dialog, and quits with Ctrl+Q. Screenshots go to the cache folder."""
-    screen = subprocess.Popen(
-        ["Xvfb", DISPLAY, "-screen", "0", "1366x768x24", "-nolisten", "tcp"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    env = {**wine.env, "DISPLAY": DISPLAY}
+    env = dict(wine.env)  # with the installer step's DISPLAY
     env.pop("QT_QPA_PLATFORM", None)
     database = wine.profile / "Documents" / "窗口" / "bluebook.sqlite3"
     pdf = wine.profile / "Documents" / "window.pdf"
     pdf.parent.mkdir(parents=True, exist_ok=True)
     shots: list[Path] = []
+    window = subprocess.Popen(
+        [WINE, *program, "--db", windows_path(database), windows_path(FIXTURE)],
+        env=env,
+        cwd=pdf.parent,  # where the first save dialog opens
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
     try:
+        found = wait_for_window(env, "绩效目标责任书", timeout=120)
+        time.sleep(3)
+        shots.append(screenshot(env, "window-cover.png"))
+        xdotool(env, "windowfocus", "--sync", found)
+        xdotool(env, "key", "--clearmodifiers", "ctrl+e")
+        dialog = wait_for_window(env, "PDF", timeout=60, other_than=found)
+        time.sleep(4)
+        shots.append(screenshot(env, "window-save-dialog.png"))
+        xdotool(env, "windowfocus", "--sync", dialog)
+        # A name only (xdotool cannot type Chinese into Wine): the dialog opens in the
+        # working folder, the profile's Documents.
+        xdotool(env, "key", "--clearmodifiers", "ctrl+a")
+        xdotool(env, "type", "--delay", "30", pdf.name)
+        xdotool(env, "key", "Return")
+        deadline = time.monotonic() + 60
+        while not pdf.is_file() and time.monotonic() < deadline:
+            time.sleep(1)
+        time.sleep(3)
+        shots.append(screenshot(env, "window-after-print.png"))
+        # The tab 职能工作任务, where the window shows it at 1366x768 (no window manager).
+        xdotool(env, "mousemove", "--window", found, *FUNCTIONAL_TAB, "click", "1")
         time.sleep(2)
-        window = subprocess.Popen(
-            [WINE, *program, "--db", windows_path(database), windows_path(FIXTURE)],
-            env=env,
-            cwd=pdf.parent,  # where the first save dialog opens
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-        )
+        shots.append(screenshot(env, "window-functional-tasks.png"))
+        # 文件 → 退出(X) with the mouse and the menu's key: after a click Wine no longer
+        # gives the window the keyboard's shortcuts.
+        xdotool(env, "mousemove", "--window", found, *FILE_MENU, "click", "1")
+        time.sleep(2)
+        xdotool(env, "key", "x")
         try:
-            found = wait_for_window(env, "绩效目标责任书", timeout=120)
-            time.sleep(3)
-            shots.append(screenshot(env, "window-cover.png"))
-            xdotool(env, "windowfocus", "--sync", found)
-            xdotool(env, "key", "--clearmodifiers", "ctrl+e")
-            dialog = wait_for_window(env, "PDF", timeout=60, other_than=found)
-            time.sleep(4)
-            shots.append(screenshot(env, "window-save-dialog.png"))
-            xdotool(env, "windowfocus", "--sync", dialog)
-            # A name only (xdotool cannot type Chinese into Wine): the dialog opens in the
-            # working folder, the profile's Documents.
-            xdotool(env, "key", "--clearmodifiers", "ctrl+a")
-            xdotool(env, "type", "--delay", "30", pdf.name)
-            xdotool(env, "key", "Return")
-            deadline = time.monotonic() + 60
-            while not pdf.is_file() and time.monotonic() < deadline:
-                time.sleep(1)
-            time.sleep(3)
-            shots.append(screenshot(env, "window-after-print.png"))
-            # The tab 职能工作任务, where the window shows it at 1366x768 (no window manager).
-            xdotool(env, "mousemove", "--window", found, *FUNCTIONAL_TAB, "click", "1")
-            time.sleep(2)
-            shots.append(screenshot(env, "window-functional-tasks.png"))
-            # 文件 → 退出(X) with the mouse and the menu's key: after a click Wine no longer
-            # gives the window the keyboard's shortcuts.
-            xdotool(env, "mousemove", "--window", found, *FILE_MENU, "click", "1")
-            time.sleep(2)
-            xdotool(env, "key", "x")
-            try:
-                code = window.wait(timeout=60)
-            except subprocess.TimeoutExpired as exc:
-                shots.append(screenshot(env, "window-not-quitting.png"))
-                raise Failed("the window did not quit through 文件 → 退出") from exc
-        finally:
-            if window.poll() is None:
-                window.kill()
-        if code != 0:
-            raise Failed(f"the window exited {code}")
-        pages = check_pdf(pdf)
-        if not database.is_file():
-            raise Failed(f"the window kept no database in {database}")
+            code = window.wait(timeout=60)
+        except subprocess.TimeoutExpired as exc:
+            shots.append(screenshot(env, "window-not-quitting.png"))
+            raise Failed("the window did not quit through 文件 → 退出") from exc
     finally:
-        screen.terminate()
-        screen.wait(timeout=30)
+        if window.poll() is None:
+            window.kill()
+    if code != 0:
+        raise Failed(f"the window exited {code}")
+    pages = check_pdf(pdf)
+    if not database.is_file():
+        raise Failed(f"the window kept no database in {database}")
     report.note(
         f"window on Qt's windows platform: opened the real book, printed it with Ctrl+E "
         f"({pages}); screenshots {', '.join(str(s) for s in shots)}"

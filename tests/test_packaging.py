@@ -299,7 +299,8 @@ def test_installer_is_per_user_and_keeps_the_data() -> None:
     setup = dict(line.split("=", 1) for line in text.splitlines() if re.match(r"^[A-Za-z]+=", line))
     assert setup["PrivilegesRequired"] == "lowest"
     assert "PrivilegesRequiredOverridesAllowed" not in setup  # never offers elevation
-    assert setup["DefaultDirName"].startswith(("{userpf}", "{localappdata}"))
+    assert setup["DefaultDirName"] == "{#InstallRoot}\\BluebookDesktop"
+    assert '#define InstallRoot "{userpf}"' in text
     for forbidden in ("HKLM", "HKCR", "{autopf}", "{commonpf}", "{pf}", "{commonappdata}"):
         assert forbidden not in text
     roots = re.findall(r"^Root: (\w+);", text, flags=re.MULTILINE)
