@@ -523,3 +523,32 @@ def test_undoing_a_deletion_selects_the_task_that_came_back(
     assert page.detail.ui.taskEdit.text() == deleted.task
     session.store_now()
     assert repository.load(session.book.id or 0).functional_tasks[2].id == deleted.id
+
+
+def test_a_leader_is_mended_in_place_and_a_duplicate_is_named(
+    qtbot, repository, session: BookSession
+) -> None:
+    page = make_page(qtbot, "functional_tasks", session)
+    page.table.setCurrentIndex(page.model.index(0, M.TASK))
+    task = session.book.functional_tasks[0]
+    assert task.leaders, "the fixture's first task has leaders"
+    view = page.detail.ui.leadersList
+    focus(qtbot, page, view)
+    view.setCurrentRow(0)
+    qtbot.keyClick(view, Qt.Key.Key_F2)
+    editor = QApplication.focusWidget()
+    assert isinstance(editor, QLineEdit) and view.isAncestorOf(editor)
+    editor.selectAll()
+    type_chinese(editor, "陈晓", phrase=True)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: session.book.functional_tasks[0].leaders[0] == "陈晓")
+    assert session.book.functional_tasks[0].leaders[1:] == task.leaders[1:]
+
+    line = page.detail.ui.leaderEdit
+    focus(qtbot, page, line)
+    type_chinese(line, "陈晓", phrase=True)
+    qtbot.keyClick(line, Qt.Key.Key_Return)
+    assert "陈晓" in page.detail.ui.messageLabel.text()
+    assert session.book.functional_tasks[0].leaders.count("陈晓") == 1
+    session.store_now()
+    assert repository.load(session.book.id or 0).functional_tasks[0].leaders[0] == "陈晓"

@@ -684,6 +684,10 @@ The latest version from the database is shown now.</translation>
       <translation>Objective / reform points:</translation>
     </message>
     <message>
+      <source>“%1”已是责任领导，没有重复添加。</source>
+      <translation>“%1” is already a responsible leader; not added twice.</translation>
+    </message>
+    <message>
       <source>文字过长：每栏最多 {0} 字，超出的部分没有保存。</source>
       <translation>Text too long: each field holds at most {0} characters; the extra text was not saved.</translation>
     </message>
