@@ -107,7 +107,7 @@ def test_fill_a_functional_task(qtbot, repository, book: Book, session: BookSess
         "陈晓",
         "李飞跃",
     ]
-    assert page.model.data(page.model.index(1, M.LEADERS)) == "陈晓 李飞跃"
+    assert page.model.data(page.model.index(1, M.LEADERS)) == "陈\u2060晓 李\u2060飞\u2060跃"
 
     schedule = detail.scheduleEditor
     qtbot.mouseClick(schedule.ui.addButton, Qt.MouseButton.LeftButton)
