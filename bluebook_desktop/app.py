@@ -108,9 +108,7 @@ def _import_and_open(window: MainWindow, file: Path) -> None:
     """Import a book file (or Word file) given on the command line and open it."""
     book = window.actions_.read_book(file)
     if book is not None and window.store_now():
-        stored = window.repository.add(book)
-        window.refresh_books()
-        window.open_book(stored.id)
+        window.actions_.import_book(book)
 
 
 def _come_forward(window: MainWindow, file: Path | None) -> None:

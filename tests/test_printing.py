@@ -143,6 +143,8 @@ def test_word_import_shows_what_was_read_before_creating_the_book(
         return next(answers)
 
     monkeypatch.setattr(window.actions_, "_confirm_reading", confirm_reading)
+    # The same unit and year as the open book: keep both (asked in the window).
+    monkeypatch.setattr(window.actions_, "_ask_same_book", lambda _book: "both")
     before = window.repository.list_books()
     window.ui.importButton.click()  # declined: nothing created
     assert window.repository.list_books() == before

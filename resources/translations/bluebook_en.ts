@@ -82,6 +82,26 @@
       <translation>Import a book file or Word file</translation>
     </message>
     <message>
+      <source>已有同一本蓝皮书</source>
+      <translation>This book is already here</translation>
+    </message>
+    <message>
+      <source>已有 %1 年“%2”的蓝皮书。要用导入的内容替换它，还是两本都保留？</source>
+      <translation>There is already a %1 book of “%2”. Replace it with the imported one, or keep both?</translation>
+    </message>
+    <message>
+      <source>（未填单位）</source>
+      <translation>(no unit)</translation>
+    </message>
+    <message>
+      <source>替换</source>
+      <translation>Replace</translation>
+    </message>
+    <message>
+      <source>两本都保留</source>
+      <translation>Keep both</translation>
+    </message>
+    <message>
       <source>蓝皮书文件或 Word 文件 (*.bluebook.json *.json *.docx *.doc);;所有文件 (*)</source>
       <translation>Book files or Word files (*.bluebook.json *.json *.docx *.doc);;All files (*)</translation>
     </message>
