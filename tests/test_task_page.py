@@ -552,3 +552,19 @@ def test_a_leader_is_mended_in_place_and_a_duplicate_is_named(
     assert session.book.functional_tasks[0].leaders.count("陈晓") == 1
     session.store_now()
     assert repository.load(session.book.id or 0).functional_tasks[0].leaders[0] == "陈晓"
+
+
+def test_a_tall_cell_keeps_room_below_its_last_line(qtbot, repository, book: Book) -> None:
+    from PySide6.QtGui import QFontMetrics
+
+    from bluebook_desktop.ui.cell_editors import padding
+
+    lines = "\n".join(f"第{n}行" for n in range(6))
+    stored = repository.add(
+        Book(cover=book.cover, functional_tasks=(Task(task="甲", objective=lines),))
+    )
+    page = make_page(qtbot, "functional_tasks", BookSession(repository, stored))
+    table = page.table
+    spacing = QFontMetrics(table.font()).lineSpacing()
+    qtbot.waitUntil(lambda: table.rowHeight(0) > 5 * spacing)
+    assert table.rowHeight(0) >= 6 * spacing + padding(spacing)
