@@ -583,3 +583,42 @@ def test_a_tall_cell_keeps_room_below_its_last_line(qtbot, repository, book: Boo
     page._rows._forget_all()
     qtbot.waitUntil(lambda: table.rowHeight(0) < padded)
     assert padded - table.rowHeight(0) == padding(spacing)
+
+
+def test_the_step_warning_moves_nothing_and_a_new_step_is_in_view(
+    qtbot, session: BookSession
+) -> None:
+    page = make_page(qtbot, "functional_tasks", session)
+    page.resize(1366 - 300, 700)
+    page.table.setCurrentIndex(page.model.index(0, M.TASK))
+    schedule = page.detail.ui.scheduleEditor
+    step = schedule.row_widget(0)
+    box = step.quarter_boxes[2]
+    qtbot.waitUntil(lambda: box.isVisible())
+    before = (
+        box.mapTo(page, box.rect().topLeft()),
+        step.delete_button.mapTo(page, step.delete_button.rect().topLeft()),
+    )
+    scroll = page.ui.detailScroll
+    for quarter in list(step.quarters()):
+        qtbot.mouseClick(step.quarter_boxes[quarter], Qt.MouseButton.LeftButton)
+    assert step.flag_label.isVisible()  # 请勾选季度
+    qtbot.wait(50)
+    after = (
+        box.mapTo(page, box.rect().topLeft()),
+        step.delete_button.mapTo(page, step.delete_button.rect().topLeft()),
+    )
+    assert after == before
+    assert not scroll.horizontalScrollBar().isVisible()
+
+    for _ in range(4):
+        qtbot.wait(QApplication.doubleClickInterval() + 50)
+        qtbot.mouseClick(schedule.ui.addButton, Qt.MouseButton.LeftButton)
+    last = schedule.row_widget(len(session.book.functional_tasks[0].schedule) - 1)
+    qtbot.waitUntil(
+        lambda: (
+            scroll.viewport()
+            .rect()
+            .contains(last.mapTo(scroll.viewport(), last.rect().bottomLeft()))
+        )
+    )

@@ -65,6 +65,9 @@ class TaskPage(QWidget):
         self.model = TaskTableModel(self.key, self)
         self.detail = TaskDetail(completions, self.key, self.ui.detailContainer)
         self.ui.detailLayout.addWidget(self.detail)
+        # The editor's scroll bar is always there: one appearing as a step grows (a warning,
+        # a longer preview) would narrow the pane and move what the clerk is clicking.
+        self.ui.detailScroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self._set_up_table(completions)
         self._set_up_actions()
         # Table wider than the editor; the main window may restore the user's own sizes.

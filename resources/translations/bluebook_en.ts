@@ -1029,10 +1029,6 @@ The latest version from the database is shown now.</translation>
       <translation>Quarter {0}; tick all four for “全年” (whole year)</translation>
     </message>
     <message>
-      <source>请勾选季度</source>
-      <translation>Tick a quarter</translation>
-    </message>
-    <message>
       <source>上移</source>
       <translation>Up</translation>
     </message>
@@ -1055,6 +1051,10 @@ The latest version from the database is shown now.</translation>
     <message>
       <source>删除这一步</source>
       <translation>Delete this step</translation>
+    </message>
+    <message>
+      <source>请勾选季度</source>
+      <translation>Tick a quarter</translation>
     </message>
     <message>
       <source>这一步做什么，如：召开提案办理协调会。</source>
