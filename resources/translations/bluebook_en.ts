@@ -537,6 +537,10 @@ Click “New” on the left, or “Import…” last year's book file or Word fi
       <source>关闭</source>
       <translation>Close</translation>
     </message>
+    <message>
+      <source>第 %1 页 / 共 %2 页</source>
+      <translation>Page %1 of %2</translation>
+    </message>
   </context>
   <context>
     <name>RecoveryActions</name>
