@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 
     from bluebook_desktop.db.deferred import DeferredRepository
     from bluebook_desktop.db.repository import Repository
+    from bluebook_desktop.ui.main_window import MainWindow
 
 STARTED_AT = time.time()  # close enough to the process start: this module is imported first
 log = logging.getLogger(__name__)
@@ -33,6 +34,9 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="bluebook", description=DISPLAY_NAME)
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument("--db", metavar="PATH", help="数据库文件")
+    parser.add_argument(
+        "--new-window", action="store_true", help="另开一个窗口，即使已有窗口在使用这个数据库"
+    )
     parser.add_argument("file", nargs="?", type=Path, help="要导入并打开的蓝皮书文件")
     return parser.parse_args(argv)
 
@@ -62,6 +66,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     fonts.ensure_chinese_font(app)
     _install_exception_hook(log_file)
 
+    from bluebook_desktop.ui.single_instance import SingleInstance
+
+    instance = SingleInstance(found.database, app)
+    if not args.new_window and not instance.acquire() and instance.hand_over(args.file):
+        log.info("another window uses %s: asked it to come forward", found.database)
+        return 0
+
     # Without a file to import, the window paints the last book from a quick read of the
     # database and SQLAlchemy is loaded just after: the clerk sees the book sooner.
     repository = _open_database(found, settings.last_book_id() if not args.file else None)
@@ -83,16 +94,33 @@ def main(argv: Sequence[str] | None = None) -> int:
     elif isinstance(repository, DeferredRepository):
         after_paint.append(lambda: _finish_opening(repository, window))
     _after_first_paint(window, after_paint)
+    instance.requested.connect(lambda file: _come_forward(window, file))
     if args.file:
-        book = window.actions_.read_book(args.file)
-        if book is not None:
-            stored = repository.add(book)
-            window.refresh_books()
-            window.open_book(stored.id)
+        _import_and_open(window, args.file)
     try:
         return app.exec()
     finally:
         shutdown.uninstall()
+        instance.release()
+
+
+def _import_and_open(window: MainWindow, file: Path) -> None:
+    """Import a book file (or Word file) given on the command line and open it."""
+    book = window.actions_.read_book(file)
+    if book is not None and window.store_now():
+        window.actions_.import_book(book)
+
+
+def _come_forward(window: MainWindow, file: Path | None) -> None:
+    """A second start on this database: show this window in front, open its FILE."""
+    from PySide6.QtCore import Qt
+
+    window.setWindowState(window.windowState() & ~Qt.WindowState.WindowMinimized)
+    window.show()
+    window.raise_()
+    window.activateWindow()
+    if file is not None:
+        _import_and_open(window, file)
 
 
 def _open_database(found: paths.Paths, last_book_id: int | None) -> Repository | None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
+import unicodedata
 import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -255,9 +256,31 @@ _MOBILE = re.compile(r"1[3-9]\d{9}")
 _LANDLINE = re.compile(r"(0\d{2,3}[-－ ]?)?[2-9]\d{6,7}")
 
 
+_AREA_IN_BRACKETS = re.compile(r"\((0\d{2,3})\)[-\s]*(\d{7,8})")
+_AREA_THEN_NUMBER = re.compile(r"(0\d{2,3})[-\s]+(\d{7,8})")
+
+
+def normalize_phone(phone: str) -> str:
+    """A phone number as it is usually written, from how it was typed: full-width digits
+    become ASCII, (0757)87771621 and 0757 87771621 become 0757-87771621, and the spaces or
+    hyphens inside a mobile number (138 0013 8000) go. Anything else is left as typed."""
+    value = unicodedata.normalize("NFKC", phone).strip()
+    compact = re.sub(r"[\s-]", "", value)
+    if _MOBILE.fullmatch(compact):
+        return compact
+    for pattern in (_AREA_IN_BRACKETS, _AREA_THEN_NUMBER):
+        match = pattern.fullmatch(value)
+        if match:
+            return f"{match.group(1)}-{match.group(2)}"
+    if compact.isdigit() and _LANDLINE.fullmatch(compact):
+        return compact
+    return value
+
+
 def phone_problem(phone: str) -> str | None:
-    """A landline (7–8 digits, optional area code such as 0757-) or an 11-digit mobile."""
-    value = phone.strip()
+    """A landline (7–8 digits, optional area code such as 0757-) or an 11-digit mobile,
+    once normalized (normalize_phone): only what is really wrong is named."""
+    value = normalize_phone(phone)
     if not value:
         return None
     if _MOBILE.fullmatch(value) or _LANDLINE.fullmatch(value):

@@ -102,7 +102,7 @@ def is_own_file(target: Path, found: Paths) -> bool:
 
 def _is_own_file(target: Path, found: Paths) -> bool:
     database = found.database
-    suffixes = ("", "-wal", "-shm", "-journal", ".lock")
+    suffixes = ("", "-wal", "-shm", "-journal", ".lock", ".window-lock")
     own = {database.with_name(database.name + s) for s in suffixes}
     resolved = target.resolve()
     folder = found.backup_dir.resolve()

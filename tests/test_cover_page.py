@@ -72,3 +72,17 @@ def test_issued_month_accepts_typing_from_not_filled(qtbot, repository) -> None:
     assert "未填写" not in editor.text()
     session.store_now()
     assert repository.load(session.book.id).cover.issued_on.year == 2022
+
+
+def test_a_phone_number_is_written_the_usual_way(qtbot, repository) -> None:
+    page, session = _page(qtbot, repository, Cover(year=2021))
+    phone = page.ui.phone
+    page.activateWindow()
+    phone.setFocus()
+    qtbot.waitUntil(phone.hasFocus)
+    qtbot.keyClicks(phone, "(0757)87771621")
+    assert page.ui.phoneProblem.text() == ""  # nothing really wrong: no warning while typing
+    qtbot.keyClick(phone, Qt.Key.Key_Return)
+    assert phone.text() == "0757-87771621"
+    session.store_now()
+    assert repository.load(session.book.id).cover.phone == "0757-87771621"

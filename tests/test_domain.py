@@ -275,3 +275,23 @@ def test_print_check_is_quiet_about_what_is_filled(fixture_book) -> None:
 
     where = {problem.where for problem in print_problems(fixture_book)}
     assert not {"functional_tasks", "head_opinion", "filled_on"} & where
+
+
+@pytest.mark.parametrize(
+    ("typed", "normal"),
+    [
+        ("８７７７１６２１", "87771621"),
+        ("(0757)87771621", "0757-87771621"),
+        ("（0757）87771621", "0757-87771621"),
+        ("0757 87771621", "0757-87771621"),
+        ("138 0013 8000", "13800138000"),
+        ("138-0013-8000", "13800138000"),
+        ("0757-87771621", "0757-87771621"),
+        ("8777abcd", "8777abcd"),
+    ],
+)
+def test_phone_numbers_are_normalized_not_flagged(typed: str, normal: str) -> None:
+    from bluebook_desktop.domain import normalize_phone
+
+    assert normalize_phone(typed) == normal
+    assert (phone_problem(typed) is None) == (normal != "8777abcd")

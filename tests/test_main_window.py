@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from ime import type_chinese
-from PySide6.QtCore import QDate, QEvent, QObject, Qt
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -396,4 +397,43 @@ def test_menu_shortcuts_work_from_a_one_line_field(
     assert exported == [True]
     assert editor.cursorPosition() == 0  # the field did not take the key
     assert window.session.book.cover.unit_name == "政协"
+    close_window(window)
+
+
+def _answer_same_book(qtbot, button_text: str) -> None:
+    """Click `button_text` in the question about a book that is already there, when asked."""
+
+    def click() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox) or box.objectName() != "sameBookQuestion":
+            QTimer.singleShot(20, click)
+            return
+        button = next(b for b in box.buttons() if b.text() == button_text)
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+    QTimer.singleShot(0, click)
+
+
+@pytest.mark.parametrize(("answer", "books"), [("取消", 1), ("两本都保留", 2), ("替换", 1)])
+def test_importing_a_book_already_there_asks_first(
+    qtbot, database: Path, settings: Settings, monkeypatch, answer: str, books: int
+) -> None:
+    window = open_window(qtbot, database, settings)
+    monkeypatch.setattr(
+        "PySide6.QtWidgets.QFileDialog.getOpenFileName", lambda *a, **k: (str(FIXTURE_BOOK), "")
+    )
+    window.ui.importButton.click()
+    window.session.edit(
+        replace(window.session.book, head_opinion="旧的意见"), "意见", key="head_opinion"
+    )
+    window.store_now()
+    _answer_same_book(qtbot, answer)
+    window.ui.importButton.click()
+    listed = window.repository.list_books()
+    assert len(listed) == books
+    opinions = [window.repository.load(b.id).head_opinion for b in listed]
+    if answer == "替换":
+        assert opinions == [read_portable(FIXTURE_BOOK).head_opinion]
+    else:
+        assert "旧的意见" in opinions
     close_window(window)

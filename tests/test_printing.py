@@ -56,6 +56,17 @@ def test_preview_shows_the_pages_that_print(qtbot, fixture_book: Book) -> None:
     assert 3 in dialog.drawn_pages()
     cover = dialog.pages.image(0, 30)
     assert abs(cover.width() - 248) <= 1 and abs(cover.height() - 351) <= 1  # A4 at 30 dpi
+    assert dialog.page_label.text() == "第 4 页 / 共 4 页"  # scrolled to the end
+
+
+def test_preview_fits_the_screen_it_opens_on(qtbot, fixture_book: Book) -> None:
+    dialog = PreviewDialog(render_pdf(fixture_book))
+    qtbot.addWidget(dialog)
+    screen = dialog.screen().availableGeometry()
+    assert dialog.width() <= screen.width() and dialog.height() <= screen.height()
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.page_label.text() == "第 1 页 / 共 4 页"
 
 
 def test_only_the_chosen_pages_print(qtbot, tmp_path: Path, fixture_book) -> None:
@@ -143,6 +154,8 @@ def test_word_import_shows_what_was_read_before_creating_the_book(
         return next(answers)
 
     monkeypatch.setattr(window.actions_, "_confirm_reading", confirm_reading)
+    # The same unit and year as the open book: keep both (asked in the window).
+    monkeypatch.setattr(window.actions_, "_ask_same_book", lambda _book: "both")
     before = window.repository.list_books()
     window.ui.importButton.click()  # declined: nothing created
     assert window.repository.list_books() == before

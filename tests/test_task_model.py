@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import QModelIndex, Qt
 
 from bluebook_desktop.domain import LEAD, Book, ScheduleEntry, Task
-from bluebook_desktop.ui.task_model import TASK_IDS_MIME, TaskTableModel
+from bluebook_desktop.ui.task_model import TASK_IDS_MIME, WORD_JOINER, TaskTableModel
 
 M = TaskTableModel
 DISPLAY = Qt.ItemDataRole.DisplayRole
@@ -50,8 +50,8 @@ def test_cells_show_what_the_form_prints(model: TaskTableModel) -> None:
         "第二、三季度：召开提案办理协调会，提升提案的办理实效。\n"
         "第四季度：听取区政府关于十届六次会议提案办理情况通报，协商提案办理情况。"
     )
-    assert model.data(model.index(0, M.LEADERS)) == "何兰芳 李飞跃"
-    assert model.data(model.index(1, M.LEADERS)) == "陈晓"
+    assert shown(model, 0, M.LEADERS) == "何兰芳 李飞跃"
+    assert shown(model, 1, M.LEADERS) == "陈晓"
     assert model.data(model.index(0, M.OBJECTIVE), Qt.ItemDataRole.ToolTipRole) == model.data(
         model.index(0, M.OBJECTIVE)
     )
@@ -159,7 +159,32 @@ def test_insert_update_remove(model: TaskTableModel) -> None:
     assert texts(model, M.TASK)[2] == "新任务"
     assert texts(model, M.SERIAL)[-1] == "10"
     model.update_task(replace(task, leaders=("陈晓", "李飞跃")))
-    assert model.data(model.index(2, M.LEADERS)) == "陈晓 李飞跃"
+    assert shown(model, 2, M.LEADERS) == "陈晓 李飞跃"
     model.remove_task(2)
     assert model.row_of(task.id) == -1
     assert model.rowCount() == 9
+
+
+def shown(model: TaskTableModel, row: int, column: int) -> str:
+    """The cell's text as read, without the zero-width joiners inside names."""
+    return str(model.data(model.index(row, column))).replace(WORD_JOINER, "")
+
+
+def test_leaders_wrap_between_names_never_inside_one(qapp) -> None:
+    from PySide6.QtGui import QFontMetrics, QTextLayout, QTextOption
+
+    model = TaskTableModel()
+    model.set_tasks([Task(task="甲", leaders=("何兰芳", "李飞跃", "陈晓"))])
+    text = str(model.data(model.index(0, M.LEADERS)))
+    font = qapp.font()
+    layout = QTextLayout(text, font)
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)  # as the table does
+    layout.setTextOption(option)
+    layout.beginLayout()
+    lines = []
+    while (line := layout.createLine()).isValid():
+        line.setLineWidth(QFontMetrics(font).horizontalAdvance("中") * 5)
+        lines.append(text[line.textStart() : line.textStart() + line.textLength()])
+    layout.endLayout()
+    assert [part.replace(WORD_JOINER, "").strip() for part in lines] == ["何兰芳", "李飞跃", "陈晓"]

@@ -9,7 +9,14 @@ import pytest
 from ime import type_chinese
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QKeySequence, QTextCursor
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QLineEdit,
+    QPlainTextEdit,
+    QStyledItemDelegate,
+    QWidget,
+)
 
 from bluebook_desktop.domain import ASSIST, TEXT_MAX, Book, ScheduleEntry, Task
 from bluebook_desktop.ui.session import BookSession
@@ -107,7 +114,7 @@ def test_fill_a_functional_task(qtbot, repository, book: Book, session: BookSess
         "陈晓",
         "李飞跃",
     ]
-    assert page.model.data(page.model.index(1, M.LEADERS)) == "陈晓 李飞跃"
+    assert page.model.data(page.model.index(1, M.LEADERS)) == "陈\u2060晓 李\u2060飞\u2060跃"
 
     schedule = detail.scheduleEditor
     qtbot.mouseClick(schedule.ui.addButton, Qt.MouseButton.LeftButton)
@@ -523,3 +530,95 @@ def test_undoing_a_deletion_selects_the_task_that_came_back(
     assert page.detail.ui.taskEdit.text() == deleted.task
     session.store_now()
     assert repository.load(session.book.id or 0).functional_tasks[2].id == deleted.id
+
+
+def test_a_leader_is_mended_in_place_and_a_duplicate_is_named(
+    qtbot, repository, session: BookSession
+) -> None:
+    page = make_page(qtbot, "functional_tasks", session)
+    page.table.setCurrentIndex(page.model.index(0, M.TASK))
+    task = session.book.functional_tasks[0]
+    assert task.leaders, "the fixture's first task has leaders"
+    view = page.detail.ui.leadersList
+    focus(qtbot, page, view)
+    view.setCurrentRow(0)
+    qtbot.keyClick(view, Qt.Key.Key_F2)
+    editor = QApplication.focusWidget()
+    assert isinstance(editor, QLineEdit) and view.isAncestorOf(editor)
+    editor.selectAll()
+    type_chinese(editor, "陈晓", phrase=True)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: session.book.functional_tasks[0].leaders[0] == "陈晓")
+    assert session.book.functional_tasks[0].leaders[1:] == task.leaders[1:]
+
+    line = page.detail.ui.leaderEdit
+    focus(qtbot, page, line)
+    type_chinese(line, "陈晓", phrase=True)
+    qtbot.keyClick(line, Qt.Key.Key_Return)
+    assert "陈晓" in page.detail.ui.messageLabel.text()
+    assert session.book.functional_tasks[0].leaders.count("陈晓") == 1
+    session.store_now()
+    assert repository.load(session.book.id or 0).functional_tasks[0].leaders[0] == "陈晓"
+
+
+def test_a_tall_cell_keeps_room_below_its_last_line(qtbot, repository, book: Book) -> None:
+    from PySide6.QtGui import QFontMetrics
+
+    from bluebook_desktop.ui.cell_editors import padding
+
+    lines = "\n".join(f"第{n}行" for n in range(6))
+    stored = repository.add(
+        Book(cover=book.cover, functional_tasks=(Task(task="甲", objective=lines),))
+    )
+    page = make_page(qtbot, "functional_tasks", BookSession(repository, stored))
+    table = page.table
+    spacing = QFontMetrics(table.font()).lineSpacing()
+    qtbot.waitUntil(lambda: table.rowHeight(0) > 5 * spacing)
+    padded = table.rowHeight(0)
+    assert padded >= 6 * spacing + padding(spacing)
+    # The same cell measured by Qt's own delegate: exactly the padding less.
+    for column in range(page.model.columnCount()):
+        table.setItemDelegateForColumn(column, QStyledItemDelegate(table))
+    table.setItemDelegate(QStyledItemDelegate(table))
+    page._rows._forget_all()
+    qtbot.waitUntil(lambda: table.rowHeight(0) < padded)
+    assert padded - table.rowHeight(0) == padding(spacing)
+
+
+def test_the_step_warning_moves_nothing_and_a_new_step_is_in_view(
+    qtbot, session: BookSession
+) -> None:
+    page = make_page(qtbot, "functional_tasks", session)
+    page.resize(1366 - 300, 700)
+    page.table.setCurrentIndex(page.model.index(0, M.TASK))
+    schedule = page.detail.ui.scheduleEditor
+    step = schedule.row_widget(0)
+    box = step.quarter_boxes[2]
+    qtbot.waitUntil(lambda: box.isVisible())
+    before = (
+        box.mapTo(page, box.rect().topLeft()),
+        step.delete_button.mapTo(page, step.delete_button.rect().topLeft()),
+    )
+    scroll = page.ui.detailScroll
+    for quarter in list(step.quarters()):
+        qtbot.mouseClick(step.quarter_boxes[quarter], Qt.MouseButton.LeftButton)
+    assert step.flag_label.isVisible()  # 请勾选季度
+    qtbot.wait(50)
+    after = (
+        box.mapTo(page, box.rect().topLeft()),
+        step.delete_button.mapTo(page, step.delete_button.rect().topLeft()),
+    )
+    assert after == before
+    assert not scroll.horizontalScrollBar().isVisible()
+
+    for _ in range(4):
+        qtbot.wait(QApplication.doubleClickInterval() + 50)
+        qtbot.mouseClick(schedule.ui.addButton, Qt.MouseButton.LeftButton)
+    last = schedule.row_widget(len(session.book.functional_tasks[0].schedule) - 1)
+    qtbot.waitUntil(
+        lambda: (
+            scroll.viewport()
+            .rect()
+            .contains(last.mapTo(scroll.viewport(), last.rect().bottomLeft()))
+        )
+    )

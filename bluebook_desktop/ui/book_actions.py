@@ -143,7 +143,51 @@ class BookActions(QObject):
             return
         book = self._read_book_file(self.tr("导入蓝皮书文件或 Word 文件"))
         if book is not None:
-            self._add_and_open(book)
+            self.import_book(book)
+
+    def import_book(self, book: Book) -> None:
+        """Add an imported book and open it; when a book of the same unit and year is
+        already there, the clerk chooses: replace it, keep both, or cancel."""
+        same = [
+            summary
+            for summary in self.repository.list_books()
+            if summary.year == book.cover.year
+            and summary.unit_name.strip() == book.cover.unit_name.strip()
+        ]
+        if same:
+            choice = self._ask_same_book(book)
+            if choice is None:
+                return
+            if choice == "replace":
+                if self.window.session is not None and self.window.session.book.id in {
+                    summary.id for summary in same
+                }:
+                    self.window.close_book()
+                for summary in same:
+                    self.repository.delete(summary.id)
+        self._add_and_open(book)
+
+    def _ask_same_book(self, book: Book) -> str | None:
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("已有同一本蓝皮书"),
+            self.tr("已有 %1 年“%2”的蓝皮书。要用导入的内容替换它，还是两本都保留？")
+            .replace("%1", str(book.cover.year))
+            .replace("%2", book.cover.unit_name or self.tr("（未填单位）")),
+            parent=self.window,
+        )
+        replace_button = box.addButton(self.tr("替换"), QMessageBox.ButtonRole.DestructiveRole)
+        both_button = box.addButton(self.tr("两本都保留"), QMessageBox.ButtonRole.AcceptRole)
+        cancel = box.addButton(self.tr("取消"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(cancel)
+        box.setObjectName("sameBookQuestion")
+        box.exec()
+        clicked = box.clickedButton()
+        if clicked is replace_button:
+            return "replace"
+        if clicked is both_button:
+            return "both"
+        return None
 
     def _read_book_file(self, title: str) -> Book | None:
         path, _filter = QFileDialog.getOpenFileName(

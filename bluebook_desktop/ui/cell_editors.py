@@ -16,6 +16,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QSize,
     Qt,
     Signal,
 )
@@ -39,7 +40,23 @@ _Index = QModelIndex | QPersistentModelIndex
 _ORIGINAL = "bluebookOriginal"  # the editor's property: the cell's text when it opened
 
 
-class CellDelegate(QStyledItemDelegate):
+class PaddedDelegate(QStyledItemDelegate):
+    """Cells with room around their text: a third of a line below the last line, so that
+    it never touches the grid (the text is drawn from the cell's top)."""
+
+    def sizeHint(  # noqa: N802
+        self, option: QStyleOptionViewItem, index: _Index
+    ) -> QSize:
+        size = super().sizeHint(option, index)
+        return QSize(size.width(), size.height() + padding(option.fontMetrics.lineSpacing()))
+
+
+def padding(line_spacing: int) -> int:
+    """The room below a cell's last line, for a font with this line spacing."""
+    return max(4, line_spacing // 3)
+
+
+class CellDelegate(PaddedDelegate):
     """One kind of in-place editor: "line" (one line), "text" (several lines) or "role"."""
 
     #: Text beyond this many characters was typed or pasted and not taken.

@@ -9,7 +9,14 @@ from PySide6.QtCore import QCoreApplication, QDate, QEvent, QObject, QSignalBloc
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QDateTimeEdit, QLabel, QLineEdit, QWidget
 
-from bluebook_desktop.domain import COVER_LINE_FIELDS, Book, Cover, Month, cover_problems
+from bluebook_desktop.domain import (
+    COVER_LINE_FIELDS,
+    Book,
+    Cover,
+    Month,
+    cover_problems,
+    normalize_phone,
+)
 from bluebook_desktop.ui.forms.ui_cover_page import Ui_CoverPage
 from bluebook_desktop.ui.session import BookSession
 
@@ -53,6 +60,7 @@ class CoverPage(QWidget):
             editor = self._line(name)
             # textEdited, not textChanged: loading a book must not count as an edit.
             editor.textEdited.connect(lambda text, name=name: self._set(name, text))
+        self.ui.phone.editingFinished.connect(self._phone_finished)
         self.ui.year.valueChanged.connect(lambda year: self._set("year", year))
         self.ui.filledOn.dateChanged.connect(self._filled_on_changed)
         self.ui.filledOnEmpty.toggled.connect(self._filled_on_changed)
@@ -137,6 +145,14 @@ class CoverPage(QWidget):
     def _label_text(self, name: str) -> str:
         label: QLabel = getattr(self.ui, _camel(name) + "Label")
         return label.text().rstrip("：:")
+
+    def _phone_finished(self) -> None:
+        """Leaving 联系电话: the number as usually written ((0757)87771621 → 0757-87771621)."""
+        typed = self.ui.phone.text()
+        normal = normalize_phone(typed)
+        if normal != typed:
+            self.ui.phone.setText(normal)
+            self._set("phone", normal)
 
     def _filled_on_changed(self) -> None:
         empty = self.ui.filledOnEmpty.isChecked()

@@ -14,6 +14,7 @@ from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QHBoxLayout,
     QLabel,
     QScrollArea,
     QVBoxLayout,
@@ -60,7 +61,9 @@ class PreviewDialog(QDialog):
     def __init__(self, data: bytes, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("打印预览"))
-        self.resize(900, 1000)
+        # As big as a page wants, but never beyond the screen it opens on (打印/关闭 in view).
+        screen = (parent.screen() if parent is not None else self.screen()).availableGeometry()
+        self.resize(min(900, screen.width() * 9 // 10), min(1000, screen.height() * 9 // 10))
         self.data = data
         self.pages = PdfPages(data)
         self._labels: list[QLabel] = []
@@ -88,9 +91,28 @@ class PreviewDialog(QDialog):
         buttons.addButton(self.tr("关闭"), QDialogButtonBox.ButtonRole.RejectRole)
         print_button.clicked.connect(self._print)
         buttons.rejected.connect(self.reject)
+        self.page_label = QLabel(self)
+        self.scroll.verticalScrollBar().valueChanged.connect(self._show_page_number)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.page_label)
+        bottom.addWidget(buttons, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.scroll)
-        layout.addWidget(buttons)
+        layout.addLayout(bottom)
+        self._show_page_number()
+
+    def _show_page_number(self) -> None:
+        """第 n 页 / 共 m 页: n is the page at the middle of the view."""
+        middle = self.scroll.verticalScrollBar().value() + self.scroll.viewport().height() // 2
+        current = 1
+        for index, label in enumerate(self._labels):
+            if label.y() <= middle:
+                current = index + 1
+        self.page_label.setText(
+            self.tr("第 %1 页 / 共 %2 页")
+            .replace("%1", str(current if self._labels else 0))
+            .replace("%2", str(len(self._labels)))
+        )
 
     def page_count(self) -> int:
         return len(self.pages)
@@ -105,6 +127,7 @@ class PreviewDialog(QDialog):
     def resizeEvent(self, event: object) -> None:  # noqa: N802
         super().resizeEvent(event)  # type: ignore[arg-type]
         self._draw_visible()
+        self._show_page_number()
 
     def _draw_visible(self) -> None:
         top = self.scroll.verticalScrollBar().value()

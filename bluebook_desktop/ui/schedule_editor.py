@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 from collections.abc import Sequence
 
-from PySide6.QtCore import QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
+    QScrollArea,
     QSizePolicy,
     QToolButton,
     QVBoxLayout,
@@ -44,6 +45,15 @@ def set_plain_text(edit: QPlainTextEdit, text: str) -> None:
             edit.setPlainText(text)
 
 
+def _scroll_into_view(widget: QWidget) -> None:
+    """Scroll the pane holding `widget` (once laid out) so that all of it is in view."""
+    parent = widget.parentWidget()
+    while parent is not None and not isinstance(parent, QScrollArea):
+        parent = parent.parentWidget()
+    if isinstance(parent, QScrollArea):
+        parent.ensureWidgetVisible(widget, 0, 10)
+
+
 class _StepRow(QFrame):
     """One step: 一 二 三 四 check boxes, buttons to move or delete it, then its text."""
 
@@ -61,9 +71,6 @@ class _StepRow(QFrame):
             box.setToolTip(self.tr("第{0}季度；四个都勾即“全年”").format(QUARTER_NUMERALS[quarter]))
             self.quarter_boxes[quarter] = box
             top.addWidget(box)
-        self.flag_label = QLabel(self.tr("请勾选季度"), self)
-        self.flag_label.setStyleSheet(_FLAG_STYLE)
-        top.addWidget(self.flag_label)
         top.addStretch()
         self.up_button = self._button(self.tr("上移"), self.tr("把这一步上移"))
         self.up_button.setArrowType(Qt.ArrowType.UpArrow)
@@ -73,6 +80,15 @@ class _StepRow(QFrame):
         for button in (self.up_button, self.down_button, self.delete_button):
             top.addWidget(button)
         layout.addLayout(top)
+        # On a line of its own, with its room kept while hidden: the warning coming and going
+        # moves nothing the clerk is about to click (the quarter boxes, 删除) and never
+        # widens the pane.
+        self.flag_label = QLabel(self.tr("请勾选季度"), self)
+        self.flag_label.setStyleSheet(_FLAG_STYLE)
+        policy = self.flag_label.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self.flag_label.setSizePolicy(policy)
+        layout.addWidget(self.flag_label)
 
         self.text_edit = QPlainTextEdit(self)
         self.text_edit.setTabChangesFocus(True)
@@ -143,7 +159,9 @@ class ScheduleEditor(QWidget):
 
     def add_step(self) -> None:
         self._edit((*self._entries, ScheduleEntry()), None)
-        self._rows[-1].text_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+        row = self._rows[-1]
+        row.text_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+        QTimer.singleShot(0, self, lambda: _scroll_into_view(row))
 
     # --- rows ---
 

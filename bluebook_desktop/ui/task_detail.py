@@ -6,9 +6,9 @@ from collections.abc import Iterable
 from dataclasses import replace
 from typing import Protocol
 
-from PySide6.QtCore import QEvent, QObject, QSignalBlocker, QStringListModel, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QSignalBlocker, QStringListModel, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QAbstractButton, QCompleter, QLineEdit, QWidget
+from PySide6.QtWidgets import QAbstractButton, QCompleter, QLineEdit, QListWidgetItem, QWidget
 
 from bluebook_desktop.domain import (
     ASSIST,
@@ -99,6 +99,7 @@ class TaskDetail(QWidget):
         ui.leaderUpButton.clicked.connect(lambda: self._move_leader(-1))
         ui.leaderDownButton.clicked.connect(lambda: self._move_leader(1))
         ui.leadersList.currentRowChanged.connect(self._update_leader_buttons)
+        ui.leadersList.itemChanged.connect(self._leader_item_changed)
         ui.roleGroup.buttonClicked.connect(self._role_clicked)
         ui.scheduleEditor.entriesEdited.connect(self._schedule_edited)
         ui.scheduleEditor.textRefused.connect(self._refused)
@@ -162,9 +163,17 @@ class TaskDetail(QWidget):
             return
         names = parse_leaders(self.ui.leaderEdit.text())
         self.ui.leaderEdit.clear()
+        twice = [name for name in _unique(names) if name in self._task.leaders]
         leaders = tuple(_unique([*self._task.leaders, *names]))
         if leaders != self._task.leaders:
             self._set_leaders(leaders, row=len(leaders) - 1)
+        if twice:
+            self._already_there(twice)
+
+    def _already_there(self, names: list[str]) -> None:
+        self.ui.messageLabel.setText(
+            self.tr("“%1”已是责任领导，没有重复添加。").replace("%1", "、".join(names))
+        )
 
     # --- showing ---
 
@@ -177,6 +186,9 @@ class TaskDetail(QWidget):
             if shown != leaders:
                 view.clear()
                 view.addItems(list(leaders))
+                for i in range(view.count()):  # a typo is mended in place (F2, double-click)
+                    item = view.item(i)
+                    item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
             view.setCurrentRow(min(max(row, 0), len(leaders) - 1) if leaders else -1)
         self._update_leader_buttons()
 
@@ -241,6 +253,27 @@ class TaskDetail(QWidget):
         assert self._task is not None
         self._show_leaders(leaders, row)
         self._emit(replace(self._task, leaders=leaders), self.tr("修改责任领导"), None)
+
+    def _leader_item_changed(self, item: QListWidgetItem) -> None:
+        # After the list's own editor has finished with the item: the list is rebuilt.
+        row, text = self.ui.leadersList.row(item), item.text()
+        QTimer.singleShot(0, self, lambda: self._leader_renamed(row, text))
+
+    def _leader_renamed(self, row: int, text: str) -> None:
+        """A name edited in the list: one name (陈 晓 is 陈晓); empty removes it."""
+        if self._task is None or not 0 <= row < len(self._task.leaders):
+            return
+        names = list(parse_leaders(text))
+        leaders = list(self._task.leaders)
+        leaders[row : row + 1] = names
+        twice = [name for name in names if leaders.count(name) > 1]
+        new = tuple(_unique(leaders))
+        if new != self._task.leaders:
+            self._set_leaders(new, min(row, max(len(new) - 1, 0)))
+        else:
+            self._show_leaders(new, row)
+        if twice:
+            self._already_there(twice)
 
     def _remove_leader(self) -> None:
         row = self.ui.leadersList.currentRow()

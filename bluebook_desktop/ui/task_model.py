@@ -37,6 +37,9 @@ _TOOLTIP = Qt.ItemDataRole.ToolTipRole.value
 _EDIT = Qt.ItemDataRole.EditRole.value
 _ALIGNMENT = Qt.ItemDataRole.TextAlignmentRole.value
 _ANSWERED = frozenset((_DISPLAY, _TOOLTIP, _EDIT, _ALIGNMENT))
+# Between the characters of one name: a line may break between names, never inside one
+# (何兰芳 李飞跃, not 何兰芳 李飞 / 跃). Zero-width, and only in what the table shows.
+WORD_JOINER = "\u2060"
 _CENTRED_TOP = (Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop).value
 _LEFT_TOP = (Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop).value
 
@@ -190,7 +193,7 @@ class TaskTableModel(QAbstractTableModel):
             task.task,
             "\n".join(task.objective_lines()),
             "\n".join(task.schedule_lines()),
-            leaders_text(task.leaders),
+            " ".join(WORD_JOINER.join(name) for name in task.leaders),
         )
         return (*texts, task.role or "") if self.key else texts
 

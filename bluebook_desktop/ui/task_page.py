@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from bluebook_desktop.domain import Book, Task, guideline_warning
-from bluebook_desktop.ui.cell_editors import CellDelegate
+from bluebook_desktop.ui.cell_editors import CellDelegate, PaddedDelegate
 from bluebook_desktop.ui.clicks import on_click_once
 from bluebook_desktop.ui.forms.ui_task_page import Ui_TaskPage
 from bluebook_desktop.ui.messages import rule_text
@@ -65,6 +65,9 @@ class TaskPage(QWidget):
         self.model = TaskTableModel(self.key, self)
         self.detail = TaskDetail(completions, self.key, self.ui.detailContainer)
         self.ui.detailLayout.addWidget(self.detail)
+        # The editor's scroll bar is always there: one appearing as a step grows (a warning,
+        # a longer preview) would narrow the pane and move what the clerk is clicking.
+        self.ui.detailScroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self._set_up_table(completions)
         self._set_up_actions()
         # Table wider than the editor; the main window may restore the user's own sizes.
@@ -101,6 +104,7 @@ class TaskPage(QWidget):
             | QAbstractItemView.EditTrigger.EditKeyPressed
         )
         # Every keystroke in a cell editor is in the book at once (ui/cell_editors.py).
+        table.setItemDelegate(PaddedDelegate(table))  # 序号 and 全年进度安排
         delegates = {
             TaskTableModel.TASK: CellDelegate("line", table, names=completions.task_names),
             TaskTableModel.OBJECTIVE: CellDelegate("text", table),

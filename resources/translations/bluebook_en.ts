@@ -82,6 +82,26 @@
       <translation>Import a book file or Word file</translation>
     </message>
     <message>
+      <source>已有同一本蓝皮书</source>
+      <translation>This book is already here</translation>
+    </message>
+    <message>
+      <source>已有 %1 年“%2”的蓝皮书。要用导入的内容替换它，还是两本都保留？</source>
+      <translation>There is already a %1 book of “%2”. Replace it with the imported one, or keep both?</translation>
+    </message>
+    <message>
+      <source>（未填单位）</source>
+      <translation>(no unit)</translation>
+    </message>
+    <message>
+      <source>替换</source>
+      <translation>Replace</translation>
+    </message>
+    <message>
+      <source>两本都保留</source>
+      <translation>Keep both</translation>
+    </message>
+    <message>
       <source>蓝皮书文件或 Word 文件 (*.bluebook.json *.json *.docx *.doc);;所有文件 (*)</source>
       <translation>Book files or Word files (*.bluebook.json *.json *.docx *.doc);;All files (*)</translation>
     </message>
@@ -521,6 +541,10 @@ Click “New” on the left, or “Import…” last year's book file or Word fi
       <source>关闭</source>
       <translation>Close</translation>
     </message>
+    <message>
+      <source>第 %1 页 / 共 %2 页</source>
+      <translation>Page %1 of %2</translation>
+    </message>
   </context>
   <context>
     <name>RecoveryActions</name>
@@ -686,6 +710,10 @@ The latest version from the database is shown now.</translation>
       <source>年度目标/改革要点：</source>
       <extracomment>The changed Task, the undo step's name, and a merge key for typing in one field ("objective", "schedule.0.text") or None when the change is its own undo step.</extracomment>
       <translation>Objective / reform points:</translation>
+    </message>
+    <message>
+      <source>“%1”已是责任领导，没有重复添加。</source>
+      <translation>“%1” is already a responsible leader; not added twice.</translation>
     </message>
     <message>
       <source>文字过长：每栏最多 {0} 字，超出的部分没有保存。</source>
@@ -1009,10 +1037,6 @@ The latest version from the database is shown now.</translation>
       <translation>Quarter {0}; tick all four for “全年” (whole year)</translation>
     </message>
     <message>
-      <source>请勾选季度</source>
-      <translation>Tick a quarter</translation>
-    </message>
-    <message>
       <source>上移</source>
       <translation>Up</translation>
     </message>
@@ -1035,6 +1059,10 @@ The latest version from the database is shown now.</translation>
     <message>
       <source>删除这一步</source>
       <translation>Delete this step</translation>
+    </message>
+    <message>
+      <source>请勾选季度</source>
+      <translation>Tick a quarter</translation>
     </message>
     <message>
       <source>这一步做什么，如：召开提案办理协调会。</source>
