@@ -71,12 +71,8 @@ WINDOWS_ONLY = ["colorama", "pywin32-ctypes", "pefile"]
 # a function Wine 8 lacks: the process aborts. Without _wmi.pyd platform falls back.
 DROPPED = ["_wmi.pyd"]
 # Tests that fail for a reason that is not Windows' and is dealt with elsewhere.
-KNOWN = {
-    "tests/test_task_page.py::test_rows_in_view_are_as_tall_as_their_text": (
-        "depends on the fonts installed, on Linux desktops as under Wine; fixed with the "
-        "window's editing work (remove this entry once that is in)"
-    ),
-}
+# Tests known to fail under Wine only, each with its reason (none at present).
+KNOWN: dict[str, str] = {}
 STEP_TIMEOUT = 3600  # seconds
 
 

@@ -622,3 +622,40 @@ def test_the_step_warning_moves_nothing_and_a_new_step_is_in_view(
             .contains(last.mapTo(scroll.viewport(), last.rect().bottomLeft()))
         )
     )
+
+
+def test_steps_and_leaders_stop_at_the_limits_a_book_file_can_hold(
+    qtbot, repository, session: BookSession
+) -> None:
+    """Whatever the editors let the clerk make, the book file can hold: no step beyond
+    MAX_STEPS, no leader beyond MAX_LEADERS, and the clerk is told."""
+
+    from bluebook_desktop.domain import MAX_LEADERS, MAX_STEPS
+
+    page = make_page(qtbot, "functional_tasks", session)
+    page.table.setCurrentIndex(page.model.index(0, M.TASK))
+    schedule = page.detail.ui.scheduleEditor
+    add = schedule.ui.addButton
+    for _ in range(MAX_STEPS + 3):
+        qtbot.mouseClick(add, Qt.MouseButton.LeftButton)
+        qtbot.wait(int(QApplication.doubleClickInterval()) + 20)  # one click, one step
+    assert len(session.book.functional_tasks[0].schedule) == MAX_STEPS
+    assert not add.isEnabled() and str(MAX_STEPS) in add.toolTip()
+
+    line = page.detail.ui.leaderEdit
+    focus(qtbot, page, line)
+    names = " ".join(f"领导{n:02d}" for n in range(MAX_LEADERS + 3))
+    type_chinese(line, names, phrase=True)
+    qtbot.keyClick(line, Qt.Key.Key_Return)
+    assert len(session.book.functional_tasks[0].leaders) == MAX_LEADERS
+    assert str(MAX_LEADERS) in page.detail.ui.messageLabel.text()
+
+    # The same in the table's own 责任领导 cell.
+    index = page.model.index(1, M.LEADERS)
+    assert page.model.setData(index, names)
+    assert len(session.book.functional_tasks[1].leaders) == MAX_LEADERS
+
+    session.store_now()
+    stored = repository.load(session.book.id or 0).functional_tasks
+    assert len(stored[0].schedule) == MAX_STEPS
+    assert len(stored[0].leaders) == len(stored[1].leaders) == MAX_LEADERS

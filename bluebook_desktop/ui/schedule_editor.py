@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bluebook_desktop.domain import QUARTER_NUMERALS, QUARTERS, TEXT_MAX, ScheduleEntry
+from bluebook_desktop.domain import MAX_STEPS, QUARTER_NUMERALS, QUARTERS, TEXT_MAX, ScheduleEntry
 from bluebook_desktop.ui.clicks import on_click_once
 from bluebook_desktop.ui.forms.ui_schedule_editor import Ui_ScheduleEditor
 
@@ -135,6 +135,7 @@ class ScheduleEditor(QWidget):
         super().__init__(parent)
         self.ui = Ui_ScheduleEditor()
         self.ui.setupUi(self)
+        self._add_tip = self.ui.addButton.toolTip()
         self._entries: tuple[ScheduleEntry, ...] = ()
         self._rows: list[_StepRow] = []
         on_click_once(self.ui.addButton, self.add_step)
@@ -158,6 +159,8 @@ class ScheduleEditor(QWidget):
         return [entry.printed() for entry in self._entries]
 
     def add_step(self) -> None:
+        if len(self._entries) >= MAX_STEPS:  # the button is off then; a shortcut may still ask
+            return
         self._edit((*self._entries, ScheduleEntry()), None)
         row = self._rows[-1]
         row.text_edit.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -177,6 +180,12 @@ class ScheduleEditor(QWidget):
             row.up_button.setEnabled(i > 0)
             row.down_button.setEnabled(i < len(self._entries) - 1)
         self.ui.emptyLabel.setVisible(not self._entries)
+        # The file format's limit: a book with more steps could not be read back.
+        full = len(self._entries) >= MAX_STEPS
+        self.ui.addButton.setEnabled(not full)
+        self.ui.addButton.setToolTip(
+            self.tr("每项任务最多 {0} 个进度步骤").format(MAX_STEPS) if full else self._add_tip
+        )
         self.ui.previewTitle.setVisible(bool(self._entries))
         self.ui.previewLabel.setVisible(bool(self._entries))
         self.ui.previewLabel.setText(self._preview_html())

@@ -14,6 +14,7 @@ from bluebook_desktop.domain import (
     ASSIST,
     LEAD,
     LINE_MAX,
+    MAX_LEADERS,
     ROLES,
     TEXT_MAX,
     ScheduleEntry,
@@ -227,6 +228,11 @@ class TaskDetail(QWidget):
     def show_refused(self, limit: int) -> None:
         self._refused(limit)
 
+    def show_too_many_leaders(self) -> None:
+        self.ui.messageLabel.setText(
+            self.tr("每项任务最多 {0} 位责任领导，多出的没有添加。").format(MAX_LEADERS)
+        )
+
     def _task_typed(self, text: str) -> None:
         if clamp_line(self.ui.taskEdit):
             self._refused(LINE_MAX)
@@ -251,6 +257,9 @@ class TaskDetail(QWidget):
 
     def _set_leaders(self, leaders: tuple[str, ...], row: int) -> None:
         assert self._task is not None
+        if len(leaders) > MAX_LEADERS:  # the file format's limit: the book must read back
+            leaders, row = leaders[:MAX_LEADERS], min(row, MAX_LEADERS - 1)
+            self.show_too_many_leaders()
         self._show_leaders(leaders, row)
         self._emit(replace(self._task, leaders=leaders), self.tr("修改责任领导"), None)
 

@@ -18,6 +18,7 @@ from PySide6.QtCore import (
 
 from bluebook_desktop.domain import (
     LINE_MAX,
+    MAX_LEADERS,
     ROLES,
     TEXT_MAX,
     Task,
@@ -63,6 +64,8 @@ class TaskTableModel(QAbstractTableModel):
     moved = Signal()
     #: The 工作任务 cell of the task with this id was edited in the table.
     renamed = Signal(str)
+    #: Names typed into a 责任领导 cell beyond MAX_LEADERS were not taken.
+    leadersCut = Signal()  # noqa: N815 - Qt signal naming
     #: A cell of the task with this id was edited in the table: its Task field's name
     #: ("task", "objective", "leaders", "role"). Sent for 工作任务 too, after `renamed`.
     edited = Signal(str, str)
@@ -213,6 +216,9 @@ class TaskTableModel(QAbstractTableModel):
             field, new = "objective", replace(task, objective=text[:TEXT_MAX])
         elif column == self.LEADERS:
             leaders = tuple(dict.fromkeys(name[:LINE_MAX] for name in parse_leaders(text)))
+            if len(leaders) > MAX_LEADERS:  # the file format's limit: the book must read back
+                leaders = leaders[:MAX_LEADERS]
+                self.leadersCut.emit()
             field, new = "leaders", replace(task, leaders=leaders)
         else:
             if text not in ROLES:

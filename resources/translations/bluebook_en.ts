@@ -644,8 +644,12 @@ The latest version from the database is shown now.</translation>
   <context>
     <name>ScheduleEditor</name>
     <message>
-      <source>（请勾选季度）</source>
+      <source>每项任务最多 {0} 个进度步骤</source>
       <extracomment>The new tuple[ScheduleEntry, ...] and a merge key for typing in one step's text ("3.text"), or None when the change is its own undo step (ticks, adding, moving). A text was cut back to TEXT_MAX characters.</extracomment>
+      <translation>A task can have at most {0} schedule steps</translation>
+    </message>
+    <message>
+      <source>（请勾选季度）</source>
       <translation>(tick a quarter)</translation>
     </message>
     <message>
@@ -718,6 +722,10 @@ The latest version from the database is shown now.</translation>
     <message>
       <source>文字过长：每栏最多 {0} 字，超出的部分没有保存。</source>
       <translation>Text too long: each field holds at most {0} characters; the extra text was not saved.</translation>
+    </message>
+    <message>
+      <source>每项任务最多 {0} 位责任领导，多出的没有添加。</source>
+      <translation>A task can have at most {0} responsible leaders; the names beyond that were not added.</translation>
     </message>
     <message>
       <source>修改工作任务</source>
@@ -939,7 +947,7 @@ The latest version from the database is shown now.</translation>
     <name>TaskTableModel</name>
     <message>
       <source>序号</source>
-      <extracomment>Rows were reordered (move buttons, Ctrl+Up/Down or a drag). The 工作任务 cell of the task with this id was edited in the table. A cell of the task with this id was edited in the table: its Task field's name ("task", "objective", "leaders", "role"). Sent for 工作任务 too, after `renamed`.</extracomment>
+      <extracomment>Rows were reordered (move buttons, Ctrl+Up/Down or a drag). The 工作任务 cell of the task with this id was edited in the table. Names typed into a 责任领导 cell beyond MAX_LEADERS were not taken. A cell of the task with this id was edited in the table: its Task field's name ("task", "objective", "leaders", "role"). Sent for 工作任务 too, after `renamed`.</extracomment>
       <translation>No.</translation>
     </message>
     <message>
