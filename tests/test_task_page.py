@@ -659,3 +659,23 @@ def test_steps_and_leaders_stop_at_the_limits_a_book_file_can_hold(
     stored = repository.load(session.book.id or 0).functional_tasks
     assert len(stored[0].schedule) == MAX_STEPS
     assert len(stored[0].leaders) == len(stored[1].leaders) == MAX_LEADERS
+
+
+def test_a_name_typed_twice_into_the_leaders_cell_is_kept_once_and_named(
+    qtbot, repository, session: BookSession
+) -> None:
+    page = make_page(qtbot, "functional_tasks", session)
+    table = page.table
+    index = page.model.index(0, M.LEADERS)
+    table.setCurrentIndex(index)
+    focus(qtbot, page, table)
+    qtbot.keyClick(table, Qt.Key.Key_F2)
+    editor = QApplication.focusWidget()
+    assert editor is not table and table.isAncestorOf(editor)
+    editor.selectAll()
+    type_chinese(editor, "陈晓 李飞跃 陈晓", phrase=True)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: session.book.functional_tasks[0].leaders == ("陈晓", "李飞跃"))
+    assert "陈晓" in page.detail.ui.messageLabel.text()
+    session.store_now()
+    assert repository.load(session.book.id or 0).functional_tasks[0].leaders == ("陈晓", "李飞跃")

@@ -171,6 +171,9 @@ class TaskDetail(QWidget):
         if twice:
             self._already_there(twice)
 
+    def show_already_there(self, names: list[str]) -> None:
+        self._already_there(names)
+
     def _already_there(self, names: list[str]) -> None:
         self.ui.messageLabel.setText(
             self.tr("“%1”已是责任领导，没有重复添加。").replace("%1", "、".join(names))

@@ -66,6 +66,8 @@ class TaskTableModel(QAbstractTableModel):
     renamed = Signal(str)
     #: Names typed into a 责任领导 cell beyond MAX_LEADERS were not taken.
     leadersCut = Signal()  # noqa: N815 - Qt signal naming
+    #: Names typed twice into a 责任领导 cell, kept once (a list of names).
+    leadersRepeated = Signal(list)  # noqa: N815
     #: A cell of the task with this id was edited in the table: its Task field's name
     #: ("task", "objective", "leaders", "role"). Sent for 工作任务 too, after `renamed`.
     edited = Signal(str, str)
@@ -215,7 +217,11 @@ class TaskTableModel(QAbstractTableModel):
         elif column == self.OBJECTIVE:
             field, new = "objective", replace(task, objective=text[:TEXT_MAX])
         elif column == self.LEADERS:
-            leaders = tuple(dict.fromkeys(name[:LINE_MAX] for name in parse_leaders(text)))
+            typed = [name[:LINE_MAX] for name in parse_leaders(text)]
+            leaders = tuple(dict.fromkeys(typed))
+            twice = [name for name in leaders if typed.count(name) > 1]
+            if twice:
+                self.leadersRepeated.emit(twice)
             if len(leaders) > MAX_LEADERS:  # the file format's limit: the book must read back
                 leaders = leaders[:MAX_LEADERS]
                 self.leadersCut.emit()

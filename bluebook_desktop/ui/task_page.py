@@ -65,6 +65,7 @@ class TaskPage(QWidget):
         self.model = TaskTableModel(self.key, self)
         self.detail = TaskDetail(completions, self.key, self.ui.detailContainer)
         self.model.leadersCut.connect(self.detail.show_too_many_leaders)
+        self.model.leadersRepeated.connect(self.detail.show_already_there)
         self.ui.detailLayout.addWidget(self.detail)
         # The editor's scroll bar is always there: one appearing as a step grows (a warning,
         # a longer preview) would narrow the pane and move what the clerk is clicking.

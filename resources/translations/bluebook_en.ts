@@ -947,7 +947,7 @@ The latest version from the database is shown now.</translation>
     <name>TaskTableModel</name>
     <message>
       <source>序号</source>
-      <extracomment>Rows were reordered (move buttons, Ctrl+Up/Down or a drag). The 工作任务 cell of the task with this id was edited in the table. Names typed into a 责任领导 cell beyond MAX_LEADERS were not taken. A cell of the task with this id was edited in the table: its Task field's name ("task", "objective", "leaders", "role"). Sent for 工作任务 too, after `renamed`.</extracomment>
+      <extracomment>Rows were reordered (move buttons, Ctrl+Up/Down or a drag). The 工作任务 cell of the task with this id was edited in the table. Names typed into a 责任领导 cell beyond MAX_LEADERS were not taken. Names typed twice into a 责任领导 cell, kept once (a list of names). A cell of the task with this id was edited in the table: its Task field's name ("task", "objective", "leaders", "role"). Sent for 工作任务 too, after `renamed`.</extracomment>
       <translation>No.</translation>
     </message>
     <message>
