@@ -679,3 +679,25 @@ def test_a_name_typed_twice_into_the_leaders_cell_is_kept_once_and_named(
     assert "陈晓" in page.detail.ui.messageLabel.text()
     session.store_now()
     assert repository.load(session.book.id or 0).functional_tasks[0].leaders == ("陈晓", "李飞跃")
+
+
+def test_the_current_cell_of_the_highlighted_row_is_framed(qtbot, session: BookSession) -> None:
+    """The whole row is highlighted; the cell Enter or F2 would open has a frame, and the
+    frame follows the arrow keys."""
+    from PySide6.QtGui import QPalette
+
+    page = make_page(qtbot, "functional_tasks", session)
+    table = page.table
+    table.setCurrentIndex(page.model.index(0, M.TASK))
+    focus(qtbot, page, table)
+
+    def framed(column: int) -> bool:
+        rect = table.visualRect(page.model.index(0, column))
+        image = table.viewport().grab().toImage()
+        frame = image.pixelColor(rect.left() + 1, rect.center().y())
+        return frame == table.palette().color(QPalette.ColorRole.HighlightedText)
+
+    assert framed(M.TASK) and not framed(M.OBJECTIVE)
+    qtbot.keyClick(table, Qt.Key.Key_Right)
+    assert table.currentIndex().column() == M.OBJECTIVE
+    assert framed(M.OBJECTIVE) and not framed(M.TASK)

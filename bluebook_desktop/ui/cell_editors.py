@@ -20,13 +20,15 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QPainter, QPalette, QPen
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
+    QAbstractItemView,
     QComboBox,
     QCompleter,
     QLineEdit,
     QPlainTextEdit,
+    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QWidget,
@@ -42,7 +44,21 @@ _ORIGINAL = "bluebookOriginal"  # the editor's property: the cell's text when it
 
 class PaddedDelegate(QStyledItemDelegate):
     """Cells with room around their text: a third of a line below the last line, so that
-    it never touches the grid (the text is drawn from the cell's top)."""
+    it never touches the grid (the text is drawn from the cell's top). The current cell
+    has a frame: the whole row is highlighted, and the clerk must see which cell Enter or
+    F2 opens."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
+        super().paint(painter, option, index)
+        view = self.parent()
+        if isinstance(view, QAbstractItemView) and index == view.currentIndex():
+            painter.save()
+            pen = QPen(option.palette.color(QPalette.ColorRole.HighlightedText), 2)
+            if not option.state & QStyle.StateFlag.State_Selected:
+                pen.setColor(option.palette.color(QPalette.ColorRole.Highlight))
+            painter.setPen(pen)
+            painter.drawRect(option.rect.adjusted(1, 1, -2, -2))
+            painter.restore()
 
     def sizeHint(  # noqa: N802
         self, option: QStyleOptionViewItem, index: _Index
