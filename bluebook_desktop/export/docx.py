@@ -11,6 +11,8 @@ from __future__ import annotations
 import datetime as dt
 import io
 import math
+import os
+import zipfile
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -67,9 +69,37 @@ SEAL_ROOM = Mm(52)  # the round seal is about 42 mm across: the PDF's seal area
 
 
 def write_docx(book: Book, path: Path) -> None:
+    write_atomically(path, docx_bytes(book))
+
+
+def docx_bytes(book: Book) -> bytes:
+    """The file's bytes: the same book written at the same moment gives the same bytes."""
     buffer = io.BytesIO()
     build_document(book).save(buffer)
-    write_atomically(path, buffer.getvalue())
+    return _stamped(buffer.getvalue(), made_at())
+
+
+def made_at() -> dt.datetime:
+    """When the file is made (UTC): now, or SOURCE_DATE_EPOCH when a build or test sets it,
+    as the PDF does."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    if epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).replace(tzinfo=None)
+    return dt.datetime.now(dt.timezone.utc).replace(microsecond=0, tzinfo=None)
+
+
+def _stamped(data: bytes, moment: dt.datetime) -> bytes:
+    """The archive again, every member dated `moment` (python-docx dates them with the
+    clock's local time, so two saves of one book differed)."""
+    out = io.BytesIO()
+    when = (max(moment.year, 1980), *moment.timetuple()[1:6])
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as target:
+        for member in source.infolist():
+            info = zipfile.ZipInfo(member.filename, date_time=when)  # type: ignore[arg-type]
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = member.external_attr
+            target.writestr(info, source.read(member))
+    return out.getvalue()
 
 
 def build_document(book: Book) -> DocumentObject:
@@ -139,8 +169,7 @@ def _set_defaults(doc: DocumentObject, book: Book) -> None:
     props.subject = f"{cover.year} 年度绩效目标责任书"
     props.comments = props.keywords = props.category = ""
     props.language = "zh-CN"
-    now = dt.datetime.now(dt.timezone.utc).replace(microsecond=0, tzinfo=None)
-    props.created = props.modified = now
+    props.created = props.modified = made_at()
     props.revision = 1
 
 
