@@ -22,7 +22,7 @@ _QUARTERS = ((1,), (2,), (2, 3), (4,), (1, 2), (3,), (3, 4), (1, 2, 3, 4))
 
 @cache
 def fixture_book() -> Book:
-    from bluebook_desktop.export.portable import read_portable
+    from bluebook_desktop.formats.portable import read_portable
 
     return read_portable(FIXTURE)
 

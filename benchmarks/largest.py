@@ -4,7 +4,7 @@ the 1,000-task benchmark book (a baseline taken in the same run).
 
     python benchmarks/largest.py [--json OUT]
 
-Two books sit at the limits (bluebook_desktop/export/portable.py): "structure", 2 × 1,000
+Two books sit at the limits (bluebook_desktop/formats/portable.py): "structure", 2 × 1,000
 tasks of 12 one-character steps and 10 leaders (the most rows and lines), and "text",
 2 × 1,000 tasks holding the book's 600,000 characters (the most pages). The bound is
 60 s and 500 MB to print, 300 MB to import. Not part of the test run.
@@ -28,7 +28,7 @@ sys.path.insert(0, str(HERE))
 from books import big_book  # noqa: E402 - the folder is put on the path first
 
 from bluebook_desktop.domain import Book, ScheduleEntry, Task  # noqa: E402
-from bluebook_desktop.export import portable  # noqa: E402
+from bluebook_desktop.formats import portable  # noqa: E402
 
 PRINT_SECONDS, PRINT_MB, IMPORT_MB = 60, 500, 300
 

@@ -172,7 +172,7 @@ def bench_libreoffice(run: Run, fixture: Any) -> None:
         run.notices.append("export_vs_libreoffice skipped: LibreOffice (soffice) is not installed")
         run.add(Figure("export_vs_libreoffice", None, "×", "≥ 3", "(skipped: no LibreOffice)"))
         return
-    from bluebook_desktop.export.docx import write_docx
+    from bluebook_desktop.formats.docx import write_docx
 
     folder = run.work / "libreoffice"
     folder.mkdir()
@@ -217,7 +217,7 @@ def count_pages(pdf: bytes) -> int:
 
 def bench_export(run: Run, fixture: Any) -> None:
     print(f"PDF export, {SMALL} and {BIG} tasks (in-process, fonts loaded)", flush=True)
-    from bluebook_desktop.export.pdf import render_pdf
+    from bluebook_desktop.formats.pdf import render_pdf
 
     render_pdf(fixture)  # loads the fonts and reportlab: the export after the first
     small, big = big_book(SMALL), big_book(BIG)

@@ -18,7 +18,7 @@ from bluebook_desktop.errors import UserError
 if TYPE_CHECKING:
     from bluebook_desktop.db.repository import Repository
     from bluebook_desktop.domain import Book
-    from bluebook_desktop.export.pdf import MissingGlyphs, PdfSettings
+    from bluebook_desktop.formats.pdf import MissingGlyphs, PdfSettings
 
 EXIT_ERROR = 2
 log = logging.getLogger(__name__)
@@ -105,7 +105,7 @@ def _add_print_switches(parser: argparse.ArgumentParser) -> None:
 
 
 def _pdf_settings(args: argparse.Namespace) -> PdfSettings:
-    from bluebook_desktop.export.pdf import PdfSettings
+    from bluebook_desktop.formats.pdf import PdfSettings
 
     return PdfSettings(
         landscape_tables=args.landscape,
@@ -148,7 +148,7 @@ def _run(args: argparse.Namespace, found: paths.Paths, log_file: Path | None = N
             if out is not None:
                 paths.check_output(out, found)
     if args.command == "render":
-        from bluebook_desktop.export.portable import read_portable
+        from bluebook_desktop.formats.portable import read_portable
 
         book = read_portable(args.file)
         _write_outputs(book, _pdf_settings(args), log_file, pdf=args.pdf)
@@ -226,13 +226,13 @@ def _read_book(file: Path) -> Book:
     if file.suffix.lower() in (".docx", ".doc"):
         # A .doc goes through the Word reader too: it refuses the old binary format with
         # advice to save as .docx, and still reads a .docx that was merely renamed.
-        from bluebook_desktop.export.docx_import import read_docx
+        from bluebook_desktop.formats.docx_import import read_docx
 
         reading = read_docx(file)
         print(reading.summary(), file=sys.stderr)
         return reading.book
 
-    from bluebook_desktop.export.portable import read_portable
+    from bluebook_desktop.formats.portable import read_portable
 
     return read_portable(file)
 
@@ -249,17 +249,17 @@ def _write_outputs(
 
     # Each writer imports only what its output needs.
     def write_json(book: Book, path: Path) -> None:
-        from bluebook_desktop.export.portable import write_portable
+        from bluebook_desktop.formats.portable import write_portable
 
         write_portable(book, path)
 
     def write_pdf(book: Book, path: Path) -> None:
-        from bluebook_desktop.export.pdf import write_pdf
+        from bluebook_desktop.formats.pdf import write_pdf
 
         write_pdf(book, path, settings)
 
     def write_docx(book: Book, path: Path) -> None:
-        from bluebook_desktop.export.docx import write_docx
+        from bluebook_desktop.formats.docx import write_docx
 
         write_docx(book, path)
 
@@ -282,7 +282,7 @@ def _try_writing(
     write: Callable[[Book, Path], None], book: Book, path: Path, log_file: Path | None
 ) -> str | None:
     """None when written, else why not."""
-    from bluebook_desktop.export.pdf import MissingGlyphs
+    from bluebook_desktop.formats.pdf import MissingGlyphs
 
     try:
         write(book, path)
@@ -297,7 +297,7 @@ def _try_writing(
 
 
 def _missing_glyphs_message(exc: MissingGlyphs) -> str:
-    from bluebook_desktop.export.pdf import MISSING_MARK, describe_characters
+    from bluebook_desktop.formats.pdf import MISSING_MARK, describe_characters
 
     return (
         f"以下字符没有任何字体可以打印：{describe_characters(exc.chars)}。"

@@ -14,8 +14,7 @@ import pytest
 # Before any Qt import: tests never need a screen.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-FIXTURES = Path(__file__).parent / "fixtures"
-FIXTURE_BOOK = FIXTURES / "sanshui-cppcc-2021.bluebook.json"
+from helpers.files import FIXTURE_BOOK
 
 
 @pytest.fixture(autouse=True)
@@ -41,7 +40,7 @@ def fixture_bytes() -> bytes:
 
 @pytest.fixture
 def fixture_book():
-    from bluebook_desktop.export.portable import loads
+    from bluebook_desktop.formats.portable import loads
 
     return loads(FIXTURE_BOOK.read_bytes())
 

@@ -12,15 +12,14 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from helpers.files import OLD_DATABASES
 
 from bluebook_desktop.cli import EXIT_ERROR, main
 from bluebook_desktop.db import backup, open_repository, sqlite
 from bluebook_desktop.db.repository import Repository
 from bluebook_desktop.domain import Book
 from bluebook_desktop.errors import UserError
-from bluebook_desktop.export.portable import dumps
-
-FIXTURES = Path(__file__).parent / "fixtures"
+from bluebook_desktop.formats.portable import dumps
 
 
 def phone_in(path: Path) -> str:
@@ -152,7 +151,7 @@ def test_restore_of_a_first_schema_backup_upgrades_it(tmp_path: Path, fixture_by
     open_repository(database).engine.dispose()  # an empty database of this version
     folder = tmp_path / "backups"
     old = tmp_path / "old.sqlite3"
-    shutil.copyfile(FIXTURES / "first-schema.sqlite3", old)
+    shutil.copyfile(OLD_DATABASES["0001"], old)
     upgrades: list[str] = []
 
     backup.restore(old, database, folder)

@@ -15,14 +15,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from helpers.files import FIXTURE_BOOK
 from PySide6.QtWidgets import QMessageBox
 
 from bluebook_desktop.cli import EXIT_ERROR, main
 from bluebook_desktop.db import open_repository
 from bluebook_desktop.domain import printable_text
-from bluebook_desktop.export.portable import dumps
+from bluebook_desktop.formats.portable import dumps
 
-FIXTURE = Path(__file__).parent / "fixtures" / "sanshui-cppcc-2021.bluebook.json"
+FIXTURE = FIXTURE_BOOK
 
 
 def edited(change: Callable[[dict[str, Any]], object]) -> Callable[[], bytes]:

@@ -9,16 +9,17 @@ import sys
 from pathlib import Path
 
 import pytest
+from helpers.files import FIXTURE_BOOK
 
 from bluebook_desktop import paths
 from bluebook_desktop.cli import EXIT_ERROR, main
 from bluebook_desktop.db import open_repository
 from bluebook_desktop.db.repository import Repository
 from bluebook_desktop.domain import Book
-from bluebook_desktop.export.portable import dumps
+from bluebook_desktop.formats.portable import dumps
 
 ROOT = Path(__file__).resolve().parent.parent
-FIXTURE = Path(__file__).parent / "fixtures" / "sanshui-cppcc-2021.bluebook.json"
+FIXTURE = FIXTURE_BOOK
 UNIT = "政协佛山市三水区委员会"
 TITLE = "佛山市三水区政协机关绩效目标责任书"
 

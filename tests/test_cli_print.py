@@ -13,9 +13,9 @@ from test_pdf import _fixture_book, _run, _text, _with_tasks, needs_poppler
 
 from bluebook_desktop.cli import EXIT_ERROR, main
 from bluebook_desktop.domain import Task
-from bluebook_desktop.export import fonts as fontlib
-from bluebook_desktop.export.pdf import MISSING_MARK
-from bluebook_desktop.export.portable import dumps
+from bluebook_desktop.formats import fonts as fontlib
+from bluebook_desktop.formats.pdf import MISSING_MARK
+from bluebook_desktop.formats.portable import dumps
 
 
 def _book_file(tmp_path: Path, *tasks: Task) -> Path:

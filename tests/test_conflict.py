@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QMessageBox
 from bluebook_desktop.db import open_repository
 from bluebook_desktop.db.repository import BookMissing, Repository, StoreConflict
 from bluebook_desktop.domain import Book
-from bluebook_desktop.export.portable import read_portable
+from bluebook_desktop.formats.portable import read_portable
 from bluebook_desktop.paths import Paths
 from bluebook_desktop.ui.session import BookSession
 
@@ -168,7 +168,7 @@ def test_the_kept_version_holds_everything_even_what_the_format_refuses(
     tmp_path: Path, fixture_book: Book
 ) -> None:
     from bluebook_desktop.domain import ScheduleEntry, Task
-    from bluebook_desktop.export.portable import book_to_dict
+    from bluebook_desktop.formats.portable import book_to_dict
     from bluebook_desktop.ui.recovery import keep_unsaved
 
     unticked = replace(

@@ -14,8 +14,8 @@ import pytest
 
 from bluebook_desktop.domain import Book, ScheduleEntry, next_year_book
 from bluebook_desktop.errors import UserError
-from bluebook_desktop.export.portable import book_to_dict
-from bluebook_desktop.export.schedule_text import (
+from bluebook_desktop.formats.portable import book_to_dict
+from bluebook_desktop.formats.schedule_text import (
     objective_from_lines,
     quarters_of_label,
     schedule_from_lines,
@@ -24,8 +24,8 @@ from bluebook_desktop.export.schedule_text import (
 
 docx = pytest.importorskip("docx")
 
-from bluebook_desktop.export.docx import build_document, write_docx  # noqa: E402
-from bluebook_desktop.export.docx_import import read_docx  # noqa: E402
+from bluebook_desktop.formats.docx import build_document, write_docx  # noqa: E402
+from bluebook_desktop.formats.docx_import import read_docx  # noqa: E402
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 

@@ -15,8 +15,8 @@ from lxml import etree
 from test_pdf import _fixture_book, _pages, _with_tasks, needs_poppler
 
 from bluebook_desktop.domain import Book
-from bluebook_desktop.export.docx import write_docx
-from bluebook_desktop.export.pdf import write_pdf
+from bluebook_desktop.formats.docx import write_docx
+from bluebook_desktop.formats.pdf import write_pdf
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 NS = {"w": W[1:-1]}

@@ -20,9 +20,9 @@ from importlib.metadata import version
 import pytest
 
 from bluebook_desktop.domain import Book, ScheduleEntry
-from bluebook_desktop.export.docx import docx_bytes
-from bluebook_desktop.export.pdf import PdfSettings, render_pdf
-from bluebook_desktop.export.portable import dumps
+from bluebook_desktop.formats.docx import docx_bytes
+from bluebook_desktop.formats.pdf import PdfSettings, render_pdf
+from bluebook_desktop.formats.portable import dumps
 
 TAKEN_WITH = {"reportlab": "5.1.0", "python-docx": "1.2.0", "lxml": "6.1.3"}
 

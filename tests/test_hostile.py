@@ -9,14 +9,15 @@ import stat
 from pathlib import Path
 
 import pytest
+from helpers.files import FIXTURE_BOOK
 
 from bluebook_desktop.cli import EXIT_ERROR, main
 from bluebook_desktop.db import backup, open_repository
 from bluebook_desktop.domain import Book
 from bluebook_desktop.errors import UserError
-from bluebook_desktop.export.portable import dumps, read_portable, write_portable
+from bluebook_desktop.formats.portable import dumps, read_portable, write_portable
 
-FIXTURE = Path(__file__).parent / "fixtures" / "sanshui-cppcc-2021.bluebook.json"
+FIXTURE = FIXTURE_BOOK
 # What a clerk must never read: SQL, parameters, exception names, the system's English.
 LEAKS = re.compile(
     r"SELECT|INSERT|UPDATE|\[SQL|parameters|Error\b|Exception|errno|Errno|"

@@ -6,7 +6,8 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from ime import type_chinese
+from helpers.files import FIXTURE_BOOK
+from helpers.ime import type_chinese
 from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -14,13 +15,12 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from bluebook_desktop import paths
 from bluebook_desktop.db import open_repository
 from bluebook_desktop.domain import ScheduleEntry
-from bluebook_desktop.export.portable import dumps, read_portable
+from bluebook_desktop.formats.portable import dumps, read_portable
 from bluebook_desktop.ui.main_window import MainWindow
 from bluebook_desktop.ui.settings import Settings
 from bluebook_desktop.ui.task_page import TaskPage
 
 COVER, KEY, FUNCTIONAL, TEXTS = range(4)
-FIXTURE_BOOK = Path(__file__).parent / "fixtures" / "sanshui-cppcc-2021.bluebook.json"
 
 
 @pytest.fixture

@@ -11,17 +11,16 @@ import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
+from helpers.files import OLD_DATABASES
 from sqlalchemy import create_engine
 
 from bluebook_desktop.db import open_repository, schema
 from bluebook_desktop.db.models import Base
 from bluebook_desktop.db.schema import HEAD, MIGRATIONS, REVISIONS, NewerDatabase
 from bluebook_desktop.errors import UserError
-from bluebook_desktop.export.portable import dumps
+from bluebook_desktop.formats.portable import dumps
 
-FIXTURES = Path(__file__).parent / "fixtures"
 # One committed database per released schema, oldest first (see make_first_schema_db.py).
-OLD_DATABASES = {"0001": FIXTURES / "first-schema.sqlite3"}
 
 
 def revision_of(path: Path) -> str:
@@ -43,7 +42,7 @@ def set_revision(path: Path, revision: str, journal_mode: str = "delete") -> Non
 
 
 def make_database(path: Path, book_bytes: bytes) -> None:
-    from bluebook_desktop.export.portable import loads
+    from bluebook_desktop.formats.portable import loads
 
     repository = open_repository(path)
     try:

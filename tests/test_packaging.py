@@ -14,6 +14,7 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
+from helpers.files import FIXTURE_BOOK
 
 from bluebook_desktop import __version__, paths
 from bluebook_desktop.db import schema
@@ -21,7 +22,7 @@ from bluebook_desktop.db import schema
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "bluebook_desktop"
 PACKAGING = ROOT / "packaging"
-FIXTURE = Path(__file__).parent / "fixtures" / "sanshui-cppcc-2021.bluebook.json"
+FIXTURE = FIXTURE_BOOK
 SIZE_BUDGET = 180_000_000  # bytes, the Linux one-folder bundle unpacked
 
 

@@ -10,7 +10,7 @@ import pytest
 
 from bluebook_desktop import APP_NAME, paths
 from bluebook_desktop.db import open_repository
-from bluebook_desktop.export.portable import dumps, loads
+from bluebook_desktop.formats.portable import dumps, loads
 
 
 def test_db_option_beats_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -12,12 +12,13 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from helpers.files import FIXTURE_BOOK
 
 from bluebook_desktop.domain import Book, ScheduleEntry, Task, chinese_date, chinese_month
 from bluebook_desktop.errors import UserError
-from bluebook_desktop.export import fonts as fontlib
-from bluebook_desktop.export.files import TargetLocked
-from bluebook_desktop.export.pdf import (
+from bluebook_desktop.formats import fonts as fontlib
+from bluebook_desktop.formats.files import TargetLocked
+from bluebook_desktop.formats.pdf import (
     MISSING_MARK,
     PdfSettings,
     fonts_in_use,
@@ -26,7 +27,7 @@ from bluebook_desktop.export.pdf import (
     write_pdf,
 )
 
-FIXTURE = Path(__file__).parent / "fixtures" / "sanshui-cppcc-2021.bluebook.json"
+FIXTURE = FIXTURE_BOOK
 POPPLER = all(shutil.which(tool) for tool in ("pdftotext", "pdffonts", "pdfinfo"))
 needs_poppler = pytest.mark.skipif(
     not POPPLER, reason="poppler-utils (pdftotext, pdffonts, pdfinfo) not installed"
@@ -37,7 +38,7 @@ MARKUP = "a<b> & c &amp; </para> <br/> \\back\\slash 《书名》，“引号”
 
 
 def _fixture_book() -> Book:
-    from bluebook_desktop.export.portable import loads
+    from bluebook_desktop.formats.portable import loads
 
     return loads(FIXTURE.read_bytes())
 
@@ -254,7 +255,7 @@ def test_fonts_cover_the_rare_name_characters() -> None:
 
 
 def test_spaces_and_tabs_are_kept() -> None:
-    from bluebook_desktop.export.pdf import markup
+    from bluebook_desktop.formats.pdf import markup
 
     fonts = fontlib.choose_fonts(system_fonts=False)
 
@@ -319,7 +320,7 @@ def test_a_row_that_fits_a_page_is_moved_whole(tmp_path: Path) -> None:
 @needs_poppler
 def test_a_long_table_prints_as_one_table(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Rows reach reportlab a window at a time; the pages are those of one whole table."""
-    from bluebook_desktop.export import pdf_tables
+    from bluebook_desktop.formats import pdf_tables
 
     model = _fixture_book().functional_tasks
     rows = [replace(model[n % len(model)], id=f"t{n}") for n in range(90)]
@@ -338,8 +339,8 @@ def test_a_long_table_prints_as_one_table(tmp_path: Path, monkeypatch: pytest.Mo
 def test_closing_punctuation_never_starts_a_line() -> None:
     from reportlab.lib.styles import ParagraphStyle
 
-    from bluebook_desktop.export.pdf import markup
-    from bluebook_desktop.export.pdf_wrap import CANNOT_END, CANNOT_START, CJKParagraph
+    from bluebook_desktop.formats.pdf import markup
+    from bluebook_desktop.formats.pdf_wrap import CANNOT_END, CANNOT_START, CJKParagraph
 
     fonts = fontlib.choose_fonts(system_fonts=False)
     fontlib.load(fonts.body)
@@ -357,7 +358,7 @@ def test_closing_punctuation_never_starts_a_line() -> None:
 
 
 def test_latin_words_and_numbers_are_not_cut() -> None:
-    from bluebook_desktop.export.pdf_wrap import break_point
+    from bluebook_desktop.formats.pdf_wrap import break_point
 
     chars = list("目标：实现办复率100%")
     assert break_point(chars, 0, chars.index("0")) == chars.index("1")
@@ -369,7 +370,7 @@ def test_latin_words_and_numbers_are_not_cut() -> None:
 
 
 def test_reportlab_is_imported_only_to_render() -> None:
-    code = "import sys, bluebook_desktop.export.pdf; sys.exit('reportlab' in sys.modules)"
+    code = "import sys, bluebook_desktop.formats.pdf; sys.exit('reportlab' in sys.modules)"
     assert (
         subprocess.run([sys.executable, "-c", code], cwd=Path(__file__).parent.parent).returncode
         == 0

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from test_pdf import _fixture_book, _run, needs_poppler
 
-from bluebook_desktop.export.pdf import write_pdf
+from bluebook_desktop.formats.pdf import write_pdf
 
 
 def _pdf(tmp_path: Path) -> Path:
@@ -90,7 +90,7 @@ def _fonts_of_texts(pdf: Path) -> dict[str, set[str]]:
 
 @pytest.mark.skipif(not shutil.which("pdftohtml"), reason="poppler's pdftohtml not installed")
 def test_headings_and_latin_have_their_own_faces_without_windows_fonts(tmp_path: Path) -> None:
-    from bluebook_desktop.export.pdf import PdfSettings
+    from bluebook_desktop.formats.pdf import PdfSettings
 
     pdf = tmp_path / "book.pdf"
     write_pdf(_fixture_book(), pdf, PdfSettings(system_fonts=False))

@@ -11,7 +11,7 @@ import pytest
 from test_pdf import _fixture_book, _flat, _pages, _run, _text, _with_tasks, needs_poppler
 
 from bluebook_desktop.domain import Book
-from bluebook_desktop.export.pdf import write_pdf
+from bluebook_desktop.formats.pdf import write_pdf
 
 OPINION = "本单位同意上述绩效目标，将认真组织实施，确保各项任务按期完成。"
 HEADER = _flat("序号 工作任务 年度目标 全年进度安排 责任领导")

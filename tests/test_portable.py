@@ -10,11 +10,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from helpers.files import SCHEMA_V1
 
 from bluebook_desktop.db.repository import Repository
 from bluebook_desktop.domain import ASSIST, LEAD, Book, ScheduleEntry, Task
 from bluebook_desktop.errors import UserError
-from bluebook_desktop.export.portable import dumps, loads, read_portable, write_portable
+from bluebook_desktop.formats.portable import dumps, loads, read_portable, write_portable
 
 # --- round trips ---
 
@@ -335,7 +336,7 @@ def test_nesting_is_refused_before_the_parser_recurses(
     repository: Repository, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Windows' smaller C stack overflows in the parser: deep files never reach it."""
-    from bluebook_desktop.export import portable
+    from bluebook_desktop.formats import portable
 
     def parser_reached(*_args: object, **_kwargs: object) -> None:
         raise AssertionError("the JSON parser was given a 100,000-deep file")
@@ -431,11 +432,9 @@ def test_a_folder_is_refused_in_chinese(tmp_path: Path) -> None:
 
 def test_the_limits_are_those_of_the_schema_copy() -> None:
     from bluebook_desktop.domain import LINE_MAX, TEXT_MAX
-    from bluebook_desktop.export import portable
+    from bluebook_desktop.formats import portable
 
-    schema = json.loads(
-        (Path(__file__).parent / "fixtures" / "bluebook-v1.schema.json").read_text("utf-8")
-    )
+    schema = json.loads(SCHEMA_V1.read_text("utf-8"))
     defs = schema["$defs"]
     task = defs["task"]["properties"]
     assert task["schedule"]["maxItems"] == portable.MAX_STEPS == 12
@@ -472,7 +471,7 @@ def test_a_book_with_more_text_than_a_book_holds_is_refused(
 def test_millions_of_empty_objects_are_refused_before_parsing(
     repository: Repository, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from bluebook_desktop.export import portable
+    from bluebook_desktop.formats import portable
 
     def parser_reached(*_args: object, **_kwargs: object) -> None:
         raise AssertionError("the parser was given two million objects")

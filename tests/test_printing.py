@@ -13,8 +13,8 @@ from PySide6.QtPrintSupport import QPrinter
 from bluebook_desktop import paths
 from bluebook_desktop.db import open_repository
 from bluebook_desktop.domain import Book
-from bluebook_desktop.export.docx import write_docx
-from bluebook_desktop.export.pdf import render_pdf
+from bluebook_desktop.formats.docx import write_docx
+from bluebook_desktop.formats.pdf import render_pdf
 from bluebook_desktop.ui import book_actions
 from bluebook_desktop.ui.main_window import MainWindow
 from bluebook_desktop.ui.printing import PdfPages, PreviewDialog, paint_pages

@@ -12,7 +12,7 @@ from sqlalchemy import event, text
 
 from bluebook_desktop.db.repository import BookMissing, BookSummary, Repository
 from bluebook_desktop.domain import LEAD, Book, Cover, ScheduleEntry, Task
-from bluebook_desktop.export.portable import dumps, loads
+from bluebook_desktop.formats.portable import dumps, loads
 
 
 @dataclass

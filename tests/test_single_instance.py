@@ -8,10 +8,11 @@ import sys
 import time
 from pathlib import Path
 
+from helpers.files import FIXTURE_BOOK
+
 from bluebook_desktop.db import open_repository
 
 ROOT = Path(__file__).resolve().parent.parent
-FIXTURE_BOOK = Path(__file__).parent / "fixtures" / "sanshui-cppcc-2021.bluebook.json"
 START = "import sys; from bluebook_desktop import app; sys.exit(app.main(sys.argv[1:]))"
 
 

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 import pytest
-from ime import type_chinese
+from helpers.ime import type_chinese
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QKeySequence, QTextCursor
 from PySide6.QtWidgets import (

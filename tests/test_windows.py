@@ -11,11 +11,12 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from helpers.files import FIXTURE_BOOK
 
 from bluebook_desktop import APP_NAME, paths
 from bluebook_desktop.cli import EXIT_ERROR, main
 
-FIXTURE = Path(__file__).parent / "fixtures" / "sanshui-cppcc-2021.bluebook.json"
+FIXTURE = FIXTURE_BOOK
 NETWORK_DRIVE_ENV = "BLUEBOOK_TEST_NETWORK_DRIVE"  # e.g. "N:", a drive mapped to a share
 windows_only = pytest.mark.skipif(sys.platform != "win32", reason="Windows behaviour")
 

@@ -12,12 +12,12 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from bluebook_desktop.domain import Book, Cover, book_label, next_year_book, print_problems
 from bluebook_desktop.errors import UserError
-from bluebook_desktop.export.files import TargetLocked
+from bluebook_desktop.formats.files import TargetLocked
 from bluebook_desktop.paths import check_output
 from bluebook_desktop.ui.messages import confirm, rule_text, show_error, user_text
 
 if TYPE_CHECKING:
-    from bluebook_desktop.export.pdf import PdfSettings
+    from bluebook_desktop.formats.pdf import PdfSettings
     from bluebook_desktop.ui.main_window import MainWindow
 
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')  # characters Windows refuses in file names
@@ -205,13 +205,13 @@ class BookActions(QObject):
         """Read a portable or Word file; a Word reading is shown to the user to confirm."""
         try:
             if path.suffix.lower() in (".docx", ".doc"):
-                from bluebook_desktop.export.docx_import import read_docx
+                from bluebook_desktop.formats.docx_import import read_docx
 
                 reading = read_docx(path)
                 if not self._confirm_reading(reading.summary()):
                     return None
                 return reading.book
-            from bluebook_desktop.export.portable import read_portable
+            from bluebook_desktop.formats.portable import read_portable
 
             return read_portable(path)
         except UserError as exc:
@@ -281,7 +281,7 @@ class BookActions(QObject):
             return
 
     def export_file(self) -> None:
-        from bluebook_desktop.export.portable import SUFFIX, write_portable
+        from bluebook_desktop.formats.portable import SUFFIX, write_portable
 
         book = self._book()
         if book is not None:
@@ -293,7 +293,7 @@ class BookActions(QObject):
             )
 
     def pdf_settings(self, replace_missing: bool = False) -> PdfSettings:
-        from bluebook_desktop.export.pdf import PdfSettings
+        from bluebook_desktop.formats.pdf import PdfSettings
 
         settings = self.window.settings
         return PdfSettings(
@@ -309,7 +309,7 @@ class BookActions(QObject):
         Characters no font has are named before anything is written; the user may go back
         and change them, or print them as a visible □. None means the user went back.
         """
-        from bluebook_desktop.export.pdf import describe_characters, missing_characters
+        from bluebook_desktop.formats.pdf import describe_characters, missing_characters
 
         settings = self.pdf_settings()
         try:
@@ -343,7 +343,7 @@ class BookActions(QObject):
         return None
 
     def export_pdf(self) -> None:
-        from bluebook_desktop.export.pdf import write_pdf
+        from bluebook_desktop.formats.pdf import write_pdf
 
         book = self._book()
         settings = self._print_settings(book) if book is not None else None
@@ -360,13 +360,13 @@ class BookActions(QObject):
     def _fonts_note(self, settings: PdfSettings) -> str:
         """The faces the PDF was printed in, each once: on a machine without the office's
         fonts the clerk sees that the bundled ones stood in."""
-        from bluebook_desktop.export.pdf import fonts_in_use
+        from bluebook_desktop.formats.pdf import fonts_in_use
 
         families = dict.fromkeys(use.family for use in fonts_in_use(settings))
         return self.tr("（字体：%1）").replace("%1", "、".join(families))
 
     def export_word(self) -> None:
-        from bluebook_desktop.export.docx import write_docx
+        from bluebook_desktop.formats.docx import write_docx
 
         if self._book() is not None:
             self._save_as(
@@ -377,7 +377,7 @@ class BookActions(QObject):
             )
 
     def _pdf_bytes(self) -> bytes | None:
-        from bluebook_desktop.export.pdf import render_pdf
+        from bluebook_desktop.formats.pdf import render_pdf
 
         book = self._book()
         settings = self._print_settings(book) if book is not None else None

@@ -27,7 +27,7 @@ RECOVERED = "recovered"
 
 def keep_unsaved(book: Book, folder: Path) -> Path:
     """Write a version the database refused to a portable file; returns where."""
-    from bluebook_desktop.export.portable import SUFFIX, write_portable
+    from bluebook_desktop.formats.portable import SUFFIX, write_portable
     from bluebook_desktop.ui.book_actions import file_stem
 
     try:

@@ -26,7 +26,7 @@ class SettingsDialog(QDialog):
         self.ui.fonts.setText(self._fonts_text())
 
     def _fonts_text(self) -> str:
-        from bluebook_desktop.export.pdf import fonts_in_use
+        from bluebook_desktop.formats.pdf import fonts_in_use
 
         try:
             uses = fonts_in_use()

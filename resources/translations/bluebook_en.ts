@@ -1264,6 +1264,26 @@ The details are in the log: %2</translation>
       <translation>This file is not a database of this program and cannot be opened.</translation>
     </message>
     <message>
+      <source>无法读写数据库 {path}：{reason}。</source>
+      <translation>Cannot read or write the database {path}: {reason}.</translation>
+    </message>
+    <message>
+      <source>读写文件时出错：{reason}。</source>
+      <translation>Error reading or writing a file: {reason}.</translation>
+    </message>
+    <message>
+      <source>内存不足，操作没有完成。请关闭其他程序后重试。</source>
+      <translation>Not enough memory; the operation was not completed. Close other programs and try again.</translation>
+    </message>
+    <message>
+      <source>读写数据库时出错：{reason}。</source>
+      <translation>Error reading or writing the database: {reason}.</translation>
+    </message>
+    <message>
+      <source>无法读写文件 {path}：{reason}。</source>
+      <translation>Cannot read or write the file {path}: {reason}.</translation>
+    </message>
+    <message>
       <source>无法写入文件 {path}：{reason}</source>
       <translation>Cannot write the file {path}: {reason}</translation>
     </message>
@@ -1410,26 +1430,6 @@ The details are in the log: %2</translation>
     <message>
       <source>无法读取文件 {path}：{reason}</source>
       <translation>Cannot read the file {path}: {reason}</translation>
-    </message>
-    <message>
-      <source>无法读写数据库 {path}：{reason}。</source>
-      <translation>Cannot read or write the database {path}: {reason}.</translation>
-    </message>
-    <message>
-      <source>读写文件时出错：{reason}。</source>
-      <translation>Error reading or writing a file: {reason}.</translation>
-    </message>
-    <message>
-      <source>内存不足，操作没有完成。请关闭其他程序后重试。</source>
-      <translation>Not enough memory; the operation was not completed. Close other programs and try again.</translation>
-    </message>
-    <message>
-      <source>读写数据库时出错：{reason}。</source>
-      <translation>Error reading or writing the database: {reason}.</translation>
-    </message>
-    <message>
-      <source>无法读写文件 {path}：{reason}。</source>
-      <translation>Cannot read or write the file {path}: {reason}.</translation>
     </message>
     <message>
       <source>{path} 是本程序的数据库或备份文件，导出到这里会把它覆盖。请另选一个文件名。</source>

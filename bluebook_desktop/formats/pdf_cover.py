@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from reportlab.lib import colors
 
-from bluebook_desktop.export.pdf_wrap import CJKParagraph
+from bluebook_desktop.formats.pdf_wrap import CJKParagraph
 
 # Where a unit's name may break: after the words that end a place or a body's name, and
 # before the form's own 绩效目标责任书. Chinese has no spaces; these are the word ends a

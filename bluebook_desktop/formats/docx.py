@@ -35,7 +35,7 @@ from bluebook_desktop.domain import (
     chinese_month,
     printable_text,
 )
-from bluebook_desktop.export.files import write_atomically
+from bluebook_desktop.formats.files import write_atomically
 
 SONG = "宋体"
 FANG = "仿宋"

@@ -24,9 +24,9 @@ from bluebook_desktop.domain import (
     chinese_month,
 )
 from bluebook_desktop.errors import UserError
-from bluebook_desktop.export import fonts as fontlib
-from bluebook_desktop.export.files import write_atomically
-from bluebook_desktop.export.fonts import FontFile, FontSet, FontUse
+from bluebook_desktop.formats import fonts as fontlib
+from bluebook_desktop.formats.files import write_atomically
+from bluebook_desktop.formats.fonts import FontFile, FontSet, FontUse
 
 MM = 72 / 25.4  # points per millimetre
 MARGINS_MM = (37, 35, 28, 26)  # top, bottom, left, right: GB/T 9704's 版心 on A4
@@ -114,7 +114,7 @@ def render_pdf(book: Book, settings: PdfSettings | None = None) -> bytes:
                 "以下字符没有任何字体可以打印：{chars}。请修改这些文字后再导出。", missing
             )
     with _render_lock:
-        from bluebook_desktop.export.pdf_layout import build_pdf
+        from bluebook_desktop.formats.pdf_layout import build_pdf
 
         return build_pdf(book, settings, fonts)
 

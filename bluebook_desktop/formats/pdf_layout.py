@@ -1,6 +1,6 @@
 """The pages of the printed book, laid out with reportlab platypus.
 
-Imported by export.pdf only while rendering, so the window starts without reportlab.
+Imported by formats.pdf only while rendering, so the window starts without reportlab.
 Everything the user typed reaches a Paragraph through pdf.markup (escaped, fonts chosen).
 """
 
@@ -41,9 +41,9 @@ from bluebook_desktop.domain import (
     leaders_text,
 )
 from bluebook_desktop.domain import serial_numbers as numbers
-from bluebook_desktop.export import fonts as fontlib
-from bluebook_desktop.export.fonts import FontFile, FontSet
-from bluebook_desktop.export.pdf import (
+from bluebook_desktop.formats import fonts as fontlib
+from bluebook_desktop.formats.fonts import FontFile, FontSet
+from bluebook_desktop.formats.pdf import (
     DATE_PARTS,
     FUNCTIONAL_HEADERS,
     KEY_HEADERS,
@@ -62,11 +62,11 @@ from bluebook_desktop.export.pdf import (
     markup,
     metadata,
 )
-from bluebook_desktop.export.pdf_closing import ClosingBlock
-from bluebook_desktop.export.pdf_cover import RuledParagraph, title_lines
-from bluebook_desktop.export.pdf_meta import canvas_with_xmp
-from bluebook_desktop.export.pdf_tables import BookTable, RowFeed
-from bluebook_desktop.export.pdf_wrap import CJKParagraph
+from bluebook_desktop.formats.pdf_closing import ClosingBlock
+from bluebook_desktop.formats.pdf_cover import RuledParagraph, title_lines
+from bluebook_desktop.formats.pdf_meta import canvas_with_xmp
+from bluebook_desktop.formats.pdf_tables import BookTable, RowFeed
+from bluebook_desktop.formats.pdf_wrap import CJKParagraph
 
 RULE = 0.5  # table rule width, points (Word's ½ pt single line)
 CELL_PADDING_V = 4 + 5  # top and bottom padding of a task table's cells, points

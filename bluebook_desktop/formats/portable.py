@@ -119,7 +119,7 @@ def dumps(book: Book, keep_everything: bool = False) -> str:
 
 
 def write_portable(book: Book, path: Path, keep_everything: bool = False) -> None:
-    from bluebook_desktop.export.files import write_atomically
+    from bluebook_desktop.formats.files import write_atomically
 
     write_atomically(path, dumps(book, keep_everything).encode("utf-8"))
 
@@ -128,7 +128,7 @@ def write_portable(book: Book, path: Path, keep_everything: bool = False) -> Non
 
 
 def read_portable(path: Path) -> Book:
-    from bluebook_desktop.export.reading import read_limited
+    from bluebook_desktop.formats.reading import read_limited
 
     raw = read_limited(Path(path), MAX_FILE_BYTES)
     if raw is None:

@@ -4,7 +4,7 @@ Clerks type these files by hand, so the reader goes by meaning rather than posit
 task tables are found by their header row, tables split across pages are joined again,
 merged cells are read as Word shows them, and every line that fits no field is reported
 to the user instead of being dropped. The file itself is checked first
-(`export.docx_file`): a .doc, a damaged archive or a zip bomb is refused, nothing created.
+(`formats.docx_file`): a .doc, a damaged archive or a zip bomb is refused, nothing created.
 """
 
 from __future__ import annotations
@@ -28,10 +28,10 @@ from bluebook_desktop.domain import (
     parse_leaders,
 )
 from bluebook_desktop.errors import UserError
-from bluebook_desktop.export.cover_text import read_cover
-from bluebook_desktop.export.docx_file import open_document
-from bluebook_desktop.export.docx_tables import Cell, Grid, blocks
-from bluebook_desktop.export.schedule_text import objective_from_lines, schedule_from_lines
+from bluebook_desktop.formats.cover_text import read_cover
+from bluebook_desktop.formats.docx_file import open_document
+from bluebook_desktop.formats.docx_tables import Cell, Grid, blocks
+from bluebook_desktop.formats.schedule_text import objective_from_lines, schedule_from_lines
 
 TOO_MUCH = QT_TRANSLATE_NOOP(
     "messages",
@@ -117,7 +117,7 @@ def read_docx(path: Path) -> DocxReading:
 def _check_limits(book: Book, name: str) -> None:
     """A book read from Word keeps to the limits of the portable file (text lengths, numbers
     of tasks, steps and leaders), so whatever is imported can be exported and read back."""
-    from bluebook_desktop.export.portable import FileProblem, book_from_dict, book_to_dict
+    from bluebook_desktop.formats.portable import FileProblem, book_from_dict, book_to_dict
 
     try:
         book_from_dict(book_to_dict(book))

@@ -59,7 +59,7 @@ def open_document(path: Path) -> Any:
 
 
 def _read_bytes(path: Path) -> bytes:
-    from bluebook_desktop.export.reading import read_limited
+    from bluebook_desktop.formats.reading import read_limited
 
     data = read_limited(path, MAX_FILE_BYTES)
     if data is None:

@@ -1,0 +1,1 @@
+"""What many tests share: the fixture files, typing Chinese, opening a window."""

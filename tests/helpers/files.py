@@ -1,0 +1,12 @@
+"""The fixture files, named once."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+# The real book: a unit's filled 2021 form (../docs/official-form-2021.txt), as a file.
+FIXTURE_BOOK = FIXTURES / "sanshui-cppcc-2021.bluebook.json"
+SCHEMA_V1 = FIXTURES / "bluebook-v1.schema.json"
+# A database of each earlier schema, made by the script beside it, with the real book in it.
+OLD_DATABASES = {"0001": FIXTURES / "first-schema.sqlite3"}
