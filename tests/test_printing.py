@@ -8,7 +8,9 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QApplication
 
 from bluebook_desktop import paths
 from bluebook_desktop.db import open_repository
@@ -166,3 +168,69 @@ def test_word_import_shows_what_was_read_before_creating_the_book(
     assert [t.task for t in book.functional_tasks] == [
         t.task for t in fixture_book.functional_tasks
     ]
+
+
+def _page_width(dialog: PreviewDialog) -> int:
+    return dialog._labels[0].width()
+
+
+def test_preview_fits_the_width_then_the_page_then_zooms(qtbot, fixture_book: Book) -> None:
+    from PySide6.QtCore import QPoint, QPointF
+    from PySide6.QtGui import QWheelEvent
+
+    dialog = PreviewDialog(render_pdf(fixture_book))
+    qtbot.addWidget(dialog)
+    dialog.resize(800, 600)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    viewport = dialog.scroll.viewport()
+    # 适合宽度 first: the page as wide as the view (less the gaps), whatever the window
+    assert dialog.zoom_box.currentText() == "适合宽度"
+    assert viewport.width() - 60 <= _page_width(dialog) <= viewport.width()
+    dialog.resize(1000, 600)
+    qtbot.waitUntil(lambda: viewport.width() - 60 <= _page_width(dialog) <= viewport.width())
+    # 适合页面: the whole first page in view, its text drawn at that size
+    dialog.zoom_box.setCurrentIndex(dialog.zoom_box.findText("适合页面"))
+    dialog.zoom_box.activated.emit(dialog.zoom_box.currentIndex())
+    page = dialog._labels[0]
+    assert page.height() <= viewport.height() and page.width() < viewport.width() - 60
+    assert dialog.drawn_pages() >= {0}
+    assert page.pixmap().width() >= page.width()  # drawn at the zoomed size, not stretched
+    # 100 %: actual size (A4 at 96 dpi is 794 px wide)
+    dialog.zoom_box.setCurrentIndex(dialog.zoom_box.findText("100%"))
+    dialog.zoom_box.activated.emit(dialog.zoom_box.currentIndex())
+    assert abs(_page_width(dialog) - 794) <= 1
+    # Ctrl+加号 and Ctrl+减号 zoom in and out, from the keyboard
+    dialog.activateWindow()
+    dialog.scroll.setFocus()
+    qtbot.waitUntil(dialog.scroll.hasFocus)
+    qtbot.keyClick(dialog.scroll, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    assert abs(_page_width(dialog) - 992) <= 2
+    assert dialog.zoom_box.currentText() == "125%"
+    qtbot.keyClick(dialog.scroll, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    assert abs(_page_width(dialog) - 1240) <= 2  # 156 %: no choice of its own, but shown
+    assert dialog.zoom_box.currentIndex() == -1 and dialog.zoom_box.placeholderText() == "156%"
+    qtbot.keyClick(dialog.scroll, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(dialog.scroll, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
+    assert abs(_page_width(dialog) - 794) <= 2
+    assert dialog.zoom_box.currentText() == "100%"
+
+    # Ctrl and the wheel zoom too; the wheel alone scrolls and leaves the zoom
+    def wheel(modifiers: Qt.KeyboardModifier) -> None:
+        centre = QPointF(viewport.rect().center())
+        event = QWheelEvent(
+            centre,
+            QPointF(viewport.mapToGlobal(QPoint(10, 10))),
+            QPoint(0, 0),
+            QPoint(0, 120),
+            Qt.MouseButton.NoButton,
+            modifiers,
+            Qt.ScrollPhase.NoScrollPhase,
+            False,
+        )
+        QApplication.sendEvent(viewport, event)
+
+    wheel(Qt.KeyboardModifier.ControlModifier)
+    assert abs(_page_width(dialog) - 992) <= 2
+    wheel(Qt.KeyboardModifier.NoModifier)
+    assert abs(_page_width(dialog) - 992) <= 2

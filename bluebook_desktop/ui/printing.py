@@ -8,10 +8,11 @@ the form asks for, and it prints only the pages chosen in the print dialog.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter, QPixmap
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QImage, QKeySequence, QPageLayout, QPageSize, QPainter, QPixmap, QShortcut
 from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
@@ -27,8 +28,12 @@ POINTS_PER_INCH = 72.0
 # Pages are rasterised at this resolution and drawn at actual size: sharp on any office
 # printer, while a page stays about 25 MB in memory instead of 500 MB at 1200 dpi.
 PRINT_DPI = 300
-PREVIEW_DPI = 96
+PREVIEW_DPI = 96  # a page at 100 % is as big on screen as on paper (on a 96 dpi screen)
 PREVIEW_GAP = 12
+# The zoom choices; the two fits follow the window's size as it changes.
+FIT_WIDTH, FIT_PAGE = "width", "page"
+ZOOMS = (FIT_WIDTH, FIT_PAGE, 0.5, 0.75, 1.0, 1.25, 1.5, 2.0)
+ZOOM_MIN, ZOOM_MAX = 0.25, 4.0
 
 
 class PdfPages:
@@ -74,16 +79,19 @@ class PreviewDialog(QDialog):
         pages_layout = QVBoxLayout(column)
         pages_layout.setSpacing(PREVIEW_GAP)
         pages_layout.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        self.zoom = 1.0
         for index in range(len(self.pages)):
             width, height = self.pages.size_pt(index)
             label = QLabel(column)
             label.setFixedSize(_pixels(width, PREVIEW_DPI), _pixels(height, PREVIEW_DPI))
             label.setStyleSheet("background: white;")
+            label.setScaledContents(True)
             pages_layout.addWidget(label)
             self._labels.append(label)
         self.scroll = QScrollArea(self)
         self.scroll.setWidget(column)
         self.scroll.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        self.scroll.viewport().setStyleSheet("background: #808080;")  # the desk the pages lie on
         self.scroll.verticalScrollBar().valueChanged.connect(self._draw_visible)
 
         buttons = QDialogButtonBox(self)
@@ -93,13 +101,90 @@ class PreviewDialog(QDialog):
         buttons.rejected.connect(self.reject)
         self.page_label = QLabel(self)
         self.scroll.verticalScrollBar().valueChanged.connect(self._show_page_number)
+        self.zoom_box = QComboBox(self)
+        self.zoom_box.setToolTip(self.tr("缩放（Ctrl+加号放大，Ctrl+减号缩小）"))
+        for choice in ZOOMS:
+            self.zoom_box.addItem(self._zoom_name(choice), choice)
+        self.zoom_box.activated.connect(lambda index: self.set_zoom(ZOOMS[index]))
+        for standard, step in (
+            (QKeySequence.StandardKey.ZoomIn, 1.25),
+            (QKeySequence.StandardKey.ZoomOut, 0.8),
+        ):
+            keys = QKeySequence.keyBindings(standard)
+            if standard == QKeySequence.StandardKey.ZoomIn and QKeySequence("Ctrl+=") not in keys:
+                keys.append(QKeySequence("Ctrl+="))  # the + key without Shift
+            shortcut = QShortcut(self)
+            shortcut.setKeys(keys)
+            shortcut.activated.connect(lambda step=step: self.set_zoom(self.zoom * step))
         bottom = QHBoxLayout()
         bottom.addWidget(self.page_label)
+        bottom.addWidget(self.zoom_box)
         bottom.addWidget(buttons, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.scroll)
         layout.addLayout(bottom)
+        # A page as wide as the window, so its text reads without scrolling sideways.
+        self.fit: str | None = FIT_WIDTH
+        self.scroll.viewport().installEventFilter(self)
+        self.zoom_box.setCurrentIndex(ZOOMS.index(FIT_WIDTH))
         self._show_page_number()
+
+    def _zoom_name(self, choice: str | float) -> str:
+        if choice == FIT_WIDTH:
+            return self.tr("适合宽度")
+        if choice == FIT_PAGE:
+            return self.tr("适合页面")
+        return f"{round(float(choice) * 100)}%"
+
+    def set_zoom(self, choice: str | float) -> None:
+        """A zoom factor (1.0 is actual size), or FIT_WIDTH / FIT_PAGE, which follow resizes.
+
+        The page in view stays in view: its top keeps its place relative to the window."""
+        if isinstance(choice, str):
+            self.fit = choice
+            factor = self._fitting(choice)
+        else:
+            self.fit = None
+            factor = min(max(float(choice), ZOOM_MIN), ZOOM_MAX)
+            # 125 % then Ctrl+减号 is 100 % again, not 100.000001 %
+            choice = next((z for z in ZOOMS[2:] if abs(float(z) - factor) < 1e-6), factor)
+            factor = float(choice)
+        if choice in ZOOMS:
+            self.zoom_box.setCurrentIndex(ZOOMS.index(choice))
+        else:
+            self.zoom_box.setPlaceholderText(self._zoom_name(factor))  # shown with no choice
+            self.zoom_box.setCurrentIndex(-1)
+        if abs(factor - self.zoom) < 1e-6:
+            return
+        bar = self.scroll.verticalScrollBar()
+        position = bar.value() / max(1, self._column_height())
+        self.zoom = factor
+        for index, label in enumerate(self._labels):
+            width, height = self.pages.size_pt(index)
+            label.setFixedSize(
+                _pixels(width, PREVIEW_DPI * factor), _pixels(height, PREVIEW_DPI * factor)
+            )
+        self._drawn.clear()
+        column = self.scroll.widget()
+        column.adjustSize()
+        bar.setValue(round(position * self._column_height()))
+        self._draw_visible()
+        self._show_page_number()
+
+    def _column_height(self) -> int:
+        return self.scroll.widget().sizeHint().height()
+
+    def _fitting(self, fit: str) -> float:
+        if not self._labels:
+            return 1.0
+        width, height = self.pages.size_pt(0)
+        margin = 2 * PREVIEW_GAP + self.scroll.verticalScrollBar().sizeHint().width()
+        room_w = max(50, self.scroll.viewport().width() - margin)
+        factor = room_w / (width / POINTS_PER_INCH * PREVIEW_DPI)
+        if fit == FIT_PAGE:
+            room_h = max(50, self.scroll.viewport().height() - 2 * PREVIEW_GAP)
+            factor = min(factor, room_h / (height / POINTS_PER_INCH * PREVIEW_DPI))
+        return min(max(factor, ZOOM_MIN), ZOOM_MAX)
 
     def _show_page_number(self) -> None:
         """第 n 页 / 共 m 页: n is the page at the middle of the view."""
@@ -124,6 +209,21 @@ class PreviewDialog(QDialog):
         super().showEvent(event)  # type: ignore[arg-type]
         self._draw_visible()
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        # The fits follow the view's own size, known only once the layout has placed it.
+        if watched is not self.scroll.viewport():
+            return super().eventFilter(watched, event)
+        if event.type() == QEvent.Type.Resize and self.fit:
+            self.set_zoom(self.fit)
+        elif event.type() == QEvent.Type.Wheel and (
+            event.modifiers() & Qt.KeyboardModifier.ControlModifier  # type: ignore[attr-defined]
+        ):
+            # Ctrl and the wheel zoom, as in every viewer; the wheel alone scrolls.
+            up = event.angleDelta().y() > 0  # type: ignore[attr-defined]
+            self.set_zoom(self.zoom * (1.25 if up else 0.8))
+            return True
+        return super().eventFilter(watched, event)
+
     def resizeEvent(self, event: object) -> None:  # noqa: N802
         super().resizeEvent(event)  # type: ignore[arg-type]
         self._draw_visible()
@@ -137,7 +237,8 @@ class PreviewDialog(QDialog):
                 continue
             if label.y() <= bottom and label.y() + label.height() >= top:
                 ratio = label.devicePixelRatioF()
-                pixmap = QPixmap.fromImage(self.pages.image(index, PREVIEW_DPI * ratio))
+                dpi = PREVIEW_DPI * self.zoom * ratio
+                pixmap = QPixmap.fromImage(self.pages.image(index, dpi))
                 pixmap.setDevicePixelRatio(ratio)
                 label.setPixmap(pixmap)
                 self._drawn.add(index)

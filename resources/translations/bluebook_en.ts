@@ -542,6 +542,18 @@ Click “New” on the left, or “Import…” last year's book file or Word fi
       <translation>Close</translation>
     </message>
     <message>
+      <source>缩放（Ctrl+加号放大，Ctrl+减号缩小）</source>
+      <translation>Zoom (Ctrl+Plus zooms in, Ctrl+Minus zooms out)</translation>
+    </message>
+    <message>
+      <source>适合宽度</source>
+      <translation>Fit width</translation>
+    </message>
+    <message>
+      <source>适合页面</source>
+      <translation>Fit page</translation>
+    </message>
+    <message>
       <source>第 %1 页 / 共 %2 页</source>
       <translation>Page %1 of %2</translation>
     </message>
