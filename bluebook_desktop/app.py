@@ -63,7 +63,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     settings = Settings.for_paths(found)
     translators = i18n.install(app, settings.language)  # noqa: F841 - kept alive with app
-    fonts.ensure_chinese_font(app)
+    fonts.use_ui_font(app)
+    fonts.use_readable_hints(app)
     _install_exception_hook(log_file)
 
     from bluebook_desktop.ui.single_instance import SingleInstance
