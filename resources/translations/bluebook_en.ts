@@ -1545,4 +1545,23 @@ The details are in the log: %2</translation>
       <translation>The unit head's opinion is not filled in.</translation>
     </message>
   </context>
+  <context>
+    <name>year</name>
+    <message>
+      <source>红</source>
+      <translation>red</translation>
+    </message>
+    <message>
+      <source>黄</source>
+      <translation>yellow</translation>
+    </message>
+    <message>
+      <source>绿</source>
+      <translation>green</translation>
+    </message>
+    <message>
+      <source>灰</source>
+      <translation>grey</translation>
+    </message>
+  </context>
 </TS>
