@@ -11,7 +11,9 @@ import contextlib
 import os
 import stat
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import BinaryIO
 
 from bluebook_desktop.errors import UserError, os_reason
 
@@ -21,6 +23,12 @@ class TargetLocked(UserError):
 
 
 def write_atomically(path: Path, data: bytes) -> None:
+    write_atomically_with(path, lambda out: out.write(data))
+
+
+def write_atomically_with(path: Path, write: Callable[[BinaryIO], object]) -> None:
+    """As write_atomically, the content written by `write` into the open temporary file
+    (a package of supporting files is written piece by piece, never held whole)."""
     path = Path(path)
     folder = path.parent if str(path.parent) else Path(".")
     _refuse_read_only(path)
@@ -37,7 +45,7 @@ def write_atomically(path: Path, data: bytes) -> None:
         os.umask(mask)
         os.chmod(temp, 0o666 & ~mask)
         with os.fdopen(fd, "wb") as out:
-            out.write(data)
+            write(out)
             out.flush()
             os.fsync(out.fileno())
         try:

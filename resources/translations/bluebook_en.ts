@@ -1192,6 +1192,66 @@ The details are in the log: %2</translation>
       <translation>“{name}” is not a performance target book: its {section} table has no “{missing}” column (the header should have No., Task, Annual target, Schedule for the year, Responsible leaders). Nothing was imported.</translation>
     </message>
     <message>
+      <source>“{name}”是空文件，不能作为佐证材料。佐证材料可以是 PDF、图片（JPEG、PNG）、OFD、Word（.docx）或 Excel（.xlsx）文件。</source>
+      <translation>“{name}” is an empty file and cannot be a supporting file. Supporting files can be PDF, images (JPEG, PNG), OFD, Word (.docx) or Excel (.xlsx) files.</translation>
+    </message>
+    <message>
+      <source>“{name}”是旧版 Office/WPS 文件（.doc、.xls）或设有密码的文件，不能作为佐证材料。请另存为 .docx、.xlsx 或 PDF 后再添加。</source>
+      <translation>“{name}” is an old Office/WPS file (.doc, .xls) or a password-protected one and cannot be a supporting file. Save it as .docx, .xlsx or PDF, then add it again.</translation>
+    </message>
+    <message>
+      <source>“{name}”是程序文件，不能作为佐证材料。佐证材料可以是 PDF、图片（JPEG、PNG）、OFD、Word（.docx）或 Excel（.xlsx）文件。</source>
+      <translation>“{name}” is a program and cannot be a supporting file. Supporting files can be PDF, images (JPEG, PNG), OFD, Word (.docx) or Excel (.xlsx) files.</translation>
+    </message>
+    <message>
+      <source>“{name}”是压缩包，不是 OFD、Word 或 Excel 文件，不能作为佐证材料。佐证材料可以是 PDF、图片（JPEG、PNG）、OFD、Word（.docx）或 Excel（.xlsx）文件。</source>
+      <translation>“{name}” is a zip archive, not an OFD, Word or Excel file, and cannot be a supporting file. Supporting files can be PDF, images (JPEG, PNG), OFD, Word (.docx) or Excel (.xlsx) files.</translation>
+    </message>
+    <message>
+      <source>“{name}”不是可接受的文件类型，不能作为佐证材料。佐证材料可以是 PDF、图片（JPEG、PNG）、OFD、Word（.docx）或 Excel（.xlsx）文件。</source>
+      <translation>“{name}” is not a kind of file that can be a supporting file. Supporting files can be PDF, images (JPEG, PNG), OFD, Word (.docx) or Excel (.xlsx) files.</translation>
+    </message>
+    <message>
+      <source>“{name}”超过 {limit} MB，不能作为佐证材料。请压缩或拆分后再添加。</source>
+      <translation>“{name}” is over {limit} MB and cannot be a supporting file. Compress or split it, then add it again.</translation>
+    </message>
+    <message>
+      <source>“{name}”不是蓝皮书包（.bluebook.zip），无法导入。</source>
+      <translation>“{name}” is not a book package (.bluebook.zip) and cannot be imported.</translation>
+    </message>
+    <message>
+      <source>蓝皮书包“{name}”已损坏（{reason}），没有导入任何内容。</source>
+      <translation>The book package “{name}” is damaged ({reason}); nothing was imported.</translation>
+    </message>
+    <message>
+      <source>蓝皮书包“{name}”中有不属于它的内容（{member}），可能被改动过，没有导入任何内容。</source>
+      <translation>The book package “{name}” holds something that does not belong in it ({member}) and may have been tampered with; nothing was imported.</translation>
+    </message>
+    <message>
+      <source>蓝皮书包“{name}”中的“{member}”过大，没有导入任何内容。</source>
+      <translation>“{member}” in the book package “{name}” is too large; nothing was imported.</translation>
+    </message>
+    <message>
+      <source>蓝皮书包“{name}”的压缩内容异常（压缩比过高），可能是恶意构造的文件，没有导入任何内容。</source>
+      <translation>The book package “{name}” is compressed abnormally (far too highly) and may be malicious; nothing was imported.</translation>
+    </message>
+    <message>
+      <source>蓝皮书包“{name}”缺少佐证材料“{file}”，没有导入任何内容。请让对方重新导出蓝皮书包。</source>
+      <translation>The book package “{name}” lacks the supporting file “{file}”; nothing was imported. Ask the sender to export the package again.</translation>
+    </message>
+    <message>
+      <source>蓝皮书包“{name}”中的佐证材料“{file}”与记录不符（大小不同），可能已损坏或被改动，没有导入任何内容。</source>
+      <translation>The supporting file “{file}” in the book package “{name}” does not match its record (its size differs); it may be damaged or altered. Nothing was imported.</translation>
+    </message>
+    <message>
+      <source>蓝皮书包“{name}”中的佐证材料“{file}”与记录不符（内容不同），可能已损坏或被改动，没有导入任何内容。</source>
+      <translation>The supporting file “{file}” in the book package “{name}” does not match its record (its content differs); it may be damaged or altered. Nothing was imported.</translation>
+    </message>
+    <message>
+      <source>无法读取文件 {path}：{reason}</source>
+      <translation>Cannot read the file {path}: {reason}</translation>
+    </message>
+    <message>
       <source>文件嵌套层数过深，不是蓝皮书文件。</source>
       <translation>The file is nested too deeply to be a book file.</translation>
     </message>
@@ -1438,10 +1498,6 @@ The details are in the log: %2</translation>
     <message>
       <source>第 {number} 项任务的第 {step} 条进度安排没有勾选季度，请先勾选再导出。</source>
       <translation>Task {number}, schedule step {step}: no quarter is ticked. Please tick one before exporting.</translation>
-    </message>
-    <message>
-      <source>无法读取文件 {path}：{reason}</source>
-      <translation>Cannot read the file {path}: {reason}</translation>
     </message>
     <message>
       <source>{path} 是本程序的数据库或备份文件，导出到这里会把它覆盖。请另选一个文件名。</source>
