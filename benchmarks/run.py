@@ -243,6 +243,48 @@ def bench_export(run: Run, fixture: Any) -> None:
     )
 
 
+def bench_package(run: Run) -> None:
+    """Reading a package of 100 supporting files of 1 MB (every check, every hash) against
+    copying its bytes from one file to another."""
+    print("Package of 100 supporting files of 1 MB: checked read against a plain copy", flush=True)
+    import hashlib
+
+    from bluebook_desktop.domain.year import Evidence
+    from bluebook_desktop.formats.package import open_package, write_package
+
+    files = {}
+    for _ in range(100):
+        data = b"%PDF-1.7\n" + os.urandom(2**20 - 9)
+        files[hashlib.sha256(data).hexdigest()] = data
+    records = [Evidence(f"{n}.pdf", sha, len(d)) for n, (sha, d) in enumerate(files.items())]
+    package = run.work / "bench.bluebook.zip"
+    write_package(package, b"{}", files)
+    copy = run.work / "copy.bin"
+
+    def plain_copy() -> None:
+        copy.write_bytes(package.read_bytes())
+
+    def checked_read() -> None:
+        with open_package(package) as opened:
+            opened.verify(records)
+            for sha in files:
+                opened.read(sha)
+
+    reps = run.reps(2, 5)
+    copy_s = [timed(plain_copy) for _ in range(reps)]
+    read_s = [timed(checked_read) for _ in range(reps)]
+    run.add(
+        Figure(
+            "package_read_ratio",
+            statistics.median(read_s) / statistics.median(copy_s),
+            "×",
+            "≤ 3",
+            f"(read and check {median_ms(read_s):.0f} ms, copy {median_ms(copy_s):.0f} ms;"
+            " storing the files in the database is not part of it yet)",
+        )
+    )
+
+
 def bench_editing(run: Run, big: Any) -> None:
     print(f"opening and editing a {BIG}-task book (in-process, offscreen)", flush=True)
     from PySide6.QtWidgets import QApplication
@@ -427,6 +469,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         bench_startup(run, fixture)
         bench_libreoffice(run, fixture)
         bench_export(run, fixture)
+        bench_package(run)
         bench_editing(run, big)
         bench_memory(run, big)
     finally:

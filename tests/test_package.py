@@ -105,17 +105,21 @@ def _package(tmp_path: Path, files: dict[str, bytes]) -> Path:
 def test_a_package_round_trips_the_book_and_its_files(tmp_path: Path) -> None:
     files = {_record(d).sha256: d for d in (PDF_BYTES, PNG_BYTES)}
     path = _package(tmp_path, files)
-    package = open_package(path)
-    assert package.book_bytes == BOOK_JSON
-    assert package.hashes == set(files)
-    records = [_record(PDF_BYTES), _record(PNG_BYTES, "照片.png"), _record(PDF_BYTES, "同一份")]
-    package.verify(records)  # the same file recorded twice is one file in the package
-    assert {sha: package.read(sha) for sha in files} == files
+    with open_package(path) as package:
+        _check_round_trip(package, files)
     with zipfile.ZipFile(path) as archive:
         assert archive.namelist()[0] == BOOK_MEMBER
         assert all(
             i.compress_type == zipfile.ZIP_STORED for i in archive.infolist()[1:]
         )  # stored: import is a copy
+
+
+def _check_round_trip(package: Package, files: dict[str, bytes]) -> None:
+    assert package.book_bytes == BOOK_JSON
+    assert package.hashes == set(files)
+    records = [_record(PDF_BYTES), _record(PNG_BYTES, "照片.png"), _record(PDF_BYTES, "同一份")]
+    package.verify(records)  # the same file recorded twice is one file in the package
+    assert {sha: package.read(sha) for sha in files} == files
 
 
 def _refused(path: Path, words: str) -> UserError:
@@ -205,18 +209,18 @@ def test_oversized_members_are_refused_from_the_directory(tmp_path: Path) -> Non
 
 def test_files_are_checked_against_the_books_records(tmp_path: Path) -> None:
     pdf, png = _record(PDF_BYTES), _record(PNG_BYTES, "照片.png")
-    package = open_package(_package(tmp_path, {pdf.sha256: PDF_BYTES}))
-    with pytest.raises(UserError, match="缺少佐证材料“照片.png”"):
-        package.verify([pdf, png])
-    with pytest.raises(UserError, match="与记录不符（大小不同）"):
-        package.verify([Evidence(pdf.name, pdf.sha256, pdf.size + 1)])
-    with pytest.raises(UserError, match="有不属于它的内容"):
-        package.verify([])  # a file the book does not record
+    with open_package(_package(tmp_path, {pdf.sha256: PDF_BYTES})) as package:
+        with pytest.raises(UserError, match="缺少佐证材料“照片.png”"):
+            package.verify([pdf, png])
+        with pytest.raises(UserError, match="与记录不符（大小不同）"):
+            package.verify([Evidence(pdf.name, pdf.sha256, pdf.size + 1)])
+        with pytest.raises(UserError, match="有不属于它的内容"):
+            package.verify([])  # a file the book does not record
     # a file whose bytes are not the ones its name (the hash) promises
     forged = tmp_path / "forged.bluebook.zip"
     write_package(forged, BOOK_JSON, {png.sha256: PDF_BYTES[: png.size].ljust(png.size)})
-    with pytest.raises(UserError, match="与记录不符（内容不同）"):
-        open_package(forged).verify([png])
+    with open_package(forged) as package, pytest.raises(UserError, match="（内容不同）"):
+        package.verify([png])
 
 
 def test_a_damaged_package_is_refused_in_words(tmp_path: Path) -> None:
@@ -225,6 +229,5 @@ def test_a_damaged_package_is_refused_in_words(tmp_path: Path) -> None:
     at = data.find(PDF_BYTES)
     data[at + 5] ^= 0xFF  # one byte of the stored file flipped: its CRC no longer matches
     path.write_bytes(bytes(data))
-    package: Package = open_package(path)
-    with pytest.raises(UserError, match="已损坏"):
+    with open_package(path) as package, pytest.raises(UserError, match="已损坏"):
         package.verify([_record(PDF_BYTES)])

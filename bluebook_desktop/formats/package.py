@@ -64,11 +64,24 @@ UNREADABLE = QT_TRANSLATE_NOOP("messages", "无法读取文件 {path}：{reason}
 
 @dataclass
 class Package:
-    """An opened package whose structure has been checked; its files are read on demand."""
+    """An opened package whose structure has been checked; its files are read on demand.
+
+    Use it in a `with` block: the archive stays open (its directory read once) until then.
+    """
 
     path: Path
     book_bytes: bytes
+    _archive: zipfile.ZipFile = field(repr=False)
     _members: dict[str, zipfile.ZipInfo] = field(default_factory=dict, repr=False)
+
+    def __enter__(self) -> Package:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self._archive.close()
 
     @property
     def hashes(self) -> set[str]:
@@ -95,8 +108,7 @@ class Package:
     def read(self, sha256: str) -> bytes:
         """One supporting file's bytes, at most its declared size (a lying directory entry
         cannot make it inflate further)."""
-        info = self._members[sha256]
-        return _read_member(self.path, info)
+        return _read_member(self._archive, self.path, self._members[sha256])
 
 
 def write_package(path: Path, book_json: bytes, files: Mapping[str, bytes]) -> None:
@@ -131,19 +143,23 @@ def open_package(path: Path) -> Package:
         with open(path, "rb") as file:
             if file.read(4) != b"PK\x03\x04":
                 raise UserError(NOT_A_PACKAGE, name=name)
-        with zipfile.ZipFile(path) as archive:
-            members = archive.infolist()
+        archive = zipfile.ZipFile(path)  # noqa: SIM115 - the Package closes it
     except UserError:
         raise
     except OSError as exc:
         raise UserError(UNREADABLE, path=str(path), reason=os_reason(exc)) from exc
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError) as exc:
         raise UserError(DAMAGED, name=name, reason="压缩包结构错误") from exc
-    evidence = _check_members(name, members)
-    book = next((m for m in members if m.filename == BOOK_MEMBER), None)
-    if book is None:
-        raise UserError(NOT_A_PACKAGE, name=name)
-    return Package(path, _read_member(path, book), evidence)
+    try:
+        members = archive.infolist()
+        evidence = _check_members(name, members)
+        book = next((m for m in members if m.filename == BOOK_MEMBER), None)
+        if book is None:
+            raise UserError(NOT_A_PACKAGE, name=name)
+        return Package(path, _read_member(archive, path, book), archive, evidence)
+    except BaseException:
+        archive.close()
+        raise
 
 
 def _check_members(name: str, members: list[zipfile.ZipInfo]) -> dict[str, zipfile.ZipInfo]:
@@ -178,12 +194,12 @@ def _check_members(name: str, members: list[zipfile.ZipInfo]) -> dict[str, zipfi
     return evidence
 
 
-def _read_member(path: Path, member: zipfile.ZipInfo) -> bytes:
+def _read_member(archive: zipfile.ZipFile, path: Path, member: zipfile.ZipInfo) -> bytes:
     """A member's bytes read in pieces, never more than its declared size plus one byte."""
     pieces: list[bytes] = []
     held = 0
     try:
-        with zipfile.ZipFile(path) as archive, archive.open(member) as stream:
+        with archive.open(member) as stream:
             while held <= member.file_size:
                 piece = stream.read(min(_PIECE, member.file_size + 1 - held))
                 if not piece:
