@@ -11,6 +11,7 @@ imported only when a font is loaded.
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import sys
@@ -59,9 +60,10 @@ class FontFile:
     path: Path
     index: int = 0
 
-    @property
+    @functools.cached_property
     def name(self) -> str:
-        """The name reportlab registers the face under: unique per file and face."""
+        """The name reportlab registers the face under: unique per file and face (kept once
+        made: every run of text in another face names it)."""
         # crc32, not hash(): the same name in every run keeps the PDF's bytes the same.
         return f"{self.path.stem}-{self.index}-{zlib.crc32(str(self.path).encode()):08x}"
 
