@@ -16,6 +16,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from helpers.files import FIXTURE_BOOK
 
+pytest_plugins = ["helpers.postgres"]  # the postgres_engine fixture
+
 
 @pytest.fixture(autouse=True)
 def _private_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
