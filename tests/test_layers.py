@@ -35,6 +35,8 @@ THIRD_PARTY = {
     "alembic": {"db"},
     "reportlab": {"formats"},
     "docx": {"formats"},
+    "openpyxl": {"formats"},
+    "psycopg": {"db"},
     "pypdfium2": {"ui"},
 }
 

@@ -1115,6 +1115,13 @@ The details are in the log: %2</translation>
     </message>
   </context>
   <context>
+    <name>collection</name>
+    <message>
+      <source>未报送</source>
+      <translation>not submitted</translation>
+    </message>
+  </context>
+  <context>
     <name>fonts</name>
     <message>
       <source>正文与表格</source>
@@ -1258,6 +1265,18 @@ The details are in the log: %2</translation>
     <message>
       <source>{path} 不是普通文件（可能是文件夹、设备或管道），无法读取。</source>
       <translation>{path} is not an ordinary file (it may be a folder, a device or a pipe) and cannot be read.</translation>
+    </message>
+    <message>
+      <source>“{name}”过大（超过 {limit} MB），不是单位名单。请选择每行一个单位名称的文件。</source>
+      <translation>“{name}” is too large (over {limit} MB) to be a list of units. Choose a file with one unit name a line.</translation>
+    </message>
+    <message>
+      <source>“{name}”不是 Excel 工作簿或已损坏，无法作为单位名单读取。请选择文本文件（每行一个单位名称）、CSV 或 Excel（.xlsx）文件。</source>
+      <translation>“{name}” is not an Excel workbook or is damaged, so it cannot be read as a list of units. Choose a text file (one unit name a line), a CSV or an Excel (.xlsx) file.</translation>
+    </message>
+    <message>
+      <source>“{name}”中没有单位名称。</source>
+      <translation>“{name}” holds no unit names.</translation>
     </message>
     <message>
       <source>数据库所在的文件夹 {folder} 是只读的，无法保存。请把数据库放在可以写入的文件夹中（例如默认位置）。</source>
