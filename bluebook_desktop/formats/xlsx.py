@@ -76,7 +76,7 @@ def column_widths(sheet: Sheet) -> list[float]:
 
 def lines_in(text: str, width: float) -> int:
     """How many lines a wrapped text takes in a column `width` units wide."""
-    room = max(width - 1.5, 1.0)  # the cell's own padding
+    room = max(width - 0.6, 1.0)  # the cell's own padding
     return sum(max(1, math.ceil(text_width(line) / room)) for line in text.split("\n")) or 1
 
 
