@@ -201,8 +201,13 @@ def require_pdf(path: Path) -> None:
 
 
 def smoke_gui(gui: Path, env: dict[str, str], log_dir: Path | None) -> None:
-    """Start the window offscreen on the fixture; it quits by itself, 0 if the window showed."""
-    run(gui, str(FIXTURE), env={**env, "BLUEBOOK_SMOKE_QUIT_MS": SMOKE_QUIT_MS})
+    """Start the window offscreen on the fixture; it quits by itself, 0 if the window showed.
+
+    A database of its own: in the command line's, the fixture is there already and the window
+    would (rightly) ask whether to replace it or keep both."""
+    database = Path(env["BLUEBOOK_DB"]).with_name("window.sqlite3")
+    smoke_env = {**env, "BLUEBOOK_DB": str(database), "BLUEBOOK_SMOKE_QUIT_MS": SMOKE_QUIT_MS}
+    run(gui, str(FIXTURE), env=smoke_env)
     if log_dir is not None:
         require_clean_logs(log_dir)
 

@@ -122,6 +122,9 @@ QT_UNUSED = re.compile(
 # out of step with the system's printing service; without it Qt prints to PDF only), and
 # every desktop session runs on D-Bus (libdbus-1-3; bundled, it brings libsystemd and libgcrypt).
 LINUX_SYSTEM_LIBRARIES = ("libcups.so", "libdbus-1.so")
+# Libraries no other library links against because Python loads them itself (ctypes):
+# PDFium, with which the print preview and printing draw the pages.
+CTYPES_LIBRARIES = ("libpdfium.so",)
 
 
 def data_files() -> list[tuple[str, str]]:
@@ -201,8 +204,9 @@ def without_orphans(binaries: list[tuple[str, str, str]]) -> list[tuple[str, str
     """Linux: leave out LINUX_SYSTEM_LIBRARIES, and the libraries that only they or the
     plugins removed above linked against.
 
-    Roots are Python extension modules, Qt plugins and the Python library; every other library
-    is kept only if a root needs it (ELF DT_NEEDED), directly or through another kept library.
+    Roots are Python extension modules, Qt plugins, the Python library and CTYPES_LIBRARIES;
+    every other library is kept only if a root needs it (ELF DT_NEEDED), directly or through
+    another kept library.
     """
     candidates = [b for b in binaries if not Path(b[0]).name.startswith(LINUX_SYSTEM_LIBRARIES)]
     files = {Path(dest).name: src for dest, src, kind in candidates if kind != "SYMLINK"}
@@ -211,7 +215,7 @@ def without_orphans(binaries: list[tuple[str, str, str]]) -> list[tuple[str, str
         for dest, _src, kind in candidates
         if kind == "EXTENSION"
         or "/plugins/" in dest.replace("\\", "/")
-        or Path(dest).name.startswith(("libpython", "python"))
+        or Path(dest).name.startswith(("libpython", "python", *CTYPES_LIBRARIES))
     ]
     reached = set(roots)
     todo = list(roots)

@@ -370,3 +370,20 @@ def test_frozen_build_passes_its_smoke_run(tmp_path: Path) -> None:
     size = load("build").bundle_size(built)
     if sys.platform.startswith("linux"):
         assert size < SIZE_BUDGET, f"bundle is {size / 1e6:.1f} MB"
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="ELF libraries: Linux builds")
+def test_a_library_python_loads_itself_is_not_left_out_as_an_orphan(bundle: ModuleType) -> None:
+    import _ctypes
+
+    import pypdfium2_raw
+
+    pdfium = Path(pypdfium2_raw.__file__).parent / "libpdfium.so"
+    extension = Path(_ctypes.__file__)
+    binaries = [
+        (f"lib-dynload/{extension.name}", str(extension), "EXTENSION"),
+        ("pypdfium2_raw/libpdfium.so", str(pdfium), "BINARY"),
+        ("libnothing-needs-this.so.1", str(pdfium), "BINARY"),
+    ]
+    kept = {dest for dest, _src, _kind in bundle.without_orphans(binaries)}
+    assert kept == {f"lib-dynload/{extension.name}", "pypdfium2_raw/libpdfium.so"}
