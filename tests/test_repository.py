@@ -489,3 +489,15 @@ def test_every_connection_has_wal_and_foreign_keys(repository: Repository) -> No
             assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
             assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
             assert connection.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
+
+
+def test_next_years_book_is_stored_beside_this_years(
+    fixture_book: Book, repository: Repository
+) -> None:
+    from bluebook_desktop.domain import next_year_book
+
+    this_year = repository.add(fixture_book)
+    next_year = repository.add(next_year_book(repository.load(this_year.id or 0)))
+    assert count(repository, "SELECT count(*) FROM schedule_entry") == 2 * 21
+    assert repository.load(this_year.id or 0) == this_year
+    assert repository.load(next_year.id or 0) == next_year
