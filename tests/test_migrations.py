@@ -338,3 +338,40 @@ def test_not_a_database_is_a_user_error(content: Callable[[], bytes], tmp_path: 
     assert str(path) in message
     assert "\n" not in message and "Traceback" not in message
     assert path.read_bytes() == before
+
+
+def test_0003_downgrades_to_what_0002_had(tmp_path: Path) -> None:
+    from alembic import command
+    from alembic.config import Config
+
+    path = tmp_path / "books.sqlite3"
+    shutil.copyfile(OLD_DATABASES["0002"], path)
+    steps = (
+        "SELECT task_id, position, quarters, text FROM schedule_entry ORDER BY task_id, position"
+    )
+
+    def read(sql: str) -> list[tuple[object, ...]]:
+        connection = sqlite3.connect(path)
+        try:
+            return connection.execute(sql).fetchall()
+        finally:
+            connection.close()
+
+    before = read(steps)
+    open_repository(path).engine.dispose()
+    # A plain engine: SQLite's foreign keys are off, as the upgrade has them.
+    engine = create_engine(f"sqlite:///{path.as_posix()}")
+    try:
+        config = Config()
+        config.set_main_option("script_location", str(MIGRATIONS))
+        with engine.begin() as connection:
+            config.attributes["connection"] = connection
+            command.downgrade(config, "0002")
+    finally:
+        engine.dispose()
+    assert revision_of(path) == "0002"
+    assert read(steps) == before
+    assert read("SELECT typeof(id) FROM schedule_entry GROUP BY 1") == [("integer",)]
+    assert read("SELECT id, revision FROM book") == [(1, 1_318_551_609)]
+    assert len(read("SELECT id FROM task")) == 9
+    assert "modified_at" not in [row[1] for row in read("PRAGMA table_info(book)")]
