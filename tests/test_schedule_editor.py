@@ -134,6 +134,11 @@ def test_a_step_keeps_its_row_and_undo_step_through_a_move(
         editor.step_widget(second.id),
         editor.step_widget(third.id),
     ]
+    # Redo: moved and typed again, in the same row.
+    session.undo_stack.redo()
+    session.undo_stack.redo()
+    assert session.book.functional_tasks[1].schedule == schedule
+    assert editor.row_widget(1) is row and row.text_edit.toPlainText() == first.text + "补充"
 
 
 def test_deleting_a_step_keeps_the_others_rows_and_the_focus(
