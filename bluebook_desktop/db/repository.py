@@ -4,10 +4,12 @@
 field is one UPDATE, a changed task rewrites that task alone), so an edit costs the same in
 a book of 3 tasks and in a book of 1,000.
 
-Each book row carries a revision, raised by one on every store. The repository remembers the
-revision it last read or wrote for each book and stores only on top of that one: a second
-window (or process) that stored in between makes the store a `StoreConflict`, never a
-silent overwrite.
+A task's schedule is stored the same way, step by step, each step known by its id.
+
+Each book row carries a revision, raised by one on every store, and the time of that store
+(`modified_at`, for the book list). The repository remembers the revision it last read or
+wrote for each book and stores only on top of that one: a second window (or process) that
+stored in between makes the store a `StoreConflict`, never a silent overwrite.
 """
 
 from __future__ import annotations
