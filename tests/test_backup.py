@@ -17,6 +17,7 @@ from helpers.files import OLD_DATABASES
 from bluebook_desktop.cli import EXIT_ERROR, main
 from bluebook_desktop.db import backup, open_repository, sqlite
 from bluebook_desktop.db.repository import Repository
+from bluebook_desktop.db.revisions import HEAD
 from bluebook_desktop.domain import Book
 from bluebook_desktop.errors import UserError
 from bluebook_desktop.formats.portable import dumps
@@ -86,7 +87,7 @@ def test_the_newest_ten_daily_copies_are_kept(
     dailies = [n for n in names if n not in {p.name for p in others}]
     assert dailies == [f"bluebook-2026-01-{d:02d}.sqlite3" for d in range(4, 14)]
     assert all(p.exists() for p in others)  # only daily copies rotate
-    assert "before-upgrade-0002" in others[0].name
+    assert f"before-upgrade-{HEAD}" in others[0].name
 
 
 def test_full_disk_leaves_no_half_written_backup(

@@ -69,7 +69,11 @@ def test_quarter_label_empty() -> None:
 def test_schedule_entry_quarters_are_a_set() -> None:
     entry = ScheduleEntry((3, 2, 3), "召开提案办理协调会。")
     assert entry.quarters == (2, 3)
-    assert entry == ScheduleEntry((2, 3), "召开提案办理协调会。")
+    same = ScheduleEntry((2, 3), "召开提案办理协调会。", entry.id)
+    assert entry == same
+    # Each step is its own: another with the same quarters and text has another id.
+    other = ScheduleEntry((2, 3), "召开提案办理协调会。")
+    assert other != entry and len(other.id) == 32 and other.id != entry.id
 
 
 @pytest.mark.parametrize(
@@ -219,6 +223,10 @@ def test_chinese_date() -> None:
     assert chinese_date(None) == ""
 
 
+def steps(task: Task) -> list[tuple[tuple[int, ...], str]]:
+    return [(entry.quarters, entry.text) for entry in task.schedule]
+
+
 def test_next_year_book(fixture_book: Book) -> None:
     previous = fixture_book
     assert previous.cover.serial == "" and previous.head_opinion == "同意"
@@ -244,13 +252,18 @@ def test_next_year_book(fixture_book: Book) -> None:
     assert len(new_ids) == 9
     assert not old_ids & new_ids
     for old, new in zip(previous.functional_tasks, book.functional_tasks, strict=True):
-        assert (old.task, old.objective, old.target, old.schedule, old.leaders) == (
+        assert (old.task, old.objective, old.target, steps(old), old.leaders) == (
             new.task,
             new.objective,
             new.target,
-            new.schedule,
+            steps(new),
             new.leaders,
         )
+    # So are their steps.
+    old_steps = {e.id for t in previous.functional_tasks for e in t.schedule}
+    new_steps = {e.id for t in book.functional_tasks for e in t.schedule}
+    assert len(new_steps) == len(old_steps) == 21
+    assert not old_steps & new_steps
     # The previous book itself is untouched.
     assert previous.cover.year == 2021 and previous.cover.serial == "A-1"
 

@@ -6,6 +6,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from helpers.books import steps
 from helpers.files import FIXTURE_BOOK
 from helpers.ime import type_chinese
 from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer
@@ -14,7 +15,6 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from bluebook_desktop import paths
 from bluebook_desktop.db import open_repository
-from bluebook_desktop.domain import ScheduleEntry
 from bluebook_desktop.formats.portable import dumps, read_portable
 from bluebook_desktop.ui.main_window import MainWindow
 from bluebook_desktop.ui.settings import Settings
@@ -107,7 +107,7 @@ def test_fill_a_book_close_and_find_everything(qtbot, database: Path, settings: 
     assert [t.task for t in book.functional_tasks] == ["民主监督", "政治协商"]
     first = book.functional_tasks[0]
     assert first.objective == "开展专题视察。"
-    assert first.schedule == (ScheduleEntry((2, 3), "开展常委会议专题视察。"),)
+    assert steps(first.schedule) == [((2, 3), "开展常委会议专题视察。")]
     assert again.pages[COVER].ui.unitName.text() == "政协佛山市三水区委员会"
     assert again.pages[FUNCTIONAL].model.rowCount() == 2
     close_window(again)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import sqlite3
 from collections.abc import Callable
@@ -20,7 +21,7 @@ from bluebook_desktop.db.schema import HEAD, MIGRATIONS, REVISIONS, NewerDatabas
 from bluebook_desktop.errors import UserError
 from bluebook_desktop.formats.portable import dumps
 
-# One committed database per released schema, oldest first (see make_first_schema_db.py).
+# One committed database per released schema, oldest first (see fixtures/make_schema_db.py).
 
 
 def revision_of(path: Path) -> str:
@@ -78,10 +79,17 @@ def test_old_database_opens_with_everything(
     try:
         books = repository.list_books()
         assert len(books) == 1
-        assert dumps(repository.load(books[0].id)).encode("utf-8") == fixture_bytes
+        book = repository.load(books[0].id)
+        assert dumps(book).encode("utf-8") == fixture_bytes
         assert "陈晓" in repository.leader_names()
     finally:
         repository.engine.dispose()
+    # Every step has an id of its own, in the rows as in the book read from them.
+    steps = [entry for task in book.functional_tasks for entry in task.schedule]
+    assert len(steps) == 21
+    assert all(re.fullmatch("[0-9a-f]{32}", entry.id) for entry in steps)
+    assert len({entry.id for entry in steps}) == 21
+    assert step_rows(copy) == [(entry.id, entry.text) for entry in steps]
 
     assert revision_of(copy) == HEAD
     # The backup hook runs, before the upgrade, exactly when there is an upgrade to make.
@@ -102,9 +110,22 @@ def test_migrations_build_the_models_schema(tmp_path: Path) -> None:
     assert _differences_from_models(tmp_path / "new.sqlite3") == []
 
 
-def test_upgraded_old_database_has_the_models_schema(tmp_path: Path) -> None:
+def step_rows(path: Path) -> list[tuple[str, str]]:
+    """(id, text) of every step, in task and position order."""
+    connection = sqlite3.connect(path)
+    try:
+        return connection.execute(
+            "SELECT s.id, s.text FROM schedule_entry s JOIN task t ON t.id = s.task_id"
+            " ORDER BY t.section, t.position, s.position"
+        ).fetchall()
+    finally:
+        connection.close()
+
+
+@pytest.mark.parametrize("revision", sorted(OLD_DATABASES))
+def test_upgraded_old_database_has_the_models_schema(revision: str, tmp_path: Path) -> None:
     copy = tmp_path / "old.sqlite3"
-    shutil.copyfile(OLD_DATABASES["0001"], copy)
+    shutil.copyfile(OLD_DATABASES[revision], copy)
     open_repository(copy).engine.dispose()
     assert _differences_from_models(copy) == []
 
@@ -167,6 +188,72 @@ def test_upgrade_to_0002_gives_every_book_revision_zero(tmp_path: Path) -> None:
     connection = sqlite3.connect(path)
     try:
         assert connection.execute("SELECT id, revision FROM book").fetchall() == [(1, 0)]
+    finally:
+        connection.close()
+
+
+def test_upgrade_to_0003_keeps_steps_in_place_and_revisions(tmp_path: Path) -> None:
+    path = tmp_path / "books.sqlite3"
+    shutil.copyfile(OLD_DATABASES["0002"], path)
+
+    def rows() -> tuple[list[tuple[object, ...]], list[tuple[object, ...]]]:
+        connection = sqlite3.connect(path)
+        try:
+            steps = "SELECT task_id, position, quarters, text FROM schedule_entry ORDER BY rowid"
+            return (
+                connection.execute(steps).fetchall(),
+                connection.execute("SELECT id, revision FROM book").fetchall(),
+            )
+        finally:
+            connection.close()
+
+    steps_before, books_before = rows()
+    assert books_before == [(1, 1_318_551_609)]
+    repository = open_repository(path)
+    try:
+        with repository.engine.connect() as connection:  # on again once the upgrade is done
+            assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+    finally:
+        repository.engine.dispose()
+    assert rows() == (steps_before, books_before)
+    connection = sqlite3.connect(path)
+    try:
+        assert connection.execute("SELECT modified_at FROM book").fetchall() == [("",)]
+        ids = connection.execute("SELECT typeof(id), length(id) FROM schedule_entry").fetchall()
+        assert set(ids) == {("text", 32)}
+        # Nothing of any book lost its parent on the way (the tables were copied).
+        assert connection.execute("PRAGMA foreign_key_check").fetchall() == []
+    finally:
+        connection.close()
+
+
+def test_failed_upgrade_leaves_the_database_as_it_was(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "books.sqlite3"
+    shutil.copyfile(OLD_DATABASES["0002"], path)
+    steps_before = step_rows(path)
+    connection = sqlite3.connect(path)
+    try:
+        schema_tables = [r[0] for r in connection.execute("SELECT name FROM sqlite_master")]
+    finally:
+        connection.close()
+
+    def broken(_connection: object) -> None:
+        raise UserError("数据表 task 有无主的行")
+
+    # After every migration has run, before the commit: all of it is undone.
+    monkeypatch.setattr(schema, "_check_foreign_keys", broken)
+    with pytest.raises(UserError, match="无主"):
+        open_repository(path)
+    assert revision_of(path) == "0002"
+    assert step_rows(path) == steps_before  # the integer ids, in their old table
+    connection = sqlite3.connect(path)
+    try:
+        columns = [row[1] for row in connection.execute("PRAGMA table_info(book)")]
+        assert "modified_at" not in columns
+        tables = connection.execute("SELECT name FROM sqlite_master")
+        assert sorted(row[0] for row in tables) == sorted(schema_tables)  # and indexes
     finally:
         connection.close()
 
@@ -251,3 +338,40 @@ def test_not_a_database_is_a_user_error(content: Callable[[], bytes], tmp_path: 
     assert str(path) in message
     assert "\n" not in message and "Traceback" not in message
     assert path.read_bytes() == before
+
+
+def test_0003_downgrades_to_what_0002_had(tmp_path: Path) -> None:
+    from alembic import command
+    from alembic.config import Config
+
+    path = tmp_path / "books.sqlite3"
+    shutil.copyfile(OLD_DATABASES["0002"], path)
+    steps = (
+        "SELECT task_id, position, quarters, text FROM schedule_entry ORDER BY task_id, position"
+    )
+
+    def read(sql: str) -> list[tuple[object, ...]]:
+        connection = sqlite3.connect(path)
+        try:
+            return connection.execute(sql).fetchall()
+        finally:
+            connection.close()
+
+    before = read(steps)
+    open_repository(path).engine.dispose()
+    # A plain engine: SQLite's foreign keys are off, as the upgrade has them.
+    engine = create_engine(f"sqlite:///{path.as_posix()}")
+    try:
+        config = Config()
+        config.set_main_option("script_location", str(MIGRATIONS))
+        with engine.begin() as connection:
+            config.attributes["connection"] = connection
+            command.downgrade(config, "0002")
+    finally:
+        engine.dispose()
+    assert revision_of(path) == "0002"
+    assert read(steps) == before
+    assert read("SELECT typeof(id) FROM schedule_entry GROUP BY 1") == [("integer",)]
+    assert read("SELECT id, revision FROM book") == [(1, 1_318_551_609)]
+    assert len(read("SELECT id FROM task")) == 9
+    assert "modified_at" not in [row[1] for row in read("PRAGMA table_info(book)")]

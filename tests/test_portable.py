@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
@@ -15,7 +16,13 @@ from helpers.files import SCHEMA_V1
 from bluebook_desktop.db.repository import Repository
 from bluebook_desktop.domain import ASSIST, LEAD, Book, ScheduleEntry, Task
 from bluebook_desktop.errors import UserError
-from bluebook_desktop.formats.portable import dumps, loads, read_portable, write_portable
+from bluebook_desktop.formats.portable import (
+    dumps,
+    loads,
+    read_portable,
+    step_dict,
+    write_portable,
+)
 
 # --- round trips ---
 
@@ -66,8 +73,29 @@ def test_key_tasks_and_roles_round_trip(fixture_book: Book) -> None:
     again = loads(text)
     assert not again.no_key_tasks
     assert [t.role for t in again.key_tasks] == [LEAD, ASSIST]
-    assert again.key_tasks[0].schedule == key_tasks[0].schedule
+    assert [(e.quarters, e.text) for e in again.key_tasks[0].schedule] == [
+        (e.quarters, e.text) for e in key_tasks[0].schedule
+    ]
     assert dumps(again) == text
+
+
+def test_version_1_has_no_step_ids(fixture_book: Book) -> None:
+    """A version 1 file is written without step ids, and read back with new ones."""
+    text = dumps(fixture_book)
+    steps = [s for t in json.loads(text)["book"]["functional_tasks"] for s in t["schedule"]]
+    assert len(steps) == 21 and all(set(step) == {"quarters", "text"} for step in steps)
+    again = loads(text)
+    ids = [e.id for t in again.functional_tasks for e in t.schedule]
+    before = {e.id for t in fixture_book.functional_tasks for e in t.schedule}
+    assert len(set(ids)) == 21 and not before & set(ids)
+    # Version 2 (bluebook-v2.schema.json) may carry the id: 32 lowercase hex digits.
+    entry = fixture_book.functional_tasks[0].schedule[0]
+    assert step_dict(entry, with_id=True) == {
+        "quarters": list(entry.quarters),
+        "text": entry.text,
+        "id": entry.id,
+    }
+    assert re.fullmatch("[0-9a-f]{32}", entry.id)
 
 
 def test_an_empty_key_table_reads_as_none(fixture_book: Book) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field, replace
@@ -51,7 +52,8 @@ def recorded(repository: Repository) -> Iterator[Statements]:
 
 # The first statement of every store: the book's revision check (see test_conflict.py).
 REVISION_CHECK = (
-    "UPDATE book SET revision=(book.revision + ?) WHERE book.id = ? AND book.revision = ?"
+    "UPDATE book SET revision=(book.revision + ?), modified_at=? "
+    "WHERE book.id = ? AND book.revision = ?"
 )
 
 
@@ -118,9 +120,42 @@ def test_list_books(fixture_bytes: bytes, repository: Repository) -> None:
     newer = repository.add(replace(fixture_book, cover=replace(fixture_book.cover, year=2022)))
     other = repository.add(Book(cover=Cover(year=2021, unit_name="三水区人大", title="人大")))
     assert [s.id for s in repository.list_books()] == [newer.id, other.id, first.id]
-    assert repository.list_books()[2] == BookSummary(
-        first.id or 0, 2021, "政协佛山市三水区委员会", "佛山市三水区政协机关绩效目标责任书"
+    summary = repository.list_books()[2]
+    assert summary == BookSummary(
+        first.id or 0,
+        2021,
+        "政协佛山市三水区委员会",
+        "佛山市三水区政协机关绩效目标责任书",
+        summary.modified_at,
     )
+    added_at = dt.datetime.fromisoformat(summary.modified_at)
+    assert added_at.utcoffset() == dt.timedelta(0)
+    assert abs(dt.datetime.now(dt.timezone.utc) - added_at) < dt.timedelta(minutes=1)
+
+
+def test_every_store_sets_modified_at(
+    fixture_book: Book, repository: Repository, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from bluebook_desktop.db import repository as module
+
+    monkeypatch.setattr(module, "_now", lambda: "2026-12-01T09:30:05+00:00")
+    book = repository.add(fixture_book)
+    monkeypatch.setattr(module, "_now", lambda: "2026-12-02T10:00:00+00:00")
+    repository.store(book, replace(book, head_opinion="同意。"))
+    with repository.engine.connect() as connection:
+        stored = connection.execute(text("SELECT modified_at FROM book")).scalar_one()
+    assert stored == "2026-12-02T10:00:00+00:00"
+    assert [s.modified_at for s in repository.list_books()] == [stored]
+
+
+def test_first_revision_is_a_random_64_bit_value(
+    fixture_book: Book, repository: Repository
+) -> None:
+    revisions = {repository.revision(repository.add(fixture_book).id or 0)}
+    revisions |= {repository.revision(repository.add(Book()).id or 0) for _ in range(3)}
+    assert len(revisions) == 4
+    assert all(r is not None and 0 <= r < 2**62 for r in revisions)
+    assert any(r is not None and r >= 2**31 for r in revisions)  # 1 in 2**124 to fail
 
 
 def test_delete_book_cascades(fixture_bytes: bytes, repository: Repository) -> None:
@@ -164,7 +199,7 @@ def test_store_cover_field_is_one_update(fixture_book: Book, repository: Reposit
         repository.store(stored, edited)
     # The revision check and the change are one statement.
     assert statements.sql == [
-        "UPDATE book SET phone=?, revision=(book.revision + ?) "
+        "UPDATE book SET phone=?, revision=(book.revision + ?), modified_at=? "
         "WHERE book.id = ? AND book.revision = ?"
     ]
     assert repository.load(stored.id or 0) == edited
@@ -212,6 +247,92 @@ def test_store_one_schedule_in_a_big_book(repository: Repository) -> None:
     with repository.engine.connect() as connection:
         assert connection.execute(text(other_rows), {"id": target.id}).scalar() == row_ids
     assert repository.load(stored.id or 0) == edited
+
+
+def step_rows(repository: Repository, task_id: str) -> list[tuple[str, int, str, str]]:
+    """(id, position, quarters, text) of a task's schedule rows, in position order."""
+    sql = (
+        "SELECT id, position, quarters, text FROM schedule_entry"
+        " WHERE task_id = :id ORDER BY position"
+    )
+    with repository.engine.connect() as connection:
+        return [tuple(row) for row in connection.execute(text(sql), {"id": task_id})]
+
+
+def with_schedule(book: Book, row: int, schedule: tuple[ScheduleEntry, ...]) -> Book:
+    tasks = list(book.functional_tasks)
+    tasks[row] = replace(tasks[row], schedule=schedule)
+    return replace(book, functional_tasks=tuple(tasks))
+
+
+def test_steps_are_stored_by_id(repository: Repository) -> None:
+    stored = repository.add(big_book(20))
+    task = stored.functional_tasks[5]
+    first, second = task.schedule
+    assert step_rows(repository, task.id) == [
+        (first.id, 0, "1", "第一步5"),
+        (second.id, 1, "2,3", "第二步5"),
+    ]
+    total = count(repository, "SELECT count(*) FROM schedule_entry")
+
+    # A reorder changes the positions and nothing else.
+    reordered = with_schedule(stored, 5, (second, first))
+    with recorded(repository) as statements:
+        repository.store(stored, reordered)
+    assert (
+        sorted(after_check(statements).sql)
+        == ["UPDATE schedule_entry SET position=? WHERE schedule_entry.id = ?"] * 2
+    )
+    assert step_rows(repository, task.id) == [
+        (second.id, 0, "2,3", "第二步5"),
+        (first.id, 1, "1", "第一步5"),
+    ]
+
+    # Editing one step's text updates its row in place.
+    typed = replace(first, text="第一步，改过")
+    edited = with_schedule(reordered, 5, (second, typed))
+    with recorded(repository) as statements:
+        repository.store(reordered, edited)
+    assert after_check(statements).sql == [
+        "UPDATE schedule_entry SET text=? WHERE schedule_entry.id = ?"
+    ]
+    assert step_rows(repository, task.id)[1] == (first.id, 1, "1", "第一步，改过")
+
+    # A new step is one insert; deleting one is one delete; the others keep their rows.
+    added = ScheduleEntry((4,), "总结。")
+    grown = with_schedule(edited, 5, (added, second, typed))
+    repository.store(edited, grown)
+    assert step_rows(repository, task.id) == [
+        (added.id, 0, "4", "总结。"),
+        (second.id, 1, "2,3", "第二步5"),
+        (first.id, 2, "1", "第一步，改过"),
+    ]
+    assert count(repository, "SELECT count(*) FROM schedule_entry") == total + 1
+    shrunk = with_schedule(grown, 5, (added, typed))
+    with recorded(repository) as statements:
+        repository.store(grown, shrunk)
+    assert sorted(after_check(statements).sql) == [
+        "DELETE FROM schedule_entry WHERE schedule_entry.id IN (?)",
+        "UPDATE schedule_entry SET position=? WHERE schedule_entry.id = ?",
+    ]
+    assert step_rows(repository, task.id) == [
+        (added.id, 0, "4", "总结。"),
+        (first.id, 1, "1", "第一步，改过"),
+    ]
+    assert count(repository, "SELECT count(*) FROM schedule_entry") == total
+    assert repository.load(stored.id or 0) == shrunk
+
+
+def test_a_step_moved_to_another_task_keeps_its_id(repository: Repository) -> None:
+    stored = repository.add(big_book(3))
+    step = stored.functional_tasks[2].schedule[0]
+    # The receiving task comes first: the step's old row must be gone before it is inserted.
+    moved = with_schedule(stored, 0, (*stored.functional_tasks[0].schedule, step))
+    moved = with_schedule(moved, 2, stored.functional_tasks[2].schedule[1:])
+    repository.store(stored, moved)
+    assert [row[0] for row in step_rows(repository, moved.functional_tasks[0].id)][-1] == step.id
+    assert len(step_rows(repository, moved.functional_tasks[2].id)) == 1
+    assert repository.load(stored.id or 0) == moved
 
 
 def test_store_one_task_text(repository: Repository) -> None:
@@ -368,3 +489,15 @@ def test_every_connection_has_wal_and_foreign_keys(repository: Repository) -> No
             assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
             assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
             assert connection.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
+
+
+def test_next_years_book_is_stored_beside_this_years(
+    fixture_book: Book, repository: Repository
+) -> None:
+    from bluebook_desktop.domain import next_year_book
+
+    this_year = repository.add(fixture_book)
+    next_year = repository.add(next_year_book(repository.load(this_year.id or 0)))
+    assert count(repository, "SELECT count(*) FROM schedule_entry") == 2 * 21
+    assert repository.load(this_year.id or 0) == this_year
+    assert repository.load(next_year.id or 0) == next_year

@@ -152,13 +152,14 @@ def test_fill_a_functional_task(qtbot, repository, book: Book, session: BookSess
 
     assert session.store_now()
     stored = repository.load(book.id)
+    step_id = session.book.functional_tasks[2].schedule[0].id  # the step typed above, kept
     assert ids(stored.functional_tasks) == [*original[:2], new_id, *original[2:]]
     assert stored.functional_tasks[2] == Task(
         id=new_id,
         task="政治协商",
         objective="召开协商会。",
         target="完成协商。",
-        schedule=(ScheduleEntry((2, 3), "召开协调会。"),),
+        schedule=(ScheduleEntry((2, 3), "召开协调会。", step_id),),
         leaders=("陈晓", "李飞跃"),
         role=None,
     )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Boolean, ForeignKey, Integer, String, Text
+from sqlalchemy import BigInteger, Boolean, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from bluebook_desktop.db.rows import FUNCTIONAL, KEY  # noqa: F401 - the section values
@@ -37,8 +37,11 @@ class BookRow(Base):
     head_opinion: Mapped[str] = mapped_column(Text, default="")
     no_key_tasks: Mapped[bool] = mapped_column(Boolean, default=False)
     # Raised by one on every store: a save based on an older revision is a conflict with
-    # another window (see Repository.store).
-    revision: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    # another window (see Repository.store). A new book starts at a random 62-bit value.
+    revision: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
+    # When the book was last stored: UTC, ISO 8601 ("2026-12-01T09:30:05+00:00"); "" for a
+    # book not stored since the schema had this column.
+    modified_at: Mapped[str] = mapped_column(String(32), default="", server_default="")
 
     tasks: Mapped[list[TaskRow]] = relationship(
         back_populates="book",
@@ -72,7 +75,7 @@ class TaskRow(Base):
 class ScheduleEntryRow(Base):
     __tablename__ = "schedule_entry"
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)  # ScheduleEntry.id
     task_id: Mapped[str] = mapped_column(ForeignKey("task.id", ondelete="CASCADE"), index=True)
     position: Mapped[int] = mapped_column(Integer)
     quarters: Mapped[str] = mapped_column(String(7))  # "2,3": quarters 1–4, comma-separated

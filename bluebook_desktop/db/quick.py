@@ -15,7 +15,7 @@ from pathlib import Path
 
 from bluebook_desktop.db import sqlite
 from bluebook_desktop.db.revisions import HEAD
-from bluebook_desktop.db.rows import BookSummary, book_from_rows
+from bluebook_desktop.db.rows import BookSummary, list_books, read_book
 from bluebook_desktop.domain import Book
 
 log = logging.getLogger(__name__)
@@ -44,32 +44,10 @@ def _read(connection: sqlite3.Connection, book_id: int | None) -> StartRead | No
         version = connection.execute("SELECT version_num FROM alembic_version").fetchone()
         if version is None or version[0] != HEAD:
             return None  # new, older or newer: the normal path prepares or refuses it
-        books = [
-            BookSummary(*row)
-            for row in connection.execute(
-                "SELECT id, year, unit_name, title FROM book ORDER BY year DESC, unit_name, id"
-            )
-        ]
-        row = None
-        if book_id is not None:
-            row = connection.execute("SELECT * FROM book WHERE id = ?", (book_id,)).fetchone()
-        if row is None:
+        books = list_books(connection.execute)
+        read = read_book(connection.execute, book_id) if book_id is not None else None
+        if read is None:
             return StartRead(books, None, None)
-        tasks = connection.execute(
-            "SELECT * FROM task WHERE book_id = ? ORDER BY section, position", (book_id,)
-        )
-        schedule = connection.execute(
-            "SELECT s.task_id, s.quarters, s.text FROM schedule_entry s"
-            " JOIN task t ON t.id = s.task_id WHERE t.book_id = ?"
-            " ORDER BY s.task_id, s.position",
-            (book_id,),
-        )
-        leaders = connection.execute(
-            "SELECT l.task_id, l.name FROM leader l JOIN task t ON t.id = l.task_id"
-            " WHERE t.book_id = ? ORDER BY l.task_id, l.position",
-            (book_id,),
-        )
-        book = book_from_rows(row, tasks, schedule, leaders)  # type: ignore[arg-type]
-        return StartRead(books, book, row["revision"])
+        return StartRead(books, *read)
     finally:
         connection.execute("ROLLBACK")

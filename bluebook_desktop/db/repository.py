@@ -4,24 +4,27 @@
 field is one UPDATE, a changed task rewrites that task alone), so an edit costs the same in
 a book of 3 tasks and in a book of 1,000.
 
-Each book row carries a revision, raised by one on every store. The repository remembers the
-revision it last read or wrote for each book and stores only on top of that one: a second
-window (or process) that stored in between makes the store a `StoreConflict`, never a
-silent overwrite.
+A task's schedule is stored the same way, step by step, each step known by its id.
+
+Each book row carries a revision, raised by one on every store, and the time of that store
+(`modified_at`, for the book list). The repository remembers the revision it last read or
+wrote for each book and stores only on top of that one: a second window (or process) that
+stored in between makes the store a `StoreConflict`, never a silent overwrite.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import random
 import secrets
 import sqlite3
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
-from sqlalchemy import Engine, delete, func, insert, select, update
+from sqlalchemy import Connection, Engine, delete, func, insert, select, text, update
 from sqlalchemy.exc import OperationalError
 
 from bluebook_desktop.db import sqlite
@@ -33,10 +36,19 @@ from bluebook_desktop.db.rows import (
     KEY,
     TASK_COLUMNS,
     BookSummary,
-    book_from_rows,
+    Row,
+    list_books,
     quarters_text,
+    read_book,
 )
-from bluebook_desktop.domain import COVER_FIELDS, Book, Cover, Task, changed_fields
+from bluebook_desktop.domain import (
+    COVER_FIELDS,
+    Book,
+    Cover,
+    ScheduleEntry,
+    Task,
+    changed_fields,
+)
 
 __all__ = ["BookMissing", "BookSummary", "Repository", "StoreConflict"]
 log = logging.getLogger(__name__)
@@ -59,41 +71,15 @@ class Repository:
     # --- reading ---
 
     def list_books(self) -> list[BookSummary]:
-        query = select(BookRow.id, BookRow.year, BookRow.unit_name, BookRow.title).order_by(
-            BookRow.year.desc(), BookRow.unit_name, BookRow.id
-        )
         with self.engine.connect() as connection:
-            return [BookSummary(*row) for row in connection.execute(query)]
+            return list_books(_runner(connection))
 
     def load(self, book_id: int) -> Book:
         with self.engine.connect() as connection:
-            row = connection.execute(select(BookRow.__table__).where(BookRow.id == book_id)).first()
-            if row is None:
-                raise BookMissing("找不到编号为 {id} 的蓝皮书。", id=book_id)
-            tasks = connection.execute(
-                select(TaskRow.__table__)
-                .where(TaskRow.book_id == book_id)
-                .order_by(TaskRow.section, TaskRow.position)
-            )
-            schedule = connection.execute(
-                select(ScheduleEntryRow.task_id, ScheduleEntryRow.quarters, ScheduleEntryRow.text)
-                .join(TaskRow, TaskRow.id == ScheduleEntryRow.task_id)
-                .where(TaskRow.book_id == book_id)
-                .order_by(ScheduleEntryRow.task_id, ScheduleEntryRow.position)
-            )
-            leaders = connection.execute(
-                select(LeaderRow.task_id, LeaderRow.name)
-                .join(TaskRow, TaskRow.id == LeaderRow.task_id)
-                .where(TaskRow.book_id == book_id)
-                .order_by(LeaderRow.task_id, LeaderRow.position)
-            )
-            book = book_from_rows(
-                row._mapping,
-                (t._mapping for t in tasks),
-                schedule,
-                leaders,  # type: ignore[arg-type]
-            )
-        self._revisions[book_id] = row.revision
+            read = read_book(_runner(connection), book_id)
+        if read is None:
+            raise BookMissing("找不到编号为 {id} 的蓝皮书。", id=book_id)
+        book, self._revisions[book_id] = read
         return book
 
     def leader_names(self) -> list[str]:
@@ -125,14 +111,17 @@ class Repository:
 
         # SQLite gives a new book the id of the last one deleted. A random first revision
         # keeps a window that still remembers the deleted book from storing into this one:
-        # its expected revision will not match.
-        revision = secrets.randbelow(2**31)
+        # its expected revision will not match. Random rather than a counter, since a counter
+        # kept in the database goes back with the deleted book's rows (and with a restored
+        # backup); 62 bits make a match as unlikely as a uuid's, and leave 2**62 stores
+        # before the 64-bit column (a PostgreSQL BIGINT too) could overflow.
+        revision = secrets.randbelow(2**62)
 
         def write() -> int:
             with self.engine.begin() as connection:
                 book_id = connection.execute(
                     insert(BookRow)
-                    .values(**_book_values(book), revision=revision)
+                    .values(**_book_values(book), revision=revision, modified_at=_now())
                     .returning(BookRow.id)
                 ).scalar_one()
                 sections = ((KEY, book.key_tasks), (FUNCTIONAL, book.functional_tasks))
@@ -178,7 +167,7 @@ class Repository:
                 result = connection.execute(
                     update(BookRow)
                     .where(BookRow.id == new.id, BookRow.revision == expected)
-                    .values(revision=BookRow.revision + 1, **values)
+                    .values(revision=BookRow.revision + 1, modified_at=_now(), **values)
                 )
                 if result.rowcount == 0:
                     if connection.execute(select(BookRow.id).where(BookRow.id == new.id)).first():
@@ -246,6 +235,20 @@ def retrying(write: Callable[[], T]) -> T:
 _BUSY = ("SQLITE_BUSY", "SQLITE_LOCKED")
 
 
+def _runner(connection: Connection) -> Callable[[str, Mapping[str, Any]], Iterable[Row]]:
+    """Runs the shared queries of `db.rows` on this connection."""
+
+    def run(sql: str, params: Mapping[str, Any]) -> Iterable[Row]:
+        return connection.execute(text(sql), params).mappings()
+
+    return run
+
+
+def _now() -> str:
+    """The moment of a store, as book.modified_at holds it."""
+    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+
+
 def _book_values(book: Book) -> dict[str, Any]:
     values = _cover_values(book.cover, COVER_FIELDS)
     values.update({name: getattr(book, name) for name in BOOK_TEXT_COLUMNS})
@@ -265,12 +268,23 @@ def _cover_values(cover: Cover, names: Iterable[str]) -> dict[str, Any]:
 
 
 def _delete_gone(connection: Any, old: Sequence[Task], new: Sequence[Task]) -> None:
+    """The tasks, and the steps of kept tasks, that are gone: deleted before anything is
+    inserted, since a task moved to the other table (or a step to another task) keeps its id."""
     if old is new:
         return
+    before = {task.id: task for task in old}
     kept = {task.id for task in new}
     gone = [task.id for task in old if task.id not in kept]
     if gone:
         connection.execute(delete(TaskRow).where(TaskRow.id.in_(gone)))
+    gone_steps: list[str] = []
+    for task in new:
+        old_task = before.get(task.id)
+        if old_task is not None and old_task.schedule is not task.schedule:
+            steps = {entry.id for entry in task.schedule}
+            gone_steps.extend(e.id for e in old_task.schedule if e.id not in steps)
+    if gone_steps:
+        connection.execute(delete(ScheduleEntryRow).where(ScheduleEntryRow.id.in_(gone_steps)))
 
 
 def _store_tasks(
@@ -292,10 +306,7 @@ def _store_tasks(
             changes = changed_fields(old_task, task)
             values.update({name: getattr(task, name) for name in changes if name in TASK_COLUMNS})
             if "schedule" in changes:
-                connection.execute(
-                    delete(ScheduleEntryRow).where(ScheduleEntryRow.task_id == task.id)
-                )
-                _insert_schedule(connection, task)
+                _store_schedule(connection, task.id, old_task.schedule, task.schedule)
             if "leaders" in changes:
                 connection.execute(delete(LeaderRow).where(LeaderRow.task_id == task.id))
                 _insert_leaders(connection, task)
@@ -321,16 +332,47 @@ def _insert_schedule(connection: Any, task: Task) -> None:
     if task.schedule:
         connection.execute(
             insert(ScheduleEntryRow),
-            [
-                {
-                    "task_id": task.id,
-                    "position": i,
-                    "quarters": quarters_text(entry.quarters),
-                    "text": entry.text,
-                }
-                for i, entry in enumerate(task.schedule)
-            ],
+            [_step_values(task.id, i, entry) for i, entry in enumerate(task.schedule)],
         )
+
+
+def _step_values(task_id: str, position: int, entry: ScheduleEntry) -> dict[str, Any]:
+    return {
+        "id": entry.id,
+        "task_id": task_id,
+        "position": position,
+        "quarters": quarters_text(entry.quarters),
+        "text": entry.text,
+    }
+
+
+def _store_schedule(
+    connection: Any, task_id: str, old: Sequence[ScheduleEntry], new: Sequence[ScheduleEntry]
+) -> None:
+    """A task's steps by id, as tasks are stored: a changed or moved step is updated in its
+    row and a new one inserted (a removed one is gone already: `_delete_gone`); an untouched
+    step costs nothing."""
+    before = {entry.id: (position, entry) for position, entry in enumerate(old)}
+    added = []
+    for position, entry in enumerate(new):
+        previous = before.get(entry.id)
+        if previous is None:
+            added.append(_step_values(task_id, position, entry))
+            continue
+        old_position, old_entry = previous
+        values: dict[str, Any] = {}
+        if old_position != position:
+            values["position"] = position
+        if old_entry.quarters != entry.quarters:
+            values["quarters"] = quarters_text(entry.quarters)
+        if old_entry.text != entry.text:
+            values["text"] = entry.text
+        if values:
+            connection.execute(
+                update(ScheduleEntryRow).where(ScheduleEntryRow.id == entry.id).values(**values)
+            )
+    if added:
+        connection.execute(insert(ScheduleEntryRow), added)
 
 
 def _insert_leaders(connection: Any, task: Task) -> None:

@@ -1,9 +1,14 @@
 """Database rows into domain books, with no SQLAlchemy: shared by the repository and by the
-quick read at start-up (`db.quick`), so both build a book the same way."""
+quick read at start-up (`db.quick`), so both read and build a book the same way.
+
+The queries are plain SQL with named parameters (``:book_id``), which both sqlite3 and
+SQLAlchemy's `text()` take; `read_book` and `list_books` run them through whichever
+connection they are given.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -34,6 +39,47 @@ class BookSummary:
     year: int
     unit_name: str
     title: str
+    modified_at: str  # UTC ISO 8601 of the last store; "" if not stored since schema 0003
+
+
+Row = Mapping[str, Any]
+#: Runs one query with its parameters and gives its rows by column name.
+Run = Callable[[str, Mapping[str, Any]], Iterable[Row]]
+
+LIST_QUERY = (
+    "SELECT id, year, unit_name, title, modified_at FROM book ORDER BY year DESC, unit_name, id"
+)
+BOOK_QUERY = "SELECT * FROM book WHERE id = :book_id"
+TASKS_QUERY = "SELECT * FROM task WHERE book_id = :book_id ORDER BY section, position"
+SCHEDULE_QUERY = (
+    "SELECT s.id, s.task_id, s.quarters, s.text FROM schedule_entry s"
+    " JOIN task t ON t.id = s.task_id WHERE t.book_id = :book_id"
+    " ORDER BY s.task_id, s.position"
+)
+LEADERS_QUERY = (
+    "SELECT l.task_id, l.name FROM leader l JOIN task t ON t.id = l.task_id"
+    " WHERE t.book_id = :book_id ORDER BY l.task_id, l.position"
+)
+
+
+def list_books(run: Run) -> list[BookSummary]:
+    """The book list: newest year first, then by unit."""
+    return [BookSummary(**row) for row in run(LIST_QUERY, {})]
+
+
+def read_book(run: Run, book_id: int) -> tuple[Book, int] | None:
+    """The book with this id and its revision, or None when there is no such book."""
+    params = {"book_id": book_id}
+    row = next(iter(run(BOOK_QUERY, params)), None)
+    if row is None:
+        return None
+    book = book_from_rows(
+        row,
+        run(TASKS_QUERY, params),
+        run(SCHEDULE_QUERY, params),
+        run(LEADERS_QUERY, params),
+    )
+    return book, row["revision"]
 
 
 def quarters_text(quarters: Iterable[int]) -> str:
@@ -41,22 +87,18 @@ def quarters_text(quarters: Iterable[int]) -> str:
 
 
 def book_from_rows(
-    book: Mapping[str, Any],
-    tasks: Iterable[Mapping[str, Any]],
-    schedule: Iterable[tuple[str, str, str]],
-    leaders: Iterable[tuple[str, str]],
+    book: Row, tasks: Iterable[Row], schedule: Iterable[Row], leaders: Iterable[Row]
 ) -> Book:
-    """A book from its row, its task rows (in section and position order), and the
-    (task id, quarters, text) and (task id, name) rows of its schedules and leaders, each in
+    """A book from its row, its task rows (in section and position order), and the rows of
+    its schedules (id, task_id, quarters, text) and leaders (task_id, name), each in
     position order within its task."""
     steps: dict[str, list[ScheduleEntry]] = {}
-    for task_id, quarters, text in schedule:
-        steps.setdefault(task_id, []).append(
-            ScheduleEntry(tuple(int(q) for q in quarters.split(",") if q), text)
-        )
+    for s in schedule:
+        quarters = tuple(int(q) for q in s["quarters"].split(",") if q)
+        steps.setdefault(s["task_id"], []).append(ScheduleEntry(quarters, s["text"], s["id"]))
     names: dict[str, list[str]] = {}
-    for task_id, name in leaders:
-        names.setdefault(task_id, []).append(name)
+    for leader in leaders:
+        names.setdefault(leader["task_id"], []).append(leader["name"])
     sections: dict[str, list[Task]] = {KEY: [], FUNCTIONAL: []}
     for t in tasks:
         sections[t["section"]].append(

@@ -97,6 +97,32 @@ def upgrade(engine: Engine, target: str = "head") -> None:
 
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, target)
+    with engine.connect() as connection:
+        on_sqlite = connection.dialect.name == "sqlite"
+        if on_sqlite:
+            # SQLite alters a table by copying it and dropping the old one; with foreign keys
+            # on, dropping the book table would delete every task of every book. So they are
+            # off while migrating (the pragma only takes effect outside a transaction) and
+            # checked before the upgrade commits.
+            connection.exec_driver_sql("PRAGMA foreign_keys = OFF")
+            connection.commit()
+        try:
+            with connection.begin():
+                if on_sqlite:
+                    # The driver begins a transaction only before a row is written: the
+                    # tables' copies would be made outside it. One upgrade, one transaction.
+                    connection.exec_driver_sql("BEGIN")
+                config.attributes["connection"] = connection
+                command.upgrade(config, target)
+                if on_sqlite:
+                    _check_foreign_keys(connection)
+        finally:
+            if on_sqlite:
+                connection.exec_driver_sql("PRAGMA foreign_keys = ON")
+                connection.commit()
+
+
+def _check_foreign_keys(connection: Connection) -> None:
+    broken = connection.exec_driver_sql("PRAGMA foreign_key_check").first()
+    if broken is not None:
+        raise UserError(MISMATCH, problem=f"数据表 {broken[0]} 有无主的行")

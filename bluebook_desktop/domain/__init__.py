@@ -80,10 +80,15 @@ def new_id() -> str:
 
 @dataclass(frozen=True)
 class ScheduleEntry:
-    """One line of 全年进度安排: the quarters it falls in and what happens then."""
+    """One line of 全年进度安排: the quarters it falls in and what happens then.
+
+    `id` stays the same through edits, moves, undo and storing, so what a later stage
+    attaches to a step (a quarter's progress) stays with it.
+    """
 
     quarters: tuple[int, ...] = ()
     text: str = ""
+    id: str = field(default_factory=new_id)
 
     def __post_init__(self) -> None:
         # Quarters are a set; keep them sorted and unique so equal entries compare equal.
@@ -335,7 +340,8 @@ def next_year_book(previous: Book) -> Book:
     """以上一年度为基础新建: the same cover and tasks for the following year.
 
     The serial is given by the performance office, the fill date and the head's opinion
-    belong to the new year, so those start empty. Tasks get new ids: they are new rows.
+    belong to the new year, so those start empty. Tasks and their steps get new ids: they
+    are new rows.
     """
     cover = replace(
         previous.cover,
@@ -350,9 +356,14 @@ def next_year_book(previous: Book) -> Book:
         id=None,
         cover=cover,
         head_opinion="",
-        key_tasks=tuple(replace(t, id=new_id()) for t in previous.key_tasks),
-        functional_tasks=tuple(replace(t, id=new_id()) for t in previous.functional_tasks),
+        key_tasks=tuple(_copied_task(t) for t in previous.key_tasks),
+        functional_tasks=tuple(_copied_task(t) for t in previous.functional_tasks),
     )
+
+
+def _copied_task(task: Task) -> Task:
+    schedule = tuple(replace(entry, id=new_id()) for entry in task.schedule)
+    return replace(task, id=new_id(), schedule=schedule)
 
 
 def _next_year_month(month: Month | None) -> Month | None:

@@ -106,12 +106,18 @@ def _task_dict(task: Task, key: bool) -> dict[str, Any]:
         "task": task.task,
         "objective": task.objective,
         "target": task.target,
-        "schedule": [{"quarters": list(e.quarters), "text": e.text} for e in task.schedule],
+        "schedule": [step_dict(entry) for entry in task.schedule],
         "leaders": list(task.leaders),
     }
     if key and task.role is not None:
         data["role"] = task.role
     return data
+
+
+def step_dict(entry: ScheduleEntry, with_id: bool = False) -> dict[str, Any]:
+    """A step as a file holds it: version 1 has no step ids, version 2 may add it (32 hex)."""
+    data: dict[str, Any] = {"quarters": list(entry.quarters), "text": entry.text}
+    return {**data, "id": entry.id} if with_id else data
 
 
 def dumps(book: Book, keep_everything: bool = False) -> str:

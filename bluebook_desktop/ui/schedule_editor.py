@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import html
 from collections.abc import Sequence
+from dataclasses import replace
 
 from PySide6.QtCore import QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QFrame,
     QHBoxLayout,
@@ -111,6 +113,9 @@ class _StepRow(QFrame):
         button.setToolTip(tip)
         return button
 
+    #: The id of the step this row shows (ScheduleEntry.id).
+    step_id = ""
+
     def quarters(self) -> tuple[int, ...]:
         return tuple(q for q, box in self.quarter_boxes.items() if box.isChecked())
 
@@ -126,7 +131,8 @@ class ScheduleEditor(QWidget):
     """Edits a task's schedule; every change is reported at once with `entriesEdited`."""
 
     #: The new tuple[ScheduleEntry, ...] and a merge key for typing in one step's text
-    #: ("3.text"), or None when the change is its own undo step (ticks, adding, moving).
+    #: ("<step id>.text"), or None when the change is its own undo step (ticks, adding,
+    #: moving). Rows and keys follow a step by its id, wherever it moves.
     entriesEdited = Signal(object, object)  # noqa: N815 - Qt signal naming
     #: A text was cut back to TEXT_MAX characters.
     textRefused = Signal()  # noqa: N815
@@ -137,7 +143,7 @@ class ScheduleEditor(QWidget):
         self.ui.setupUi(self)
         self._add_tip = self.ui.addButton.toolTip()
         self._entries: tuple[ScheduleEntry, ...] = ()
-        self._rows: list[_StepRow] = []
+        self._rows: dict[str, _StepRow] = {}  # step id -> its row
         on_click_once(self.ui.addButton, self.add_step)
         self._show()
 
@@ -152,8 +158,12 @@ class ScheduleEditor(QWidget):
         self._show()
 
     def row_widget(self, row: int) -> _StepRow:
-        """The widgets of one step (for focus handling and tests)."""
-        return self._rows[row]
+        """The widgets of the step at this position (for focus handling and tests)."""
+        return self._rows[self._entries[row].id]
+
+    def step_widget(self, step_id: str) -> _StepRow:
+        """The widgets of the step with this id."""
+        return self._rows[step_id]
 
     def preview_lines(self) -> list[str]:
         return [entry.printed() for entry in self._entries]
@@ -161,21 +171,36 @@ class ScheduleEditor(QWidget):
     def add_step(self) -> None:
         if len(self._entries) >= MAX_STEPS:  # the button is off then; a shortcut may still ask
             return
-        self._edit((*self._entries, ScheduleEntry()), None)
-        row = self._rows[-1]
+        entry = ScheduleEntry()
+        self._edit((*self._entries, entry), None)
+        row = self._rows[entry.id]
         row.text_edit.setFocus(Qt.FocusReason.OtherFocusReason)
         QTimer.singleShot(0, self, lambda: _scroll_into_view(row))
 
     # --- rows ---
 
     def _show(self) -> None:
-        while len(self._rows) < len(self._entries):
-            self._rows.append(self._new_row())
-        while len(self._rows) > len(self._entries):
-            row = self._rows.pop()
+        # A step keeps its row (and the cursor in it) through edits, moves and undo; rows of
+        # steps gone are reused for new ones (another task shown), and only the rest made.
+        wanted = {entry.id for entry in self._entries}
+        spare = [row for step_id, row in self._rows.items() if step_id not in wanted]
+        spare.reverse()
+        rows: dict[str, _StepRow] = {}
+        layout = self.ui.rowsLayout
+        for i, entry in enumerate(self._entries):
+            row = self._rows.get(entry.id) or (spare.pop() if spare else self._new_row())
+            row.step_id = entry.id
+            rows[entry.id] = row
+            if layout.indexOf(row) != i:
+                layout.removeWidget(row)
+                layout.insertWidget(i, row)
+        for row in spare:
+            layout.removeWidget(row)
             row.hide()
             row.deleteLater()
-        for i, (row, entry) in enumerate(zip(self._rows, self._entries, strict=True)):
+        self._rows = rows
+        for i, entry in enumerate(self._entries):
+            row = rows[entry.id]
             row.show_entry(entry)
             row.up_button.setEnabled(i > 0)
             row.down_button.setEnabled(i < len(self._entries) - 1)
@@ -219,35 +244,48 @@ class ScheduleEditor(QWidget):
         self._show()
         self.entriesEdited.emit(entries, key)
 
+    def _position(self, row_widget: _StepRow) -> int:
+        return next(i for i, e in enumerate(self._entries) if e.id == row_widget.step_id)
+
     def _replace(self, row: int, entry: ScheduleEntry) -> tuple[ScheduleEntry, ...]:
         return self._entries[:row] + (entry,) + self._entries[row + 1 :]
 
     def _quarters_ticked(self, row_widget: _StepRow) -> None:
-        row = self._rows.index(row_widget)
-        entry = ScheduleEntry(row_widget.quarters(), self._entries[row].text)
+        row = self._position(row_widget)
+        entry = replace(self._entries[row], quarters=row_widget.quarters())
         self._edit(self._replace(row, entry), None)
 
     def _text_typed(self, row_widget: _StepRow) -> None:
         if clamp_text(row_widget.text_edit):
             self.textRefused.emit()
-        row = self._rows.index(row_widget)
-        entry = ScheduleEntry(self._entries[row].quarters, row_widget.text_edit.toPlainText())
-        self._edit(self._replace(row, entry), f"{row}.text")
+        row = self._position(row_widget)
+        entry = replace(self._entries[row], text=row_widget.text_edit.toPlainText())
+        self._edit(self._replace(row, entry), f"{entry.id}.text")
 
     def _move(self, row_widget: _StepRow, step: int) -> None:
-        row = self._rows.index(row_widget)
+        row = self._position(row_widget)
         other = row + step
         if not 0 <= other < len(self._entries):
             return
         entries = list(self._entries)
         entries[row], entries[other] = entries[other], entries[row]
         self._edit(tuple(entries), None)
-        button = self._rows[other].up_button if step < 0 else self._rows[other].down_button
+        # The row went with its step: the same button moves it on, as long as it can.
+        button = row_widget.up_button if step < 0 else row_widget.down_button
         if button.isEnabled():
             button.setFocus(Qt.FocusReason.OtherFocusReason)
         else:
-            self._rows[other].text_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+            row_widget.text_edit.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _delete(self, row_widget: _StepRow) -> None:
-        row = self._rows.index(row_widget)
+        row = self._position(row_widget)
+        focus = QApplication.focusWidget()
+        had_focus = focus is not None and row_widget.isAncestorOf(focus)
         self._edit(self._entries[:row] + self._entries[row + 1 :], None)
+        if had_focus:  # the row is going: the focus stays where the clerk was
+            target = (
+                self.row_widget(min(row, len(self._entries) - 1)).delete_button
+                if self._entries
+                else self.ui.addButton
+            )
+            target.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -59,7 +59,7 @@ class TaskDetail(QWidget):
     """Shows one task and reports every change at once; it never touches the book itself."""
 
     #: The changed Task, the undo step's name, and a merge key for typing in one field
-    #: ("objective", "schedule.0.text") or None when the change is its own undo step.
+    #: ("objective", "schedule.<step id>.text") or None when the change is its own undo step.
     taskEdited = Signal(object, str, object)  # noqa: N815 - Qt signal naming
 
     def __init__(
