@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from typing import TYPE_CHECKING
 
@@ -129,6 +130,10 @@ class MainWindow(QMainWindow):
         header = self.ui.bookList.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        # The title gives way, so 修改时间 stays in view without scrolling sideways.
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
         self.ui.bookList.selectionModel().selectionChanged.connect(self._book_selected)
         self.ui.mainSplitter.setStretchFactor(1, 1)
         self.ui.mainSplitter.setSizes([300, 980])
@@ -331,6 +336,9 @@ class MainWindow(QMainWindow):
                 != (book.cover.year, book.cover.unit_name, book.cover.title)
             ):
                 self.refresh_books()
+            elif book and book.id is not None:
+                now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+                self.book_list.set_modified(book.id, now)
 
     def _store_failed(self, message: str) -> None:
         self.statusBar().showMessage(

@@ -225,8 +225,20 @@ Continue anyway?</translation>
       <translation>Title</translation>
     </message>
     <message>
+      <source>修改时间</source>
+      <translation>Modified</translation>
+    </message>
+    <message>
       <source>（未填单位）</source>
       <translation>(no unit name)</translation>
+    </message>
+    <message>
+      <source>（较早）</source>
+      <translation>(earlier)</translation>
+    </message>
+    <message>
+      <source>本程序更新前最后修改</source>
+      <translation>Last changed before this version of the program</translation>
     </message>
   </context>
   <context>
@@ -657,7 +669,7 @@ The latest version from the database is shown now.</translation>
     <name>ScheduleEditor</name>
     <message>
       <source>每项任务最多 {0} 个进度步骤</source>
-      <extracomment>The new tuple[ScheduleEntry, ...] and a merge key for typing in one step's text ("3.text"), or None when the change is its own undo step (ticks, adding, moving). A text was cut back to TEXT_MAX characters.</extracomment>
+      <extracomment>The id of the step this row shows (ScheduleEntry.id). The new tuple[ScheduleEntry, ...] and a merge key for typing in one step's text ("&lt;step id&gt;.text"), or None when the change is its own undo step (ticks, adding, moving). Rows and keys follow a step by its id, wherever it moves. A text was cut back to TEXT_MAX characters.</extracomment>
       <translation>A task can have at most {0} schedule steps</translation>
     </message>
     <message>
@@ -724,7 +736,7 @@ The latest version from the database is shown now.</translation>
     <name>TaskDetail</name>
     <message>
       <source>年度目标/改革要点：</source>
-      <extracomment>The changed Task, the undo step's name, and a merge key for typing in one field ("objective", "schedule.0.text") or None when the change is its own undo step.</extracomment>
+      <extracomment>The changed Task, the undo step's name, and a merge key for typing in one field ("objective", "schedule.&lt;step id&gt;.text") or None when the change is its own undo step.</extracomment>
       <translation>Objective / reform points:</translation>
     </message>
     <message>
