@@ -119,12 +119,13 @@ def test_fill_a_functional_task(qtbot, repository, book: Book, session: BookSess
     schedule = detail.scheduleEditor
     qtbot.mouseClick(schedule.ui.addButton, Qt.MouseButton.LeftButton)
     step = schedule.row_widget(0)
-    assert step.flag_label.isVisible()  # no quarter yet: flagged
+    assert step.flagged and step.flag_label.text() == "请勾选季度"  # no quarter yet
     assert "请勾选季度" in schedule.ui.previewLabel.text()
     step.quarter_boxes[2].click()
     step.quarter_boxes[3].click()
     type_chinese(step.text_edit, "召开协调会。")
-    assert not step.flag_label.isVisible()
+    assert not step.flagged
+    assert step.flag_label.text() == "印为：第二、三季度："  # the line is never an empty gap
     assert schedule.ui.previewLabel.text() == "第二、三季度：召开协调会。"
     assert page.model.data(page.model.index(1, M.SCHEDULE)) == "第二、三季度：召开协调会。"
 
@@ -453,10 +454,11 @@ def test_schedule_steps_and_leaders_reorder(qtbot, session: BookSession) -> None
     qtbot.mouseClick(schedule.row_widget(1).up_button, Qt.MouseButton.LeftButton)
     assert [e.quarters for e in session.book.functional_tasks[1].schedule] == [(1,), (2, 3)]
     schedule.row_widget(0).quarter_boxes[1].click()  # 一 off: the step is flagged
-    assert schedule.row_widget(0).flag_label.isVisible()
+    assert schedule.row_widget(0).flagged
     for quarter in (1, 2, 3, 4):
         schedule.row_widget(0).quarter_boxes[quarter].click()
     assert session.book.functional_tasks[1].schedule[0].printed().startswith("全年：")
+    assert schedule.row_widget(0).flag_label.text() == "印为：全年："
 
     page.table.selectRow(0)  # 何兰芳 李飞跃
     detail = page.detail.ui
@@ -603,7 +605,7 @@ def test_the_step_warning_moves_nothing_and_a_new_step_is_in_view(
     scroll = page.ui.detailScroll
     for quarter in list(step.quarters()):
         qtbot.mouseClick(step.quarter_boxes[quarter], Qt.MouseButton.LeftButton)
-    assert step.flag_label.isVisible()  # 请勾选季度
+    assert step.flagged  # 请勾选季度
     qtbot.wait(50)
     after = (
         box.mapTo(page, box.rect().topLeft()),

@@ -27,6 +27,7 @@ from bluebook_desktop.ui.clicks import on_click_once
 from bluebook_desktop.ui.forms.ui_schedule_editor import Ui_ScheduleEditor
 
 _FLAG_STYLE = "color: #c62828;"
+_PRINTED_STYLE = "color: #5f5f5f;"  # the window's hint grey (ui/fonts.py)
 
 
 def clamp_text(edit: QPlainTextEdit, limit: int = TEXT_MAX) -> bool:
@@ -82,14 +83,10 @@ class _StepRow(QFrame):
         for button in (self.up_button, self.down_button, self.delete_button):
             top.addWidget(button)
         layout.addLayout(top)
-        # On a line of its own, with its room kept while hidden: the warning coming and going
-        # moves nothing the clerk is about to click (the quarter boxes, 删除) and never
-        # widens the pane.
-        self.flag_label = QLabel(self.tr("请勾选季度"), self)
-        self.flag_label.setStyleSheet(_FLAG_STYLE)
-        policy = self.flag_label.sizePolicy()
-        policy.setRetainSizeWhenHidden(True)
-        self.flag_label.setSizePolicy(policy)
+        # A line of its own that is never empty: how the ticked quarters print (印为：全年：),
+        # or the warning when none is ticked. The warning coming and going moves nothing the
+        # clerk is about to click (the quarter boxes, 删除) and never widens the pane.
+        self.flag_label = QLabel(self)
         layout.addWidget(self.flag_label)
 
         self.text_edit = QPlainTextEdit(self)
@@ -115,6 +112,8 @@ class _StepRow(QFrame):
 
     #: The id of the step this row shows (ScheduleEntry.id).
     step_id = ""
+    #: No quarter is ticked: the row says 请勾选季度.
+    flagged = False
 
     def quarters(self) -> tuple[int, ...]:
         return tuple(q for q, box in self.quarter_boxes.items() if box.isChecked())
@@ -124,7 +123,13 @@ class _StepRow(QFrame):
             with QSignalBlocker(box):
                 box.setChecked(quarter in entry.quarters)
         set_plain_text(self.text_edit, entry.text)
-        self.flag_label.setVisible(not entry.quarters)
+        self.flagged = not entry.quarters
+        if self.flagged:
+            self.flag_label.setText(self.tr("请勾选季度"))
+            self.flag_label.setStyleSheet(_FLAG_STYLE)
+        else:
+            self.flag_label.setText(self.tr("印为：%1：").replace("%1", entry.label))
+            self.flag_label.setStyleSheet(_PRINTED_STYLE)
 
 
 class ScheduleEditor(QWidget):

@@ -669,7 +669,7 @@ The latest version from the database is shown now.</translation>
     <name>ScheduleEditor</name>
     <message>
       <source>每项任务最多 {0} 个进度步骤</source>
-      <extracomment>The id of the step this row shows (ScheduleEntry.id). The new tuple[ScheduleEntry, ...] and a merge key for typing in one step's text ("&lt;step id&gt;.text"), or None when the change is its own undo step (ticks, adding, moving). Rows and keys follow a step by its id, wherever it moves. A text was cut back to TEXT_MAX characters.</extracomment>
+      <extracomment>The new tuple[ScheduleEntry, ...] and a merge key for typing in one step's text ("&lt;step id&gt;.text"), or None when the change is its own undo step (ticks, adding, moving). Rows and keys follow a step by its id, wherever it moves. A text was cut back to TEXT_MAX characters.</extracomment>
       <translation>A task can have at most {0} schedule steps</translation>
     </message>
     <message>
@@ -1093,12 +1093,17 @@ The latest version from the database is shown now.</translation>
       <translation>Delete this step</translation>
     </message>
     <message>
+      <source>这一步做什么，如：召开提案办理协调会。</source>
+      <translation>What this step does, e.g. 召开提案办理协调会。</translation>
+    </message>
+    <message>
       <source>请勾选季度</source>
+      <extracomment>The id of the step this row shows (ScheduleEntry.id). No quarter is ticked: the row says 请勾选季度.</extracomment>
       <translation>Tick a quarter</translation>
     </message>
     <message>
-      <source>这一步做什么，如：召开提案办理协调会。</source>
-      <translation>What this step does, e.g. 召开提案办理协调会。</translation>
+      <source>印为：%1：</source>
+      <translation>Prints as: %1:</translation>
     </message>
   </context>
   <context>
