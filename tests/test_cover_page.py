@@ -81,8 +81,33 @@ def test_a_phone_number_is_written_the_usual_way(qtbot, repository) -> None:
     phone.setFocus()
     qtbot.waitUntil(phone.hasFocus)
     qtbot.keyClicks(phone, "(0757)87771621")
-    assert page.ui.phoneProblem.text() == ""  # nothing really wrong: no warning while typing
+    assert "联系电话" not in page.ui.problems.text()  # nothing really wrong: no warning
     qtbot.keyClick(phone, Qt.Key.Key_Return)
     assert phone.text() == "0757-87771621"
     session.store_now()
     assert repository.load(session.book.id).cover.phone == "0757-87771621"
+
+
+def test_a_long_warning_moves_no_field(qtbot, repository) -> None:
+    """The phone warning is three lines at 1024 pixels; the fields below it stay put."""
+    page, session = _page(qtbot, repository, Cover(year=2021, unit_name="三水区财政局"))
+    page.resize(760, 600)
+    page.show()
+    qtbot.waitExposed(page)
+    below = [page.ui.filledOn, page.ui.issuer, page.ui.issuedOn]
+    before = [w.mapTo(page, w.rect().topLeft()) for w in below]
+    phone = page.ui.phone
+    page.activateWindow()
+    phone.setFocus()
+    qtbot.waitUntil(phone.hasFocus)
+    qtbot.keyClicks(phone, "12345")
+    qtbot.keyClick(phone, Qt.Key.Key_Tab)
+    qtbot.waitUntil(lambda: "联系电话应为固定电话" in page.ui.problems.text())
+    qtbot.keyClick(page.ui.unitName, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(page.ui.unitName, Qt.Key.Key_Delete)  # a second warning, for the unit
+    qtbot.waitUntil(lambda: page.ui.problems.text().count("\n") == 1)
+    assert page.ui.problems.text().splitlines()[0] == "请填写单位名称。"  # the fields' order
+    qtbot.wait(20)
+    assert [w.mapTo(page, w.rect().topLeft()) for w in below] == before
+    assert page.ui.problems.y() > page.ui.issuedOn.y()  # below the last field
+    assert session.book.cover.phone == "12345"  # kept as typed: a warning, never a block

@@ -72,9 +72,6 @@ class CoverPage(QWidget):
     def _line(self, name: str) -> QLineEdit:
         return getattr(self.ui, _camel(name))
 
-    def _problem_label(self, name: str) -> QLabel:
-        return getattr(self.ui, _camel(name) + "Problem")
-
     def load(self, book: Book) -> None:
         cover = book.cover
         blockers = [QSignalBlocker(w) for w in self.findChildren(QWidget)]
@@ -178,9 +175,14 @@ class CoverPage(QWidget):
         self._set("issued_on", value)
 
     def _show_problems(self, cover: Cover) -> None:
+        """What to correct, in one place below the fields, in the fields' order: a warning
+        coming or going moves no field, however long it is (a column beside the fields
+        wrapped a long one onto three lines and pushed every row below it down)."""
         problems = cover_problems(cover)
-        for name in (*TEXT_FIELDS, "year", "filled_on", "issued_on"):
-            message = problems.get(name, "")
-            self._problem_label(name).setText(
-                QCoreApplication.translate("rules", message) if message else ""
-            )
+        order = ("year", *TEXT_FIELDS, "filled_on", "issued_on")
+        lines = [
+            QCoreApplication.translate("rules", problems[name])
+            for name in order
+            if name in problems
+        ]
+        self.ui.problems.setText("\n".join(lines))

@@ -48,13 +48,6 @@ class Ui_CoverPage(object):
 
         self.grid.addWidget(self.year, 0, 1, 1, 1)
 
-        self.yearProblem = QLabel(CoverPage)
-        self.yearProblem.setObjectName(u"yearProblem")
-        self.yearProblem.setStyleSheet(u"color: #b00020;")
-        self.yearProblem.setWordWrap(True)
-
-        self.grid.addWidget(self.yearProblem, 0, 2, 1, 1)
-
         self.serialLabel = QLabel(CoverPage)
         self.serialLabel.setObjectName(u"serialLabel")
 
@@ -67,13 +60,6 @@ class Ui_CoverPage(object):
         self.serial.setMaximumSize(QSize(560, 16777215))
 
         self.grid.addWidget(self.serial, 1, 1, 1, 1)
-
-        self.serialProblem = QLabel(CoverPage)
-        self.serialProblem.setObjectName(u"serialProblem")
-        self.serialProblem.setStyleSheet(u"color: #b00020;")
-        self.serialProblem.setWordWrap(True)
-
-        self.grid.addWidget(self.serialProblem, 1, 2, 1, 1)
 
         self.attachmentLabel = QLabel(CoverPage)
         self.attachmentLabel.setObjectName(u"attachmentLabel")
@@ -88,13 +74,6 @@ class Ui_CoverPage(object):
 
         self.grid.addWidget(self.attachment, 2, 1, 1, 1)
 
-        self.attachmentProblem = QLabel(CoverPage)
-        self.attachmentProblem.setObjectName(u"attachmentProblem")
-        self.attachmentProblem.setStyleSheet(u"color: #b00020;")
-        self.attachmentProblem.setWordWrap(True)
-
-        self.grid.addWidget(self.attachmentProblem, 2, 2, 1, 1)
-
         self.titleLabel = QLabel(CoverPage)
         self.titleLabel.setObjectName(u"titleLabel")
 
@@ -107,13 +86,6 @@ class Ui_CoverPage(object):
         self.title.setMaximumSize(QSize(560, 16777215))
 
         self.grid.addWidget(self.title, 3, 1, 1, 1)
-
-        self.titleProblem = QLabel(CoverPage)
-        self.titleProblem.setObjectName(u"titleProblem")
-        self.titleProblem.setStyleSheet(u"color: #b00020;")
-        self.titleProblem.setWordWrap(True)
-
-        self.grid.addWidget(self.titleProblem, 3, 2, 1, 1)
 
         self.editionLabel = QLabel(CoverPage)
         self.editionLabel.setObjectName(u"editionLabel")
@@ -128,13 +100,6 @@ class Ui_CoverPage(object):
 
         self.grid.addWidget(self.edition, 4, 1, 1, 1)
 
-        self.editionProblem = QLabel(CoverPage)
-        self.editionProblem.setObjectName(u"editionProblem")
-        self.editionProblem.setStyleSheet(u"color: #b00020;")
-        self.editionProblem.setWordWrap(True)
-
-        self.grid.addWidget(self.editionProblem, 4, 2, 1, 1)
-
         self.unitNameLabel = QLabel(CoverPage)
         self.unitNameLabel.setObjectName(u"unitNameLabel")
 
@@ -147,13 +112,6 @@ class Ui_CoverPage(object):
         self.unitName.setMaximumSize(QSize(560, 16777215))
 
         self.grid.addWidget(self.unitName, 5, 1, 1, 1)
-
-        self.unitNameProblem = QLabel(CoverPage)
-        self.unitNameProblem.setObjectName(u"unitNameProblem")
-        self.unitNameProblem.setStyleSheet(u"color: #b00020;")
-        self.unitNameProblem.setWordWrap(True)
-
-        self.grid.addWidget(self.unitNameProblem, 5, 2, 1, 1)
 
         self.fillerNameLabel = QLabel(CoverPage)
         self.fillerNameLabel.setObjectName(u"fillerNameLabel")
@@ -168,13 +126,6 @@ class Ui_CoverPage(object):
 
         self.grid.addWidget(self.fillerName, 6, 1, 1, 1)
 
-        self.fillerNameProblem = QLabel(CoverPage)
-        self.fillerNameProblem.setObjectName(u"fillerNameProblem")
-        self.fillerNameProblem.setStyleSheet(u"color: #b00020;")
-        self.fillerNameProblem.setWordWrap(True)
-
-        self.grid.addWidget(self.fillerNameProblem, 6, 2, 1, 1)
-
         self.fillerPositionLabel = QLabel(CoverPage)
         self.fillerPositionLabel.setObjectName(u"fillerPositionLabel")
 
@@ -188,13 +139,6 @@ class Ui_CoverPage(object):
 
         self.grid.addWidget(self.fillerPosition, 7, 1, 1, 1)
 
-        self.fillerPositionProblem = QLabel(CoverPage)
-        self.fillerPositionProblem.setObjectName(u"fillerPositionProblem")
-        self.fillerPositionProblem.setStyleSheet(u"color: #b00020;")
-        self.fillerPositionProblem.setWordWrap(True)
-
-        self.grid.addWidget(self.fillerPositionProblem, 7, 2, 1, 1)
-
         self.phoneLabel = QLabel(CoverPage)
         self.phoneLabel.setObjectName(u"phoneLabel")
 
@@ -207,13 +151,6 @@ class Ui_CoverPage(object):
         self.phone.setMaximumSize(QSize(560, 16777215))
 
         self.grid.addWidget(self.phone, 8, 1, 1, 1)
-
-        self.phoneProblem = QLabel(CoverPage)
-        self.phoneProblem.setObjectName(u"phoneProblem")
-        self.phoneProblem.setStyleSheet(u"color: #b00020;")
-        self.phoneProblem.setWordWrap(True)
-
-        self.grid.addWidget(self.phoneProblem, 8, 2, 1, 1)
 
         self.filledOnLabel = QLabel(CoverPage)
         self.filledOnLabel.setObjectName(u"filledOnLabel")
@@ -243,13 +180,6 @@ class Ui_CoverPage(object):
 
         self.grid.addLayout(self.filledOnRow, 9, 1, 1, 1)
 
-        self.filledOnProblem = QLabel(CoverPage)
-        self.filledOnProblem.setObjectName(u"filledOnProblem")
-        self.filledOnProblem.setStyleSheet(u"color: #b00020;")
-        self.filledOnProblem.setWordWrap(True)
-
-        self.grid.addWidget(self.filledOnProblem, 9, 2, 1, 1)
-
         self.issuerLabel = QLabel(CoverPage)
         self.issuerLabel.setObjectName(u"issuerLabel")
 
@@ -262,13 +192,6 @@ class Ui_CoverPage(object):
         self.issuer.setMaximumSize(QSize(560, 16777215))
 
         self.grid.addWidget(self.issuer, 10, 1, 1, 1)
-
-        self.issuerProblem = QLabel(CoverPage)
-        self.issuerProblem.setObjectName(u"issuerProblem")
-        self.issuerProblem.setStyleSheet(u"color: #b00020;")
-        self.issuerProblem.setWordWrap(True)
-
-        self.grid.addWidget(self.issuerProblem, 10, 2, 1, 1)
 
         self.issuedOnLabel = QLabel(CoverPage)
         self.issuedOnLabel.setObjectName(u"issuedOnLabel")
@@ -283,16 +206,17 @@ class Ui_CoverPage(object):
 
         self.grid.addWidget(self.issuedOn, 11, 1, 1, 1)
 
-        self.issuedOnProblem = QLabel(CoverPage)
-        self.issuedOnProblem.setObjectName(u"issuedOnProblem")
-        self.issuedOnProblem.setStyleSheet(u"color: #b00020;")
-        self.issuedOnProblem.setWordWrap(True)
-
-        self.grid.addWidget(self.issuedOnProblem, 11, 2, 1, 1)
-
-        self.grid.setColumnStretch(2, 1)
+        self.grid.setColumnStretch(1, 1)
 
         self.outer.addLayout(self.grid)
+
+        self.problems = QLabel(CoverPage)
+        self.problems.setObjectName(u"problems")
+        self.problems.setStyleSheet(u"color: #b00020;")
+        self.problems.setWordWrap(True)
+        self.problems.setTextFormat(Qt.TextFormat.PlainText)
+
+        self.outer.addWidget(self.problems)
 
         self.bottomSpacer = QSpacerItem(0, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
 
