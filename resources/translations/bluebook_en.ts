@@ -1126,6 +1126,61 @@ The details are in the log: %2</translation>
     </message>
   </context>
   <context>
+    <name>form</name>
+    <message>
+      <source>序号</source>
+      <translation>No.</translation>
+    </message>
+    <message>
+      <source>工作任务</source>
+      <translation>Work task</translation>
+    </message>
+    <message>
+      <source>全年进度安排</source>
+      <translation>Schedule</translation>
+    </message>
+    <message>
+      <source>责任领导</source>
+      <translation>Leaders</translation>
+    </message>
+    <message>
+      <source>牵头/协办</source>
+      <translation>Role</translation>
+    </message>
+    <message>
+      <source>重点工作</source>
+      <translation>Key tasks</translation>
+    </message>
+    <message>
+      <source>年度目标/改革要点</source>
+      <translation>Objective / reform</translation>
+    </message>
+    <message>
+      <source>职能工作</source>
+      <translation>Functional tasks</translation>
+    </message>
+    <message>
+      <source>年度目标</source>
+      <translation>Objective</translation>
+    </message>
+    <message>
+      <source>单位名称</source>
+      <translation>Unit name</translation>
+    </message>
+    <message>
+      <source>填表人姓名及职务</source>
+      <translation>Filled in by (name and position)</translation>
+    </message>
+    <message>
+      <source>联系电话</source>
+      <translation>Phone</translation>
+    </message>
+    <message>
+      <source>填表日期</source>
+      <translation>Date filled</translation>
+    </message>
+  </context>
+  <context>
     <name>messages</name>
     <message>
       <source>数据库 {database} 已损坏，已移到 {moved}（没有删除）。最新的完好备份：{backup}。</source>
