@@ -6,7 +6,16 @@ from collections.abc import Iterable
 from dataclasses import replace
 from typing import Protocol
 
-from PySide6.QtCore import QEvent, QObject, QSignalBlocker, QStringListModel, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QObject,
+    QSignalBlocker,
+    QStringListModel,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractButton, QCompleter, QLineEdit, QListWidgetItem, QWidget
 
@@ -21,6 +30,7 @@ from bluebook_desktop.domain import (
     Task,
     parse_leaders,
 )
+from bluebook_desktop.domain.form import FORM, Section
 from bluebook_desktop.ui.forms.ui_task_detail import Ui_TaskDetail
 from bluebook_desktop.ui.schedule_editor import clamp_text, set_plain_text
 
@@ -63,13 +73,16 @@ class TaskDetail(QWidget):
     taskEdited = Signal(object, str, object)  # noqa: N815 - Qt signal naming
 
     def __init__(
-        self, completions: Completions, key: bool = False, parent: QWidget | None = None
+        self,
+        completions: Completions,
+        section: Section = FORM.functional_tasks,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.ui = Ui_TaskDetail()
         self.ui.setupUi(self)
         self._completions = completions
-        self._key = key
+        self._has_role = section.has_role
         self._task: Task | None = None
         self._book_leaders: list[str] = []
 
@@ -86,10 +99,12 @@ class TaskDetail(QWidget):
         ui.leaderEdit.installEventFilter(self)
         ui.leadersList.installEventFilter(self)
 
-        if key:
-            ui.objectiveLabel.setText(self.tr("年度目标/改革要点："))
-        ui.roleLabel.setVisible(key)
-        ui.roleWidget.setVisible(key)
+        objective = section.column("objective")
+        if objective is not None:  # the field is named as the section's column is headed
+            header = QCoreApplication.translate("form", objective.header)
+            ui.objectiveLabel.setText(self.tr("%1：").replace("%1", header))
+        ui.roleLabel.setVisible(self._has_role)
+        ui.roleWidget.setVisible(self._has_role)
 
         ui.taskEdit.textChanged.connect(self._task_typed)
         ui.objectiveEdit.textChanged.connect(self._objective_typed)
@@ -210,7 +225,7 @@ class TaskDetail(QWidget):
             with QSignalBlocker(button):
                 button.setChecked(role == value)
         group.setExclusive(True)
-        self.ui.roleHint.setVisible(self._key and role not in ROLES)
+        self.ui.roleHint.setVisible(self._has_role and role not in ROLES)
 
     # --- edits ---
 

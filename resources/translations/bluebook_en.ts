@@ -711,9 +711,9 @@ The latest version from the database is shown now.</translation>
   <context>
     <name>TaskDetail</name>
     <message>
-      <source>年度目标/改革要点：</source>
+      <source>%1：</source>
       <extracomment>The changed Task, the undo step's name, and a merge key for typing in one field ("objective", "schedule.0.text") or None when the change is its own undo step.</extracomment>
-      <translation>Objective / reform points:</translation>
+      <translation>%1:</translation>
     </message>
     <message>
       <source>“%1”已是责任领导，没有重复添加。</source>
@@ -941,38 +941,6 @@ The latest version from the database is shown now.</translation>
     <message>
       <source>把选中的任务下移一行（Ctrl+↓），也可拖动行调整顺序</source>
       <translation>Move the selected task down one row (Ctrl+↓); you can also drag rows</translation>
-    </message>
-  </context>
-  <context>
-    <name>TaskTableModel</name>
-    <message>
-      <source>序号</source>
-      <extracomment>Rows were reordered (move buttons, Ctrl+Up/Down or a drag). The 工作任务 cell of the task with this id was edited in the table. Names typed into a 责任领导 cell beyond MAX_LEADERS were not taken. Names typed twice into a 责任领导 cell, kept once (a list of names). A cell of the task with this id was edited in the table: its Task field's name ("task", "objective", "leaders", "role"). Sent for 工作任务 too, after `renamed`.</extracomment>
-      <translation>No.</translation>
-    </message>
-    <message>
-      <source>工作任务</source>
-      <translation>Work task</translation>
-    </message>
-    <message>
-      <source>年度目标/改革要点</source>
-      <translation>Objective / reform</translation>
-    </message>
-    <message>
-      <source>年度目标</source>
-      <translation>Objective</translation>
-    </message>
-    <message>
-      <source>全年进度安排</source>
-      <translation>Schedule</translation>
-    </message>
-    <message>
-      <source>责任领导</source>
-      <translation>Leaders</translation>
-    </message>
-    <message>
-      <source>牵头/协办</source>
-      <translation>Role</translation>
     </message>
   </context>
   <context>
