@@ -17,10 +17,11 @@ from bluebook_desktop.domain import (
     parse_date,
     parse_month,
 )
+from bluebook_desktop.domain.form import FORM
 
-# task.section: which table of the form a task belongs to
-KEY = "key"
-FUNCTIONAL = "functional"
+# task.section: which table of the form a task belongs to (the section's stored value)
+KEY = FORM.key_tasks.stored
+FUNCTIONAL = FORM.functional_tasks.stored
 # book columns besides the cover's
 BOOK_TEXT_COLUMNS = (*SECTION_TEXT_FIELDS, "no_key_tasks")
 TASK_COLUMNS = ("task", "objective", "target", "role")
@@ -57,7 +58,7 @@ def book_from_rows(
     names: dict[str, list[str]] = {}
     for task_id, name in leaders:
         names.setdefault(task_id, []).append(name)
-    sections: dict[str, list[Task]] = {KEY: [], FUNCTIONAL: []}
+    sections: dict[str, list[Task]] = {section.stored: [] for section in FORM.sections}
     for t in tasks:
         sections[t["section"]].append(
             Task(
@@ -76,8 +77,7 @@ def book_from_rows(
     return Book(
         id=book["id"],
         cover=Cover(**cover),
-        key_tasks=tuple(sections[KEY]),
-        functional_tasks=tuple(sections[FUNCTIONAL]),
+        **{section.name: tuple(sections[section.stored]) for section in FORM.sections},
         **{
             name: bool(book[name]) if name == "no_key_tasks" else book[name]
             for name in BOOK_TEXT_COLUMNS

@@ -57,8 +57,9 @@ class Column:
     # The window's table centres only the narrowest cells (序号, 牵头/协办): a centred
     # name or task there would wander as the column is resized.
     window_align: Align = Align.LEFT
-    # Other headers a filled Word file may have for it (the reader matches these too).
-    also_headed: tuple[str, ...] = ()
+    # Words by which a filled Word file's header cell names the column (序号 or 编号, …):
+    # clerks retype and reword headers.
+    header_words: tuple[str, ...] = ()
 
     @property
     def centred(self) -> bool:
@@ -155,6 +156,9 @@ class Form:
     sections: tuple[Section, ...]
     cover_fields: tuple[CoverField, ...]
     page: PageGeometry = PageGeometry()
+    # The order in which a header cell's words are tried against the columns' words, most
+    # specific first (年度目标任务 is a target, not a task); columns not named come first.
+    header_order: tuple[str, ...] = ()
 
     def section(self, spelling: str) -> Section:
         """The section by any of its spellings: the Book field ("key_tasks"), the stored
@@ -203,13 +207,22 @@ SERIAL = Column(
     11,
     Align.CENTRE,
     kind=Kind.SERIAL,
-    also_headed=("编号",),
+    header_words=("序号", "编号"),
     window_align=Align.CENTRE,
 )
 TASK = Column(
-    "task", QT_TRANSLATE_NOOP("form", "工作任务"), 20, 20, Align.CENTRE, _task_lines, edits="task"
+    "task",
+    QT_TRANSLATE_NOOP("form", "工作任务"),
+    20,
+    20,
+    Align.CENTRE,
+    _task_lines,
+    edits="task",
+    header_words=("任务", "项目"),
 )
 SCHEDULE_HEADER = QT_TRANSLATE_NOOP("form", "全年进度安排")
+SCHEDULE_WORDS = ("进度", "安排")
+OBJECTIVE_WORDS = ("目标", "要点")
 LEADERS = Column(
     "leaders",
     QT_TRANSLATE_NOOP("form", "责任领导"),
@@ -219,6 +232,7 @@ LEADERS = Column(
     _leader_names,
     Kind.LEADERS,
     edits="leaders",
+    header_words=("领导", "责任人"),
 )
 ROLE = Column(
     "role",
@@ -228,6 +242,7 @@ ROLE = Column(
     Align.CENTRE,
     _role_lines,
     edits="role",
+    header_words=("牵头", "协办"),
     window_align=Align.CENTRE,
 )
 
@@ -247,8 +262,16 @@ FORM = Form(
                     41,
                     reads=_objective_lines,
                     edits="objective",
+                    header_words=OBJECTIVE_WORDS,
                 ),
-                Column("schedule", SCHEDULE_HEADER, None, 41, reads=_schedule_lines),
+                Column(
+                    "schedule",
+                    SCHEDULE_HEADER,
+                    None,
+                    41,
+                    reads=_schedule_lines,
+                    header_words=SCHEDULE_WORDS,
+                ),
                 LEADERS,
                 ROLE,
             ),
@@ -271,8 +294,16 @@ FORM = Form(
                     48.5,
                     reads=_objective_lines,
                     edits="objective",
+                    header_words=OBJECTIVE_WORDS,
                 ),
-                Column("schedule", SCHEDULE_HEADER, None, 48.5, reads=_schedule_lines),
+                Column(
+                    "schedule",
+                    SCHEDULE_HEADER,
+                    None,
+                    48.5,
+                    reads=_schedule_lines,
+                    header_words=SCHEDULE_WORDS,
+                ),
                 LEADERS,
             ),
             title_field="functional_tasks_title",
@@ -285,4 +316,5 @@ FORM = Form(
         CoverField("phone", QT_TRANSLATE_NOOP("form", "联系电话"), "phone"),
         CoverField("filled_on", QT_TRANSLATE_NOOP("form", "填表日期"), "date"),
     ),
+    header_order=("serial", "role", "schedule", "leaders", "objective", "task"),
 )

@@ -27,6 +27,7 @@ from bluebook_desktop.domain import (
     chinese_month,
     parse_leaders,
 )
+from bluebook_desktop.domain.form import FORM, Section
 from bluebook_desktop.errors import UserError
 from bluebook_desktop.formats.cover_text import read_cover
 from bluebook_desktop.formats.docx_file import open_document
@@ -40,18 +41,18 @@ TOO_MUCH = QT_TRANSLATE_NOOP(
 )
 NOT_FORM = QT_TRANSLATE_NOOP(
     "messages",
-    "“{name}”不是绩效目标责任书：没有找到“职能工作任务目标”表格"
-    "（表头应有 序号、工作任务、年度目标、全年进度安排、责任领导）。",
+    "“{name}”不是绩效目标责任书：没有找到“职能工作任务目标”表格（表头应有 {headers}）。",
 )
 
 NOT_FORM_COLUMNS = QT_TRANSLATE_NOOP(
     "messages",
-    "“{name}”不是绩效目标责任书：{section}表格缺少“{missing}”栏"
-    "（表头应有 序号、工作任务、年度目标、全年进度安排、责任领导），没有导入。",
+    "“{name}”不是绩效目标责任书：{section}表格缺少“{missing}”栏（表头应有 {headers}），没有导入。",
 )
 
-KEY = "重点工作"
-FUNCTIONAL = "职能工作"
+KEY = FORM.key_tasks
+FUNCTIONAL = FORM.functional_tasks
+# The headers named when a file is not the form: those of its functional table.
+_HEADERS = "、".join(FUNCTIONAL.headers)
 _NOTE = re.compile(r"^注\s*[:：]\s*")
 _OPINION = re.compile(r"^单\s*位\s*负\s*责\s*人\s*意\s*见\s*[:：]?\s*")
 _SIGNATURE = re.compile(
@@ -108,7 +109,7 @@ def read_docx(path: Path) -> DocxReading:
     name = path.name
     body = open_document(path).element.body
     if body is None:
-        raise UserError(NOT_FORM, name=name)
+        raise UserError(NOT_FORM, name=name, headers=_HEADERS)
     reading = _Reader(name).read(list(blocks(body)))
     _check_limits(reading.book, name)
     return reading
@@ -128,18 +129,30 @@ def _check_limits(book: Book, name: str) -> None:
 # --- the form's parts ---
 
 
-_COLUMN_NAMES = {
-    "serial": "序号",
-    "task": "工作任务",
-    "objective": "年度目标",
-    "schedule": "全年进度安排",
-    "leaders": "责任领导",
-    "role": "牵头/协办",
-}
+# Each column's header as this district's form prints it (the functional table's where
+# the key table words it longer), to name a column in a note.
+_COLUMN_NAMES = {c.name: c.header for s in FORM.sections for c in s.columns}
+_COLUMN_NAMES.update({c.name: c.header for c in FUNCTIONAL.columns})
+
+# The columns every task table of the form has (序号 aside, which the program numbers); a
+# table without them is another form's.
+_FORM_COLUMNS = tuple(
+    c.name
+    for c in FUNCTIONAL.columns
+    if c.name != "serial" and all(s.has(c.name) for s in FORM.sections)
+)
 
 
-# The columns both task tables of the form have; a table without them is another form's.
-_FORM_COLUMNS = ("task", "objective", "schedule", "leaders")
+def _by_specificity(item: tuple[str, tuple[str, ...]]) -> int:
+    order = FORM.header_order
+    return order.index(item[0]) if item[0] in order else -1
+
+
+# The words a header cell names each column by, tried most specific first.
+_HEADER_WORDS = sorted(
+    {c.name: c.header_words for s in FORM.sections for c in s.columns}.items(),
+    key=_by_specificity,
+)
 
 
 def _column(text: str) -> str | None:
@@ -147,14 +160,7 @@ def _column(text: str) -> str | None:
     t = re.sub(r"\s+", "", text)
     if not t:
         return None
-    for field_name, words in (
-        ("serial", ("序号", "编号")),
-        ("role", ("牵头", "协办")),
-        ("schedule", ("进度", "安排")),
-        ("leaders", ("领导", "责任人")),
-        ("objective", ("目标", "要点")),
-        ("task", ("任务", "项目")),
-    ):
+    for field_name, words in _HEADER_WORDS:
         if any(word in t for word in words):
             return field_name
     return None
@@ -200,7 +206,7 @@ def _same_texts(row: list[Cell], headers: list[str]) -> bool:
 
 @dataclass
 class _TaskTable:
-    kind: str
+    section: Section
     columns: list[str | None]
     headers: list[str]
     rows: list[list[Cell]]
@@ -214,35 +220,39 @@ class _Reader:
 
     def read(self, items: list[str | Grid]) -> DocxReading:
         tables, closing = self._tables(items)
-        key = [t for t in tables if t.kind == KEY]
-        functional = [t for t in tables if t.kind == FUNCTIONAL]
+        key = [t for t in tables if t.section is KEY]
+        functional = [t for t in tables if t.section is FUNCTIONAL]
         if not functional:
-            raise UserError(NOT_FORM, name=self.name)
+            raise UserError(NOT_FORM, name=self.name, headers=_HEADERS)
         for table in (*key[:1], functional[0]):
             missing = [_COLUMN_NAMES[n] for n in _FORM_COLUMNS if n not in table.columns]
             if missing:
                 # another form's table (项目名称 | 年度绩效目标 | 责任人) looks alike at first
                 raise UserError(
-                    NOT_FORM_COLUMNS, name=self.name, section=table.kind, missing="、".join(missing)
+                    NOT_FORM_COLUMNS,
+                    name=self.name,
+                    section=table.section.label,
+                    missing="、".join(missing),
+                    headers=_HEADERS,
                 )
         first = tables[0]
         cover_lines: list[str] = []
         texts: dict[str, str] = {}
-        for kind, group in ((KEY, key), (FUNCTIONAL, functional)):
+        for section, group in ((KEY, key), (FUNCTIONAL, functional)):
             if not group:
                 continue
             title, note, rest = _heading(group[0].before)
             if title:
-                texts[f"{_prefix(kind)}_title"] = title
+                texts[section.title_field] = title
             if note:
-                texts[f"{_prefix(kind)}_note"] = note
+                texts[section.note_field] = note
             if group[0] is first:
                 cover_lines = rest
             else:
                 self._unplaced("表格之前", rest)
             for table in group[1:]:
                 self._unplaced("表格之间", table.before)
-        if first.kind == FUNCTIONAL and key:
+        if first.section is FUNCTIONAL and key:
             self.notes.append("重点工作表格出现在职能工作表格之后，已按表头归类。")
         if not key:
             cover_lines = self._key_without_table(cover_lines, texts)
@@ -297,14 +307,14 @@ class _Reader:
                 index, columns = found
                 above = [line for row in item[:index] for line in _row_lines(row)]
                 headers = [cell.text for cell in item[index]]
-                kind = _kind(columns, headers, pending + above, last)
+                section = _section(columns, headers, pending + above, last)
                 rows, after = _cut_closing(item[index + 1 :])
-                if last and last.kind == kind and not _has_heading(pending + above):
+                if last and last.section is section and not _has_heading(pending + above):
                     # the header row repeated on the next page: the same table goes on
                     self._unplaced("表格之间", pending + above)
                     last.rows.extend(rows)
                 else:
-                    tables.append(_TaskTable(kind, columns, headers, rows, pending + above))
+                    tables.append(_TaskTable(section, columns, headers, rows, pending + above))
             elif last and _width(item) == len(last.columns) and not _has_heading(pending):
                 self._unplaced("表格之间", pending)  # e.g. 续表 between the two halves
                 rows, after = _cut_closing(item)
@@ -355,14 +365,15 @@ class _Reader:
 
     # --- tasks ---
 
-    def _tasks(self, kind: str, tables: list[_TaskTable]) -> list[Task]:
+    def _tasks(self, section: Section, tables: list[_TaskTable]) -> list[Task]:
         tasks: list[Task] = []
         for table in tables:
-            for number, fields in enumerate(self._rows(kind, table), len(tasks) + 1):
-                tasks.append(self._task(kind, number, fields))
+            for number, fields in enumerate(self._rows(section, table), len(tasks) + 1):
+                tasks.append(self._task(section, number, fields))
         return tasks
 
-    def _rows(self, kind: str, table: _TaskTable) -> list[dict[str, list[str]]]:
+    def _rows(self, section: Section, table: _TaskTable) -> list[dict[str, list[str]]]:
+        kind = section.label
         """Each task's lines per field; rows continued on the next row or page are joined."""
         result: list[dict[str, list[str]]] = []
         previous: dict[str, Cell] = {}
@@ -375,7 +386,7 @@ class _Reader:
                 previous = {}
                 continue
             if all(re.sub(r"\s+", "", t) == NONE_MARK for t in texts):
-                if kind == FUNCTIONAL:
+                if section.none_field is None:  # a 无 row is how a key table says none
                     self.notes.append(f"{kind}表中有一行“无”，已忽略。")
                 previous = {}
                 continue
@@ -403,8 +414,8 @@ class _Reader:
             previous = cells
         return result
 
-    def _task(self, kind: str, number: int, fields: dict[str, list[str]]) -> Task:
-        where = f"{kind}第 {number} 项"
+    def _task(self, section: Section, number: int, fields: dict[str, list[str]]) -> Task:
+        where = f"{section.label}第 {number} 项"
         objective, target = objective_from_lines(fields.get("objective", []))
         schedule, loose = schedule_from_lines(fields.get("schedule", []))
         for line in loose:
@@ -413,7 +424,7 @@ class _Reader:
             )
         role = None
         role_text = re.sub(r"\s+", "", "".join(fields.get("role", [])))
-        if kind == KEY and role_text:
+        if section.has_role and role_text:
             if LEAD in role_text and ASSIST not in role_text:
                 role = LEAD
             elif ASSIST in role_text and LEAD not in role_text:
@@ -421,7 +432,9 @@ class _Reader:
             elif role_text != NONE_MARK:
                 self.notes.append(f"{where}：牵头/协办“{role_text}”应为“牵头”或“协办”，未能归入。")
         elif role_text:
-            self.notes.append(f"{where}：职能工作没有牵头/协办栏，“{role_text}”未能归入。")
+            self.notes.append(
+                f"{where}：{section.label}没有{_COLUMN_NAMES['role']}栏，“{role_text}”未能归入。"
+            )
         return Task(
             task="".join(line.strip() for line in fields.get("task", [])),
             objective=objective,
@@ -482,9 +495,9 @@ def _continues(cells: dict[str, Cell], previous: dict[str, Cell]) -> bool:
     return own_empty("serial") and own_empty("task")
 
 
-def _kind(
+def _section(
     columns: list[str | None], headers: list[str], before: list[str], last: _TaskTable | None
-) -> str:
+) -> Section:
     """重点工作 by its own columns (牵头/协办, 改革要点), else by the heading above the table."""
     if "role" in columns or any("改革" in h for h in headers):
         return KEY
@@ -493,7 +506,7 @@ def _kind(
             return FUNCTIONAL
         if "重点" in line and "注" not in line[:2]:
             return KEY
-    return last.kind if last else FUNCTIONAL
+    return last.section if last else FUNCTIONAL
 
 
 def _has_heading(lines: list[str]) -> bool:
@@ -528,10 +541,6 @@ def _looks_like_title(line: str) -> bool:
     if len(line) > 80 or re.search(r"[:：]|编\s*制$", line):
         return False
     return bool(re.search(r"任务|目标|工作|项目", line))
-
-
-def _prefix(kind: str) -> str:
-    return "key_tasks" if kind == KEY else "functional_tasks"
 
 
 def _cut_closing(rows: Grid) -> tuple[Grid, list[str]]:

@@ -1195,12 +1195,12 @@ The details are in the log: %2</translation>
       <translation>“{name}” holds more than a book can ({problem}); nothing was imported. Split the over-long content into several items in Word, then import again.</translation>
     </message>
     <message>
-      <source>“{name}”不是绩效目标责任书：没有找到“职能工作任务目标”表格（表头应有 序号、工作任务、年度目标、全年进度安排、责任领导）。</source>
-      <translation>“{name}” is not a performance target book: no functional-task table was found (its header should read 序号, 工作任务, 年度目标, 全年进度安排, 责任领导).</translation>
+      <source>“{name}”不是绩效目标责任书：没有找到“职能工作任务目标”表格（表头应有 {headers}）。</source>
+      <translation>“{name}” is not a performance target book: no functional-task table was found (its header should read {headers}).</translation>
     </message>
     <message>
-      <source>“{name}”不是绩效目标责任书：{section}表格缺少“{missing}”栏（表头应有 序号、工作任务、年度目标、全年进度安排、责任领导），没有导入。</source>
-      <translation>“{name}” is not a performance target book: its {section} table has no “{missing}” column (the header should have No., Task, Annual target, Schedule for the year, Responsible leaders). Nothing was imported.</translation>
+      <source>“{name}”不是绩效目标责任书：{section}表格缺少“{missing}”栏（表头应有 {headers}），没有导入。</source>
+      <translation>“{name}” is not a performance target book: its {section} table has no “{missing}” column (the header should have {headers}). Nothing was imported.</translation>
     </message>
     <message>
       <source>文件嵌套层数过深，不是蓝皮书文件。</source>
