@@ -126,12 +126,20 @@ class Section:
 
 @dataclass(frozen=True)
 class CoverField:
-    """A labelled line of the printed cover: the Cover fields it shows, its label, and what
-    kind of value it holds ("line", "person", "phone", "date")."""
+    """A labelled value of the printed cover: its name (a Cover field, or "filler" for the
+    filler's name and position together), its label, what kind of value it holds ("line",
+    "year", "person", "phone", "date"), what prints after the value, and other labels a
+    typed cover may use for it, most specific first."""
 
     name: str
     label: str
     kind: str = "line"
+    suffix: str = ""
+    also_labelled: tuple[str, ...] = ()
+
+    @property
+    def labels(self) -> tuple[str, ...]:
+        return (self.label, *self.also_labelled)
 
 
 @dataclass(frozen=True)
@@ -154,6 +162,8 @@ class PageGeometry:
 @dataclass(frozen=True)
 class Form:
     sections: tuple[Section, ...]
+    # The small boxes at the top right of the cover (年度, 编号), then its labelled lines.
+    cover_boxes: tuple[CoverField, ...]
     cover_fields: tuple[CoverField, ...]
     page: PageGeometry = PageGeometry()
     # The order in which a header cell's words are tried against the columns' words, most
@@ -310,11 +320,24 @@ FORM = Form(
             note_field="functional_tasks_note",
         ),
     ),
+    cover_boxes=(
+        CoverField("year", QT_TRANSLATE_NOOP("form", "年度"), "year"),
+        CoverField("serial", QT_TRANSLATE_NOOP("form", "编号")),
+    ),
     cover_fields=(
-        CoverField("unit_name", QT_TRANSLATE_NOOP("form", "单位名称")),
-        CoverField("filler", QT_TRANSLATE_NOOP("form", "填表人姓名及职务"), "person"),
-        CoverField("phone", QT_TRANSLATE_NOOP("form", "联系电话"), "phone"),
-        CoverField("filled_on", QT_TRANSLATE_NOOP("form", "填表日期"), "date"),
+        CoverField("unit_name", QT_TRANSLATE_NOOP("form", "单位名称"), suffix="（公章）"),
+        CoverField(
+            "filler",
+            QT_TRANSLATE_NOOP("form", "填表人姓名及职务"),
+            "person",
+            also_labelled=("填表人姓名和职务", "填表人姓名、职务", "填表人", "填报人"),
+        ),
+        CoverField(
+            "phone", QT_TRANSLATE_NOOP("form", "联系电话"), "phone", also_labelled=("电话",)
+        ),
+        CoverField(
+            "filled_on", QT_TRANSLATE_NOOP("form", "填表日期"), "date", also_labelled=("填报日期",)
+        ),
     ),
     header_order=("serial", "role", "schedule", "leaders", "objective", "task"),
 )

@@ -13,17 +13,11 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from bluebook_desktop.domain import Month
+from bluebook_desktop.domain.form import FORM
 
 # field -> the labels a typist may have used for it, most specific first
-_LABELS = {
-    "year": ("年度",),
-    "serial": ("编号",),
-    "unit_name": ("单位名称",),
-    "filler": ("填表人姓名及职务", "填表人姓名和职务", "填表人姓名、职务", "填表人", "填报人"),
-    "phone": ("联系电话", "电话"),
-    "filled_on": ("填表日期", "填报日期"),
-}
-_FILLER_FIELDS = ("unit_name", "filler", "phone", "filled_on")
+_LABELS = {f.name: f.labels for f in (*FORM.cover_boxes, *FORM.cover_fields)}
+_FILLER_FIELDS = tuple(f.name for f in FORM.cover_fields)
 _SEAL = re.compile(r"\s*[（(]\s*公\s*章\s*[)）]\s*$")
 _EDITION = re.compile(r"^(?P<title>.*?)\s*[（(]\s*(?P<edition>[^（）()]+?)\s*[)）]\s*$")
 _DATE = re.compile(r"(\d{4})\s*[年.\-/]\s*(\d{1,2})\s*[月.\-/]\s*(\d{1,2})\s*日?")

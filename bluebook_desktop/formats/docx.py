@@ -30,12 +30,13 @@ from docx.text.paragraph import Paragraph
 from bluebook_desktop.domain import (
     NONE_MARK,
     Book,
+    Cover,
     Task,
     chinese_date,
     chinese_month,
     printable_text,
 )
-from bluebook_desktop.domain.form import FORM, Form, Kind, Section
+from bluebook_desktop.domain.form import FORM, CoverField, Form, Kind, Section
 from bluebook_desktop.formats.files import write_atomically
 
 SONG = "宋体"
@@ -94,7 +95,7 @@ def _stamped(data: bytes, moment: dt.datetime) -> bytes:
 def build_document(book: Book, form: Form = FORM) -> DocumentObject:
     doc = Document()
     _set_defaults(doc, book, form)
-    _cover(doc, book)
+    _cover(doc, book, form)
     body = doc.add_section(WD_SECTION.NEW_PAGE)
     _page_numbers(doc, body)
     table = None
@@ -271,21 +272,14 @@ def _run(paragraph: Paragraph, text: str, font: str, size: float, bold: bool = F
 # --- cover ---
 
 
-def _cover(doc: DocumentObject, book: Book) -> None:
+def _cover(doc: DocumentObject, book: Book, form: Form) -> None:
     cover = book.cover
     _paragraph(doc, cover.attachment, HEI, BODY_PT)
-    _boxes(doc, cover.year, cover.serial)
+    _boxes(doc, [(f.label, str(getattr(cover, f.name))) for f in form.cover_boxes])
     _paragraph(doc, cover.title, SONG, 26, True, WD_ALIGN_PARAGRAPH.CENTER, before=Mm(38))
     if cover.edition:
         _paragraph(doc, f"（{cover.edition}）", SONG, 22, True, WD_ALIGN_PARAGRAPH.CENTER)
-    filler = f"{cover.filler_name} {cover.filler_position}".strip()
-    date = chinese_date(cover.filled_on) or "　　年　　月　　日"  # room to write it by hand
-    fields = (
-        f"单位名称：{cover.unit_name}（公章）",
-        f"填表人姓名及职务：{filler}",
-        f"联系电话：{cover.phone}",
-        f"填表日期：{date}",
-    )
+    fields = [f"{f.label}：{_cover_value(cover, f)}{f.suffix}" for f in form.cover_fields]
     for i, text in enumerate(fields):
         paragraph = _paragraph(doc, text, FANG, BODY_PT, before=Mm(30) if i == 0 else Mm(5))
         paragraph.paragraph_format.left_indent = Mm(14)
@@ -296,12 +290,20 @@ def _cover(doc: DocumentObject, book: Book) -> None:
         _paragraph(doc, chinese_month(cover.issued_on), FANG, BODY_PT, align=CENTER, before=before)
 
 
-def _boxes(doc: DocumentObject, year: int, serial: str) -> None:
+def _cover_value(cover: Cover, field: CoverField) -> str:
+    if field.kind == "person":
+        return f"{cover.filler_name} {cover.filler_position}".strip()
+    if field.kind == "date":  # a date not filled in leaves room to write it by hand
+        return chinese_date(getattr(cover, field.name)) or "　　年　　月　　日"
+    return str(getattr(cover, field.name))
+
+
+def _boxes(doc: DocumentObject, boxes: Sequence[tuple[str, str]]) -> None:
     """The 年度 and 编号 boxes at the top right, as the template has them."""
     table = doc.add_table(rows=0, cols=2)
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.RIGHT
-    for label, value in (("年度", str(year)), ("编号", serial)):
+    for label, value in boxes:
         cells = table.add_row().cells
         for cell, text in zip(cells, (label, value), strict=True):
             _cell_text(cell, [text], FANG, 12, centred=True)

@@ -128,11 +128,12 @@ def _fonts(settings: PdfSettings) -> FontSet:
 def _printed_texts(book: Book) -> Iterator[str]:
     """Every text the PDF prints, the form's fixed words included."""
     cover = book.cover
-    yield from (cover.attachment, "年度", str(cover.year), "编号", cover.serial, cover.title)
-    yield from (f"（{cover.edition}）", "单位名称：", cover.unit_name, "（公章）")
-    yield from ("填表人姓名及职务：", cover.filler_name, cover.filler_position, "联系电话：")
-    yield from (cover.phone, "填表日期：", chinese_date(cover.filled_on), cover.issuer, "编制")
+    yield from (cover.attachment, str(cover.year), cover.serial, cover.title)
+    yield from (f"（{cover.edition}）", cover.unit_name, cover.filler_name, cover.filler_position)
+    yield from (cover.phone, chinese_date(cover.filled_on), cover.issuer, "编制")
     yield chinese_month(cover.issued_on)
+    for f in (*FORM.cover_boxes, *FORM.cover_fields):
+        yield from (f"{f.label}：", f.suffix)
     for section in FORM.sections:
         yield from (section.title(book), "注：", section.note(book), *section.headers, NONE_MARK)
     for section in FORM.sections:

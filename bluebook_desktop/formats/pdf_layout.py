@@ -43,7 +43,7 @@ from bluebook_desktop.domain import (
     leaders_text,
 )
 from bluebook_desktop.domain import serial_numbers as numbers
-from bluebook_desktop.domain.form import FORM, Form, Kind, Section
+from bluebook_desktop.domain.form import FORM, CoverField, Form, Kind, Section
 from bluebook_desktop.formats import fonts as fontlib
 from bluebook_desktop.formats.fonts import FontFile, FontSet
 from bluebook_desktop.formats.pdf_closing import ClosingBlock
@@ -145,8 +145,8 @@ class _Layout:
         boxed = self.style(f.body, SIZE_S4, align=TA_CENTER)
         box = Table(
             [
-                [self.para("年度", boxed), self.para(str(c.year), boxed)],
-                [self.para("编号", boxed), self.para(c.serial, boxed)],
+                [self.para(f.label, boxed), self.para(str(getattr(c, f.name)), boxed)]
+                for f in self.form.cover_boxes
             ],
             colWidths=[16 * MM, 32 * MM],
             rowHeights=[10 * MM, 10 * MM],
@@ -206,14 +206,9 @@ class _Layout:
         )
 
     def cover_fields(self, width: float) -> Table:
-        c = self.book.cover
         text = self.style(self.fonts.fangsong, SIZE_3, leading=SIZE_3 * 1.4)
-        filler = " ".join(part for part in (c.filler_name, c.filler_position) if part)
         rows = [
-            ("单位名称：", c.unit_name, "（公章）"),
-            ("填表人姓名及职务：", filler, None),
-            ("联系电话：", c.phone, None),
-            ("填表日期：", chinese_date(c.filled_on), None),
+            (f"{f.label}：", self.cover_value(f), f.suffix or None) for f in self.form.cover_fields
         ]
         label_width, seal_width = 54 * MM, 24 * MM
         commands: list[tuple[Any, ...]] = [
@@ -238,6 +233,14 @@ class _Layout:
             colWidths=[label_width, width - label_width - seal_width, seal_width],
             style=commands,
         )
+
+    def cover_value(self, field: CoverField) -> str:
+        c = self.book.cover
+        if field.kind == "person":
+            return " ".join(part for part in (c.filler_name, c.filler_position) if part)
+        if field.kind == "date":
+            return chinese_date(getattr(c, field.name))
+        return str(getattr(c, field.name))
 
     def cover_foot(self) -> list[Flowable]:
         c = self.book.cover

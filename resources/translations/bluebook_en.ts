@@ -1132,6 +1132,14 @@ The details are in the log: %2</translation>
       <translation>Objective</translation>
     </message>
     <message>
+      <source>年度</source>
+      <translation>Year</translation>
+    </message>
+    <message>
+      <source>编号</source>
+      <translation>Serial no.</translation>
+    </message>
+    <message>
       <source>单位名称</source>
       <translation>Unit name</translation>
     </message>
