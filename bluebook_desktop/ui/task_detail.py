@@ -68,7 +68,7 @@ def _unique(names: Iterable[str]) -> list[str]:
 class TaskDetail(QWidget):
     """Shows one task and reports every change at once; it never touches the book itself."""
 
-    #: The changed Task, the undo step's name, and a merge key for typing in one field
+    #: The changed Task, the undo step's name, and what merges typing in one field
     #: ("objective", "schedule.0.text") or None when the change is its own undo step.
     taskEdited = Signal(object, str, object)  # noqa: N815 - Qt signal naming
 
@@ -229,9 +229,9 @@ class TaskDetail(QWidget):
 
     # --- edits ---
 
-    def _emit(self, task: Task, text: str, key: str | None) -> None:
+    def _emit(self, task: Task, text: str, merge: str | None) -> None:
         self._task = task
-        self.taskEdited.emit(task, text, key)
+        self.taskEdited.emit(task, text, merge)
 
     def _refused(self, limit: int = TEXT_MAX) -> None:
         """Say, beside the fields, that text beyond `limit` characters was not taken."""
@@ -326,12 +326,12 @@ class TaskDetail(QWidget):
         if role != self._task.role:
             self._emit(replace(self._task, role=role), self.tr("修改牵头/协办"), None)
 
-    def _schedule_edited(self, entries: tuple[ScheduleEntry, ...], key: str | None) -> None:
+    def _schedule_edited(self, entries: tuple[ScheduleEntry, ...], merge: str | None) -> None:
         if self._task is not None:
             self._emit(
                 replace(self._task, schedule=entries),
                 self.tr("修改全年进度安排"),
-                f"schedule.{key}" if key else None,
+                f"schedule.{merge}" if merge else None,
             )
 
     # --- keys and focus ---

@@ -275,10 +275,10 @@ class TaskPage(QWidget):
 
     # --- edits: the model changes first, then one session edit with this page as source ---
 
-    def _push(self, text: str, key: str | None) -> None:
+    def _push(self, text: str, merge: str | None) -> None:
         self._tasks = self.model.tasks()
         new_book = replace(self._session.book, **{self.section.name: self._tasks})
-        self._session.edit(new_book, text, key=key, source=self)
+        self._session.edit(new_book, text, merge=merge, source=self)
         self._update_buttons()
 
     def add_task(self) -> None:
@@ -332,9 +332,9 @@ class TaskPage(QWidget):
         if field == "leaders":
             self.detail.set_book_leaders(self._book_leaders())
 
-    def _task_edited(self, task: Task, text: str, key: str | None) -> None:
+    def _task_edited(self, task: Task, text: str, merge: str | None) -> None:
         self.model.update_task(task)
-        self._push(text, f"{task.id}.{key}" if key else None)
+        self._push(text, f"{task.id}.{merge}" if merge else None)
         self.detail.set_book_leaders(self._book_leaders())
 
     def _no_key_tasks_clicked(self, checked: bool) -> None:

@@ -712,7 +712,7 @@ The latest version from the database is shown now.</translation>
     <name>TaskDetail</name>
     <message>
       <source>%1：</source>
-      <extracomment>The changed Task, the undo step's name, and a merge key for typing in one field ("objective", "schedule.0.text") or None when the change is its own undo step.</extracomment>
+      <extracomment>The changed Task, the undo step's name, and what merges typing in one field ("objective", "schedule.0.text") or None when the change is its own undo step.</extracomment>
       <translation>%1:</translation>
     </message>
     <message>
