@@ -32,6 +32,7 @@ from bluebook_desktop.errors import UserError
 from bluebook_desktop.formats.cover_text import read_cover
 from bluebook_desktop.formats.docx_file import open_document
 from bluebook_desktop.formats.docx_tables import Cell, Grid, blocks
+from bluebook_desktop.formats.notes import Note, Translate, as_is
 from bluebook_desktop.formats.schedule_text import objective_from_lines, schedule_from_lines
 
 TOO_MUCH = QT_TRANSLATE_NOOP(
@@ -62,46 +63,95 @@ _SIGNATURE = re.compile(
 _BLANK_DATE = re.compile(r"^(?:日\s*期\s*[:：]?)?\s*年\s*月\s*日$")
 
 
+# Where a line stood that fits no field.
+BEFORE_TABLES = Note(QT_TRANSLATE_NOOP("import", "表格之前"))
+BETWEEN_TABLES = Note(QT_TRANSLATE_NOOP("import", "表格之间"))
+AFTER_TABLES = Note(QT_TRANSLATE_NOOP("import", "表格之后"))
+EMPTY = QT_TRANSLATE_NOOP("import", "（空）")
+
+
 @dataclass(frozen=True)
 class DocxReading:
     """The book read from a Word file, and notes on what could not be placed in it."""
 
     book: Book
-    unplaced: list[str] = field(default_factory=list)
+    unplaced: list[Note] = field(default_factory=list)
 
-    def summary(self) -> str:
-        """What was read, field by field, then every note: shown before the book is made."""
+    def summary(self, translate: Translate = as_is) -> str:
+        """What was read, field by field, then every note: shown before the book is made,
+        in the language `translate` gives (QCoreApplication.translate in the window)."""
+
+        def say(text: str) -> str:
+            return translate("import", text)
+
         book, cover = self.book, self.book.cover
         tasks = (*book.key_tasks, *book.functional_tasks)
         steps = sum(len(t.schedule) for t in tasks)
         leaders = sorted({name for t in tasks for name in t.leaders})
-        key = f"{len(book.key_tasks)} 项" if book.key_tasks else "无"
+        count = say(QT_TRANSLATE_NOOP("import", "{count} 项"))
+        key = (
+            count.format(count=len(book.key_tasks))
+            if book.key_tasks
+            else say(QT_TRANSLATE_NOOP("import", "无"))
+        )
         filler = f"{cover.filler_name} {cover.filler_position}".strip()
         title = f"{cover.title}（{cover.edition}）" if cover.edition else cover.title
         issuer = "，".join(t for t in (cover.issuer, chinese_month(cover.issued_on)) if t)
         fields = (
-            ("附件标注", cover.attachment),
-            ("年度", str(cover.year)),
-            ("编号", cover.serial),
-            ("标题", title),
-            ("单位名称", cover.unit_name),
-            ("填表人姓名及职务", filler),
-            ("联系电话", cover.phone),
-            ("填表日期", chinese_date(cover.filled_on)),
-            ("编制", issuer),
+            (QT_TRANSLATE_NOOP("import", "附件标注"), cover.attachment),
+            (QT_TRANSLATE_NOOP("import", "年度"), str(cover.year)),
+            (QT_TRANSLATE_NOOP("import", "编号"), cover.serial),
+            (QT_TRANSLATE_NOOP("import", "标题"), title),
+            (QT_TRANSLATE_NOOP("import", "单位名称"), cover.unit_name),
+            (QT_TRANSLATE_NOOP("import", "填表人姓名及职务"), filler),
+            (QT_TRANSLATE_NOOP("import", "联系电话"), cover.phone),
+            (QT_TRANSLATE_NOOP("import", "填表日期"), chinese_date(cover.filled_on)),
+            (QT_TRANSLATE_NOOP("import", "编制"), issuer),
         )
-        lines = ["从 Word 文档读取到：", *(f"  {k}：{v or '（空）'}" for k, v in fields)]
+        field_line = say(QT_TRANSLATE_NOOP("import", "  {label}：{value}"))
+        lines = [say(QT_TRANSLATE_NOOP("import", "从 Word 文档读取到："))]
+        lines += [field_line.format(label=say(k), value=v or say(EMPTY)) for k, v in fields]
         lines += [
-            f"  重点工作、改革重点项目：{key}；职能工作：{len(book.functional_tasks)} 项",
-            f"  进度安排共 {steps} 步；责任领导 {len(leaders)} 人：{' '.join(leaders) or '（无）'}",
-            f"  单位负责人意见：{book.head_opinion or '（空）'}",
+            say(
+                QT_TRANSLATE_NOOP("import", "  重点工作、改革重点项目：{key}；职能工作：{count} 项")
+            ).format(key=key, count=len(book.functional_tasks)),
+            say(
+                QT_TRANSLATE_NOOP("import", "  进度安排共 {steps} 步；责任领导 {count} 人：{names}")
+            ).format(
+                steps=steps,
+                count=len(leaders),
+                names=" ".join(leaders) or say(QT_TRANSLATE_NOOP("import", "（无）")),
+            ),
+            say(QT_TRANSLATE_NOOP("import", "  单位负责人意见：{opinion}")).format(
+                opinion=book.head_opinion or say(EMPTY)
+            ),
         ]
         if self.unplaced:
-            lines.append(f"以下 {len(self.unplaced)} 处内容未能归入或需要核对，请在新建后查看：")
-            lines += [f"  · {note}" for note in self.unplaced]
+            lines.append(
+                say(
+                    QT_TRANSLATE_NOOP(
+                        "import", "以下 {count} 处内容未能归入或需要核对，请在新建后查看："
+                    )
+                ).format(count=len(self.unplaced))
+            )
+            lines += [f"  · {note.text(translate)}" for note in self.unplaced]
         else:
-            lines.append("所有内容均已归入相应栏目。")
+            lines.append(say(QT_TRANSLATE_NOOP("import", "所有内容均已归入相应栏目。")))
         return "\n".join(lines)
+
+
+def _label(section: Section) -> Note:
+    """A section's label as a note's parameter: translated with the form's words."""
+    return Note(section.label, "form")
+
+
+def _item(section: Section, number: int) -> Note:
+    """重点工作第 2 项: where a note's task is."""
+    return Note(
+        QT_TRANSLATE_NOOP("import", "{section}第 {number} 项"),
+        section=_label(section),
+        number=number,
+    )
 
 
 def read_docx(path: Path) -> DocxReading:
@@ -216,7 +266,7 @@ class _TaskTable:
 class _Reader:
     def __init__(self, name: str) -> None:
         self.name = name
-        self.notes: list[str] = []
+        self.notes: list[Note] = []
 
     def read(self, items: list[str | Grid]) -> DocxReading:
         tables, closing = self._tables(items)
@@ -249,11 +299,17 @@ class _Reader:
             if group[0] is first:
                 cover_lines = rest
             else:
-                self._unplaced("表格之前", rest)
+                self._unplaced(BEFORE_TABLES, rest)
             for table in group[1:]:
-                self._unplaced("表格之间", table.before)
+                self._unplaced(BETWEEN_TABLES, table.before)
         if first.section is FUNCTIONAL and key:
-            self.notes.append("重点工作表格出现在职能工作表格之后，已按表头归类。")
+            self.notes.append(
+                Note(
+                    QT_TRANSLATE_NOOP(
+                        "import", "重点工作表格出现在职能工作表格之后，已按表头归类。"
+                    )
+                )
+            )
         if not key:
             cover_lines = self._key_without_table(cover_lines, texts)
         cover = self._cover(cover_lines)
@@ -283,14 +339,22 @@ class _Reader:
             end -= 1
         title, note, before = _heading(lines[:end])
         if note is None and not (title and "重点" in title):
-            self.notes.append("没有找到重点工作表格：按没有重点工作处理。")
+            self.notes.append(
+                Note(QT_TRANSLATE_NOOP("import", "没有找到重点工作表格：按没有重点工作处理。"))
+            )
             return lines
         if title:
             texts["key_tasks_title"] = title
         if note:
             texts["key_tasks_note"] = note
         if end == len(lines):
-            self.notes.append("没有找到重点工作表格，也没有写“无”：按没有重点工作处理。")
+            self.notes.append(
+                Note(
+                    QT_TRANSLATE_NOOP(
+                        "import", "没有找到重点工作表格，也没有写“无”：按没有重点工作处理。"
+                    )
+                )
+            )
         return before
 
     def _tables(self, items: list[str | Grid]) -> tuple[list[_TaskTable], list[str]]:
@@ -311,12 +375,12 @@ class _Reader:
                 rows, after = _cut_closing(item[index + 1 :])
                 if last and last.section is section and not _has_heading(pending + above):
                     # the header row repeated on the next page: the same table goes on
-                    self._unplaced("表格之间", pending + above)
+                    self._unplaced(BETWEEN_TABLES, pending + above)
                     last.rows.extend(rows)
                 else:
                     tables.append(_TaskTable(section, columns, headers, rows, pending + above))
             elif last and _width(item) == len(last.columns) and not _has_heading(pending):
-                self._unplaced("表格之间", pending)  # e.g. 续表 between the two halves
+                self._unplaced(BETWEEN_TABLES, pending)  # e.g. 续表 between the two halves
                 rows, after = _cut_closing(item)
                 last.rows.extend(rows)
             else:
@@ -335,7 +399,15 @@ class _Reader:
         values.setdefault("edition", "")
         if "year" not in values:
             values["year"], source = _guess_year(values)
-            self.notes.append(f"封面：没有找到年度，已按{source}定为 {values['year']} 年，请核对。")
+            self.notes.append(
+                Note(
+                    QT_TRANSLATE_NOOP(
+                        "import", "封面：没有找到年度，已按{source}定为 {year} 年，请核对。"
+                    ),
+                    source=source,
+                    year=values["year"],
+                )
+            )
         return Cover(**values)
 
     def _closing(self, lines: list[str]) -> str:
@@ -354,13 +426,15 @@ class _Reader:
                 state = "after"
                 rest = line[signature.end() :].strip()
                 if rest and not _BLANK_DATE.match(rest):
-                    self.notes.append(f"签名、盖章处：{rest}")
+                    self.notes.append(
+                        Note(QT_TRANSLATE_NOOP("import", "签名、盖章处：{line}"), line=rest)
+                    )
             elif _BLANK_DATE.match(line):
                 continue  # the template's 年 月 日 under the seal
             elif state == "opinion":
                 opinion.append(line)
             else:
-                self.notes.append(f"表格之后：{line}")
+                self._unplaced(AFTER_TABLES, [line])
         return "\n".join(opinion)
 
     # --- tasks ---
@@ -373,7 +447,6 @@ class _Reader:
         return tasks
 
     def _rows(self, section: Section, table: _TaskTable) -> list[dict[str, list[str]]]:
-        kind = section.label
         """Each task's lines per field; rows continued on the next row or page are joined."""
         result: list[dict[str, list[str]]] = []
         previous: dict[str, Cell] = {}
@@ -382,12 +455,24 @@ class _Reader:
             if not texts:
                 continue
             if _same_texts(row, table.headers):
-                self.notes.append(f"{kind}表中重复的表头行（换页时重复）已略过。")
+                self.notes.append(
+                    Note(
+                        QT_TRANSLATE_NOOP(
+                            "import", "{section}表中重复的表头行（换页时重复）已略过。"
+                        ),
+                        section=_label(section),
+                    )
+                )
                 previous = {}
                 continue
             if all(re.sub(r"\s+", "", t) == NONE_MARK for t in texts):
                 if section.none_field is None:  # a 无 row is how a key table says none
-                    self.notes.append(f"{kind}表中有一行“无”，已忽略。")
+                    self.notes.append(
+                        Note(
+                            QT_TRANSLATE_NOOP("import", "{section}表中有一行“无”，已忽略。"),
+                            section=_label(section),
+                        )
+                    )
                 previous = {}
                 continue
             cells, problems = _assign(row, table, set(map(id, previous.values())))
@@ -399,7 +484,12 @@ class _Reader:
                     if cell is not previous.get(name):
                         fields.setdefault(name, []).extend(cell.lines)
                 self.notes.append(
-                    f"{kind}第 {len(result)} 项：下一行（或下一页）续写的内容已并入该项。"
+                    Note(
+                        QT_TRANSLATE_NOOP(
+                            "import", "{item}：下一行（或下一页）续写的内容已并入该项。"
+                        ),
+                        item=_item(section, len(result)),
+                    )
                 )
             else:
                 result.append({name: list(cell.lines) for name, cell in cells.items()})
@@ -407,20 +497,40 @@ class _Reader:
                     cell = cells.get(name)
                     if cell is not None and cell is previous.get(name):
                         self.notes.append(
-                            f"{kind}第 {len(result)} 项：“{_COLUMN_NAMES[name]}”与上一项"
-                            "是合并的单元格，已照抄上一项的内容。"
+                            Note(
+                                QT_TRANSLATE_NOOP(
+                                    "import",
+                                    "{item}：“{column}”与上一项是合并的单元格，已照抄上一项的内容。",
+                                ),
+                                item=_item(section, len(result)),
+                                column=_COLUMN_NAMES[name],
+                            )
                         )
-            self.notes.extend(f"{kind}第 {len(result)} 项：{problem}" for problem in problems)
+            self.notes.extend(
+                Note(
+                    QT_TRANSLATE_NOOP("import", "{item}：{problem}"),
+                    item=_item(section, len(result)),
+                    problem=problem,
+                )
+                for problem in problems
+            )
             previous = cells
         return result
 
     def _task(self, section: Section, number: int, fields: dict[str, list[str]]) -> Task:
-        where = f"{section.label}第 {number} 项"
+        where = _item(section, number)
         objective, target = objective_from_lines(fields.get("objective", []))
         schedule, loose = schedule_from_lines(fields.get("schedule", []))
         for line in loose:
             self.notes.append(
-                f"{where}：进度安排“{line}”没有写明季度（如“第一季度：”），未能归入。"
+                Note(
+                    QT_TRANSLATE_NOOP(
+                        "import",
+                        "{item}：进度安排“{line}”没有写明季度（如“第一季度：”），未能归入。",
+                    ),
+                    item=where,
+                    line=line,
+                )
             )
         role = None
         role_text = re.sub(r"\s+", "", "".join(fields.get("role", [])))
@@ -430,10 +540,27 @@ class _Reader:
             elif ASSIST in role_text and LEAD not in role_text:
                 role = ASSIST
             elif role_text != NONE_MARK:
-                self.notes.append(f"{where}：牵头/协办“{role_text}”应为“牵头”或“协办”，未能归入。")
+                self.notes.append(
+                    Note(
+                        QT_TRANSLATE_NOOP(
+                            "import", "{item}：{column}“{text}”应为“牵头”或“协办”，未能归入。"
+                        ),
+                        item=where,
+                        column=_COLUMN_NAMES["role"],
+                        text=role_text,
+                    )
+                )
         elif role_text:
             self.notes.append(
-                f"{where}：{section.label}没有{_COLUMN_NAMES['role']}栏，“{role_text}”未能归入。"
+                Note(
+                    QT_TRANSLATE_NOOP(
+                        "import", "{item}：{section}没有{column}栏，“{text}”未能归入。"
+                    ),
+                    item=where,
+                    section=_label(section),
+                    column=_COLUMN_NAMES["role"],
+                    text=role_text,
+                )
             )
         return Task(
             task="".join(line.strip() for line in fields.get("task", [])),
@@ -444,13 +571,14 @@ class _Reader:
             role=role,
         )
 
-    def _unplaced(self, where: str, lines: list[str]) -> None:
-        self.notes.extend(f"{where}：{line}" for line in lines)
+    def _unplaced(self, where: Note, lines: list[str]) -> None:
+        template = QT_TRANSLATE_NOOP("import", "{where}：{line}")
+        self.notes.extend(Note(template, where=where, line=line) for line in lines)
 
 
 def _assign(
     row: list[Cell], table: _TaskTable, seen: set[int]
-) -> tuple[dict[str, Cell], list[str]]:
+) -> tuple[dict[str, Cell], list[Note]]:
     """The cell of each field in a row, and what did not fit: unknown columns, wide cells.
 
     A cell spanning several columns belongs to the first field it covers. Cells already
@@ -464,7 +592,7 @@ def _assign(
             order.append(cell)
         positions[id(cell)].append(index)
     cells: dict[str, Cell] = {}
-    problems: list[str] = []
+    problems: list[Note] = []
     for cell in order:
         indices = positions[id(cell)]
         names = [table.columns[i] for i in indices if i < len(table.columns)]
@@ -475,11 +603,25 @@ def _assign(
             continue
         labels = "”“".join(_COLUMN_NAMES[n] for n in names)
         if len(names) > 1:
-            problems.append(f"合并单元格横跨“{labels}”栏，内容已归入“{_COLUMN_NAMES[names[0]]}”。")
+            problems.append(
+                Note(
+                    QT_TRANSLATE_NOOP(
+                        "import", "合并单元格横跨“{columns}”栏，内容已归入“{column}”。"
+                    ),
+                    columns=labels,
+                    column=_COLUMN_NAMES[names[0]],
+                )
+            )
         elif not names:
             i = indices[0]
             header = table.headers[i].strip() if i < len(table.headers) else ""
-            problems.append(f"无法识别的栏目“{header}”：{cell.text}")
+            problems.append(
+                Note(
+                    QT_TRANSLATE_NOOP("import", "无法识别的栏目“{header}”：{text}"),
+                    header=header,
+                    text=cell.text,
+                )
+            )
     return cells, problems
 
 
@@ -567,14 +709,16 @@ def _width(grid: Grid) -> int:
     return max((len(row) for row in grid), default=0)
 
 
-def _guess_year(values: dict[str, Any]) -> tuple[int, str]:
+def _guess_year(values: dict[str, Any]) -> tuple[int, Note]:
     import datetime as dt
 
     if values.get("filled_on"):
-        return values["filled_on"].year, f"填表日期（{chinese_date(values['filled_on'])}）"
+        source = QT_TRANSLATE_NOOP("import", "填表日期（{date}）")
+        return values["filled_on"].year, Note(source, date=chinese_date(values["filled_on"]))
     if values.get("issued_on"):
-        return values["issued_on"].year, f"编制年月（{chinese_month(values['issued_on'])}）"
+        source = QT_TRANSLATE_NOOP("import", "编制年月（{month}）")
+        return values["issued_on"].year, Note(source, month=chinese_month(values["issued_on"]))
     match = re.search(r"20\d\d", str(values.get("title", "")))
     if match:
-        return int(match.group()), "标题"
-    return dt.date.today().year, "今年"
+        return int(match.group()), Note(QT_TRANSLATE_NOOP("import", "标题"))
+    return dt.date.today().year, Note(QT_TRANSLATE_NOOP("import", "今年"))
