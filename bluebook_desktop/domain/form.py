@@ -57,6 +57,9 @@ class Column:
     # The window's table centres only the narrowest cells (序号, 牵头/协办): a centred
     # name or task there would wander as the column is resized.
     window_align: Align = Align.LEFT
+    # The label of the task editor's field for it, where the editor names it by the
+    # section's header (年度目标/改革要点：).
+    editor_label: str = ""
     # Words by which a filled Word file's header cell names the column (序号 or 编号, …):
     # clerks retype and reword headers.
     header_words: tuple[str, ...] = ()
@@ -273,6 +276,7 @@ FORM = Form(
                     reads=_objective_lines,
                     edits="objective",
                     header_words=OBJECTIVE_WORDS,
+                    editor_label=QT_TRANSLATE_NOOP("form", "年度目标/改革要点："),
                 ),
                 Column(
                     "schedule",
@@ -305,6 +309,7 @@ FORM = Form(
                     reads=_objective_lines,
                     edits="objective",
                     header_words=OBJECTIVE_WORDS,
+                    editor_label=QT_TRANSLATE_NOOP("form", "年度目标："),
                 ),
                 Column(
                     "schedule",

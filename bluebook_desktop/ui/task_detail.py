@@ -100,9 +100,8 @@ class TaskDetail(QWidget):
         ui.leadersList.installEventFilter(self)
 
         objective = section.column("objective")
-        if objective is not None:  # the field is named as the section's column is headed
-            header = QCoreApplication.translate("form", objective.header)
-            ui.objectiveLabel.setText(self.tr("%1：").replace("%1", header))
+        if objective is not None and objective.editor_label:  # named as the section heads it
+            ui.objectiveLabel.setText(QCoreApplication.translate("form", objective.editor_label))
         ui.roleLabel.setVisible(self._has_role)
         ui.roleWidget.setVisible(self._has_role)
 

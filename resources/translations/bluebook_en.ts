@@ -711,12 +711,8 @@ The latest version from the database is shown now.</translation>
   <context>
     <name>TaskDetail</name>
     <message>
-      <source>%1：</source>
-      <extracomment>The changed Task, the undo step's name, and what merges typing in one field ("objective", "schedule.0.text") or None when the change is its own undo step.</extracomment>
-      <translation>%1:</translation>
-    </message>
-    <message>
       <source>“%1”已是责任领导，没有重复添加。</source>
+      <extracomment>The changed Task, the undo step's name, and what merges typing in one field ("objective", "schedule.0.text") or None when the change is its own undo step.</extracomment>
       <translation>“%1” is already a responsible leader; not added twice.</translation>
     </message>
     <message>
@@ -1124,12 +1120,20 @@ The details are in the log: %2</translation>
       <translation>Objective / reform</translation>
     </message>
     <message>
+      <source>年度目标/改革要点：</source>
+      <translation>Objective / reform points:</translation>
+    </message>
+    <message>
       <source>职能工作</source>
       <translation>Functional tasks</translation>
     </message>
     <message>
       <source>年度目标</source>
       <translation>Objective</translation>
+    </message>
+    <message>
+      <source>年度目标：</source>
+      <translation>Annual objective:</translation>
     </message>
     <message>
       <source>年度</source>
