@@ -123,3 +123,21 @@ def test_the_word_file_has_the_added_column(fixture_book: Book) -> None:
     assert [row.cells[3].text for row in functional.rows[1:]] == ["5 分", "5 分"]
     widths = [round(c.width.mm, 1) for c in functional.rows[1].cells]
     assert widths == [11, 20, 42.5, 12, 42.5, 28]
+
+
+def test_an_added_column_that_edits_a_field_is_edited_in_the_table(qapp, qtbot) -> None:
+    target = Column("target", "目标值", 20, 20, reads=lambda task: [task.target], edits="target")
+    section = dataclasses.replace(
+        FORM.functional_tasks, columns=(*FORM.functional_tasks.columns, target)
+    )
+    model = TaskTableModel(section)
+    model.set_tasks((Task(task="学习", target="两次"),))
+    column = model.column("target")
+    assert model.column_titles()[column] == "目标值"
+    assert model.flags(model.index(0, column)) & Qt.ItemFlag.ItemIsEditable
+    assert model.data(model.index(0, column), Qt.ItemDataRole.EditRole) == "两次"
+    with qtbot.waitSignal(model.edited) as edited:
+        assert model.setData(model.index(0, column), " 三次 ")
+    assert edited.args[1] == "target"
+    assert model.tasks()[0].target == "三次"
+    assert model.data(model.index(0, column)) == "三次"

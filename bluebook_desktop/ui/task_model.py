@@ -200,6 +200,8 @@ class TaskTableModel(QAbstractTableModel):
             return leaders_text(task.leaders)
         if edits == "role":
             return task.role or ""
+        if edits is not None:  # another field of one line (a second form's column)
+            return str(getattr(task, edits) or "")
         return None
 
     def _cell_texts(self, row: int) -> tuple[str, ...]:
@@ -242,6 +244,8 @@ class TaskTableModel(QAbstractTableModel):
             if text not in ROLES:
                 return False
             new = replace(task, role=text)
+        elif field is not None:  # another field of one line (a second form's column)
+            new = replace(task, **{field: text.strip()[:LINE_MAX]})
         else:
             return False
         if new == task:

@@ -118,8 +118,8 @@ class TaskPage(QWidget):
             "role": lambda: CellDelegate("role", table),
         }
         for at, c in enumerate(self.section.columns):
-            if c.edits in editors:
-                delegate = editors[c.edits]()
+            if c.edits is not None:  # a field not named above is edited as one line
+                delegate = editors.get(c.edits, lambda: CellDelegate("line", table))()
                 table.setItemDelegateForColumn(at, delegate)
                 delegate.refused.connect(self.detail.show_refused)  # said beside the table
         header = table.horizontalHeader()
