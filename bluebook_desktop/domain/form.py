@@ -146,6 +146,15 @@ class CoverField:
 
 
 @dataclass(frozen=True)
+class Closing:
+    """The words of the closing block: the head's opinion, the signature and the seal."""
+
+    opinion_heading: str = "单位负责人意见"
+    signature_label: str = "单位负责人（签名）："
+    seal_label: str = "单位盖章："
+
+
+@dataclass(frozen=True)
 class PageGeometry:
     """The sheet and its margins (top, bottom, left, right), in millimetres."""
 
@@ -169,6 +178,7 @@ class Form:
     cover_boxes: tuple[CoverField, ...]
     cover_fields: tuple[CoverField, ...]
     page: PageGeometry = PageGeometry()
+    closing: Closing = Closing()
     # The order in which a header cell's words are tried against the columns' words, most
     # specific first (年度目标任务 is a target, not a task); columns not named come first.
     header_order: tuple[str, ...] = ()

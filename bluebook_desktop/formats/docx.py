@@ -473,7 +473,8 @@ def _closing(doc: DocumentObject, book: Book, form: Form) -> None:
     """Opinion, signature line and seal area, as the PDF prints them: the opinion may run
     over pages, the signing part stays with its last line, with room for the seal."""
     size = CLOSING_PT
-    parts = [_paragraph(doc, "单位负责人意见", HEI, size, before=Mm(6), after=Mm(2))]
+    words = form.closing
+    parts = [_paragraph(doc, words.opinion_heading, HEI, size, before=Mm(6), after=Mm(2))]
     if book.head_opinion.strip():
         opinion = _paragraph(doc, book.head_opinion, FANG, size)
         opinion.paragraph_format.first_line_indent = Pt(size * 2)
@@ -481,12 +482,12 @@ def _closing(doc: DocumentObject, book: Book, form: Form) -> None:
         opinion = _paragraph(doc, "", FANG, size, after=Pt(size * 1.6))
     opinion.paragraph_format.line_spacing = Pt(size * 1.6)
     parts.append(opinion)
-    signature = _paragraph(doc, "单位负责人（签名）：", FANG, size, before=Mm(8))
+    signature = _paragraph(doc, words.signature_label, FANG, size, before=Mm(8))
     # The line to sign on, 60 mm as in the PDF.
     line = _run(signature, "\u3000" * 12, FANG, size)
     line.font.underline = True  # type: ignore[attr-defined]
     parts.append(signature)
-    parts.append(_paragraph(doc, "单位盖章：", FANG, size, before=Mm(4), after=SEAL_ROOM))
+    parts.append(_paragraph(doc, words.seal_label, FANG, size, before=Mm(4), after=SEAL_ROOM))
     date = _paragraph(doc, "　　　　年　　　月　　　日", FANG, size, align=WD_ALIGN_PARAGRAPH.RIGHT)
     date.paragraph_format.right_indent = Mm(4)
     for paragraph in parts:

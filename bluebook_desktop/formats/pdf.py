@@ -26,12 +26,7 @@ from bluebook_desktop.formats import fonts as fontlib
 from bluebook_desktop.formats.files import write_atomically
 from bluebook_desktop.formats.fonts import FontSet, FontUse
 from bluebook_desktop.formats.pdf_markup import MISSING_MARK, invisible
-from bluebook_desktop.formats.pdf_style import (
-    DATE_PARTS,
-    OPINION_HEADING,
-    SEAL_LABEL,
-    SIGNATURE_LABEL,
-)
+from bluebook_desktop.formats.pdf_style import DATE_PARTS
 
 __all__ = [
     "MISSING_MARK",
@@ -140,5 +135,7 @@ def _printed_texts(book: Book) -> Iterator[str]:
         for task in section.tasks(book):
             for column in section.columns:
                 yield from column.reads(task)
-    yield from (OPINION_HEADING, book.head_opinion, SIGNATURE_LABEL, SEAL_LABEL, *DATE_PARTS)
+    closing = FORM.closing
+    yield from (closing.opinion_heading, closing.signature_label, closing.seal_label)
+    yield from (book.head_opinion, *DATE_PARTS)
     yield "— 0123456789 —"

@@ -53,10 +53,7 @@ from bluebook_desktop.formats.pdf_meta import canvas_with_xmp, metadata
 from bluebook_desktop.formats.pdf_style import (
     DATE_PARTS,
     MM,
-    OPINION_HEADING,
     SEAL_AREA_MM,
-    SEAL_LABEL,
-    SIGNATURE_LABEL,
     SIZE_2,
     SIZE_3,
     SIZE_4,
@@ -407,7 +404,7 @@ class _Layout:
         opinion = self.book.head_opinion
         lead: list[Flowable] = [
             Spacer(1, 6 * MM),
-            self.para(OPINION_HEADING, heading),
+            self.para(self.form.closing.opinion_heading, heading),
             Spacer(1, 2 * MM),
         ]
         # An empty opinion leaves two lines for the head to write by hand.
@@ -418,8 +415,8 @@ class _Layout:
         label_width = 54 * MM
         signing = Table(
             [
-                [self.para(SIGNATURE_LABEL, label), ""],
-                [self.para(SEAL_LABEL, label), ""],
+                [self.para(self.form.closing.signature_label, label), ""],
+                [self.para(self.form.closing.seal_label, label), ""],
                 ["", self.date_blanks(date)],
             ],
             colWidths=[label_width, area_width],
