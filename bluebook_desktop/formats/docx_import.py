@@ -10,7 +10,7 @@ to the user instead of being dropped. The file itself is checked first
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -31,8 +31,23 @@ from bluebook_desktop.domain.form import FORM, Section
 from bluebook_desktop.errors import UserError
 from bluebook_desktop.formats.cover_text import read_cover
 from bluebook_desktop.formats.docx_file import open_document
+from bluebook_desktop.formats.docx_headers import (
+    COLUMN_NAMES,
+    FORM_COLUMNS,
+    assign,
+    header_row,
+    same_texts,
+)
+from bluebook_desktop.formats.docx_reading import (
+    AFTER_TABLES,
+    BEFORE_TABLES,
+    BETWEEN_TABLES,
+    DocxReading,
+    section_label,
+    task_place,
+)
 from bluebook_desktop.formats.docx_tables import Cell, Grid, blocks
-from bluebook_desktop.formats.notes import Note, Translate, as_is
+from bluebook_desktop.formats.notes import Note
 from bluebook_desktop.formats.schedule_text import objective_from_lines, schedule_from_lines
 
 TOO_MUCH = QT_TRANSLATE_NOOP(
@@ -45,7 +60,7 @@ NOT_FORM = QT_TRANSLATE_NOOP(
     "“{name}”不是绩效目标责任书：没有找到“职能工作任务目标”表格（表头应有 {headers}）。",
 )
 
-NOT_FORM_COLUMNS = QT_TRANSLATE_NOOP(
+NOTFORM_COLUMNS = QT_TRANSLATE_NOOP(
     "messages",
     "“{name}”不是绩效目标责任书：{section}表格缺少“{missing}”栏（表头应有 {headers}），没有导入。",
 )
@@ -61,97 +76,6 @@ _SIGNATURE = re.compile(
     r"\s*[:：]?\s*"
 )
 _BLANK_DATE = re.compile(r"^(?:日\s*期\s*[:：]?)?\s*年\s*月\s*日$")
-
-
-# Where a line stood that fits no field.
-BEFORE_TABLES = Note(QT_TRANSLATE_NOOP("import", "表格之前"))
-BETWEEN_TABLES = Note(QT_TRANSLATE_NOOP("import", "表格之间"))
-AFTER_TABLES = Note(QT_TRANSLATE_NOOP("import", "表格之后"))
-EMPTY = QT_TRANSLATE_NOOP("import", "（空）")
-
-
-@dataclass(frozen=True)
-class DocxReading:
-    """The book read from a Word file, and notes on what could not be placed in it."""
-
-    book: Book
-    unplaced: list[Note] = field(default_factory=list)
-
-    def summary(self, translate: Translate = as_is) -> str:
-        """What was read, field by field, then every note: shown before the book is made,
-        in the language `translate` gives (QCoreApplication.translate in the window)."""
-
-        def say(text: str) -> str:
-            return translate("import", text)
-
-        book, cover = self.book, self.book.cover
-        tasks = (*book.key_tasks, *book.functional_tasks)
-        steps = sum(len(t.schedule) for t in tasks)
-        leaders = sorted({name for t in tasks for name in t.leaders})
-        count = say(QT_TRANSLATE_NOOP("import", "{count} 项"))
-        key = (
-            count.format(count=len(book.key_tasks))
-            if book.key_tasks
-            else say(QT_TRANSLATE_NOOP("import", "无"))
-        )
-        filler = f"{cover.filler_name} {cover.filler_position}".strip()
-        title = f"{cover.title}（{cover.edition}）" if cover.edition else cover.title
-        issuer = "，".join(t for t in (cover.issuer, chinese_month(cover.issued_on)) if t)
-        fields = (
-            (QT_TRANSLATE_NOOP("import", "附件标注"), cover.attachment),
-            (QT_TRANSLATE_NOOP("import", "年度"), str(cover.year)),
-            (QT_TRANSLATE_NOOP("import", "编号"), cover.serial),
-            (QT_TRANSLATE_NOOP("import", "标题"), title),
-            (QT_TRANSLATE_NOOP("import", "单位名称"), cover.unit_name),
-            (QT_TRANSLATE_NOOP("import", "填表人姓名及职务"), filler),
-            (QT_TRANSLATE_NOOP("import", "联系电话"), cover.phone),
-            (QT_TRANSLATE_NOOP("import", "填表日期"), chinese_date(cover.filled_on)),
-            (QT_TRANSLATE_NOOP("import", "编制"), issuer),
-        )
-        field_line = say(QT_TRANSLATE_NOOP("import", "  {label}：{value}"))
-        lines = [say(QT_TRANSLATE_NOOP("import", "从 Word 文档读取到："))]
-        lines += [field_line.format(label=say(k), value=v or say(EMPTY)) for k, v in fields]
-        lines += [
-            say(
-                QT_TRANSLATE_NOOP("import", "  重点工作、改革重点项目：{key}；职能工作：{count} 项")
-            ).format(key=key, count=len(book.functional_tasks)),
-            say(
-                QT_TRANSLATE_NOOP("import", "  进度安排共 {steps} 步；责任领导 {count} 人：{names}")
-            ).format(
-                steps=steps,
-                count=len(leaders),
-                names=" ".join(leaders) or say(QT_TRANSLATE_NOOP("import", "（无）")),
-            ),
-            say(QT_TRANSLATE_NOOP("import", "  单位负责人意见：{opinion}")).format(
-                opinion=book.head_opinion or say(EMPTY)
-            ),
-        ]
-        if self.unplaced:
-            lines.append(
-                say(
-                    QT_TRANSLATE_NOOP(
-                        "import", "以下 {count} 处内容未能归入或需要核对，请在新建后查看："
-                    )
-                ).format(count=len(self.unplaced))
-            )
-            lines += [f"  · {note.text(translate)}" for note in self.unplaced]
-        else:
-            lines.append(say(QT_TRANSLATE_NOOP("import", "所有内容均已归入相应栏目。")))
-        return "\n".join(lines)
-
-
-def _label(section: Section) -> Note:
-    """A section's label as a note's parameter: translated with the form's words."""
-    return Note(section.label, "form")
-
-
-def _item(section: Section, number: int) -> Note:
-    """重点工作第 2 项: where a note's task is."""
-    return Note(
-        QT_TRANSLATE_NOOP("import", "{section}第 {number} 项"),
-        section=_label(section),
-        number=number,
-    )
 
 
 def read_docx(path: Path) -> DocxReading:
@@ -176,84 +100,6 @@ def _check_limits(book: Book, name: str) -> None:
         raise UserError(TOO_MUCH, name=name, problem=str(exc)) from exc
 
 
-# --- the form's parts ---
-
-
-# Each column's header as this district's form prints it (the functional table's where
-# the key table words it longer), to name a column in a note.
-_COLUMN_NAMES = {c.name: c.header for s in FORM.sections for c in s.columns}
-_COLUMN_NAMES.update({c.name: c.header for c in FUNCTIONAL.columns})
-
-# The columns every task table of the form has (序号 aside, which the program numbers); a
-# table without them is another form's.
-_FORM_COLUMNS = tuple(
-    c.name
-    for c in FUNCTIONAL.columns
-    if c.name != "serial" and all(s.has(c.name) for s in FORM.sections)
-)
-
-
-def _by_specificity(item: tuple[str, tuple[str, ...]]) -> int:
-    order = FORM.header_order
-    return order.index(item[0]) if item[0] in order else -1
-
-
-# The words a header cell names each column by, tried most specific first.
-_HEADER_WORDS = sorted(
-    {c.name: c.header_words for s in FORM.sections for c in s.columns}.items(),
-    key=_by_specificity,
-)
-
-
-def _column(text: str) -> str | None:
-    """The task field a header cell names, by the words clerks use for it."""
-    t = re.sub(r"\s+", "", text)
-    if not t:
-        return None
-    for field_name, words in _HEADER_WORDS:
-        if any(word in t for word in words):
-            return field_name
-    return None
-
-
-# A header cell is a short label (年度目标/改革要点 is the longest the form has); a cell of a
-# task row can hold the same words (完成区委交办任务, 项目建设) but then says more.
-_HEADER_CELL_MAX = 16
-
-
-def _header(grid: Grid) -> tuple[int, list[str | None]] | None:
-    """The header row among the first rows of a table, with the field of each column.
-
-    Every cell with text must be a short column label: a task row (序号 1, 工作任务 项目建设,
-    年度目标 …) has a serial or a long text that is no label, so it is never taken for one.
-    """
-    for index, row in enumerate(grid[:3]):
-        columns: list[str | None] = []
-        seen: set[str] = set()
-        previous: Cell | None = None
-        labels_only = True
-        for cell in row:
-            name = None if cell is previous else _column(cell.text)
-            if cell is not previous and cell.text.strip():
-                short = len(re.sub(r"\s+", "", cell.text)) <= _HEADER_CELL_MAX
-                labels_only = labels_only and name is not None and short
-            if name in seen:
-                name = None
-            if name:
-                seen.add(name)
-            columns.append(name)
-            previous = cell
-        if labels_only and "task" in seen and ({"objective", "schedule"} & seen):
-            return index, columns
-    return None
-
-
-def _same_texts(row: list[Cell], headers: list[str]) -> bool:
-    """The row repeats the table's header row, cell for cell (the header repeated on a page)."""
-    texts = [re.sub(r"\s+", "", cell.text) for cell in row]
-    return texts == [re.sub(r"\s+", "", text) for text in headers]
-
-
 @dataclass
 class _TaskTable:
     section: Section
@@ -275,11 +121,11 @@ class _Reader:
         if not functional:
             raise UserError(NOT_FORM, name=self.name, headers=_HEADERS)
         for table in (*key[:1], functional[0]):
-            missing = [_COLUMN_NAMES[n] for n in _FORM_COLUMNS if n not in table.columns]
+            missing = [COLUMN_NAMES[n] for n in FORM_COLUMNS if n not in table.columns]
             if missing:
                 # another form's table (项目名称 | 年度绩效目标 | 责任人) looks alike at first
                 raise UserError(
-                    NOT_FORM_COLUMNS,
+                    NOTFORM_COLUMNS,
                     name=self.name,
                     section=table.section.label,
                     missing="、".join(missing),
@@ -365,7 +211,7 @@ class _Reader:
             if isinstance(item, str):
                 pending.append(item)
                 continue
-            found = _header(item)
+            found = header_row(item)
             last = tables[-1] if tables else None
             if found:
                 index, columns = found
@@ -454,13 +300,13 @@ class _Reader:
             texts = [cell.text for cell in dict.fromkeys(row) if cell.text]
             if not texts:
                 continue
-            if _same_texts(row, table.headers):
+            if same_texts(row, table.headers):
                 self.notes.append(
                     Note(
                         QT_TRANSLATE_NOOP(
                             "import", "{section}表中重复的表头行（换页时重复）已略过。"
                         ),
-                        section=_label(section),
+                        section=section_label(section),
                     )
                 )
                 previous = {}
@@ -470,12 +316,14 @@ class _Reader:
                     self.notes.append(
                         Note(
                             QT_TRANSLATE_NOOP("import", "{section}表中有一行“无”，已忽略。"),
-                            section=_label(section),
+                            section=section_label(section),
                         )
                     )
                 previous = {}
                 continue
-            cells, problems = _assign(row, table, set(map(id, previous.values())))
+            cells, problems = assign(
+                row, table.columns, table.headers, set(map(id, previous.values()))
+            )
             if not problems and not any(c.text for n, c in cells.items() if n != "serial"):
                 continue  # a numbered row the template left for another task
             if result and _continues(cells, previous):
@@ -488,7 +336,7 @@ class _Reader:
                         QT_TRANSLATE_NOOP(
                             "import", "{item}：下一行（或下一页）续写的内容已并入该项。"
                         ),
-                        item=_item(section, len(result)),
+                        item=task_place(section, len(result)),
                     )
                 )
             else:
@@ -502,14 +350,14 @@ class _Reader:
                                     "import",
                                     "{item}：“{column}”与上一项是合并的单元格，已照抄上一项的内容。",
                                 ),
-                                item=_item(section, len(result)),
-                                column=_COLUMN_NAMES[name],
+                                item=task_place(section, len(result)),
+                                column=COLUMN_NAMES[name],
                             )
                         )
             self.notes.extend(
                 Note(
                     QT_TRANSLATE_NOOP("import", "{item}：{problem}"),
-                    item=_item(section, len(result)),
+                    item=task_place(section, len(result)),
                     problem=problem,
                 )
                 for problem in problems
@@ -518,7 +366,7 @@ class _Reader:
         return result
 
     def _task(self, section: Section, number: int, fields: dict[str, list[str]]) -> Task:
-        where = _item(section, number)
+        where = task_place(section, number)
         objective, target = objective_from_lines(fields.get("objective", []))
         schedule, loose = schedule_from_lines(fields.get("schedule", []))
         for line in loose:
@@ -546,7 +394,7 @@ class _Reader:
                             "import", "{item}：{column}“{text}”应为“牵头”或“协办”，未能归入。"
                         ),
                         item=where,
-                        column=_COLUMN_NAMES["role"],
+                        column=COLUMN_NAMES["role"],
                         text=role_text,
                     )
                 )
@@ -557,8 +405,8 @@ class _Reader:
                         "import", "{item}：{section}没有{column}栏，“{text}”未能归入。"
                     ),
                     item=where,
-                    section=_label(section),
-                    column=_COLUMN_NAMES["role"],
+                    section=section_label(section),
+                    column=COLUMN_NAMES["role"],
                     text=role_text,
                 )
             )
@@ -574,55 +422,6 @@ class _Reader:
     def _unplaced(self, where: Note, lines: list[str]) -> None:
         template = QT_TRANSLATE_NOOP("import", "{where}：{line}")
         self.notes.extend(Note(template, where=where, line=line) for line in lines)
-
-
-def _assign(
-    row: list[Cell], table: _TaskTable, seen: set[int]
-) -> tuple[dict[str, Cell], list[Note]]:
-    """The cell of each field in a row, and what did not fit: unknown columns, wide cells.
-
-    A cell spanning several columns belongs to the first field it covers. Cells already
-    reported in the row above (vertically merged) are not reported again.
-    """
-    positions: dict[int, list[int]] = {}
-    order: list[Cell] = []
-    for index, cell in enumerate(row):
-        if id(cell) not in positions:
-            positions[id(cell)] = []
-            order.append(cell)
-        positions[id(cell)].append(index)
-    cells: dict[str, Cell] = {}
-    problems: list[Note] = []
-    for cell in order:
-        indices = positions[id(cell)]
-        names = [table.columns[i] for i in indices if i < len(table.columns)]
-        names = [n for n in dict.fromkeys(names) if n and n not in cells]
-        if names:
-            cells[names[0]] = cell
-        if not cell.text or id(cell) in seen:
-            continue
-        labels = "”“".join(_COLUMN_NAMES[n] for n in names)
-        if len(names) > 1:
-            problems.append(
-                Note(
-                    QT_TRANSLATE_NOOP(
-                        "import", "合并单元格横跨“{columns}”栏，内容已归入“{column}”。"
-                    ),
-                    columns=labels,
-                    column=_COLUMN_NAMES[names[0]],
-                )
-            )
-        elif not names:
-            i = indices[0]
-            header = table.headers[i].strip() if i < len(table.headers) else ""
-            problems.append(
-                Note(
-                    QT_TRANSLATE_NOOP("import", "无法识别的栏目“{header}”：{text}"),
-                    header=header,
-                    text=cell.text,
-                )
-            )
-    return cells, problems
 
 
 def _continues(cells: dict[str, Cell], previous: dict[str, Cell]) -> bool:

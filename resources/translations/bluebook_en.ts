@@ -1183,100 +1183,12 @@ The details are in the log: %2</translation>
       <translation>Cover: {line} (not a valid month)</translation>
     </message>
     <message>
-      <source>表格之前</source>
-      <translation>Before the tables</translation>
+      <source>合并单元格横跨“{columns}”栏，内容已归入“{column}”。</source>
+      <translation>a merged cell spans the “{columns}” columns; its text was placed in “{column}”.</translation>
     </message>
     <message>
-      <source>表格之间</source>
-      <translation>Between the tables</translation>
-    </message>
-    <message>
-      <source>表格之后</source>
-      <translation>After the tables</translation>
-    </message>
-    <message>
-      <source>（空）</source>
-      <translation>(empty)</translation>
-    </message>
-    <message>
-      <source>{count} 项</source>
-      <translation>{count}</translation>
-    </message>
-    <message>
-      <source>无</source>
-      <translation>none</translation>
-    </message>
-    <message>
-      <source>附件标注</source>
-      <translation>Attachment label</translation>
-    </message>
-    <message>
-      <source>年度</source>
-      <translation>Year</translation>
-    </message>
-    <message>
-      <source>编号</source>
-      <translation>Serial no.</translation>
-    </message>
-    <message>
-      <source>标题</source>
-      <translation>Title</translation>
-    </message>
-    <message>
-      <source>单位名称</source>
-      <translation>Unit name</translation>
-    </message>
-    <message>
-      <source>填表人姓名及职务</source>
-      <translation>Filled in by (name and position)</translation>
-    </message>
-    <message>
-      <source>联系电话</source>
-      <translation>Phone</translation>
-    </message>
-    <message>
-      <source>填表日期</source>
-      <translation>Date filled</translation>
-    </message>
-    <message>
-      <source>编制</source>
-      <translation>Issued by</translation>
-    </message>
-    <message>
-      <source>  {label}：{value}</source>
-      <translation>  {label}: {value}</translation>
-    </message>
-    <message>
-      <source>从 Word 文档读取到：</source>
-      <translation>Read from the Word document:</translation>
-    </message>
-    <message>
-      <source>  重点工作、改革重点项目：{key}；职能工作：{count} 项</source>
-      <translation>  Key and reform tasks: {key}; functional tasks: {count}</translation>
-    </message>
-    <message>
-      <source>  进度安排共 {steps} 步；责任领导 {count} 人：{names}</source>
-      <translation>  {steps} schedule steps; {count} leaders: {names}</translation>
-    </message>
-    <message>
-      <source>（无）</source>
-      <translation>(none)</translation>
-    </message>
-    <message>
-      <source>  单位负责人意见：{opinion}</source>
-      <translation>  Head's opinion: {opinion}</translation>
-    </message>
-    <message>
-      <source>以下 {count} 处内容未能归入或需要核对，请在新建后查看：</source>
-      <translation>{count} items could not be placed or need checking; please look at them after the book is created:</translation>
-    </message>
-    <message>
-      <source>所有内容均已归入相应栏目。</source>
-      <translation>Everything was placed in its field.</translation>
-    </message>
-    <message>
-      <source>{section}第 {number} 项</source>
-      <translation>{section}, task {number}</translation>
+      <source>无法识别的栏目“{header}”：{text}</source>
+      <translation>unknown column “{header}”: {text}</translation>
     </message>
     <message>
       <source>重点工作表格出现在职能工作表格之后，已按表头归类。</source>
@@ -1335,14 +1247,6 @@ The details are in the log: %2</translation>
       <translation>{where}: {line}</translation>
     </message>
     <message>
-      <source>合并单元格横跨“{columns}”栏，内容已归入“{column}”。</source>
-      <translation>a merged cell spans the “{columns}” columns; its text was placed in “{column}”.</translation>
-    </message>
-    <message>
-      <source>无法识别的栏目“{header}”：{text}</source>
-      <translation>unknown column “{header}”: {text}</translation>
-    </message>
-    <message>
       <source>填表日期（{date}）</source>
       <translation>the fill date ({date})</translation>
     </message>
@@ -1351,8 +1255,104 @@ The details are in the log: %2</translation>
       <translation>the issue month ({month})</translation>
     </message>
     <message>
+      <source>标题</source>
+      <translation>Title</translation>
+    </message>
+    <message>
       <source>今年</source>
       <translation>this year</translation>
+    </message>
+    <message>
+      <source>表格之前</source>
+      <translation>Before the tables</translation>
+    </message>
+    <message>
+      <source>表格之间</source>
+      <translation>Between the tables</translation>
+    </message>
+    <message>
+      <source>表格之后</source>
+      <translation>After the tables</translation>
+    </message>
+    <message>
+      <source>（空）</source>
+      <translation>(empty)</translation>
+    </message>
+    <message>
+      <source>{count} 项</source>
+      <translation>{count}</translation>
+    </message>
+    <message>
+      <source>无</source>
+      <translation>none</translation>
+    </message>
+    <message>
+      <source>附件标注</source>
+      <translation>Attachment label</translation>
+    </message>
+    <message>
+      <source>年度</source>
+      <translation>Year</translation>
+    </message>
+    <message>
+      <source>编号</source>
+      <translation>Serial no.</translation>
+    </message>
+    <message>
+      <source>单位名称</source>
+      <translation>Unit name</translation>
+    </message>
+    <message>
+      <source>填表人姓名及职务</source>
+      <translation>Filled in by (name and position)</translation>
+    </message>
+    <message>
+      <source>联系电话</source>
+      <translation>Phone</translation>
+    </message>
+    <message>
+      <source>填表日期</source>
+      <translation>Date filled</translation>
+    </message>
+    <message>
+      <source>编制</source>
+      <translation>Issued by</translation>
+    </message>
+    <message>
+      <source>  {label}：{value}</source>
+      <translation>  {label}: {value}</translation>
+    </message>
+    <message>
+      <source>从 Word 文档读取到：</source>
+      <translation>Read from the Word document:</translation>
+    </message>
+    <message>
+      <source>  重点工作、改革重点项目：{key}；职能工作：{count} 项</source>
+      <translation>  Key and reform tasks: {key}; functional tasks: {count}</translation>
+    </message>
+    <message>
+      <source>  进度安排共 {steps} 步；责任领导 {count} 人：{names}</source>
+      <translation>  {steps} schedule steps; {count} leaders: {names}</translation>
+    </message>
+    <message>
+      <source>（无）</source>
+      <translation>(none)</translation>
+    </message>
+    <message>
+      <source>  单位负责人意见：{opinion}</source>
+      <translation>  Head's opinion: {opinion}</translation>
+    </message>
+    <message>
+      <source>以下 {count} 处内容未能归入或需要核对，请在新建后查看：</source>
+      <translation>{count} items could not be placed or need checking; please look at them after the book is created:</translation>
+    </message>
+    <message>
+      <source>所有内容均已归入相应栏目。</source>
+      <translation>Everything was placed in its field.</translation>
+    </message>
+    <message>
+      <source>{section}第 {number} 项</source>
+      <translation>{section}, task {number}</translation>
     </message>
   </context>
   <context>
