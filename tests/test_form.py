@@ -141,3 +141,41 @@ def test_an_added_column_that_edits_a_field_is_edited_in_the_table(qapp, qtbot) 
     assert edited.args[1] == "target"
     assert model.tasks()[0].target == "三次"
     assert model.data(model.index(0, column)) == "三次"
+
+
+def _other_office_form() -> Form:
+    """Another office's page and words: US Letter, its own phone label and closing words."""
+    fields = tuple(
+        dataclasses.replace(f, label="办公电话") if f.name == "phone" else f
+        for f in FORM.cover_fields
+    )
+    closing = dataclasses.replace(FORM.closing, seal_label="单位印章：")
+    page = dataclasses.replace(FORM.page, size_mm=(216, 279))
+    return dataclasses.replace(FORM, cover_fields=fields, closing=closing, page=page)
+
+
+@needs_poppler
+def test_the_pdf_takes_the_page_and_words_from_the_form(tmp_path: Path, fixture_book: Book):
+    path = tmp_path / "other.pdf"
+    path.write_bytes(render_pdf(_book(fixture_book), form=_other_office_form()))
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True)
+    size = re.search(r"Page size:\s+([\d.]+) x ([\d.]+) pts", info.stdout)
+    assert size is not None
+    assert [round(float(points) * 25.4 / 72) for points in size.groups()] == [216, 279]
+    text = subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert "办公电话：" in text and "联系电话" not in text
+    assert "单位印章：" in text and "单位盖章" not in text
+
+
+def test_the_word_file_takes_the_page_and_words_from_the_form(fixture_book: Book) -> None:
+    import docx
+
+    data = docx_bytes(_book(fixture_book), _other_office_form())
+    document = docx.Document(io.BytesIO(data))
+    section = document.sections[0]
+    assert (round(section.page_width.mm), round(section.page_height.mm)) == (216, 279)
+    texts = [p.text for p in document.paragraphs]
+    assert any(t.startswith("办公电话：") for t in texts)
+    assert "单位印章：" in texts and not any("联系电话" in t or "单位盖章" in t for t in texts)
