@@ -38,7 +38,7 @@ def main() -> None:
     n = int(session.book.cover.phone or 0)
     while True:
         n += 1
-        session.edit(edited(session.book, n), "修改", key="phone")
+        session.edit(edited(session.book, n), "修改", merge="phone")
         if session.store_now():
             print(f"stored {n}", flush=True)
 

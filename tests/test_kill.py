@@ -163,7 +163,7 @@ def test_text_being_typed_is_stored_within_300_ms(qtbot, repository, fixture_boo
     stored_after: float | None = None
     while time.monotonic() - first_edit < 2.0:
         text += "字"
-        session.edit(replace(session.book, head_opinion=text), "意见", key="head_opinion")
+        session.edit(replace(session.book, head_opinion=text), "意见", merge="head_opinion")
         qtbot.wait(50)
         if stored_after is None and repository.load(book.id or 0).head_opinion.startswith("字"):
             stored_after = time.monotonic() - first_edit

@@ -13,8 +13,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-import pytest
-
 PACKAGE = Path(__file__).resolve().parent.parent / "bluebook_desktop"
 
 # What each part of the program may import from the program; a part may always import itself.
@@ -190,9 +188,6 @@ def test_the_cycle_finder_finds_a_cycle() -> None:
     assert _cycles(edges) == [["a", "b", "c"]]
 
 
-@pytest.mark.xfail(
-    strict=True, reason="formats.pdf and formats.pdf_layout import each other (being split)"
-)
 def test_no_module_imports_itself_through_others() -> None:
     """An import inside a function still counts: it is a cycle waiting for a caller."""
     known = set(modules())

@@ -424,7 +424,7 @@ def test_importing_a_book_already_there_asks_first(
     )
     window.ui.importButton.click()
     window.session.edit(
-        replace(window.session.book, head_opinion="旧的意见"), "意见", key="head_opinion"
+        replace(window.session.book, head_opinion="旧的意见"), "意见", merge="head_opinion"
     )
     window.store_now()
     _answer_same_book(qtbot, answer)

@@ -255,7 +255,7 @@ def test_fonts_cover_the_rare_name_characters() -> None:
 
 
 def test_spaces_and_tabs_are_kept() -> None:
-    from bluebook_desktop.formats.pdf import markup
+    from bluebook_desktop.formats.pdf_markup import markup
 
     fonts = fontlib.choose_fonts(system_fonts=False)
 
@@ -339,7 +339,7 @@ def test_a_long_table_prints_as_one_table(tmp_path: Path, monkeypatch: pytest.Mo
 def test_closing_punctuation_never_starts_a_line() -> None:
     from reportlab.lib.styles import ParagraphStyle
 
-    from bluebook_desktop.formats.pdf import markup
+    from bluebook_desktop.formats.pdf_markup import markup
     from bluebook_desktop.formats.pdf_wrap import CANNOT_END, CANNOT_START, CJKParagraph
 
     fonts = fontlib.choose_fonts(system_fonts=False)

@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import QModelIndex, Qt
 
 from bluebook_desktop.domain import LEAD, Book, ScheduleEntry, Task
+from bluebook_desktop.domain.form import FORM
 from bluebook_desktop.ui.task_model import TASK_IDS_MIME, WORD_JOINER, TaskTableModel
 
 M = TaskTableModel
@@ -20,7 +21,7 @@ def texts(model: TaskTableModel, column: int) -> list[str]:
 
 @pytest.fixture
 def model(qapp, fixture_book: Book) -> TaskTableModel:
-    model = TaskTableModel(key=False)
+    model = TaskTableModel(FORM.functional_tasks)
     model.set_tasks(fixture_book.functional_tasks)
     return model
 
@@ -32,7 +33,7 @@ def test_rows_and_columns(model: TaskTableModel, fixture_book: Book) -> None:
     assert model.headerData(M.LEADERS, Qt.Orientation.Horizontal) == "责任领导"
     assert model.rowCount(model.index(0, 0)) == 0  # a table, not a tree
 
-    key = TaskTableModel(key=True)
+    key = TaskTableModel(FORM.key_tasks)
     assert key.columnCount() == 6
     assert key.column_titles()[M.OBJECTIVE] == "年度目标/改革要点"
     assert key.column_titles()[M.ROLE] == "牵头/协办"
@@ -67,7 +68,7 @@ def test_task_without_target_prints_objective_only(qapp) -> None:
 
 
 def test_role_column_for_key_tasks(qapp) -> None:
-    model = TaskTableModel(key=True)
+    model = TaskTableModel(FORM.key_tasks)
     model.set_tasks([Task(task="甲", role=LEAD), Task(task="乙")])
     assert texts(model, M.ROLE) == ["牵头", ""]
 

@@ -145,3 +145,37 @@ def test_the_window_in_english(qtbot, tmp_path: Path) -> None:
         QLocale.setDefault(locale)
         if repository is not None:
             repository.engine.dispose()
+
+
+def test_the_word_import_notes_in_english(qapp, tmp_path: Path) -> None:
+    """What the Word reader read and could not place is shown in the user's language; what
+    the clerk typed stays as typed."""
+    from test_docx import _hand_typed
+
+    from bluebook_desktop.formats.docx_import import read_docx
+
+    app = QApplication.instance()
+    assert app is not None
+    locale = QLocale()
+    path = tmp_path / "typed.docx"
+    _hand_typed(path)
+    reading = read_docx(path)
+    chinese = reading.summary()
+    translators = i18n.install(app, "en")
+    try:
+        english = reading.summary(QCoreApplication.translate)
+    finally:
+        for translator in translators:
+            app.removeTranslator(translator)
+        QLocale.setDefault(locale)
+    assert chinese.startswith("从 Word 文档读取到：")
+    assert english.startswith("Read from the Word document:")
+    assert "  Unit name: 佛山市三水区某某局" in english
+    assert "  Key and reform tasks: 1; functional tasks: 3" in english
+    assert "Cover: （此页不编页码）" in english
+    assert "Functional tasks, task 3: text continued on the next row" in english
+    assert "the schedule line “按计划推进” names no quarter" in english
+    # Every note's own words are translated: none of the reader's Chinese is left.
+    for note in reading.unplaced:
+        assert note.template not in english
+    assert "项" not in english

@@ -22,10 +22,11 @@ from bluebook_desktop.domain import (
     parse_date,
     parse_month,
 )
+from bluebook_desktop.domain.form import FORM
 
-# task.section: which table of the form a task belongs to
-KEY = "key"
-FUNCTIONAL = "functional"
+# task.section: which table of the form a task belongs to (the section's stored value)
+KEY = FORM.key_tasks.stored
+FUNCTIONAL = FORM.functional_tasks.stored
 # book columns besides the cover's
 BOOK_TEXT_COLUMNS = (*SECTION_TEXT_FIELDS, "no_key_tasks")
 TASK_COLUMNS = ("task", "objective", "target", "role")
@@ -99,7 +100,7 @@ def book_from_rows(
     names: dict[str, list[str]] = {}
     for leader in leaders:
         names.setdefault(leader["task_id"], []).append(leader["name"])
-    sections: dict[str, list[Task]] = {KEY: [], FUNCTIONAL: []}
+    sections: dict[str, list[Task]] = {section.stored: [] for section in FORM.sections}
     for t in tasks:
         sections[t["section"]].append(
             Task(
@@ -118,8 +119,7 @@ def book_from_rows(
     return Book(
         id=book["id"],
         cover=Cover(**cover),
-        key_tasks=tuple(sections[KEY]),
-        functional_tasks=tuple(sections[FUNCTIONAL]),
+        **{section.name: tuple(sections[section.stored]) for section in FORM.sections},
         **{
             name: bool(book[name]) if name == "no_key_tasks" else book[name]
             for name in BOOK_TEXT_COLUMNS

@@ -12,18 +12,13 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from bluebook_desktop.domain import Month
+from bluebook_desktop.domain import QT_TRANSLATE_NOOP, Month
+from bluebook_desktop.domain.form import FORM
+from bluebook_desktop.formats.notes import Note
 
 # field -> the labels a typist may have used for it, most specific first
-_LABELS = {
-    "year": ("年度",),
-    "serial": ("编号",),
-    "unit_name": ("单位名称",),
-    "filler": ("填表人姓名及职务", "填表人姓名和职务", "填表人姓名、职务", "填表人", "填报人"),
-    "phone": ("联系电话", "电话"),
-    "filled_on": ("填表日期", "填报日期"),
-}
-_FILLER_FIELDS = ("unit_name", "filler", "phone", "filled_on")
+_LABELS = {f.name: f.labels for f in (*FORM.cover_boxes, *FORM.cover_fields)}
+_FILLER_FIELDS = tuple(f.name for f in FORM.cover_fields)
 _SEAL = re.compile(r"\s*[（(]\s*公\s*章\s*[)）]\s*$")
 _EDITION = re.compile(r"^(?P<title>.*?)\s*[（(]\s*(?P<edition>[^（）()]+?)\s*[)）]\s*$")
 _DATE = re.compile(r"(\d{4})\s*[年.\-/]\s*(\d{1,2})\s*[月.\-/]\s*(\d{1,2})\s*日?")
@@ -33,10 +28,10 @@ _ISSUER = re.compile(r"^(?P<issuer>.+?)\s*编\s*制$")
 
 @dataclass
 class CoverReading:
-    """Cover values found (Cover's field names), and lines that fit no field."""
+    """Cover values found (Cover's field names), and notes on lines that fit no field."""
 
     values: dict[str, object] = field(default_factory=dict)
-    unplaced: list[str] = field(default_factory=list)
+    unplaced: list[Note] = field(default_factory=list)
 
 
 def read_cover(lines: list[str]) -> CoverReading:
@@ -58,7 +53,7 @@ def read_cover(lines: list[str]) -> CoverReading:
         elif _ISSUER.match(line) and "issuer" not in reading.values:
             reading.values["issuer"] = _ISSUER.match(line).group("issuer")  # type: ignore[union-attr]
         else:
-            reading.unplaced.append(f"封面：{line}")
+            reading.unplaced.append(Note(QT_TRANSLATE_NOOP("import", "封面：{line}"), line=line))
     if title:
         _put_title(reading, title)
     return reading
@@ -81,7 +76,9 @@ def _labelled(line: str) -> tuple[str, str] | None:
 def _put(reading: CoverReading, name: str, value: str, line: str) -> None:
     values = reading.values
     if name in values or (name == "filler" and "filler_name" in values):
-        reading.unplaced.append(f"封面（重复的栏目）：{line}")
+        reading.unplaced.append(
+            Note(QT_TRANSLATE_NOOP("import", "封面（重复的栏目）：{line}"), line=line)
+        )
     elif name == "year":
         _put_year(reading, value, line)
     elif name == "unit_name":
@@ -101,7 +98,12 @@ def _put_year(reading: CoverReading, value: str, line: str) -> None:
     if match and 2000 <= int(match.group()) <= 2100:
         reading.values["year"] = int(match.group())
     elif value:
-        reading.unplaced.append(f"封面：年度“{value}”不是 2000–2100 之间的年份")
+        reading.unplaced.append(
+            Note(
+                QT_TRANSLATE_NOOP("import", "封面：年度“{value}”不是 2000–2100 之间的年份"),
+                value=value,
+            )
+        )
 
 
 def _put_date(reading: CoverReading, value: str, line: str) -> None:
@@ -113,7 +115,9 @@ def _put_date(reading: CoverReading, value: str, line: str) -> None:
             raise ValueError(value)
         reading.values["filled_on"] = dt.date(*(int(g) for g in match.groups()))
     except ValueError:
-        reading.unplaced.append(f"封面：填表日期“{value}”不是有效日期")
+        reading.unplaced.append(
+            Note(QT_TRANSLATE_NOOP("import", "封面：填表日期“{value}”不是有效日期"), value=value)
+        )
 
 
 def _put_month(reading: CoverReading, line: str) -> None:
@@ -123,7 +127,9 @@ def _put_month(reading: CoverReading, line: str) -> None:
     if 1 <= month <= 12:
         reading.values["issued_on"] = Month(year, month)
     else:
-        reading.unplaced.append(f"封面：{line}（月份无效）")
+        reading.unplaced.append(
+            Note(QT_TRANSLATE_NOOP("import", "封面：{line}（月份无效）"), line=line)
+        )
 
 
 def _put_title(reading: CoverReading, lines: list[str]) -> None:

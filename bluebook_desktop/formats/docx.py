@@ -30,11 +30,13 @@ from docx.text.paragraph import Paragraph
 from bluebook_desktop.domain import (
     NONE_MARK,
     Book,
+    Cover,
     Task,
     chinese_date,
     chinese_month,
     printable_text,
 )
+from bluebook_desktop.domain.form import FORM, CoverField, Form, Kind, Section
 from bluebook_desktop.formats.files import write_atomically
 
 SONG = "宋体"
@@ -42,29 +44,17 @@ FANG = "仿宋"
 HEI = "黑体"
 LATIN = "Times New Roman"
 
-# Page layout shared with the PDF (mm): A4 portrait, margins top/bottom/left/right.
-PAGE = (210, 297)
-MARGINS = (37, 35, 28, 26)
-TEXT_WIDTH = PAGE[0] - MARGINS[2] - MARGINS[3]  # 156 mm
-
-KEY_HEADERS = ("序号", "工作任务", "年度目标/改革要点", "全年进度安排", "责任领导", "牵头/协办")
-# The PDF's columns (mm, summing to TEXT_WIDTH), so that rows wrap and pages break alike.
-KEY_WIDTHS = (11, 20, 41, 41, 28, 15)
-FUNCTIONAL_HEADERS = ("序号", "工作任务", "年度目标", "全年进度安排", "责任领导")
-FUNCTIONAL_WIDTHS = (11, 20, 48.5, 48.5, 28)
+# The page and the tables' columns come from the form's description (`form`), shared with
+# the PDF: each column's Word width is the PDF's (mm, summing to the text width), so that
+# rows wrap and pages break alike.
 # The PDF's cell padding (points: top, bottom, left and right) and line spacing in tables.
 CELL_PADDING = (4, 5, 4, 4)
 TABLE_LEADING = 10.5 * 1.35
-PAGE_TEXT_HEIGHT_PT = (PAGE[1] - MARGINS[0] - MARGINS[1]) * 72 / 25.4
-# Columns whose short text reads best centred; the long texts stay left-aligned.
-_CENTRED = {"序号", "工作任务", "责任领导", "牵头/协办"}
 
 CENTER = WD_ALIGN_PARAGRAPH.CENTER
 TABLE_PT = 10.5  # 五号
 BODY_PT = 16  # 三号, the cover's fields and the section titles
 CLOSING_PT = 14  # 四号, the closing block, as the PDF prints it
-BLANK_ROW_MM = 12  # a row left to write in, as in the PDF
-BLANK_ROWS_UNDER_NONE = 3  # under the key table's 无 row, as on the office's own form
 SEAL_ROOM = Mm(52)  # the round seal is about 42 mm across: the PDF's seal area
 
 
@@ -72,10 +62,10 @@ def write_docx(book: Book, path: Path) -> None:
     write_atomically(path, docx_bytes(book))
 
 
-def docx_bytes(book: Book) -> bytes:
+def docx_bytes(book: Book, form: Form = FORM) -> bytes:
     """The file's bytes: the same book written at the same moment gives the same bytes."""
     buffer = io.BytesIO()
-    build_document(book).save(buffer)
+    build_document(book, form).save(buffer)
     return _stamped(buffer.getvalue(), made_at())
 
 
@@ -102,40 +92,46 @@ def _stamped(data: bytes, moment: dt.datetime) -> bytes:
     return out.getvalue()
 
 
-def build_document(book: Book) -> DocumentObject:
+def build_document(book: Book, form: Form = FORM) -> DocumentObject:
     doc = Document()
-    _set_defaults(doc, book)
-    _cover(doc, book)
+    _set_defaults(doc, book, form)
+    _cover(doc, book, form)
     body = doc.add_section(WD_SECTION.NEW_PAGE)
     _page_numbers(doc, body)
-    _section(doc, book.key_tasks_title, book.key_tasks_note)
-    if book.prints_no_key_tasks:
-        rows = [[[NONE_MARK]] * len(KEY_HEADERS)]
-    else:
-        rows = [_task_cells(i, task, key=True) for i, task in enumerate(book.key_tasks, 1)]
-    key_table = _table(doc, KEY_HEADERS, KEY_WIDTHS, rows)
-    if book.prints_no_key_tasks:
-        _blank_rows(key_table, BLANK_ROWS_UNDER_NONE)
-    _section(doc, book.functional_tasks_title, book.functional_tasks_note)
-    rows = [_task_cells(i, task, key=False) for i, task in enumerate(book.functional_tasks, 1)]
-    table = _table(doc, FUNCTIONAL_HEADERS, FUNCTIONAL_WIDTHS, rows)
-    if not rows:
-        _blank_rows(table, 1)  # a row to write in, as the template has
+    table = None
+    for section in form.sections:
+        _section(doc, section.title(book), section.note(book))
+        table = _task_table(doc, book, section, form)
     # The closing block never stands alone: the last task goes to its page with it.
-    for cell in table.rows[-1].cells:
-        for paragraph in cell.paragraphs:
-            paragraph.paragraph_format.keep_with_next = True
-    _closing(doc, book)
+    if table is not None:
+        for cell in table.rows[-1].cells:
+            for paragraph in cell.paragraphs:
+                paragraph.paragraph_format.keep_with_next = True
+    _closing(doc, book, form)
     return doc
+
+
+def _task_table(doc: DocumentObject, book: Book, section: Section, form: Form) -> Table:
+    """A section's table: its tasks; or 无 in every column then the rows left blank to write
+    in; or, with no task, only the blank rows, as the template has."""
+    widths = [c.word_mm for c in section.columns]
+    if section.prints_none(book):
+        rows = [[[NONE_MARK]] * len(section.columns)]
+    else:
+        rows = [_task_cells(section, i, task) for i, task in enumerate(section.tasks(book), 1)]
+    table = _table(doc, section, widths, rows, form)
+    if not rows or section.prints_none(book):
+        _blank_rows(table, section.blank_rows, form)
+    return table
 
 
 # --- document-wide settings ---
 
 
-def _set_defaults(doc: DocumentObject, book: Book) -> None:
+def _set_defaults(doc: DocumentObject, book: Book, form: Form) -> None:
     section = doc.sections[0]
-    section.page_width, section.page_height = Mm(PAGE[0]), Mm(PAGE[1])
-    top, bottom, left, right = MARGINS
+    section.page_width, section.page_height = (Mm(m) for m in form.page.size_mm)
+    top, bottom, left, right = form.page.margins_mm
     section.top_margin, section.bottom_margin = Mm(top), Mm(bottom)
     section.left_margin, section.right_margin = Mm(left), Mm(right)
     section.header_distance, section.footer_distance = Mm(15), Mm(24)
@@ -276,21 +272,14 @@ def _run(paragraph: Paragraph, text: str, font: str, size: float, bold: bool = F
 # --- cover ---
 
 
-def _cover(doc: DocumentObject, book: Book) -> None:
+def _cover(doc: DocumentObject, book: Book, form: Form) -> None:
     cover = book.cover
     _paragraph(doc, cover.attachment, HEI, BODY_PT)
-    _boxes(doc, cover.year, cover.serial)
+    _boxes(doc, [(f.label, str(getattr(cover, f.name))) for f in form.cover_boxes])
     _paragraph(doc, cover.title, SONG, 26, True, WD_ALIGN_PARAGRAPH.CENTER, before=Mm(38))
     if cover.edition:
         _paragraph(doc, f"（{cover.edition}）", SONG, 22, True, WD_ALIGN_PARAGRAPH.CENTER)
-    filler = f"{cover.filler_name} {cover.filler_position}".strip()
-    date = chinese_date(cover.filled_on) or "　　年　　月　　日"  # room to write it by hand
-    fields = (
-        f"单位名称：{cover.unit_name}（公章）",
-        f"填表人姓名及职务：{filler}",
-        f"联系电话：{cover.phone}",
-        f"填表日期：{date}",
-    )
+    fields = [f"{f.label}：{_cover_value(cover, f)}{f.suffix}" for f in form.cover_fields]
     for i, text in enumerate(fields):
         paragraph = _paragraph(doc, text, FANG, BODY_PT, before=Mm(30) if i == 0 else Mm(5))
         paragraph.paragraph_format.left_indent = Mm(14)
@@ -301,12 +290,20 @@ def _cover(doc: DocumentObject, book: Book) -> None:
         _paragraph(doc, chinese_month(cover.issued_on), FANG, BODY_PT, align=CENTER, before=before)
 
 
-def _boxes(doc: DocumentObject, year: int, serial: str) -> None:
+def _cover_value(cover: Cover, field: CoverField) -> str:
+    if field.kind == "person":
+        return f"{cover.filler_name} {cover.filler_position}".strip()
+    if field.kind == "date":  # a date not filled in leaves room to write it by hand
+        return chinese_date(getattr(cover, field.name)) or "　　年　　月　　日"
+    return str(getattr(cover, field.name))
+
+
+def _boxes(doc: DocumentObject, boxes: Sequence[tuple[str, str]]) -> None:
     """The 年度 and 编号 boxes at the top right, as the template has them."""
     table = doc.add_table(rows=0, cols=2)
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.RIGHT
-    for label, value in (("年度", str(year)), ("编号", serial)):
+    for label, value in boxes:
         cells = table.add_row().cells
         for cell, text in zip(cells, (label, value), strict=True):
             _cell_text(cell, [text], FANG, 12, centred=True)
@@ -323,24 +320,19 @@ def _section(doc: DocumentObject, title: str, note: str) -> None:
         paragraph.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
 
 
-def _task_cells(number: int, task: Task, key: bool) -> list[list[str]]:
-    cells = [
-        [str(number)],
-        [task.task],
-        task.objective_lines(),
-        task.schedule_lines(),
-        # names separated by a space, a line holding the names that fit: Word would
-        # otherwise wrap inside a name (李 / 飞跃)
-        leader_lines(task.leaders, _leaders_width(key)),
-    ]
-    if key:
-        cells.append([task.role or ""])
+def _task_cells(section: Section, number: int, task: Task) -> list[list[str]]:
+    cells = []
+    for column in section.columns:
+        if column.kind is Kind.SERIAL:
+            cells.append([str(number)])
+        elif column.kind is Kind.LEADERS:
+            # names separated by a space, a line holding the names that fit: Word would
+            # otherwise wrap inside a name (李 / 飞跃)
+            room = column.word_mm * 72 / 25.4 - CELL_PADDING[2] - CELL_PADDING[3]
+            cells.append(leader_lines(column.reads(task), room))
+        else:
+            cells.append(column.reads(task))
     return cells
-
-
-def _leaders_width(key: bool) -> float:
-    widths = KEY_WIDTHS if key else FUNCTIONAL_WIDTHS
-    return widths[4] * 72 / 25.4 - CELL_PADDING[2] - CELL_PADDING[3]
 
 
 def _text_width(text: str, size: float = TABLE_PT) -> float:
@@ -378,10 +370,12 @@ def _row_height(values: Sequence[Sequence[str]], widths: Sequence[float]) -> flo
 
 def _table(
     doc: DocumentObject,
-    headers: Sequence[str],
+    section: Section,
     widths: Sequence[float],
     rows: Sequence[Sequence[Sequence[str]]],
+    form: Form,
 ) -> Table:
+    headers = section.headers
     table = doc.add_table(rows=1, cols=len(headers))
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
@@ -390,11 +384,12 @@ def _table(
     header._tr.get_or_add_trPr().append(flag)
     for cell, text in zip(header.cells, headers, strict=True):
         _cell_text(cell, [text], SONG, TABLE_PT, centred=True, bold=True)
-    room = PAGE_TEXT_HEIGHT_PT - _row_height([[h] for h in headers], widths)
+    page_height = form.page.text_height_mm * 72 / 25.4
+    room = page_height - _row_height([[h] for h in headers], widths)
     for values in rows:
         row = table.add_row()
-        for cell, name, lines in zip(row.cells, headers, values, strict=True):
-            centred = name in _CENTRED or list(lines) == [NONE_MARK]
+        for cell, column, lines in zip(row.cells, section.columns, values, strict=True):
+            centred = column.centred or list(lines) == [NONE_MARK]
             _cell_text(cell, lines, FANG, TABLE_PT, centred=centred)
         if _row_height(values, widths) <= room:
             # A row that fits a page moves whole to the next, as in the PDF.
@@ -404,11 +399,11 @@ def _table(
     return table
 
 
-def _blank_rows(table: Table, count: int) -> None:
+def _blank_rows(table: Table, count: int, form: Form) -> None:
     """Rows left empty to write in by hand, as tall as the PDF's (12 mm)."""
     for _ in range(count):
         row = table.add_row()
-        row.height = Mm(BLANK_ROW_MM)
+        row.height = Mm(form.page.blank_row_mm)
         row.height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
         for cell, width in zip(row.cells, [c.width for c in table.rows[0].cells], strict=True):
             cell.width = width
@@ -474,11 +469,12 @@ def _widths(table: Table, widths_mm: Sequence[float]) -> None:
 # --- closing block ---
 
 
-def _closing(doc: DocumentObject, book: Book) -> None:
+def _closing(doc: DocumentObject, book: Book, form: Form) -> None:
     """Opinion, signature line and seal area, as the PDF prints them: the opinion may run
     over pages, the signing part stays with its last line, with room for the seal."""
     size = CLOSING_PT
-    parts = [_paragraph(doc, "单位负责人意见", HEI, size, before=Mm(6), after=Mm(2))]
+    words = form.closing
+    parts = [_paragraph(doc, words.opinion_heading, HEI, size, before=Mm(6), after=Mm(2))]
     if book.head_opinion.strip():
         opinion = _paragraph(doc, book.head_opinion, FANG, size)
         opinion.paragraph_format.first_line_indent = Pt(size * 2)
@@ -486,15 +482,16 @@ def _closing(doc: DocumentObject, book: Book) -> None:
         opinion = _paragraph(doc, "", FANG, size, after=Pt(size * 1.6))
     opinion.paragraph_format.line_spacing = Pt(size * 1.6)
     parts.append(opinion)
-    signature = _paragraph(doc, "单位负责人（签名）：", FANG, size, before=Mm(8))
+    signature = _paragraph(doc, words.signature_label, FANG, size, before=Mm(8))
     # The line to sign on, 60 mm as in the PDF.
     line = _run(signature, "\u3000" * 12, FANG, size)
     line.font.underline = True  # type: ignore[attr-defined]
     parts.append(signature)
-    parts.append(_paragraph(doc, "单位盖章：", FANG, size, before=Mm(4), after=SEAL_ROOM))
+    parts.append(_paragraph(doc, words.seal_label, FANG, size, before=Mm(4), after=SEAL_ROOM))
     date = _paragraph(doc, "　　　　年　　　月　　　日", FANG, size, align=WD_ALIGN_PARAGRAPH.RIGHT)
     date.paragraph_format.right_indent = Mm(4)
     for paragraph in parts:
         paragraph.paragraph_format.keep_with_next = True
     for paragraph in (*parts[2:], date):
-        paragraph.paragraph_format.left_indent = Mm(TEXT_WIDTH - 114)  # the PDF's signing block
+        # the PDF's signing block
+        paragraph.paragraph_format.left_indent = Mm(form.page.text_width_mm - 114)

@@ -10,7 +10,7 @@ to the user instead of being dropped. The file itself is checked first
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -27,10 +27,27 @@ from bluebook_desktop.domain import (
     chinese_month,
     parse_leaders,
 )
+from bluebook_desktop.domain.form import FORM, Section
 from bluebook_desktop.errors import UserError
 from bluebook_desktop.formats.cover_text import read_cover
 from bluebook_desktop.formats.docx_file import open_document
+from bluebook_desktop.formats.docx_headers import (
+    COLUMN_NAMES,
+    FORM_COLUMNS,
+    assign,
+    header_row,
+    same_texts,
+)
+from bluebook_desktop.formats.docx_reading import (
+    AFTER_TABLES,
+    BEFORE_TABLES,
+    BETWEEN_TABLES,
+    DocxReading,
+    section_label,
+    task_place,
+)
 from bluebook_desktop.formats.docx_tables import Cell, Grid, blocks
+from bluebook_desktop.formats.notes import Note
 from bluebook_desktop.formats.schedule_text import objective_from_lines, schedule_from_lines
 
 TOO_MUCH = QT_TRANSLATE_NOOP(
@@ -40,18 +57,18 @@ TOO_MUCH = QT_TRANSLATE_NOOP(
 )
 NOT_FORM = QT_TRANSLATE_NOOP(
     "messages",
-    "“{name}”不是绩效目标责任书：没有找到“职能工作任务目标”表格"
-    "（表头应有 序号、工作任务、年度目标、全年进度安排、责任领导）。",
+    "“{name}”不是绩效目标责任书：没有找到“职能工作任务目标”表格（表头应有 {headers}）。",
 )
 
-NOT_FORM_COLUMNS = QT_TRANSLATE_NOOP(
+NOTFORM_COLUMNS = QT_TRANSLATE_NOOP(
     "messages",
-    "“{name}”不是绩效目标责任书：{section}表格缺少“{missing}”栏"
-    "（表头应有 序号、工作任务、年度目标、全年进度安排、责任领导），没有导入。",
+    "“{name}”不是绩效目标责任书：{section}表格缺少“{missing}”栏（表头应有 {headers}），没有导入。",
 )
 
-KEY = "重点工作"
-FUNCTIONAL = "职能工作"
+KEY = FORM.key_tasks
+FUNCTIONAL = FORM.functional_tasks
+# The headers named when a file is not the form: those of its functional table.
+_HEADERS = "、".join(FUNCTIONAL.headers)
 _NOTE = re.compile(r"^注\s*[:：]\s*")
 _OPINION = re.compile(r"^单\s*位\s*负\s*责\s*人\s*意\s*见\s*[:：]?\s*")
 _SIGNATURE = re.compile(
@@ -61,54 +78,12 @@ _SIGNATURE = re.compile(
 _BLANK_DATE = re.compile(r"^(?:日\s*期\s*[:：]?)?\s*年\s*月\s*日$")
 
 
-@dataclass(frozen=True)
-class DocxReading:
-    """The book read from a Word file, and notes on what could not be placed in it."""
-
-    book: Book
-    unplaced: list[str] = field(default_factory=list)
-
-    def summary(self) -> str:
-        """What was read, field by field, then every note: shown before the book is made."""
-        book, cover = self.book, self.book.cover
-        tasks = (*book.key_tasks, *book.functional_tasks)
-        steps = sum(len(t.schedule) for t in tasks)
-        leaders = sorted({name for t in tasks for name in t.leaders})
-        key = f"{len(book.key_tasks)} 项" if book.key_tasks else "无"
-        filler = f"{cover.filler_name} {cover.filler_position}".strip()
-        title = f"{cover.title}（{cover.edition}）" if cover.edition else cover.title
-        issuer = "，".join(t for t in (cover.issuer, chinese_month(cover.issued_on)) if t)
-        fields = (
-            ("附件标注", cover.attachment),
-            ("年度", str(cover.year)),
-            ("编号", cover.serial),
-            ("标题", title),
-            ("单位名称", cover.unit_name),
-            ("填表人姓名及职务", filler),
-            ("联系电话", cover.phone),
-            ("填表日期", chinese_date(cover.filled_on)),
-            ("编制", issuer),
-        )
-        lines = ["从 Word 文档读取到：", *(f"  {k}：{v or '（空）'}" for k, v in fields)]
-        lines += [
-            f"  重点工作、改革重点项目：{key}；职能工作：{len(book.functional_tasks)} 项",
-            f"  进度安排共 {steps} 步；责任领导 {len(leaders)} 人：{' '.join(leaders) or '（无）'}",
-            f"  单位负责人意见：{book.head_opinion or '（空）'}",
-        ]
-        if self.unplaced:
-            lines.append(f"以下 {len(self.unplaced)} 处内容未能归入或需要核对，请在新建后查看：")
-            lines += [f"  · {note}" for note in self.unplaced]
-        else:
-            lines.append("所有内容均已归入相应栏目。")
-        return "\n".join(lines)
-
-
 def read_docx(path: Path) -> DocxReading:
     path = Path(path)
     name = path.name
     body = open_document(path).element.body
     if body is None:
-        raise UserError(NOT_FORM, name=name)
+        raise UserError(NOT_FORM, name=name, headers=_HEADERS)
     reading = _Reader(name).read(list(blocks(body)))
     _check_limits(reading.book, name)
     return reading
@@ -125,82 +100,9 @@ def _check_limits(book: Book, name: str) -> None:
         raise UserError(TOO_MUCH, name=name, problem=str(exc)) from exc
 
 
-# --- the form's parts ---
-
-
-_COLUMN_NAMES = {
-    "serial": "序号",
-    "task": "工作任务",
-    "objective": "年度目标",
-    "schedule": "全年进度安排",
-    "leaders": "责任领导",
-    "role": "牵头/协办",
-}
-
-
-# The columns both task tables of the form have; a table without them is another form's.
-_FORM_COLUMNS = ("task", "objective", "schedule", "leaders")
-
-
-def _column(text: str) -> str | None:
-    """The task field a header cell names, by the words clerks use for it."""
-    t = re.sub(r"\s+", "", text)
-    if not t:
-        return None
-    for field_name, words in (
-        ("serial", ("序号", "编号")),
-        ("role", ("牵头", "协办")),
-        ("schedule", ("进度", "安排")),
-        ("leaders", ("领导", "责任人")),
-        ("objective", ("目标", "要点")),
-        ("task", ("任务", "项目")),
-    ):
-        if any(word in t for word in words):
-            return field_name
-    return None
-
-
-# A header cell is a short label (年度目标/改革要点 is the longest the form has); a cell of a
-# task row can hold the same words (完成区委交办任务, 项目建设) but then says more.
-_HEADER_CELL_MAX = 16
-
-
-def _header(grid: Grid) -> tuple[int, list[str | None]] | None:
-    """The header row among the first rows of a table, with the field of each column.
-
-    Every cell with text must be a short column label: a task row (序号 1, 工作任务 项目建设,
-    年度目标 …) has a serial or a long text that is no label, so it is never taken for one.
-    """
-    for index, row in enumerate(grid[:3]):
-        columns: list[str | None] = []
-        seen: set[str] = set()
-        previous: Cell | None = None
-        labels_only = True
-        for cell in row:
-            name = None if cell is previous else _column(cell.text)
-            if cell is not previous and cell.text.strip():
-                short = len(re.sub(r"\s+", "", cell.text)) <= _HEADER_CELL_MAX
-                labels_only = labels_only and name is not None and short
-            if name in seen:
-                name = None
-            if name:
-                seen.add(name)
-            columns.append(name)
-            previous = cell
-        if labels_only and "task" in seen and ({"objective", "schedule"} & seen):
-            return index, columns
-    return None
-
-
-def _same_texts(row: list[Cell], headers: list[str]) -> bool:
-    """The row repeats the table's header row, cell for cell (the header repeated on a page)."""
-    texts = [re.sub(r"\s+", "", cell.text) for cell in row]
-    return texts == [re.sub(r"\s+", "", text) for text in headers]
-
-
 @dataclass
 class _TaskTable:
-    kind: str
+    section: Section
     columns: list[str | None]
     headers: list[str]
     rows: list[list[Cell]]
@@ -210,40 +112,50 @@ class _TaskTable:
 class _Reader:
     def __init__(self, name: str) -> None:
         self.name = name
-        self.notes: list[str] = []
+        self.notes: list[Note] = []
 
     def read(self, items: list[str | Grid]) -> DocxReading:
         tables, closing = self._tables(items)
-        key = [t for t in tables if t.kind == KEY]
-        functional = [t for t in tables if t.kind == FUNCTIONAL]
+        key = [t for t in tables if t.section is KEY]
+        functional = [t for t in tables if t.section is FUNCTIONAL]
         if not functional:
-            raise UserError(NOT_FORM, name=self.name)
+            raise UserError(NOT_FORM, name=self.name, headers=_HEADERS)
         for table in (*key[:1], functional[0]):
-            missing = [_COLUMN_NAMES[n] for n in _FORM_COLUMNS if n not in table.columns]
+            missing = [COLUMN_NAMES[n] for n in FORM_COLUMNS if n not in table.columns]
             if missing:
                 # another form's table (项目名称 | 年度绩效目标 | 责任人) looks alike at first
                 raise UserError(
-                    NOT_FORM_COLUMNS, name=self.name, section=table.kind, missing="、".join(missing)
+                    NOTFORM_COLUMNS,
+                    name=self.name,
+                    section=table.section.label,
+                    missing="、".join(missing),
+                    headers=_HEADERS,
                 )
         first = tables[0]
         cover_lines: list[str] = []
         texts: dict[str, str] = {}
-        for kind, group in ((KEY, key), (FUNCTIONAL, functional)):
+        for section, group in ((KEY, key), (FUNCTIONAL, functional)):
             if not group:
                 continue
             title, note, rest = _heading(group[0].before)
             if title:
-                texts[f"{_prefix(kind)}_title"] = title
+                texts[section.title_field] = title
             if note:
-                texts[f"{_prefix(kind)}_note"] = note
+                texts[section.note_field] = note
             if group[0] is first:
                 cover_lines = rest
             else:
-                self._unplaced("表格之前", rest)
+                self._unplaced(BEFORE_TABLES, rest)
             for table in group[1:]:
-                self._unplaced("表格之间", table.before)
-        if first.kind == FUNCTIONAL and key:
-            self.notes.append("重点工作表格出现在职能工作表格之后，已按表头归类。")
+                self._unplaced(BETWEEN_TABLES, table.before)
+        if first.section is FUNCTIONAL and key:
+            self.notes.append(
+                Note(
+                    QT_TRANSLATE_NOOP(
+                        "import", "重点工作表格出现在职能工作表格之后，已按表头归类。"
+                    )
+                )
+            )
         if not key:
             cover_lines = self._key_without_table(cover_lines, texts)
         cover = self._cover(cover_lines)
@@ -273,14 +185,22 @@ class _Reader:
             end -= 1
         title, note, before = _heading(lines[:end])
         if note is None and not (title and "重点" in title):
-            self.notes.append("没有找到重点工作表格：按没有重点工作处理。")
+            self.notes.append(
+                Note(QT_TRANSLATE_NOOP("import", "没有找到重点工作表格：按没有重点工作处理。"))
+            )
             return lines
         if title:
             texts["key_tasks_title"] = title
         if note:
             texts["key_tasks_note"] = note
         if end == len(lines):
-            self.notes.append("没有找到重点工作表格，也没有写“无”：按没有重点工作处理。")
+            self.notes.append(
+                Note(
+                    QT_TRANSLATE_NOOP(
+                        "import", "没有找到重点工作表格，也没有写“无”：按没有重点工作处理。"
+                    )
+                )
+            )
         return before
 
     def _tables(self, items: list[str | Grid]) -> tuple[list[_TaskTable], list[str]]:
@@ -291,22 +211,22 @@ class _Reader:
             if isinstance(item, str):
                 pending.append(item)
                 continue
-            found = _header(item)
+            found = header_row(item)
             last = tables[-1] if tables else None
             if found:
                 index, columns = found
                 above = [line for row in item[:index] for line in _row_lines(row)]
                 headers = [cell.text for cell in item[index]]
-                kind = _kind(columns, headers, pending + above, last)
+                section = _section(columns, headers, pending + above, last)
                 rows, after = _cut_closing(item[index + 1 :])
-                if last and last.kind == kind and not _has_heading(pending + above):
+                if last and last.section is section and not _has_heading(pending + above):
                     # the header row repeated on the next page: the same table goes on
-                    self._unplaced("表格之间", pending + above)
+                    self._unplaced(BETWEEN_TABLES, pending + above)
                     last.rows.extend(rows)
                 else:
-                    tables.append(_TaskTable(kind, columns, headers, rows, pending + above))
+                    tables.append(_TaskTable(section, columns, headers, rows, pending + above))
             elif last and _width(item) == len(last.columns) and not _has_heading(pending):
-                self._unplaced("表格之间", pending)  # e.g. 续表 between the two halves
+                self._unplaced(BETWEEN_TABLES, pending)  # e.g. 续表 between the two halves
                 rows, after = _cut_closing(item)
                 last.rows.extend(rows)
             else:
@@ -325,7 +245,15 @@ class _Reader:
         values.setdefault("edition", "")
         if "year" not in values:
             values["year"], source = _guess_year(values)
-            self.notes.append(f"封面：没有找到年度，已按{source}定为 {values['year']} 年，请核对。")
+            self.notes.append(
+                Note(
+                    QT_TRANSLATE_NOOP(
+                        "import", "封面：没有找到年度，已按{source}定为 {year} 年，请核对。"
+                    ),
+                    source=source,
+                    year=values["year"],
+                )
+            )
         return Cover(**values)
 
     def _closing(self, lines: list[str]) -> str:
@@ -344,25 +272,27 @@ class _Reader:
                 state = "after"
                 rest = line[signature.end() :].strip()
                 if rest and not _BLANK_DATE.match(rest):
-                    self.notes.append(f"签名、盖章处：{rest}")
+                    self.notes.append(
+                        Note(QT_TRANSLATE_NOOP("import", "签名、盖章处：{line}"), line=rest)
+                    )
             elif _BLANK_DATE.match(line):
                 continue  # the template's 年 月 日 under the seal
             elif state == "opinion":
                 opinion.append(line)
             else:
-                self.notes.append(f"表格之后：{line}")
+                self._unplaced(AFTER_TABLES, [line])
         return "\n".join(opinion)
 
     # --- tasks ---
 
-    def _tasks(self, kind: str, tables: list[_TaskTable]) -> list[Task]:
+    def _tasks(self, section: Section, tables: list[_TaskTable]) -> list[Task]:
         tasks: list[Task] = []
         for table in tables:
-            for number, fields in enumerate(self._rows(kind, table), len(tasks) + 1):
-                tasks.append(self._task(kind, number, fields))
+            for number, fields in enumerate(self._rows(section, table), len(tasks) + 1):
+                tasks.append(self._task(section, number, fields))
         return tasks
 
-    def _rows(self, kind: str, table: _TaskTable) -> list[dict[str, list[str]]]:
+    def _rows(self, section: Section, table: _TaskTable) -> list[dict[str, list[str]]]:
         """Each task's lines per field; rows continued on the next row or page are joined."""
         result: list[dict[str, list[str]]] = []
         previous: dict[str, Cell] = {}
@@ -370,16 +300,30 @@ class _Reader:
             texts = [cell.text for cell in dict.fromkeys(row) if cell.text]
             if not texts:
                 continue
-            if _same_texts(row, table.headers):
-                self.notes.append(f"{kind}表中重复的表头行（换页时重复）已略过。")
+            if same_texts(row, table.headers):
+                self.notes.append(
+                    Note(
+                        QT_TRANSLATE_NOOP(
+                            "import", "{section}表中重复的表头行（换页时重复）已略过。"
+                        ),
+                        section=section_label(section),
+                    )
+                )
                 previous = {}
                 continue
             if all(re.sub(r"\s+", "", t) == NONE_MARK for t in texts):
-                if kind == FUNCTIONAL:
-                    self.notes.append(f"{kind}表中有一行“无”，已忽略。")
+                if section.none_field is None:  # a 无 row is how a key table says none
+                    self.notes.append(
+                        Note(
+                            QT_TRANSLATE_NOOP("import", "{section}表中有一行“无”，已忽略。"),
+                            section=section_label(section),
+                        )
+                    )
                 previous = {}
                 continue
-            cells, problems = _assign(row, table, set(map(id, previous.values())))
+            cells, problems = assign(
+                row, table.columns, table.headers, set(map(id, previous.values()))
+            )
             if not problems and not any(c.text for n, c in cells.items() if n != "serial"):
                 continue  # a numbered row the template left for another task
             if result and _continues(cells, previous):
@@ -388,7 +332,12 @@ class _Reader:
                     if cell is not previous.get(name):
                         fields.setdefault(name, []).extend(cell.lines)
                 self.notes.append(
-                    f"{kind}第 {len(result)} 项：下一行（或下一页）续写的内容已并入该项。"
+                    Note(
+                        QT_TRANSLATE_NOOP(
+                            "import", "{item}：下一行（或下一页）续写的内容已并入该项。"
+                        ),
+                        item=task_place(section, len(result)),
+                    )
                 )
             else:
                 result.append({name: list(cell.lines) for name, cell in cells.items()})
@@ -396,32 +345,71 @@ class _Reader:
                     cell = cells.get(name)
                     if cell is not None and cell is previous.get(name):
                         self.notes.append(
-                            f"{kind}第 {len(result)} 项：“{_COLUMN_NAMES[name]}”与上一项"
-                            "是合并的单元格，已照抄上一项的内容。"
+                            Note(
+                                QT_TRANSLATE_NOOP(
+                                    "import",
+                                    "{item}：“{column}”与上一项是合并的单元格，已照抄上一项的内容。",
+                                ),
+                                item=task_place(section, len(result)),
+                                column=COLUMN_NAMES[name],
+                            )
                         )
-            self.notes.extend(f"{kind}第 {len(result)} 项：{problem}" for problem in problems)
+            self.notes.extend(
+                Note(
+                    QT_TRANSLATE_NOOP("import", "{item}：{problem}"),
+                    item=task_place(section, len(result)),
+                    problem=problem,
+                )
+                for problem in problems
+            )
             previous = cells
         return result
 
-    def _task(self, kind: str, number: int, fields: dict[str, list[str]]) -> Task:
-        where = f"{kind}第 {number} 项"
+    def _task(self, section: Section, number: int, fields: dict[str, list[str]]) -> Task:
+        where = task_place(section, number)
         objective, target = objective_from_lines(fields.get("objective", []))
         schedule, loose = schedule_from_lines(fields.get("schedule", []))
         for line in loose:
             self.notes.append(
-                f"{where}：进度安排“{line}”没有写明季度（如“第一季度：”），未能归入。"
+                Note(
+                    QT_TRANSLATE_NOOP(
+                        "import",
+                        "{item}：进度安排“{line}”没有写明季度（如“第一季度：”），未能归入。",
+                    ),
+                    item=where,
+                    line=line,
+                )
             )
         role = None
         role_text = re.sub(r"\s+", "", "".join(fields.get("role", [])))
-        if kind == KEY and role_text:
+        if section.has_role and role_text:
             if LEAD in role_text and ASSIST not in role_text:
                 role = LEAD
             elif ASSIST in role_text and LEAD not in role_text:
                 role = ASSIST
             elif role_text != NONE_MARK:
-                self.notes.append(f"{where}：牵头/协办“{role_text}”应为“牵头”或“协办”，未能归入。")
+                self.notes.append(
+                    Note(
+                        QT_TRANSLATE_NOOP(
+                            "import", "{item}：{column}“{text}”应为“牵头”或“协办”，未能归入。"
+                        ),
+                        item=where,
+                        column=COLUMN_NAMES["role"],
+                        text=role_text,
+                    )
+                )
         elif role_text:
-            self.notes.append(f"{where}：职能工作没有牵头/协办栏，“{role_text}”未能归入。")
+            self.notes.append(
+                Note(
+                    QT_TRANSLATE_NOOP(
+                        "import", "{item}：{section}没有{column}栏，“{text}”未能归入。"
+                    ),
+                    item=where,
+                    section=section_label(section),
+                    column=COLUMN_NAMES["role"],
+                    text=role_text,
+                )
+            )
         return Task(
             task="".join(line.strip() for line in fields.get("task", [])),
             objective=objective,
@@ -431,43 +419,9 @@ class _Reader:
             role=role,
         )
 
-    def _unplaced(self, where: str, lines: list[str]) -> None:
-        self.notes.extend(f"{where}：{line}" for line in lines)
-
-
-def _assign(
-    row: list[Cell], table: _TaskTable, seen: set[int]
-) -> tuple[dict[str, Cell], list[str]]:
-    """The cell of each field in a row, and what did not fit: unknown columns, wide cells.
-
-    A cell spanning several columns belongs to the first field it covers. Cells already
-    reported in the row above (vertically merged) are not reported again.
-    """
-    positions: dict[int, list[int]] = {}
-    order: list[Cell] = []
-    for index, cell in enumerate(row):
-        if id(cell) not in positions:
-            positions[id(cell)] = []
-            order.append(cell)
-        positions[id(cell)].append(index)
-    cells: dict[str, Cell] = {}
-    problems: list[str] = []
-    for cell in order:
-        indices = positions[id(cell)]
-        names = [table.columns[i] for i in indices if i < len(table.columns)]
-        names = [n for n in dict.fromkeys(names) if n and n not in cells]
-        if names:
-            cells[names[0]] = cell
-        if not cell.text or id(cell) in seen:
-            continue
-        labels = "”“".join(_COLUMN_NAMES[n] for n in names)
-        if len(names) > 1:
-            problems.append(f"合并单元格横跨“{labels}”栏，内容已归入“{_COLUMN_NAMES[names[0]]}”。")
-        elif not names:
-            i = indices[0]
-            header = table.headers[i].strip() if i < len(table.headers) else ""
-            problems.append(f"无法识别的栏目“{header}”：{cell.text}")
-    return cells, problems
+    def _unplaced(self, where: Note, lines: list[str]) -> None:
+        template = QT_TRANSLATE_NOOP("import", "{where}：{line}")
+        self.notes.extend(Note(template, where=where, line=line) for line in lines)
 
 
 def _continues(cells: dict[str, Cell], previous: dict[str, Cell]) -> bool:
@@ -482,9 +436,9 @@ def _continues(cells: dict[str, Cell], previous: dict[str, Cell]) -> bool:
     return own_empty("serial") and own_empty("task")
 
 
-def _kind(
+def _section(
     columns: list[str | None], headers: list[str], before: list[str], last: _TaskTable | None
-) -> str:
+) -> Section:
     """重点工作 by its own columns (牵头/协办, 改革要点), else by the heading above the table."""
     if "role" in columns or any("改革" in h for h in headers):
         return KEY
@@ -493,7 +447,7 @@ def _kind(
             return FUNCTIONAL
         if "重点" in line and "注" not in line[:2]:
             return KEY
-    return last.kind if last else FUNCTIONAL
+    return last.section if last else FUNCTIONAL
 
 
 def _has_heading(lines: list[str]) -> bool:
@@ -530,10 +484,6 @@ def _looks_like_title(line: str) -> bool:
     return bool(re.search(r"任务|目标|工作|项目", line))
 
 
-def _prefix(kind: str) -> str:
-    return "key_tasks" if kind == KEY else "functional_tasks"
-
-
 def _cut_closing(rows: Grid) -> tuple[Grid, list[str]]:
     """Task rows, and the closing block when the template put it in the table's last rows."""
     for index, row in enumerate(rows):
@@ -558,14 +508,16 @@ def _width(grid: Grid) -> int:
     return max((len(row) for row in grid), default=0)
 
 
-def _guess_year(values: dict[str, Any]) -> tuple[int, str]:
+def _guess_year(values: dict[str, Any]) -> tuple[int, Note]:
     import datetime as dt
 
     if values.get("filled_on"):
-        return values["filled_on"].year, f"填表日期（{chinese_date(values['filled_on'])}）"
+        source = QT_TRANSLATE_NOOP("import", "填表日期（{date}）")
+        return values["filled_on"].year, Note(source, date=chinese_date(values["filled_on"]))
     if values.get("issued_on"):
-        return values["issued_on"].year, f"编制年月（{chinese_month(values['issued_on'])}）"
+        source = QT_TRANSLATE_NOOP("import", "编制年月（{month}）")
+        return values["issued_on"].year, Note(source, month=chinese_month(values["issued_on"]))
     match = re.search(r"20\d\d", str(values.get("title", "")))
     if match:
-        return int(match.group()), "标题"
-    return dt.date.today().year, "今年"
+        return int(match.group()), Note(QT_TRANSLATE_NOOP("import", "标题"))
+    return dt.date.today().year, Note(QT_TRANSLATE_NOOP("import", "今年"))

@@ -1,7 +1,8 @@
 """The pages of the printed book, laid out with reportlab platypus.
 
 Imported by formats.pdf only while rendering, so the window starts without reportlab.
-Everything the user typed reaches a Paragraph through pdf.markup (escaped, fonts chosen).
+Everything the user typed reaches a Paragraph through pdf_markup.markup (escaped, fonts
+chosen). The page, the sections and their columns are the form's description (`form`).
 """
 
 from __future__ import annotations
@@ -9,13 +10,14 @@ from __future__ import annotations
 import io
 import math
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reportlab import rl_config
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
-from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.pagesizes import landscape
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
@@ -41,37 +43,31 @@ from bluebook_desktop.domain import (
     leaders_text,
 )
 from bluebook_desktop.domain import serial_numbers as numbers
+from bluebook_desktop.domain.form import FORM, CoverField, Form, Kind, Section
 from bluebook_desktop.formats import fonts as fontlib
 from bluebook_desktop.formats.fonts import FontFile, FontSet
-from bluebook_desktop.formats.pdf import (
+from bluebook_desktop.formats.pdf_closing import ClosingBlock
+from bluebook_desktop.formats.pdf_cover import RuledParagraph, title_lines
+from bluebook_desktop.formats.pdf_markup import markup
+from bluebook_desktop.formats.pdf_meta import canvas_with_xmp, metadata
+from bluebook_desktop.formats.pdf_style import (
     DATE_PARTS,
-    FUNCTIONAL_HEADERS,
-    KEY_HEADERS,
-    MARGINS_MM,
     MM,
-    OPINION_HEADING,
     SEAL_AREA_MM,
-    SEAL_LABEL,
-    SIGNATURE_LABEL,
     SIZE_2,
     SIZE_3,
     SIZE_4,
     SIZE_5,
     SIZE_S4,
-    PdfSettings,
-    markup,
-    metadata,
 )
-from bluebook_desktop.formats.pdf_closing import ClosingBlock
-from bluebook_desktop.formats.pdf_cover import RuledParagraph, title_lines
-from bluebook_desktop.formats.pdf_meta import canvas_with_xmp
 from bluebook_desktop.formats.pdf_tables import BookTable, RowFeed
 from bluebook_desktop.formats.pdf_wrap import CJKParagraph
 
+if TYPE_CHECKING:
+    from bluebook_desktop.formats.pdf import PdfSettings
+
 RULE = 0.5  # table rule width, points (Word's ½ pt single line)
 CELL_PADDING_V = 4 + 5  # top and bottom padding of a task table's cells, points
-BLANK_ROW_MM = 12  # a row left to write in by hand
-BLANK_ROWS_UNDER_NONE = 3  # under the key table's 无 row, as on the office's own form
 TITLE_LINES = 2  # a longer title prints smaller
 FIELD_LINES = 2  # a cover field's value in more lines prints smaller
 MIN_COVER_SIZE = 10.0  # points: the least a cover text shrinks to
@@ -82,12 +78,16 @@ MIN_NAME_SIZE = 6.0  # points: the least a leader's name wider than its column s
 
 
 class _Layout:
-    def __init__(self, book: Book, settings: PdfSettings, fonts: FontSet) -> None:
+    def __init__(
+        self, book: Book, settings: PdfSettings, fonts: FontSet, form: Form = FORM
+    ) -> None:
         self.book = book
         self.settings = settings
         self.fonts = fonts
-        self.body_size = landscape(A4) if settings.landscape_tables else A4
-        top, bottom, left, right = (m * MM for m in MARGINS_MM)
+        self.form = form
+        self.page_size = tuple(m * mm for m in form.page.size_mm)
+        self.body_size = landscape(self.page_size) if settings.landscape_tables else self.page_size
+        top, bottom, left, right = (m * MM for m in form.page.margins_mm)
         self.cover_margins = (top, bottom, left, right)
         if settings.landscape_tables:
             # The portrait sheet turned a quarter clockwise: its margins turn with it.
@@ -137,13 +137,13 @@ class _Layout:
     def cover(self) -> list[Flowable]:
         c = self.book.cover
         f = self.fonts
-        width = A4[0] - self.cover_margins[2] - self.cover_margins[3]
+        width = self.page_size[0] - self.cover_margins[2] - self.cover_margins[3]
         label = self.style(f.heading, SIZE_3)
         boxed = self.style(f.body, SIZE_S4, align=TA_CENTER)
         box = Table(
             [
-                [self.para("年度", boxed), self.para(str(c.year), boxed)],
-                [self.para("编号", boxed), self.para(c.serial, boxed)],
+                [self.para(f.label, boxed), self.para(str(getattr(c, f.name)), boxed)]
+                for f in self.form.cover_boxes
             ],
             colWidths=[16 * MM, 32 * MM],
             rowHeights=[10 * MM, 10 * MM],
@@ -203,14 +203,9 @@ class _Layout:
         )
 
     def cover_fields(self, width: float) -> Table:
-        c = self.book.cover
         text = self.style(self.fonts.fangsong, SIZE_3, leading=SIZE_3 * 1.4)
-        filler = " ".join(part for part in (c.filler_name, c.filler_position) if part)
         rows = [
-            ("单位名称：", c.unit_name, "（公章）"),
-            ("填表人姓名及职务：", filler, None),
-            ("联系电话：", c.phone, None),
-            ("填表日期：", chinese_date(c.filled_on), None),
+            (f"{f.label}：", self.cover_value(f), f.suffix or None) for f in self.form.cover_fields
         ]
         label_width, seal_width = 54 * MM, 24 * MM
         commands: list[tuple[Any, ...]] = [
@@ -235,6 +230,14 @@ class _Layout:
             colWidths=[label_width, width - label_width - seal_width, seal_width],
             style=commands,
         )
+
+    def cover_value(self, field: CoverField) -> str:
+        c = self.book.cover
+        if field.kind == "person":
+            return " ".join(part for part in (c.filler_name, c.filler_position) if part)
+        if field.kind == "date":
+            return chinese_date(getattr(c, field.name))
+        return str(getattr(c, field.name))
 
     def cover_foot(self) -> list[Flowable]:
         c = self.book.cover
@@ -264,35 +267,30 @@ class _Layout:
         )  # fmt: skip
         return [self.para(title, heading), self.para(f"注：{note}", note_style)]
 
-    def key_table(self) -> BookTable:
+    def task_table(self, section: Section, closing: ClosingBlock | None) -> BookTable:
         book = self.book
-        widths = self.column_widths([11, 20, None, None, 28, 15])
-        if book.prints_no_key_tasks:
+        columns = section.columns
+        widths = self.column_widths([c.pdf_mm for c in columns])
+        if section.prints_none(book):
             # 无 in every column, and below it the blank rows of the office's own form.
-            rows = [[self.cell_text(NONE_MARK, centred=True)] for _ in KEY_HEADERS]
-            blanks = [self.blank_row(len(KEY_HEADERS)) for _ in range(BLANK_ROWS_UNDER_NONE)]
-            return self.table(KEY_HEADERS, [rows, *blanks], widths, closing=None)
-        body = [
-            self.task_row(n, t, widths, with_role=True) for n, t in self.numbered(book.key_tasks)
-        ]
-        return self.table(KEY_HEADERS, body, widths, closing=None)
-
-    def functional_table(self, closing: ClosingBlock) -> BookTable:
-        book = self.book
-        widths = self.column_widths([11, 20, None, None, 28])
-        body = [self.task_row(n, t, widths) for n, t in self.numbered(book.functional_tasks)]
-        if not body:  # a blank row to write in, as the template has
-            body = [self.blank_row(len(FUNCTIONAL_HEADERS))]
-        return self.table(FUNCTIONAL_HEADERS, body, widths, closing=closing)
+            rows = [[self.cell_text(NONE_MARK, centred=True)] for _ in columns]
+            blanks = [self.blank_row(len(columns)) for _ in range(section.blank_rows)]
+            return self.table(section.headers, [rows, *blanks], widths, closing=closing)
+        tasks = self.numbered(section.tasks(book))
+        body = [self.task_row(section, n, t, widths) for n, t in tasks]
+        if not body:  # blank rows to write in, as the template has
+            body = [self.blank_row(len(columns)) for _ in range(section.blank_rows)]
+        return self.table(section.headers, body, widths, closing=closing)
 
     def blank_row(self, columns: int) -> list[list[Flowable]]:
         """A row left empty to write in by hand: as tall as the form's rows (12 mm)."""
-        return [[Spacer(1, BLANK_ROW_MM * MM - CELL_PADDING_V)]] + [[] for _ in range(columns - 1)]
+        height = self.form.page.blank_row_mm * MM - CELL_PADDING_V
+        return [[Spacer(1, height)]] + [[] for _ in range(columns - 1)]
 
     def numbered(self, tasks: tuple[Task, ...]) -> list[tuple[str, Task]]:
         return list(zip(numbers(tasks), tasks, strict=True))
 
-    def column_widths(self, fixed_mm: list[int | None]) -> list[float]:
+    def column_widths(self, fixed_mm: list[float | None]) -> list[float]:
         """Narrow columns of fixed width; the text columns share what is left equally."""
         flexible = fixed_mm.count(None)
         rest = (self.width - sum(m * MM for m in fixed_mm if m)) / flexible
@@ -305,25 +303,24 @@ class _Layout:
         return self.para(text, style)
 
     def task_row(
-        self, number: str, task: Task, widths: list[float], with_role: bool = False
+        self, section: Section, number: str, task: Task, widths: list[float]
     ) -> list[list[Flowable]]:
-        row = [
-            [self.cell_text(number, centred=True)],
-            [self.cell_text(task.task, centred=True)],
-            [self.cell_text(line) for line in task.objective_lines()],
-            [self.cell_text(line) for line in task.schedule_lines()],
-            [self.leaders(task, widths[4] - 8)],
-        ]
-        if with_role:
-            row.append([self.cell_text(task.role or "", centred=True)])
+        row: list[list[Flowable]] = []
+        for column, width in zip(section.columns, widths, strict=True):
+            if column.kind is Kind.SERIAL:
+                row.append([self.cell_text(number, centred=column.centred)])
+            elif column.kind is Kind.LEADERS:
+                row.append([self.leaders(column.reads(task), width - 8)])
+            else:
+                row.append([self.cell_text(line, column.centred) for line in column.reads(task)])
         return row
 
-    def leaders(self, task: Task, width: float) -> Paragraph:
+    def leaders(self, leaders: Sequence[str], width: float) -> Paragraph:
         """The names, separated by a space, wrapped only between names: a name that does
         not fit the line starts the next; one wider than the column prints smaller (and
         only one too long even at 6 pt wraps)."""
         pad = self.settings.pad_two_character_names
-        names = [leaders_text([name], pad) for name in task.leaders if name.strip()]
+        names = [leaders_text([name], pad) for name in leaders if name.strip()]
         body = self.fonts.body
         space = self.text_width(" ", SIZE_5)
         lines: list[list[str]] = []
@@ -407,7 +404,7 @@ class _Layout:
         opinion = self.book.head_opinion
         lead: list[Flowable] = [
             Spacer(1, 6 * MM),
-            self.para(OPINION_HEADING, heading),
+            self.para(self.form.closing.opinion_heading, heading),
             Spacer(1, 2 * MM),
         ]
         # An empty opinion leaves two lines for the head to write by hand.
@@ -418,8 +415,8 @@ class _Layout:
         label_width = 54 * MM
         signing = Table(
             [
-                [self.para(SIGNATURE_LABEL, label), ""],
-                [self.para(SEAL_LABEL, label), ""],
+                [self.para(self.form.closing.signature_label, label), ""],
+                [self.para(self.form.closing.seal_label, label), ""],
                 ["", self.date_blanks(date)],
             ],
             colWidths=[label_width, area_width],
@@ -478,7 +475,7 @@ class _Layout:
 
     def templates(self) -> list[PageTemplate]:
         top, bottom, left, right = self.cover_margins
-        width, height = A4[0] - left - right, A4[1] - top - bottom
+        width, height = self.page_size[0] - left - right, self.page_size[1] - top - bottom
         foot = 30 * MM
         cover = PageTemplate(
             "cover",
@@ -486,7 +483,7 @@ class _Layout:
                 _frame(left, bottom + foot, width, height - foot, "cover"),
                 _frame(left, bottom, width, foot, "cover-foot"),
             ],
-            pagesize=A4,
+            pagesize=self.page_size,
         )
         top, bottom, left, right = self.body_margins
         body = PageTemplate(
@@ -499,10 +496,14 @@ class _Layout:
 
     def story(self) -> list[Flowable]:
         top, bottom, left, right = self.cover_margins
-        cover_width = A4[0] - left - right
-        cover_height = A4[1] - top - bottom - 30 * MM
-        book = self.book
+        cover_width = self.page_size[0] - left - right
+        cover_height = self.page_size[1] - top - bottom - 30 * MM
         closing = self.closing_block()
+        last = self.form.sections[-1]
+        sections: list[Flowable] = []
+        for section in self.form.sections:
+            table = self.task_table(section, closing if section is last else None)
+            sections += self.section(section.title(self.book), section.note(self.book), table)
         return [
             # Each long field shrinks on its own; this shrinks the cover only should they
             # together still not fit, rather than push the issuer off the cover.
@@ -511,12 +512,7 @@ class _Layout:
             *self.cover_foot(),
             NextPageTemplate("body"),
             PageBreak(),
-            *self.section(book.key_tasks_title, book.key_tasks_note, self.key_table()),
-            *self.section(
-                book.functional_tasks_title,
-                book.functional_tasks_note,
-                self.functional_table(closing),
-            ),
+            *sections,
             closing,
         ]
 
@@ -533,17 +529,17 @@ def _no_padding() -> list[tuple[Any, ...]]:
     ]
 
 
-def build_pdf(book: Book, settings: PdfSettings, fonts: FontSet) -> bytes:
+def build_pdf(book: Book, settings: PdfSettings, fonts: FontSet, form: Form = FORM) -> bytes:
     # Streams compressed only, not also ASCII85-encoded: a quarter smaller and faster, and
     # every reader takes binary streams. (reportlab's setting; only this program's PDFs
     # are made in this process, one at a time.)
     rl_config.useA85 = 0
-    layout = _Layout(book, settings, fonts)
+    layout = _Layout(book, settings, fonts, form)
     out = io.BytesIO()
     meta = metadata(book)
     doc = BaseDocTemplate(
         out,
-        pagesize=A4,
+        pagesize=layout.page_size,
         # The file's dates are real, or SOURCE_DATE_EPOCH's: then the same book and switches
         # give the same bytes (reportlab's id derives from the content and that date).
         invariant=0,

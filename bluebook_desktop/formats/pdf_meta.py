@@ -11,6 +11,26 @@ from typing import Any
 from reportlab.pdfbase.pdfdoc import XMP, PDFDocument
 from reportlab.pdfgen.canvas import Canvas
 
+from bluebook_desktop import DISPLAY_NAME, __version__
+from bluebook_desktop.domain import Book
+
+LANGUAGE = "zh-CN"
+
+
+def metadata(book: Book) -> dict[str, Any]:
+    """The document information: what a file manager, a search or an archive shows."""
+    cover = book.cover
+    title = cover.title + (f"（{cover.edition}）" if cover.edition else "")
+    year = f"{cover.year}年度"
+    return {
+        "title": title,
+        "subject": f"{cover.unit_name}{year}绩效目标责任书".strip(),
+        "author": cover.unit_name,
+        "creator": f"{DISPLAY_NAME} {__version__}",
+        "keywords": [k for k in ("绩效目标责任书", cover.edition, year, cover.unit_name) if k],
+        "lang": LANGUAGE,
+    }
+
 
 def _escape(text: str) -> str:
     return (

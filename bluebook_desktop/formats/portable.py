@@ -34,6 +34,7 @@ from bluebook_desktop.domain import (
     parse_date,
     parse_month,
 )
+from bluebook_desktop.domain.form import FORM, Section
 from bluebook_desktop.errors import UserError
 
 FORMAT = "bluebook"
@@ -50,7 +51,9 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 _LINE_FIELDS = (*COVER_LINE_FIELDS, "key_tasks_title", "functional_tasks_title")
 _TEXT_FIELDS = ("key_tasks_note", "functional_tasks_note", "head_opinion")
 # The order of the book's keys in a written file, as the format's own example has them.
-_BOOK_KEYS = (*COVER_FIELDS, *SECTION_TEXT_FIELDS, "key_tasks", "functional_tasks")
+# A section's tasks are under its name (the Book field): key_tasks, functional_tasks.
+_SECTION_KEYS = tuple(section.name for section in FORM.sections)
+_BOOK_KEYS = (*COVER_FIELDS, *SECTION_TEXT_FIELDS, *_SECTION_KEYS)
 
 
 class FileProblem(UserError):
@@ -75,12 +78,12 @@ def book_to_dict(book: Book, keep_everything: bool = False) -> dict[str, Any]:
     steps without quarters and key tasks kept behind 本单位未承担 are written as they are,
     even though such a file is refused on import until they are put right.
     """
-    for section in () if keep_everything else ("key_tasks", "functional_tasks"):
-        for i, task in enumerate(getattr(book, section)):
+    for section in () if keep_everything else FORM.sections:
+        for i, task in enumerate(section.tasks(book)):
             for j, entry in enumerate(task.schedule):
                 if not entry.quarters:
                     raise FileProblem(
-                        f"{section}[{i}].schedule[{j}].quarters",
+                        f"{section.name}[{i}].schedule[{j}].quarters",
                         "第 {number} 项任务的第 {step} 条进度安排没有勾选季度，请先勾选再导出。",
                         number=i + 1,
                         step=j + 1,
@@ -90,9 +93,11 @@ def book_to_dict(book: Book, keep_everything: bool = False) -> dict[str, Any]:
     values["filled_on"] = cover.filled_on.isoformat() if cover.filled_on else ""
     values["issued_on"] = cover.issued_on.iso() if cover.issued_on else ""
     values.update({name: getattr(book, name) for name in SECTION_TEXT_FIELDS})
-    key_tasks = [] if book.no_key_tasks and not keep_everything else book.key_tasks
-    values["key_tasks"] = [_task_dict(t, True) for t in key_tasks]
-    values["functional_tasks"] = [_task_dict(t, False) for t in book.functional_tasks]
+    for section in FORM.sections:
+        # Tasks kept behind 本单位未承担 are not the book's: the file holds none.
+        kept_back = section.has_none(book) and not keep_everything
+        tasks = () if kept_back else section.tasks(book)
+        values[section.name] = [_task_dict(t, section) for t in tasks]
     data = {name: values[name] for name in _BOOK_KEYS}
     # Empty dates are left out: the schema's date patterns do not admit "".
     for name in COVER_DATE_FIELDS:
@@ -101,7 +106,7 @@ def book_to_dict(book: Book, keep_everything: bool = False) -> dict[str, Any]:
     return {"format": FORMAT, "version": VERSION, "book": data}
 
 
-def _task_dict(task: Task, key: bool) -> dict[str, Any]:
+def _task_dict(task: Task, section: Section) -> dict[str, Any]:
     data: dict[str, Any] = {
         "task": task.task,
         "objective": task.objective,
@@ -109,7 +114,7 @@ def _task_dict(task: Task, key: bool) -> dict[str, Any]:
         "schedule": [step_dict(entry) for entry in task.schedule],
         "leaders": list(task.leaders),
     }
-    if key and task.role is not None:
+    if section.has_role and task.role is not None:
         data["role"] = task.role
     return data
 
@@ -288,7 +293,7 @@ def book_from_dict(data: Any) -> Book:
 
 
 def _book(data: dict[str, Any]) -> Book:
-    for name in ("year", "unit_name", "key_tasks", "functional_tasks"):
+    for name in ("year", "unit_name", *_SECTION_KEYS):
         if name not in data:
             raise FileProblem(name, "缺少必填项。")
     year = data["year"]
@@ -314,16 +319,15 @@ def _book(data: dict[str, Any]) -> Book:
             raise FileProblem(
                 "issued_on", "{value} 不是有效月份（应为 YYYY-MM）。", value=text
             ) from None
-    key_tasks = tuple(
-        _task(item, f"key_tasks[{i}]", key=True)
-        for i, item in enumerate(_array(data["key_tasks"], "key_tasks", MAX_TASKS))
-    )
-    functional_tasks = tuple(
-        _task(item, f"functional_tasks[{i}]", key=False)
-        for i, item in enumerate(_array(data["functional_tasks"], "functional_tasks", MAX_TASKS))
-    )
+    tasks = {
+        section.name: tuple(
+            _task(item, f"{section.name}[{i}]", section)
+            for i, item in enumerate(_array(data[section.name], section.name, MAX_TASKS))
+        )
+        for section in FORM.sections
+    }
     total = sum(map(len, (*lines.values(), *texts.values()))) + sum(
-        _task_chars(t) for t in (*key_tasks, *functional_tasks)
+        _task_chars(t) for section_tasks in tasks.values() for t in section_tasks
     )
     if total > MAX_BOOK_CHARS:
         raise FileProblem(
@@ -345,19 +349,18 @@ def _book(data: dict[str, Any]) -> Book:
         functional_tasks_title=lines["functional_tasks_title"],
         functional_tasks_note=texts["functional_tasks_note"],
         head_opinion=texts["head_opinion"],
-        no_key_tasks=not key_tasks,
-        key_tasks=key_tasks,
-        functional_tasks=functional_tasks,
+        no_key_tasks=not tasks["key_tasks"],
+        **tasks,
     )
 
 
-def _task(item: Any, where: str, key: bool) -> Task:
+def _task(item: Any, where: str, section: Section) -> Task:
     data = _object(item, where)
     for name in ("task", "objective"):
         if name not in data:
             raise FileProblem(f"{where}.{name}", "缺少必填项。")
     role = None
-    if key and "role" in data:
+    if section.has_role and "role" in data:
         role = data["role"]
         if role not in ROLES:
             raise FileProblem(f"{where}.role", "{value} 应为“牵头”或“协办”。", value=_show(role))

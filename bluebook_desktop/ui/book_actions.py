@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from bluebook_desktop.domain import Book, Cover, book_label, next_year_book, print_problems
@@ -208,7 +208,7 @@ class BookActions(QObject):
                 from bluebook_desktop.formats.docx_import import read_docx
 
                 reading = read_docx(path)
-                if not self._confirm_reading(reading.summary()):
+                if not self._confirm_reading(reading.summary(QCoreApplication.translate)):
                     return None
                 return reading.book
             from bluebook_desktop.formats.portable import read_portable

@@ -135,7 +135,7 @@ class CoverPage(QWidget):
         self.session.edit(
             replace(book, cover=cover),
             self.tr("修改%1").replace("%1", label),
-            key=f"cover.{name}",
+            merge=f"cover.{name}",
             source=self,
         )
 

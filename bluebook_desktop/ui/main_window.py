@@ -431,4 +431,4 @@ def _in_cell_editor(widget: QObject) -> bool:
 
 def _splitter_key(page: QWidget) -> str:
     """Each page remembers its own splitter; the two task pages are told apart by section."""
-    return "splitter-" + getattr(page, "section", type(page).__name__)
+    return "splitter-" + getattr(getattr(page, "section", None), "name", type(page).__name__)

@@ -37,22 +37,22 @@ MERGE_SECONDS = 2.0
 
 class _Edit(QUndoCommand):
     def __init__(
-        self, session: BookSession, before: Book, after: Book, text: str, key: str | None
+        self, session: BookSession, before: Book, after: Book, text: str, merge: str | None
     ) -> None:
         super().__init__(text)
         self.session = session
         self.before = before
         self.after = after
-        self.key = key
+        self.merge = merge
         self.at = time.monotonic()
         self.source: object = None
         self._first = True
 
     def id(self) -> int:  # noqa: A003 - Qt's name
-        return 1 if self.key else -1
+        return 1 if self.merge else -1
 
     def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 - Qt's name
-        if not isinstance(other, _Edit) or other.key != self.key:
+        if not isinstance(other, _Edit) or other.merge != self.merge:
             return False
         if other.at - self.at > MERGE_SECONDS:
             return False
@@ -107,15 +107,15 @@ class BookSession(QObject):
         return self._book is self._stored
 
     def edit(
-        self, new_book: Book, text: str, key: str | None = None, source: object = None
+        self, new_book: Book, text: str, merge: str | None = None, source: object = None
     ) -> None:
         """Make `new_book` the open book, as one undo step named `text`.
 
-        Successive edits with the same `key` (one field being typed) merge into one step.
+        Successive edits with the same `merge` (one field being typed) merge into one step.
         """
         if new_book is self._book or new_book == self._book:
             return
-        command = _Edit(self, self._book, new_book, text, key)
+        command = _Edit(self, self._book, new_book, text, merge)
         command.source = source
         self.undo_stack.push(command)
 

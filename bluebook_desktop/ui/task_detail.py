@@ -6,7 +6,16 @@ from collections.abc import Iterable
 from dataclasses import replace
 from typing import Protocol
 
-from PySide6.QtCore import QEvent, QObject, QSignalBlocker, QStringListModel, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QObject,
+    QSignalBlocker,
+    QStringListModel,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractButton, QCompleter, QLineEdit, QListWidgetItem, QWidget
 
@@ -21,6 +30,7 @@ from bluebook_desktop.domain import (
     Task,
     parse_leaders,
 )
+from bluebook_desktop.domain.form import FORM, Section
 from bluebook_desktop.ui.forms.ui_task_detail import Ui_TaskDetail
 from bluebook_desktop.ui.schedule_editor import clamp_text, set_plain_text
 
@@ -58,18 +68,21 @@ def _unique(names: Iterable[str]) -> list[str]:
 class TaskDetail(QWidget):
     """Shows one task and reports every change at once; it never touches the book itself."""
 
-    #: The changed Task, the undo step's name, and a merge key for typing in one field
+    #: The changed Task, the undo step's name, and what merges typing in one field
     #: ("objective", "schedule.<step id>.text") or None when the change is its own undo step.
     taskEdited = Signal(object, str, object)  # noqa: N815 - Qt signal naming
 
     def __init__(
-        self, completions: Completions, key: bool = False, parent: QWidget | None = None
+        self,
+        completions: Completions,
+        section: Section = FORM.functional_tasks,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.ui = Ui_TaskDetail()
         self.ui.setupUi(self)
         self._completions = completions
-        self._key = key
+        self._has_role = section.has_role
         self._task: Task | None = None
         self._book_leaders: list[str] = []
 
@@ -86,10 +99,11 @@ class TaskDetail(QWidget):
         ui.leaderEdit.installEventFilter(self)
         ui.leadersList.installEventFilter(self)
 
-        if key:
-            ui.objectiveLabel.setText(self.tr("年度目标/改革要点："))
-        ui.roleLabel.setVisible(key)
-        ui.roleWidget.setVisible(key)
+        objective = section.column("objective")
+        if objective is not None and objective.editor_label:  # named as the section heads it
+            ui.objectiveLabel.setText(QCoreApplication.translate("form", objective.editor_label))
+        ui.roleLabel.setVisible(self._has_role)
+        ui.roleWidget.setVisible(self._has_role)
 
         ui.taskEdit.textChanged.connect(self._task_typed)
         ui.objectiveEdit.textChanged.connect(self._objective_typed)
@@ -210,13 +224,13 @@ class TaskDetail(QWidget):
             with QSignalBlocker(button):
                 button.setChecked(role == value)
         group.setExclusive(True)
-        self.ui.roleHint.setVisible(self._key and role not in ROLES)
+        self.ui.roleHint.setVisible(self._has_role and role not in ROLES)
 
     # --- edits ---
 
-    def _emit(self, task: Task, text: str, key: str | None) -> None:
+    def _emit(self, task: Task, text: str, merge: str | None) -> None:
         self._task = task
-        self.taskEdited.emit(task, text, key)
+        self.taskEdited.emit(task, text, merge)
 
     def _refused(self, limit: int = TEXT_MAX) -> None:
         """Say, beside the fields, that text beyond `limit` characters was not taken."""
@@ -311,12 +325,12 @@ class TaskDetail(QWidget):
         if role != self._task.role:
             self._emit(replace(self._task, role=role), self.tr("修改牵头/协办"), None)
 
-    def _schedule_edited(self, entries: tuple[ScheduleEntry, ...], key: str | None) -> None:
+    def _schedule_edited(self, entries: tuple[ScheduleEntry, ...], merge: str | None) -> None:
         if self._task is not None:
             self._emit(
                 replace(self._task, schedule=entries),
                 self.tr("修改全年进度安排"),
-                f"schedule.{key}" if key else None,
+                f"schedule.{merge}" if merge else None,
             )
 
     # --- keys and focus ---

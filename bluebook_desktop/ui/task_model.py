@@ -1,4 +1,8 @@
-"""The task table (重点工作 or 职能工作) as a Qt model: one row per task, cells as printed."""
+"""A task table (重点工作 or 职能工作) as a Qt model: one row per task, cells as printed.
+
+Its columns are the section's in the form's description (domain.form): headers, what each
+cell shows, which cells the table edits.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +12,7 @@ from dataclasses import replace
 from PySide6.QtCore import (
     QAbstractTableModel,
     QByteArray,
+    QCoreApplication,
     QMimeData,
     QModelIndex,
     QObject,
@@ -26,6 +31,7 @@ from bluebook_desktop.domain import (
     parse_leaders,
     serial_numbers,
 )
+from bluebook_desktop.domain.form import FORM, Align, Kind, Section
 
 TASK_IDS_MIME = "application/x-bluebook-task-ids"
 
@@ -53,12 +59,14 @@ class TaskTableModel(QAbstractTableModel):
     with `moved` and `renamed`, and the page turns them into one session edit.
     """
 
-    SERIAL = 0  # 序号
-    TASK = 1  # 工作任务
-    OBJECTIVE = 2  # 年度目标 (key tasks: 年度目标/改革要点)
-    SCHEDULE = 3  # 全年进度安排
-    LEADERS = 4  # 责任领导
-    ROLE = 5  # 牵头/协办, key tasks only
+    # Where this district's form has its columns (the same in both sections; 牵头/协办 in
+    # the key tasks only). A model of another form asks its section: column("leaders").
+    SERIAL = FORM.functional_tasks.index("serial")  # 序号
+    TASK = FORM.functional_tasks.index("task")  # 工作任务
+    OBJECTIVE = FORM.functional_tasks.index("objective")  # 年度目标 (key: 年度目标/改革要点)
+    SCHEDULE = FORM.functional_tasks.index("schedule")  # 全年进度安排
+    LEADERS = FORM.functional_tasks.index("leaders")  # 责任领导
+    ROLE = FORM.key_tasks.index("role")  # 牵头/协办, key tasks only
 
     #: Rows were reordered (move buttons, Ctrl+Up/Down or a drag).
     moved = Signal()
@@ -72,13 +80,23 @@ class TaskTableModel(QAbstractTableModel):
     #: ("task", "objective", "leaders", "role"). Sent for 工作任务 too, after `renamed`.
     edited = Signal(str, str)
 
-    def __init__(self, key: bool = False, parent: QObject | None = None) -> None:
+    def __init__(
+        self, section: Section = FORM.functional_tasks, parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
-        self.key = key
+        self.section = section
+        self._columns = section.columns
+        self._alignments = [
+            _CENTRED_TOP if c.window_align is Align.CENTRE else _LEFT_TOP for c in self._columns
+        ]
         self._tasks: tuple[Task, ...] = ()
         self._serials: list[str] = []
         # Each row's cell texts, made when first asked for and dropped when the row changes.
         self._texts: list[tuple[str, ...] | None] = []
+
+    def column(self, name: str) -> int:
+        """The position of the column named `name` (a Column's name), or -1."""
+        return self.section.index(name)
 
     # --- the tasks ---
 
@@ -137,7 +155,7 @@ class TaskTableModel(QAbstractTableModel):
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
         if parent.isValid():
             return 0
-        return self.ROLE + 1 if self.key else self.LEADERS + 1
+        return len(self._columns)
 
     def headerData(  # noqa: N802
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -147,15 +165,7 @@ class TaskTableModel(QAbstractTableModel):
         return self.column_titles()[section] if 0 <= section < self.columnCount() else None
 
     def column_titles(self) -> list[str]:
-        titles = [
-            self.tr("序号"),
-            self.tr("工作任务"),
-            self.tr("年度目标/改革要点") if self.key else self.tr("年度目标"),
-            self.tr("全年进度安排"),
-            self.tr("责任领导"),
-            self.tr("牵头/协办"),
-        ]
-        return titles[: self.columnCount()]
+        return [QCoreApplication.translate("form", c.header) for c in self._columns]
 
     def data(self, index: _Index, role: int = _DISPLAY) -> object:
         # Most calls ask for roles this model never sets (font, colours, check state …):
@@ -169,7 +179,7 @@ class TaskTableModel(QAbstractTableModel):
             return self.display_text(row, column)
         if role == _EDIT:
             return self.edit_text(row, column)
-        return _CENTRED_TOP if column in (self.SERIAL, self.ROLE) else _LEFT_TOP
+        return self._alignments[column] if 0 <= column < len(self._alignments) else None
 
     def display_text(self, row: int, column: int) -> str:
         """The cell as the printed form shows it."""
@@ -181,26 +191,30 @@ class TaskTableModel(QAbstractTableModel):
     def edit_text(self, row: int, column: int) -> str | None:
         """What an editor of the cell starts with; None for a cell not edited in the table."""
         task = self._tasks[row]
-        if column == self.TASK:
+        edits = self._columns[column].edits if 0 <= column < len(self._columns) else None
+        if edits == "task":
             return task.task
-        if column == self.OBJECTIVE:
+        if edits == "objective":
             return task.objective
-        if column == self.LEADERS:
+        if edits == "leaders":
             return leaders_text(task.leaders)
-        if column == self.ROLE and self.key:
+        if edits == "role":
             return task.role or ""
+        if edits is not None:  # another field of one line (a second form's column)
+            return str(getattr(task, edits) or "")
         return None
 
     def _cell_texts(self, row: int) -> tuple[str, ...]:
         task = self._tasks[row]
-        texts = (
-            self._serials[row],
-            task.task,
-            "\n".join(task.objective_lines()),
-            "\n".join(task.schedule_lines()),
-            " ".join(WORD_JOINER.join(name) for name in task.leaders),
-        )
-        return (*texts, task.role or "") if self.key else texts
+        texts = []
+        for column in self._columns:
+            if column.kind is Kind.SERIAL:
+                texts.append(self._serials[row])
+            elif column.kind is Kind.LEADERS:
+                texts.append(" ".join(WORD_JOINER.join(name) for name in column.reads(task)))
+            else:
+                texts.append("\n".join(column.reads(task)))
+        return tuple(texts)
 
     def setData(  # noqa: N802
         self, index: _Index, value: object, role: int = Qt.ItemDataRole.EditRole
@@ -211,12 +225,12 @@ class TaskTableModel(QAbstractTableModel):
             return False
         task = self._tasks[index.row()]
         text = str(value or "")
-        column = index.column()
-        if column == self.TASK:
-            field, new = "task", replace(task, task=text.strip()[:LINE_MAX])
-        elif column == self.OBJECTIVE:
-            field, new = "objective", replace(task, objective=text[:TEXT_MAX])
-        elif column == self.LEADERS:
+        field = self._columns[index.column()].edits
+        if field == "task":
+            new = replace(task, task=text.strip()[:LINE_MAX])
+        elif field == "objective":
+            new = replace(task, objective=text[:TEXT_MAX])
+        elif field == "leaders":
             typed = [name[:LINE_MAX] for name in parse_leaders(text)]
             leaders = tuple(dict.fromkeys(typed))
             twice = [name for name in leaders if typed.count(name) > 1]
@@ -225,11 +239,15 @@ class TaskTableModel(QAbstractTableModel):
             if len(leaders) > MAX_LEADERS:  # the file format's limit: the book must read back
                 leaders = leaders[:MAX_LEADERS]
                 self.leadersCut.emit()
-            field, new = "leaders", replace(task, leaders=leaders)
-        else:
+            new = replace(task, leaders=leaders)
+        elif field == "role":
             if text not in ROLES:
                 return False
-            field, new = "role", replace(task, role=text)
+            new = replace(task, role=text)
+        elif field is not None:  # another field of one line (a second form's column)
+            new = replace(task, **{field: text.strip()[:LINE_MAX]})
+        else:
+            return False
         if new == task:
             return True
         self.update_task(new)
@@ -244,7 +262,8 @@ class TaskTableModel(QAbstractTableModel):
         flags = (
             Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled
         )
-        if index.column() not in (self.SERIAL, self.SCHEDULE):
+        column = index.column()
+        if 0 <= column < len(self._columns) and self._columns[column].edits is not None:
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 
@@ -341,9 +360,10 @@ class TaskTableModel(QAbstractTableModel):
     def _renumber(self, first_row: int) -> None:
         """序号 follows table order: every row from `first_row` on has a new number."""
         last = len(self._tasks) - 1
-        if first_row <= last:
+        serial = self.column("serial")
+        if first_row <= last and serial >= 0:
             self.dataChanged.emit(
-                self.index(first_row, self.SERIAL),
-                self.index(last, self.SERIAL),
+                self.index(first_row, serial),
+                self.index(last, serial),
                 [Qt.ItemDataRole.DisplayRole],
             )

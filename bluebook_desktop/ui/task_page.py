@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from bluebook_desktop.domain import Book, Task, guideline_warning
+from bluebook_desktop.domain.form import FORM, Kind, Section
 from bluebook_desktop.ui.cell_editors import CellDelegate, PaddedDelegate
 from bluebook_desktop.ui.clicks import on_click_once
 from bluebook_desktop.ui.forms.ui_task_page import Ui_TaskPage
@@ -33,7 +34,8 @@ from bluebook_desktop.ui.session import BookSession
 from bluebook_desktop.ui.task_detail import Completions, TaskDetail
 from bluebook_desktop.ui.task_model import TaskTableModel
 
-SECTIONS = ("key_tasks", "functional_tasks")
+# The window's widths of the narrow columns, in characters (the PDF's mm / 3.5 otherwise).
+_EMS = {"task": 6, "leaders": 7, "role": 5}
 
 
 def _has_content(task: Task) -> bool:
@@ -41,29 +43,30 @@ def _has_content(task: Task) -> bool:
 
 
 class TaskPage(QWidget):
-    """One table of tasks; `section` is the Book field it edits: key_tasks or functional_tasks."""
+    """One table of tasks: the form's `section` (a Section, or its name: "key_tasks")."""
 
     def __init__(
         self,
-        section: str,
+        section: Section | str,
         session: BookSession,
         completions: Completions,
         parent: QWidget | None = None,
     ) -> None:
-        if section not in SECTIONS:
-            raise ValueError(f"section must be one of {SECTIONS}, not {section!r}")
+        if isinstance(section, str):
+            section = FORM.section(section)  # KeyError for a name the form has not
         super().__init__(parent)
         self.ui = Ui_TaskPage()
         self.ui.setupUi(self)
         self.section = section
-        self.key = section == "key_tasks"
+        # The clerk may say the unit has no task of this section (本单位未承担).
+        self.offers_none = section.none_field is not None
         self._session = session
         self._book: Book | None = None
         self._tasks: tuple[Task, ...] | None = None  # what the model shows, by identity
         self._current_id: str | None = None
 
-        self.model = TaskTableModel(self.key, self)
-        self.detail = TaskDetail(completions, self.key, self.ui.detailContainer)
+        self.model = TaskTableModel(section, self)
+        self.detail = TaskDetail(completions, section, self.ui.detailContainer)
         self.model.leadersCut.connect(self.detail.show_too_many_leaders)
         self.model.leadersRepeated.connect(self.detail.show_already_there)
         self.ui.detailLayout.addWidget(self.detail)
@@ -76,7 +79,7 @@ class TaskPage(QWidget):
         self.ui.splitter.setStretchFactor(0, 3)
         self.ui.splitter.setStretchFactor(1, 2)
         self.ui.splitter.setSizes([560, 440])
-        self.ui.noKeyTasksCheck.setVisible(self.key)
+        self.ui.noKeyTasksCheck.setVisible(self.offers_none)
         self.ui.noKeyTasksCheck.clicked.connect(self._no_key_tasks_clicked)
 
         self.model.moved.connect(self._rows_moved)
@@ -107,28 +110,30 @@ class TaskPage(QWidget):
         )
         # Every keystroke in a cell editor is in the book at once (ui/cell_editors.py).
         table.setItemDelegate(PaddedDelegate(table))  # 序号 and 全年进度安排
-        delegates = {
-            TaskTableModel.TASK: CellDelegate("line", table, names=completions.task_names),
-            TaskTableModel.OBJECTIVE: CellDelegate("text", table),
-            TaskTableModel.LEADERS: CellDelegate("line", table),
+        # Each cell the table edits has the editor of its Task field.
+        editors = {
+            "task": lambda: CellDelegate("line", table, names=completions.task_names),
+            "objective": lambda: CellDelegate("text", table),
+            "leaders": lambda: CellDelegate("line", table),
+            "role": lambda: CellDelegate("role", table),
         }
-        if self.key:
-            delegates[TaskTableModel.ROLE] = CellDelegate("role", table)
-        for column, delegate in delegates.items():
-            table.setItemDelegateForColumn(column, delegate)
-            delegate.refused.connect(self.detail.show_refused)  # said beside the table
+        for at, c in enumerate(self.section.columns):
+            if c.edits is not None:  # a field not named above is edited as one line
+                delegate = editors.get(c.edits, lambda: CellDelegate("line", table))()
+                table.setItemDelegateForColumn(at, delegate)
+                delegate.refused.connect(self.detail.show_refused)  # said beside the table
         header = table.horizontalHeader()
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(TaskTableModel.SERIAL, QHeaderView.ResizeMode.ResizeToContents)
         header.setResizeContentsPrecision(0)  # 序号 sized by the rows in view, not all rows
-        header.setSectionResizeMode(TaskTableModel.OBJECTIVE, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(TaskTableModel.SCHEDULE, QHeaderView.ResizeMode.Stretch)
         em = table.fontMetrics().horizontalAdvance("中")
-        table.setColumnWidth(TaskTableModel.TASK, em * 6)
-        table.setColumnWidth(TaskTableModel.LEADERS, em * 7)
-        if self.key:
-            table.setColumnWidth(TaskTableModel.ROLE, em * 5)
+        for at, c in enumerate(self.section.columns):
+            if c.kind is Kind.SERIAL:
+                header.setSectionResizeMode(at, QHeaderView.ResizeMode.ResizeToContents)
+            elif c.pdf_mm is None:  # the long texts share what is left, as in print
+                header.setSectionResizeMode(at, QHeaderView.ResizeMode.Stretch)
+            else:  # 20 mm of print (工作任务) is 6 characters wide here
+                table.setColumnWidth(at, round(em * _EMS.get(c.name, c.pdf_mm / 3.5)))
         # Multi-line cells: every row as tall as its longest cell, re-measured on changes.
         self._rows = RowHeights(table)
         table.installEventFilter(self)
@@ -160,7 +165,7 @@ class TaskPage(QWidget):
     def load(self, book: Book) -> None:
         """Show `book`; emits no edit. Keeps the selected task (by id) when it still exists."""
         self._book = book
-        tasks: tuple[Task, ...] = getattr(book, self.section)
+        tasks = self.section.tasks(book)
         if tasks is not self._tasks:
             # A task that comes back (undoing its deletion) or anew (redoing its adding) is
             # selected: the clerk sees what the undo did.
@@ -191,14 +196,14 @@ class TaskPage(QWidget):
         book = self._book
         assert book is not None
         ui = self.ui
-        note = book.key_tasks_note if self.key else book.functional_tasks_note
+        note = self.section.note(book)
         ui.noteLabel.setText(self.tr("说明：{0}").format(note) if note else "")
         ui.noteLabel.setVisible(bool(note))
         warning = guideline_warning(book)
         ui.warningLabel.setVisible(warning is not None)
         if warning is not None:
             ui.warningLabel.setText(rule_text(warning))
-        no_key_tasks = self.key and book.no_key_tasks
+        no_key_tasks = self.section.has_none(book)
         with QSignalBlocker(ui.noKeyTasksCheck):
             ui.noKeyTasksCheck.setChecked(no_key_tasks)
         ui.splitter.setVisible(not no_key_tasks)
@@ -206,10 +211,10 @@ class TaskPage(QWidget):
         layout = ui.mainLayout
         layout.setStretch(layout.indexOf(ui.noKeyTasksLabel), 1 if no_key_tasks else 0)
         ui.noKeyTasksLabel.setText(self._no_key_tasks_text(book))
-        ui.noKeyTasksLabel.setVisible(self.key and bool(ui.noKeyTasksLabel.text()))
+        ui.noKeyTasksLabel.setVisible(self.offers_none and bool(ui.noKeyTasksLabel.text()))
 
     def _no_key_tasks_text(self, book: Book) -> str:
-        if not self.key:
+        if not self.offers_none:
             return ""
         if book.no_key_tasks:
             text = self.tr("本单位未承担重点工作、改革重点项目：打印时表格各栏填“无”。")
@@ -244,7 +249,7 @@ class TaskPage(QWidget):
             self.ui.table.selectionModel().clear()
             self._show_current()
             return
-        column = max(self.ui.table.currentIndex().column(), TaskTableModel.TASK)
+        column = max(self.ui.table.currentIndex().column(), self.model.column("task"))
         index = self.model.index(row, column)
         self.ui.table.selectionModel().setCurrentIndex(
             index,
@@ -270,10 +275,10 @@ class TaskPage(QWidget):
 
     # --- edits: the model changes first, then one session edit with this page as source ---
 
-    def _push(self, text: str, key: str | None) -> None:
+    def _push(self, text: str, merge: str | None) -> None:
         self._tasks = self.model.tasks()
-        new_book = replace(self._session.book, **{self.section: self._tasks})
-        self._session.edit(new_book, text, key=key, source=self)
+        new_book = replace(self._session.book, **{self.section.name: self._tasks})
+        self._session.edit(new_book, text, merge=merge, source=self)
         self._update_buttons()
 
     def add_task(self) -> None:
@@ -327,9 +332,9 @@ class TaskPage(QWidget):
         if field == "leaders":
             self.detail.set_book_leaders(self._book_leaders())
 
-    def _task_edited(self, task: Task, text: str, key: str | None) -> None:
+    def _task_edited(self, task: Task, text: str, merge: str | None) -> None:
         self.model.update_task(task)
-        self._push(text, f"{task.id}.{key}" if key else None)
+        self._push(text, f"{task.id}.{merge}" if merge else None)
         self.detail.set_book_leaders(self._book_leaders())
 
     def _no_key_tasks_clicked(self, checked: bool) -> None:
@@ -357,8 +362,8 @@ class TaskPage(QWidget):
     def _open_cell(self, index: QModelIndex) -> None:
         """Edit the cell in place; 序号 edits 工作任务, 全年进度安排 opens the schedule editor
         beside the table (Escape there comes back to the table)."""
-        if index.column() == TaskTableModel.SERIAL:
-            index = index.siblingAtColumn(TaskTableModel.TASK)
+        if index.column() == self.model.column("serial"):
+            index = index.siblingAtColumn(self.model.column("task"))
             self.ui.table.setCurrentIndex(index)
         if self.model.flags(index) & Qt.ItemFlag.ItemIsEditable:
             self.ui.table.edit(index)

@@ -71,7 +71,7 @@ class TextsPage(QWidget):
         book = self.session.book
         _editor, text = self._editors[name]
         self.session.edit(
-            replace(book, **{name: self._value(name)}), text, key=f"book.{name}", source=self
+            replace(book, **{name: self._value(name)}), text, merge=f"book.{name}", source=self
         )
 
     def _agree(self) -> None:

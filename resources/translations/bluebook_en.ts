@@ -735,12 +735,8 @@ The latest version from the database is shown now.</translation>
   <context>
     <name>TaskDetail</name>
     <message>
-      <source>年度目标/改革要点：</source>
-      <extracomment>The changed Task, the undo step's name, and a merge key for typing in one field ("objective", "schedule.&lt;step id&gt;.text") or None when the change is its own undo step.</extracomment>
-      <translation>Objective / reform points:</translation>
-    </message>
-    <message>
       <source>“%1”已是责任领导，没有重复添加。</source>
+      <extracomment>The changed Task, the undo step's name, and what merges typing in one field ("objective", "schedule.&lt;step id&gt;.text") or None when the change is its own undo step.</extracomment>
       <translation>“%1” is already a responsible leader; not added twice.</translation>
     </message>
     <message>
@@ -968,38 +964,6 @@ The latest version from the database is shown now.</translation>
     </message>
   </context>
   <context>
-    <name>TaskTableModel</name>
-    <message>
-      <source>序号</source>
-      <extracomment>Rows were reordered (move buttons, Ctrl+Up/Down or a drag). The 工作任务 cell of the task with this id was edited in the table. Names typed into a 责任领导 cell beyond MAX_LEADERS were not taken. Names typed twice into a 责任领导 cell, kept once (a list of names). A cell of the task with this id was edited in the table: its Task field's name ("task", "objective", "leaders", "role"). Sent for 工作任务 too, after `renamed`.</extracomment>
-      <translation>No.</translation>
-    </message>
-    <message>
-      <source>工作任务</source>
-      <translation>Work task</translation>
-    </message>
-    <message>
-      <source>年度目标/改革要点</source>
-      <translation>Objective / reform</translation>
-    </message>
-    <message>
-      <source>年度目标</source>
-      <translation>Objective</translation>
-    </message>
-    <message>
-      <source>全年进度安排</source>
-      <translation>Schedule</translation>
-    </message>
-    <message>
-      <source>责任领导</source>
-      <translation>Leaders</translation>
-    </message>
-    <message>
-      <source>牵头/协办</source>
-      <translation>Role</translation>
-    </message>
-  </context>
-  <context>
     <name>TextsPage</name>
     <message>
       <source>修改单位负责人意见</source>
@@ -1162,6 +1126,272 @@ The details are in the log: %2</translation>
     </message>
   </context>
   <context>
+    <name>form</name>
+    <message>
+      <source>序号</source>
+      <translation>No.</translation>
+    </message>
+    <message>
+      <source>工作任务</source>
+      <translation>Work task</translation>
+    </message>
+    <message>
+      <source>全年进度安排</source>
+      <translation>Schedule</translation>
+    </message>
+    <message>
+      <source>责任领导</source>
+      <translation>Leaders</translation>
+    </message>
+    <message>
+      <source>牵头/协办</source>
+      <translation>Role</translation>
+    </message>
+    <message>
+      <source>重点工作</source>
+      <translation>Key tasks</translation>
+    </message>
+    <message>
+      <source>年度目标/改革要点</source>
+      <translation>Objective / reform</translation>
+    </message>
+    <message>
+      <source>年度目标/改革要点：</source>
+      <translation>Objective / reform points:</translation>
+    </message>
+    <message>
+      <source>职能工作</source>
+      <translation>Functional tasks</translation>
+    </message>
+    <message>
+      <source>年度目标</source>
+      <translation>Objective</translation>
+    </message>
+    <message>
+      <source>年度目标：</source>
+      <translation>Annual objective:</translation>
+    </message>
+    <message>
+      <source>年度</source>
+      <translation>Year</translation>
+    </message>
+    <message>
+      <source>编号</source>
+      <translation>Serial no.</translation>
+    </message>
+    <message>
+      <source>单位名称</source>
+      <translation>Unit name</translation>
+    </message>
+    <message>
+      <source>填表人姓名及职务</source>
+      <translation>Filled in by (name and position)</translation>
+    </message>
+    <message>
+      <source>联系电话</source>
+      <translation>Phone</translation>
+    </message>
+    <message>
+      <source>填表日期</source>
+      <translation>Date filled</translation>
+    </message>
+  </context>
+  <context>
+    <name>import</name>
+    <message>
+      <source>封面：{line}</source>
+      <translation>Cover: {line}</translation>
+    </message>
+    <message>
+      <source>封面（重复的栏目）：{line}</source>
+      <translation>Cover (a field given twice): {line}</translation>
+    </message>
+    <message>
+      <source>封面：年度“{value}”不是 2000–2100 之间的年份</source>
+      <translation>Cover: the year “{value}” is not a year from 2000 to 2100</translation>
+    </message>
+    <message>
+      <source>封面：填表日期“{value}”不是有效日期</source>
+      <translation>Cover: the fill date “{value}” is not a valid date</translation>
+    </message>
+    <message>
+      <source>封面：{line}（月份无效）</source>
+      <translation>Cover: {line} (not a valid month)</translation>
+    </message>
+    <message>
+      <source>合并单元格横跨“{columns}”栏，内容已归入“{column}”。</source>
+      <translation>a merged cell spans the “{columns}” columns; its text was placed in “{column}”.</translation>
+    </message>
+    <message>
+      <source>无法识别的栏目“{header}”：{text}</source>
+      <translation>unknown column “{header}”: {text}</translation>
+    </message>
+    <message>
+      <source>重点工作表格出现在职能工作表格之后，已按表头归类。</source>
+      <translation>The key-task table came after the functional-task table; the tables were told apart by their headers.</translation>
+    </message>
+    <message>
+      <source>没有找到重点工作表格：按没有重点工作处理。</source>
+      <translation>No key-task table was found: read as having no key tasks.</translation>
+    </message>
+    <message>
+      <source>没有找到重点工作表格，也没有写“无”：按没有重点工作处理。</source>
+      <translation>No key-task table was found, and no “无” was written: read as having no key tasks.</translation>
+    </message>
+    <message>
+      <source>封面：没有找到年度，已按{source}定为 {year} 年，请核对。</source>
+      <translation>Cover: no year was found; it was taken from {source} as {year}. Please check it.</translation>
+    </message>
+    <message>
+      <source>签名、盖章处：{line}</source>
+      <translation>Signature and seal: {line}</translation>
+    </message>
+    <message>
+      <source>{section}表中重复的表头行（换页时重复）已略过。</source>
+      <translation>{section}: a repeated header row (repeated at a page break) was skipped.</translation>
+    </message>
+    <message>
+      <source>{section}表中有一行“无”，已忽略。</source>
+      <translation>{section}: a row of “无” was ignored.</translation>
+    </message>
+    <message>
+      <source>{item}：下一行（或下一页）续写的内容已并入该项。</source>
+      <translation>{item}: text continued on the next row (or page) was joined to this task.</translation>
+    </message>
+    <message>
+      <source>{item}：“{column}”与上一项是合并的单元格，已照抄上一项的内容。</source>
+      <translation>{item}: “{column}” is a cell merged with the task above; its text was copied from that task.</translation>
+    </message>
+    <message>
+      <source>{item}：{problem}</source>
+      <translation>{item}: {problem}</translation>
+    </message>
+    <message>
+      <source>{item}：进度安排“{line}”没有写明季度（如“第一季度：”），未能归入。</source>
+      <translation>{item}: the schedule line “{line}” names no quarter (such as “第一季度：”) and was not placed.</translation>
+    </message>
+    <message>
+      <source>{item}：{column}“{text}”应为“牵头”或“协办”，未能归入。</source>
+      <translation>{item}: {column} “{text}” should be “牵头” or “协办”; it was not placed.</translation>
+    </message>
+    <message>
+      <source>{item}：{section}没有{column}栏，“{text}”未能归入。</source>
+      <translation>{item}: {section} have no {column} column; “{text}” was not placed.</translation>
+    </message>
+    <message>
+      <source>{where}：{line}</source>
+      <translation>{where}: {line}</translation>
+    </message>
+    <message>
+      <source>填表日期（{date}）</source>
+      <translation>the fill date ({date})</translation>
+    </message>
+    <message>
+      <source>编制年月（{month}）</source>
+      <translation>the issue month ({month})</translation>
+    </message>
+    <message>
+      <source>标题</source>
+      <translation>Title</translation>
+    </message>
+    <message>
+      <source>今年</source>
+      <translation>this year</translation>
+    </message>
+    <message>
+      <source>表格之前</source>
+      <translation>Before the tables</translation>
+    </message>
+    <message>
+      <source>表格之间</source>
+      <translation>Between the tables</translation>
+    </message>
+    <message>
+      <source>表格之后</source>
+      <translation>After the tables</translation>
+    </message>
+    <message>
+      <source>（空）</source>
+      <translation>(empty)</translation>
+    </message>
+    <message>
+      <source>{count} 项</source>
+      <translation>{count}</translation>
+    </message>
+    <message>
+      <source>无</source>
+      <translation>none</translation>
+    </message>
+    <message>
+      <source>附件标注</source>
+      <translation>Attachment label</translation>
+    </message>
+    <message>
+      <source>年度</source>
+      <translation>Year</translation>
+    </message>
+    <message>
+      <source>编号</source>
+      <translation>Serial no.</translation>
+    </message>
+    <message>
+      <source>单位名称</source>
+      <translation>Unit name</translation>
+    </message>
+    <message>
+      <source>填表人姓名及职务</source>
+      <translation>Filled in by (name and position)</translation>
+    </message>
+    <message>
+      <source>联系电话</source>
+      <translation>Phone</translation>
+    </message>
+    <message>
+      <source>填表日期</source>
+      <translation>Date filled</translation>
+    </message>
+    <message>
+      <source>编制</source>
+      <translation>Issued by</translation>
+    </message>
+    <message>
+      <source>  {label}：{value}</source>
+      <translation>  {label}: {value}</translation>
+    </message>
+    <message>
+      <source>从 Word 文档读取到：</source>
+      <translation>Read from the Word document:</translation>
+    </message>
+    <message>
+      <source>  重点工作、改革重点项目：{key}；职能工作：{count} 项</source>
+      <translation>  Key and reform tasks: {key}; functional tasks: {count}</translation>
+    </message>
+    <message>
+      <source>  进度安排共 {steps} 步；责任领导 {count} 人：{names}</source>
+      <translation>  {steps} schedule steps; {count} leaders: {names}</translation>
+    </message>
+    <message>
+      <source>（无）</source>
+      <translation>(none)</translation>
+    </message>
+    <message>
+      <source>  单位负责人意见：{opinion}</source>
+      <translation>  Head's opinion: {opinion}</translation>
+    </message>
+    <message>
+      <source>以下 {count} 处内容未能归入或需要核对，请在新建后查看：</source>
+      <translation>{count} items could not be placed or need checking; please look at them after the book is created:</translation>
+    </message>
+    <message>
+      <source>所有内容均已归入相应栏目。</source>
+      <translation>Everything was placed in its field.</translation>
+    </message>
+    <message>
+      <source>{section}第 {number} 项</source>
+      <translation>{section}, task {number}</translation>
+    </message>
+  </context>
+  <context>
     <name>messages</name>
     <message>
       <source>数据库 {database} 已损坏，已移到 {moved}（没有删除）。最新的完好备份：{backup}。</source>
@@ -1208,12 +1438,12 @@ The details are in the log: %2</translation>
       <translation>“{name}” holds more than a book can ({problem}); nothing was imported. Split the over-long content into several items in Word, then import again.</translation>
     </message>
     <message>
-      <source>“{name}”不是绩效目标责任书：没有找到“职能工作任务目标”表格（表头应有 序号、工作任务、年度目标、全年进度安排、责任领导）。</source>
-      <translation>“{name}” is not a performance target book: no functional-task table was found (its header should read 序号, 工作任务, 年度目标, 全年进度安排, 责任领导).</translation>
+      <source>“{name}”不是绩效目标责任书：没有找到“职能工作任务目标”表格（表头应有 {headers}）。</source>
+      <translation>“{name}” is not a performance target book: no functional-task table was found (its header should read {headers}).</translation>
     </message>
     <message>
-      <source>“{name}”不是绩效目标责任书：{section}表格缺少“{missing}”栏（表头应有 序号、工作任务、年度目标、全年进度安排、责任领导），没有导入。</source>
-      <translation>“{name}” is not a performance target book: its {section} table has no “{missing}” column (the header should have No., Task, Annual target, Schedule for the year, Responsible leaders). Nothing was imported.</translation>
+      <source>“{name}”不是绩效目标责任书：{section}表格缺少“{missing}”栏（表头应有 {headers}），没有导入。</source>
+      <translation>“{name}” is not a performance target book: its {section} table has no “{missing}” column (the header should have {headers}). Nothing was imported.</translation>
     </message>
     <message>
       <source>“{name}”是空文件，不能作为佐证材料。佐证材料可以是 PDF、图片（JPEG、PNG）、OFD、Word（.docx）或 Excel（.xlsx）文件。</source>
