@@ -137,18 +137,18 @@ def test_ctrl_s_stores_at_once_and_ctrl_z_undoes_typing(
     close_window(window)
 
 
-def test_cover_validation_is_shown_beside_the_field(
+def test_cover_validation_is_shown_below_the_fields(
     qtbot, database: Path, settings: Settings
 ) -> None:
     window = open_window(qtbot, database, settings)
     window.ui.newButton.click()
     cover = window.pages[COVER].ui
     qtbot.keyClicks(cover.phone, "123")
-    assert "联系电话" in cover.phoneProblem.text()
+    assert "联系电话" in cover.problems.text()
     assert window.session.book.cover.phone == "123"  # a warning, not a refusal
     cover.phone.clear()
     qtbot.keyClicks(cover.phone, "0757-87771621")
-    assert cover.phoneProblem.text() == ""
+    assert "联系电话" not in cover.problems.text()
     close_window(window)
 
 
