@@ -10,13 +10,13 @@ import subprocess
 import sys
 import textwrap
 import time
-from pathlib import Path
 
 import pytest
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.config import Config
 from alembic.migration import MigrationContext
+from fixtures.make_schema_db import REVISION, write_schema_and_book
 from sqlalchemy import Engine, inspect, text
 
 from bluebook_desktop.db import schema
@@ -25,9 +25,6 @@ from bluebook_desktop.db.repository import Repository
 from bluebook_desktop.db.schema import HEAD, MIGRATIONS, NewerDatabase, current_revision, prepare
 from bluebook_desktop.errors import UserError
 from bluebook_desktop.formats.portable import dumps, loads
-
-sys.path.insert(0, str(Path(__file__).resolve().parent / "fixtures"))
-from make_schema_db import REVISION, write_schema_and_book  # noqa: E402
 
 STEPS = "SELECT task_id, position, quarters, text FROM schedule_entry ORDER BY task_id, position"
 # Every table and index of the schema, with the sequences behind integer keys.
@@ -42,19 +39,21 @@ def rows(engine: Engine, sql: str) -> list[tuple[object, ...]]:
         return [tuple(row) for row in connection.execute(text(sql))]
 
 
-def make_0002_database(engine: Engine) -> None:
-    """A database as the program of schema 0002 left it on the server, with the real book."""
-    write_schema_and_book(engine, "0002")
+def make_old_database(engine: Engine, revision: str = "0002") -> None:
+    """A database as the program of an older schema left it on the server, with the real
+    book (as tests/fixtures/make_schema_db.py makes one on SQLite)."""
+    write_schema_and_book(engine, revision)
     with engine.begin() as connection:
         # The book was inserted with its id; the program's own insert would have drawn it
         # from the sequence, so the next book gets the next number.
         connection.execute(text("SELECT setval('book_id_seq', (SELECT max(id) FROM book))"))
 
 
-def test_a_0002_database_upgrades_with_the_book_whole(
-    postgres_engine: Engine, fixture_bytes: bytes
+@pytest.mark.parametrize("revision", ["0001", "0002"])
+def test_an_old_database_upgrades_with_the_book_whole(
+    revision: str, postgres_engine: Engine, fixture_bytes: bytes
 ) -> None:
-    make_0002_database(postgres_engine)
+    make_old_database(postgres_engine, revision)
     steps_before = rows(postgres_engine, STEPS)
     old_ids = rows(postgres_engine, "SELECT id FROM schedule_entry ORDER BY task_id, position")
     assert len(steps_before) == 21 and all(isinstance(i, int) for (i,) in old_ids)
@@ -76,7 +75,7 @@ def test_a_0002_database_upgrades_with_the_book_whole(
     sequences = [name for name, kind in rows(postgres_engine, CATALOG) if kind == "S"]
     assert sequences == ["book_id_seq", "leader_id_seq"]
     assert rows(postgres_engine, "SELECT id, revision, modified_at FROM book") == [
-        (1, REVISION, "")
+        (1, REVISION if revision == "0002" else 0, "")
     ]
 
     repository = Repository(postgres_engine)
@@ -92,8 +91,9 @@ def test_a_0002_database_upgrades_with_the_book_whole(
     assert dumps(repository.load(second.id)) == dumps(second)
 
 
-def test_an_upgraded_database_has_the_models_schema(postgres_engine: Engine) -> None:
-    make_0002_database(postgres_engine)
+@pytest.mark.parametrize("revision", ["0001", "0002"])
+def test_an_upgraded_database_has_the_models_schema(revision: str, postgres_engine: Engine) -> None:
+    make_old_database(postgres_engine, revision)
     prepare(postgres_engine)
     assert _differences_from_models(postgres_engine) == []
 
@@ -110,7 +110,7 @@ def _differences_from_models(engine: Engine) -> list[object]:
 
 
 def test_0003_downgrades_to_what_0002_had(postgres_engine: Engine) -> None:
-    make_0002_database(postgres_engine)
+    make_old_database(postgres_engine)
     catalog = rows(postgres_engine, CATALOG)
     steps = rows(postgres_engine, STEPS)
     prepare(postgres_engine)
