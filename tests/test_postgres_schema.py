@@ -162,7 +162,8 @@ def test_a_newer_database_is_refused_untouched(postgres_engine: Engine) -> None:
 
 # A program's start, as far as the schema goes: it waits for "go" on its input, so that both
 # start migrating at the same moment, then prepares the database and says which tables it
-# created. Every statement is slowed a little, so that the two would overlap without the lock.
+# created. Every statement is slowed (by the seconds given), so that two would overlap
+# without the lock.
 STARTER = textwrap.dedent(
     """
     import json, sys, time
@@ -176,7 +177,7 @@ STARTER = textwrap.dedent(
     def record(connection, cursor, statement, parameters, context, executemany):
         if statement.lstrip().upper().startswith("CREATE TABLE"):
             created.append(statement.split()[2])
-        time.sleep(0.02)
+        time.sleep(float(sys.argv[2]))
 
     engine.connect().close()  # connected and ready
     print("ready", flush=True)
@@ -191,7 +192,7 @@ def test_two_programs_starting_at_once_migrate_once(postgres_engine: Engine) -> 
     url = postgres_engine.url.render_as_string(hide_password=False)
     programs = [
         subprocess.Popen(
-            [sys.executable, "-c", STARTER, url],
+            [sys.executable, "-c", STARTER, url, "0.02"],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
@@ -249,3 +250,38 @@ def test_a_program_waiting_too_long_for_the_lock_is_told_so(
             text("SELECT pg_try_advisory_lock(:key)"), {"key": schema.ADVISORY_LOCK_KEY}
         ).scalar()
         assert taken is True
+
+
+def test_a_program_killed_while_migrating_leaves_nothing_behind(postgres_engine: Engine) -> None:
+    url = postgres_engine.url.render_as_string(hide_password=False)
+    program = subprocess.Popen(
+        [sys.executable, "-c", STARTER, url, "0.5"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert program.stdout is not None and program.stdout.readline() == "ready\n"
+        assert program.stdin is not None
+        program.stdin.write("go\n")
+        program.stdin.flush()
+        # Wait until it holds the lock (on a connection of its own) and has made a table in
+        # its upgrade's open transaction (on another).
+        creating = (
+            "SELECT EXISTS (SELECT FROM pg_locks WHERE locktype = 'advisory' AND granted"
+            " AND pid <> pg_backend_pid()) AND EXISTS (SELECT FROM pg_stat_activity"
+            " WHERE state = 'idle in transaction' AND query ~ '^\\s*CREATE TABLE')"
+        )
+        deadline = time.monotonic() + 60
+        while rows(postgres_engine, creating) != [(True,)]:
+            assert time.monotonic() < deadline and program.poll() is None
+            time.sleep(0.05)
+    finally:
+        program.kill()
+        program.communicate()
+    # The server rolled its upgrade back and let the lock go: the next start makes it all.
+    prepare(postgres_engine)
+    with postgres_engine.connect() as connection:
+        assert current_revision(connection) == HEAD
+    assert _differences_from_models(postgres_engine) == []
