@@ -162,7 +162,7 @@ def test_a_newer_database_is_refused_untouched(postgres_engine: Engine) -> None:
 
 # A program's start, as far as the schema goes: it waits for "go" on its input, so that both
 # start migrating at the same moment, then prepares the database and says which tables it
-# created. Every statement is slowed (by the seconds given), so that two would overlap
+# created or altered. Every statement is slowed (by the seconds given), so that two would overlap
 # without the lock.
 STARTER = textwrap.dedent(
     """
@@ -171,24 +171,31 @@ STARTER = textwrap.dedent(
     from bluebook_desktop.db.schema import prepare
 
     engine = create_engine(sys.argv[1])
-    created = []
+    changed = []
 
     @event.listens_for(engine, "after_cursor_execute")
     def record(connection, cursor, statement, parameters, context, executemany):
-        if statement.lstrip().upper().startswith("CREATE TABLE"):
-            created.append(statement.split()[2])
+        words = statement.split()[:3]
+        if [w.upper() for w in words[:2]] in (["CREATE", "TABLE"], ["ALTER", "TABLE"]):
+            changed.append(" ".join(words))
         time.sleep(float(sys.argv[2]))
 
     engine.connect().close()  # connected and ready
     print("ready", flush=True)
     sys.stdin.readline()
     prepare(engine)
-    print(json.dumps(created), flush=True)
+    print(json.dumps(changed), flush=True)
     """
 )
 
 
-def test_two_programs_starting_at_once_migrate_once(postgres_engine: Engine) -> None:
+@pytest.mark.parametrize("revision", [None, "0002"], ids=["empty", "0002"])
+def test_two_programs_starting_at_once_migrate_once(
+    revision: str | None, postgres_engine: Engine
+) -> None:
+    if revision is not None:
+        make_old_database(postgres_engine, revision)
+        steps = rows(postgres_engine, STEPS)
     url = postgres_engine.url.render_as_string(hide_password=False)
     programs = [
         subprocess.Popen(
@@ -216,10 +223,18 @@ def test_two_programs_starting_at_once_migrate_once(postgres_engine: Engine) -> 
     for program, (_out, err) in zip(programs, outputs, strict=True):
         assert program.returncode == 0, err
         assert "Traceback" not in err
-    created = sorted((json.loads(out) for out, _err in outputs), key=len)
-    # One of them made every table; the other found them made.
-    assert created[0] == []
-    assert sorted(created[1]) == sorted([*Base.metadata.tables, "alembic_version"])
+    changed = sorted((json.loads(out) for out, _err in outputs), key=len)
+    # One of them made (or upgraded) every table; the other found them done.
+    assert changed[0] == []
+    if revision is None:
+        tables = [*Base.metadata.tables, "alembic_version"]
+        made = [change for change in changed[1] if change.startswith("CREATE")]
+        assert sorted(made) == sorted(f"CREATE TABLE {name}" for name in tables)
+    else:
+        assert set(changed[1]) == {"ALTER TABLE schedule_entry", "ALTER TABLE book"}
+        assert rows(postgres_engine, STEPS) == steps  # the steps renumbered once, in place
+        ids = rows(postgres_engine, "SELECT DISTINCT length(id) FROM schedule_entry")
+        assert ids == [(32,)]
     with postgres_engine.connect() as connection:
         assert current_revision(connection) == HEAD
     assert rows(postgres_engine, "SELECT count(*) FROM alembic_version") == [(1,)]
