@@ -7,10 +7,13 @@ refused rather than opened, so an old program never damages a newer clerk's data
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from sqlalchemy import Connection, Engine, inspect, text
+from sqlalchemy.exc import DBAPIError
 
 from bluebook_desktop.db.revisions import HEAD, REVISIONS
 from bluebook_desktop.domain import QT_TRANSLATE_NOOP
@@ -66,8 +69,67 @@ def check_schema(connection: Connection) -> None:
 def prepare(engine: Engine, before_upgrade: Callable[[], None] | None = None) -> None:
     """Bring the database to this program's schema, or refuse it.
 
-    `before_upgrade` runs before an existing database is migrated (the backup).
+    `before_upgrade` runs before an existing database is migrated (the backup). On a server
+    the whole of it, from reading the version to the upgrade's commit, runs under the
+    database's advisory lock: a second program started at the same time waits, then reads
+    the version the first one left and has nothing to do. (SQLite files have their lock
+    file instead, taken by the caller: bluebook_desktop.db.lock.)
     """
+    if engine.dialect.name == "postgresql":
+        with server_lock(engine):
+            _prepare(engine, before_upgrade)
+    else:
+        _prepare(engine, before_upgrade)
+
+
+# One number for "this program's schema" in a database: every copy of the program takes the
+# same advisory lock ("bluebook" in ASCII). Advisory locks are per database, so programs
+# using other databases of the same server never wait for each other.
+ADVISORY_LOCK_KEY = 0x626C7565626F6F6B
+LOCK_WAIT_SECONDS = 60.0
+
+
+@contextmanager
+def server_lock(engine: Engine) -> Iterator[None]:
+    """Hold the database's advisory lock (a session lock, on a connection of its own) for
+    the block; waits up to LOCK_WAIT_SECONDS for it.
+
+    The lock is taken before any of the block's transactions begin, so they see everything
+    the previous holder committed, whatever the isolation level. It is released when the
+    block ends, or by the server when the connection is lost (a program killed mid-upgrade:
+    its transaction is rolled back and the next program starts afresh).
+    """
+    with engine.connect() as connection:
+        deadline = time.monotonic() + LOCK_WAIT_SECONDS
+        while True:
+            taken = connection.execute(
+                text("SELECT pg_try_advisory_lock(:key)"), {"key": ADVISORY_LOCK_KEY}
+            ).scalar()
+            connection.commit()  # the lock stays, the connection is not idle in a transaction
+            if taken:
+                break
+            if time.monotonic() > deadline:
+                raise UserError(
+                    "无法打开数据库 {path}：{reason}。",
+                    path=engine.url.render_as_string(hide_password=True),
+                    reason="另一个程序正在创建或升级它，等待超时",
+                )
+            time.sleep(0.05)
+        try:
+            yield
+        finally:
+            try:
+                connection.execute(
+                    text("SELECT pg_advisory_unlock(:key)"), {"key": ADVISORY_LOCK_KEY}
+                )
+                connection.commit()
+            except DBAPIError:
+                # The connection is lost or broken: closing it releases the lock as surely,
+                # and it must not go back to the pool still holding it.
+                connection.invalidate()
+
+
+def _prepare(engine: Engine, before_upgrade: Callable[[], None] | None) -> None:
     with engine.connect() as connection:
         revision = current_revision(connection)
         has_tables = bool(inspect(connection).get_table_names())
