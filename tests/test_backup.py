@@ -17,6 +17,7 @@ from helpers.files import OLD_DATABASES
 from bluebook_desktop.cli import EXIT_ERROR, main
 from bluebook_desktop.db import backup, open_repository, sqlite
 from bluebook_desktop.db.repository import Repository
+from bluebook_desktop.db.store import SqliteStore
 from bluebook_desktop.domain import Book
 from bluebook_desktop.errors import UserError
 from bluebook_desktop.formats.portable import dumps
@@ -256,7 +257,9 @@ def test_window_backup_and_restore(
 
     repository, database = live
     found = resolve(database)
-    window = MainWindow(repository, Settings.in_file(tmp_path / "settings.ini"), found)
+    window = MainWindow(
+        SqliteStore(database, repository), Settings.in_file(tmp_path / "settings.ini"), found
+    )
     qtbot.addWidget(window)
     assert window.open_book(1)
     copy = tmp_path / "U盘" / "备份"

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from bluebook_desktop.cli import EXIT_ERROR, main
 from bluebook_desktop.db import open_repository
+from bluebook_desktop.db.store import open_store
 from bluebook_desktop.domain import printable_text
 from bluebook_desktop.formats.portable import dumps
 
@@ -177,15 +178,12 @@ def test_bad_input_in_cli_and_window(
 
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: shown.append(text))
-    repository = open_repository(db)
-    try:
-        window = MainWindow(repository, Settings.in_file(tmp_path / "settings.ini"), resolve(db))
+    with open_store(db) as store:
+        window = MainWindow(store, Settings.in_file(tmp_path / "settings.ini"), resolve(db))
         qtbot.addWidget(window)
         assert window.actions_.read_book(bad) is None
         assert shown == [message]
         assert window.book_list.rowCount() == 1
-    finally:
-        repository.engine.dispose()
     assert snapshot(db) == before
 
 

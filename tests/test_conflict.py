@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from bluebook_desktop.db import open_repository
 from bluebook_desktop.db.repository import BookMissing, Repository, StoreConflict
+from bluebook_desktop.db.store import SqliteStore
 from bluebook_desktop.domain import Book
 from bluebook_desktop.formats.portable import read_portable
 from bluebook_desktop.paths import Paths
@@ -119,7 +120,8 @@ def test_window_keeps_its_version_and_reloads(
     first, second = two
     data_dir = tmp_path / "data"
     found = Paths(data_dir, data_dir / "bluebook.sqlite3", data_dir / "logs", data_dir / "backups")
-    window = MainWindow(second, Settings.in_file(tmp_path / "settings.ini"), found)
+    store = SqliteStore(found.database, second)
+    window = MainWindow(store, Settings.in_file(tmp_path / "settings.ini"), found)
     qtbot.addWidget(window)
     assert window.open_book(1)
     warnings: list[str] = []

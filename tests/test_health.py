@@ -214,12 +214,10 @@ def test_window_start_offers_the_backup(qtbot, good: Path) -> None:
         next(b for b in box.buttons() if b.text() == text).click()
 
     QTimer.singleShot(0, lambda: click("从备份恢复"))
-    repository = app._open_database(found, None)
-    assert repository is not None
-    try:
-        assert repository.load(1).cover.phone == "87771621"
-    finally:
-        repository.engine.dispose()
+    store = app._open_database(found, None)
+    assert store is not None
+    with store:
+        assert store.repository.load(1).cover.phone == "87771621"
     assert ".damaged-" in shown[0]
     assert len(health.damaged_copies(good)) == 1
 

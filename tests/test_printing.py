@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtPrintSupport import QPrinter
 
 from bluebook_desktop import paths
-from bluebook_desktop.db import open_repository
+from bluebook_desktop.db.store import open_store
 from bluebook_desktop.domain import Book
 from bluebook_desktop.formats.docx import write_docx
 from bluebook_desktop.formats.pdf import render_pdf
@@ -25,16 +25,16 @@ pdfinfo = shutil.which("pdfinfo")
 
 @pytest.fixture
 def window(qtbot, tmp_path: Path, fixture_book: Book):
-    repository = open_repository(tmp_path / "print.sqlite3")
-    stored = repository.add(fixture_book)
+    store = open_store(tmp_path / "print.sqlite3")
+    stored = store.repository.add(fixture_book)
     window = MainWindow(
-        repository, Settings.in_file(tmp_path / "s.ini"), paths.resolve(tmp_path / "print.sqlite3")
+        store, Settings.in_file(tmp_path / "s.ini"), paths.resolve(tmp_path / "print.sqlite3")
     )
     qtbot.addWidget(window)
     window.open_book(stored.id)
     yield window
     window.close()
-    repository.engine.dispose()
+    store.close()
 
 
 def _pages(pdf: Path) -> int:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
-from bluebook_desktop.db.rows import BookSummary
+from bluebook_desktop.db.store import BookSummary
 
 YEAR, UNIT, TITLE = range(3)
 Index = QModelIndex | QPersistentModelIndex

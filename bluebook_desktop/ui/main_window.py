@@ -38,6 +38,7 @@ from bluebook_desktop.ui.texts_page import TextsPage
 
 if TYPE_CHECKING:
     from bluebook_desktop.db.repository import Repository
+    from bluebook_desktop.db.store import Store
 
 log = logging.getLogger(__name__)
 # The tabs of an open book, in order.
@@ -101,9 +102,10 @@ class _WindowUndo(QObject):
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, repository: Repository, settings: Settings, paths: Paths) -> None:
+    def __init__(self, store: Store, settings: Settings, paths: Paths) -> None:
         super().__init__()
-        self.repository = repository
+        self.store = store
+        repository = self.repository = store.repository
         self.paths = paths
         self.settings = settings
         self.completions = Completions(repository)

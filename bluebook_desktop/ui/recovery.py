@@ -10,14 +10,14 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from bluebook_desktop.db import backup, health
+from bluebook_desktop.db.store import BACKUP_SUFFIX, DamagedDatabase, Recovery
 from bluebook_desktop.domain import Book
 from bluebook_desktop.errors import UserError, os_reason
-from bluebook_desktop.failures import reason_text
 from bluebook_desktop.paths import Paths
 from bluebook_desktop.ui.messages import confirm, program_name, show_error, user_text
 
 if TYPE_CHECKING:
+    from bluebook_desktop.db.store import SqliteStore
     from bluebook_desktop.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
@@ -46,11 +46,11 @@ def keep_unsaved(book: Book, folder: Path) -> Path:
     return path
 
 
-def offer_recovery(error: health.DamagedDatabase, found: Paths) -> bool:
+def offer_recovery(error: DamagedDatabase) -> Recovery:
     """At start-up the database was found damaged and moved aside: what now?
 
     With a good backup: restore it or quit. Without one: start on a new empty database
-    (the damaged file stays where it was moved) or quit. True when the program may go on.
+    (the damaged file stays where it was moved) or quit (None).
     """
     box = QMessageBox(QMessageBox.Icon.Critical, program_name(), user_text(error))
     restore_button = empty_button = None
@@ -81,15 +81,10 @@ def offer_recovery(error: health.DamagedDatabase, found: Paths) -> bool:
     box.exec()
     clicked = box.clickedButton()
     if clicked is not None and clicked is empty_button:
-        return True
+        return "empty"
     if clicked is None or clicked is not restore_button or error.newest_backup is None:
-        return False
-    try:
-        backup.restore(error.newest_backup, found.database, found.backup_dir)
-    except UserError as exc:
-        QMessageBox.critical(None, program_name(), user_text(exc))
-        return False
-    return True
+        return None
+    return "restore"
 
 
 class RecoveryActions(QObject):
@@ -103,22 +98,26 @@ class RecoveryActions(QObject):
     def paths(self) -> Paths:
         return self.window.paths
 
+    @property
+    def store(self) -> SqliteStore:
+        return self.window.store
+
     # --- the 文件 menu ---
 
     def backup_now(self) -> None:
         """备份: a copy where the clerk chooses (a USB stick), the backups folder by default."""
         self.window.store_now()
-        start = self.paths.backup_dir / backup.stamped_name("manual")
+        start = self.store.default_backup()
         path, _filter = QFileDialog.getSaveFileName(
             self.window, self.tr("备份"), str(start), self.tr("数据库备份 (*.sqlite3)")
         )
         if not path:
             return
         target = Path(path)
-        if target.suffix.lower() != backup.SUFFIX:
-            target = target.with_name(target.name + backup.SUFFIX)
+        if target.suffix.lower() != BACKUP_SUFFIX:
+            target = target.with_name(target.name + BACKUP_SUFFIX)
         try:
-            backup.copy_to(self.paths.database, target)
+            self.store.backup(target)
         except UserError as exc:
             show_error(self.window, self.tr("备份失败"), exc)
             return
@@ -140,7 +139,7 @@ class RecoveryActions(QObject):
         if not path:
             return
         chosen = Path(path)
-        wrong = backup.problem(chosen)
+        wrong = self.store.backup_problem(chosen)
         if wrong is not None:
             show_error(
                 window,
@@ -161,22 +160,10 @@ class RecoveryActions(QObject):
             return
         book_id = window.session.book.id if window.session else None
         window.close_book()
-        engine = window.repository.engine
-        engine.dispose()  # no connection of ours may be open while the file is replaced
-        database, folder = self.paths.database, self.paths.backup_dir
-        from sqlalchemy.exc import SQLAlchemyError
-
-        from bluebook_desktop.db import schema
-
         try:
-            saved = backup.restore(chosen, database, folder)
-            schema.prepare(engine, before_upgrade=lambda: backup.before_upgrade(database, folder))
+            saved = self.store.restore(chosen)
         except UserError as exc:
             show_error(window, self.tr("恢复失败"), exc)
-            saved = None
-        except SQLAlchemyError as exc:
-            log.exception("reopening after a restore failed")
-            show_error(window, self.tr("恢复失败"), reason_text(exc, database))
             saved = None
         window.refresh_books()
         if book_id is not None and window.book_list.row_of(book_id) >= 0:
