@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
     from bluebook_desktop.db.store import Store
-    from bluebook_desktop.ui.main_window import MainWindow
+    from bluebook_desktop.ui.workspace import Workspace
 
 STARTED_AT = time.time()  # close enough to the process start: this module is imported first
 log = logging.getLogger(__name__)
@@ -91,12 +91,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
 
     from bluebook_desktop.ui.main_window import MainWindow
+    from bluebook_desktop.ui.workspace import Workspace
 
-    window = MainWindow(store, settings, found)
+    workspace = Workspace(store, settings, found)
+    window = MainWindow(workspace)
     from bluebook_desktop.ui.shutdown import Shutdown
 
     # SIGTERM/SIGINT, the session ending, any quit: what was typed is stored first.
-    shutdown = Shutdown(app, window.store_now)
+    shutdown = Shutdown(app, workspace.store_now)
     window.show()
     after_paint: list[Callable[[], object]] = []
     if os.environ.get(QUIT_AFTER_PAINT):
@@ -104,9 +106,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     elif not store.is_open:
         after_paint.append(lambda: _finish_opening(store, window))
     _after_first_paint(window, after_paint)
-    instance.requested.connect(lambda file: _come_forward(window, file))
+    instance.requested.connect(lambda file: _come_forward(window, workspace, file))
     if args.file:
-        _import_and_open(window, args.file)
+        workspace.import_file(args.file)
     try:
         return app.exec()
     finally:
@@ -114,14 +116,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         instance.release()
 
 
-def _import_and_open(window: MainWindow, file: Path) -> None:
-    """Import a book file (or Word file) given on the command line and open it."""
-    book = window.actions_.read_book(file)
-    if book is not None and window.store_now():
-        window.actions_.import_book(book)
-
-
-def _come_forward(window: MainWindow, file: Path | None) -> None:
+def _come_forward(window: QWidget, workspace: Workspace, file: Path | None) -> None:
     """A second start on this database: show this window in front, open its FILE."""
     from PySide6.QtCore import Qt
 
@@ -130,7 +125,7 @@ def _come_forward(window: MainWindow, file: Path | None) -> None:
     window.raise_()
     window.activateWindow()
     if file is not None:
-        _import_and_open(window, file)
+        workspace.import_file(file)
 
 
 def _open_database(found: paths.Paths, last_book_id: int | None) -> Store | None:

@@ -254,11 +254,14 @@ def test_window_backup_and_restore(
     from bluebook_desktop.ui import recovery
     from bluebook_desktop.ui.main_window import MainWindow
     from bluebook_desktop.ui.settings import Settings
+    from bluebook_desktop.ui.workspace import Workspace
 
     repository, database = live
     found = resolve(database)
     window = MainWindow(
-        SqliteStore(database, repository), Settings.in_file(tmp_path / "settings.ini"), found
+        Workspace(
+            SqliteStore(database, repository), Settings.in_file(tmp_path / "settings.ini"), found
+        )
     )
     qtbot.addWidget(window)
     assert window.open_book(1)

@@ -175,11 +175,14 @@ def test_bad_input_in_cli_and_window(
     from bluebook_desktop.paths import resolve
     from bluebook_desktop.ui.main_window import MainWindow
     from bluebook_desktop.ui.settings import Settings
+    from bluebook_desktop.ui.workspace import Workspace
 
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: shown.append(text))
     with open_store(db) as store:
-        window = MainWindow(store, Settings.in_file(tmp_path / "settings.ini"), resolve(db))
+        window = MainWindow(
+            Workspace(store, Settings.in_file(tmp_path / "settings.ini"), resolve(db))
+        )
         qtbot.addWidget(window)
         assert window.actions_.read_book(bad) is None
         assert shown == [message]

@@ -116,12 +116,13 @@ def test_window_keeps_its_version_and_reloads(
 ) -> None:
     from bluebook_desktop.ui.main_window import MainWindow
     from bluebook_desktop.ui.settings import Settings
+    from bluebook_desktop.ui.workspace import Workspace
 
     first, second = two
     data_dir = tmp_path / "data"
     found = Paths(data_dir, data_dir / "bluebook.sqlite3", data_dir / "logs", data_dir / "backups")
     store = SqliteStore(found.database, second)
-    window = MainWindow(store, Settings.in_file(tmp_path / "settings.ini"), found)
+    window = MainWindow(Workspace(store, Settings.in_file(tmp_path / "settings.ini"), found))
     qtbot.addWidget(window)
     assert window.open_book(1)
     warnings: list[str] = []

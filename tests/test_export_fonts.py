@@ -12,6 +12,7 @@ from bluebook_desktop.domain import Book
 from bluebook_desktop.ui import book_actions
 from bluebook_desktop.ui.main_window import MainWindow
 from bluebook_desktop.ui.settings import Settings
+from bluebook_desktop.ui.workspace import Workspace
 
 
 @pytest.fixture
@@ -19,7 +20,9 @@ def window(qtbot, tmp_path: Path, fixture_book: Book):
     store = open_store(tmp_path / "fonts.sqlite3")
     stored = store.repository.add(fixture_book)
     window = MainWindow(
-        store, Settings.in_file(tmp_path / "s.ini"), paths.resolve(tmp_path / "fonts.sqlite3")
+        Workspace(
+            store, Settings.in_file(tmp_path / "s.ini"), paths.resolve(tmp_path / "fonts.sqlite3")
+        )
     )
     qtbot.addWidget(window)
     window.open_book(stored.id)

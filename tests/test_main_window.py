@@ -19,6 +19,7 @@ from bluebook_desktop.formats.portable import dumps, read_portable
 from bluebook_desktop.ui.main_window import MainWindow
 from bluebook_desktop.ui.settings import Settings
 from bluebook_desktop.ui.task_page import TaskPage
+from bluebook_desktop.ui.workspace import Workspace
 
 COVER, KEY, FUNCTIONAL, TEXTS = range(4)
 
@@ -34,7 +35,7 @@ def settings(tmp_path: Path) -> Settings:
 
 
 def open_window(qtbot, database: Path, settings: Settings) -> MainWindow:
-    window = MainWindow(open_store(database), settings, paths.resolve(database))
+    window = MainWindow(Workspace(open_store(database), settings, paths.resolve(database)))
     qtbot.addWidget(window)
     window.resize(1280, 800)
     window.show()

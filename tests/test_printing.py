@@ -19,6 +19,7 @@ from bluebook_desktop.ui import book_actions
 from bluebook_desktop.ui.main_window import MainWindow
 from bluebook_desktop.ui.printing import PdfPages, PreviewDialog, paint_pages
 from bluebook_desktop.ui.settings import Settings
+from bluebook_desktop.ui.workspace import Workspace
 
 pdfinfo = shutil.which("pdfinfo")
 
@@ -28,7 +29,9 @@ def window(qtbot, tmp_path: Path, fixture_book: Book):
     store = open_store(tmp_path / "print.sqlite3")
     stored = store.repository.add(fixture_book)
     window = MainWindow(
-        store, Settings.in_file(tmp_path / "s.ini"), paths.resolve(tmp_path / "print.sqlite3")
+        Workspace(
+            store, Settings.in_file(tmp_path / "s.ini"), paths.resolve(tmp_path / "print.sqlite3")
+        )
     )
     qtbot.addWidget(window)
     window.open_book(stored.id)

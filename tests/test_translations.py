@@ -18,6 +18,7 @@ from bluebook_desktop.ui import i18n
 from bluebook_desktop.ui.main_window import MainWindow
 from bluebook_desktop.ui.messages import user_text
 from bluebook_desktop.ui.settings import Settings
+from bluebook_desktop.ui.workspace import Workspace
 
 ROOT = Path(__file__).resolve().parent.parent
 FOLDER = ROOT / "resources" / "translations"
@@ -122,7 +123,7 @@ def test_the_window_in_english(qtbot, tmp_path: Path) -> None:
         store = open_store(database)
         repository = store.repository
         window = MainWindow(
-            store, Settings.in_file(tmp_path / "settings.ini"), paths.resolve(database)
+            Workspace(store, Settings.in_file(tmp_path / "settings.ini"), paths.resolve(database))
         )
         qtbot.addWidget(window)
         window.show()

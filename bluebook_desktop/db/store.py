@@ -119,6 +119,14 @@ class Store(ABC):
         """A whole copy of the database at `target` (the backups folder by default)."""
 
     @abstractmethod
+    def default_backup(self) -> Path:
+        """Where a backup the user asks for goes unless told otherwise."""
+
+    @abstractmethod
+    def backup_problem(self, path: Path) -> str | None:
+        """Why a file cannot be restored from (in plain words), or None when it can."""
+
+    @abstractmethod
     def restore(self, backup_file: Path) -> Path | None:
         """Make the database the backup's content; returns where what it held was kept."""
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from bluebook_desktop.domain import Book, Cover, book_label, next_year_book, print_problems
 from bluebook_desktop.errors import UserError
@@ -18,7 +18,7 @@ from bluebook_desktop.ui.messages import confirm, rule_text, show_error, user_te
 
 if TYPE_CHECKING:
     from bluebook_desktop.formats.pdf import PdfSettings
-    from bluebook_desktop.ui.main_window import MainWindow
+    from bluebook_desktop.ui.workspace import Workspace
 
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')  # characters Windows refuses in file names
 
@@ -30,31 +30,32 @@ def file_stem(book: Book) -> str:
 
 
 class BookActions(QObject):
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
+    """Whole-book actions on a workspace; `parent` is the widget their dialogs belong to."""
 
-    @property
-    def repository(self):  # noqa: ANN201 - the window's Repository
-        return self.window.repository
+    def __init__(self, workspace: Workspace, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.window = parent
+        workspace.importRequested.connect(self.import_path)
 
     def _book(self) -> Book | None:
-        session = self.window.session
-        return session.book if session else None
+        return self.workspace.book
+
+    def _message(self, text: str, timeout: int) -> None:
+        self.workspace.message.emit(text, timeout)
 
     # --- making books ---
 
     def _add_and_open(self, book: Book) -> None:
         try:
-            stored = self.repository.add(book)
+            stored = self.workspace.add(book)
         except UserError as exc:
             show_error(self.window, self.tr("无法保存"), exc)
             return
-        self.window.refresh_books()
-        self.window.open_book(stored.id)
+        self.workspace.open(stored.id)
 
     def new_book(self) -> None:
-        if not self.window.store_now():
+        if not self.workspace.store_now():
             return
         previous = self._book()
         cover = Cover()
@@ -69,12 +70,11 @@ class BookActions(QObject):
                 filler_position=old.filler_position,
                 phone=old.phone,
             )
-        self._add_and_open(Book(cover=cover))
-        self.window.ui.tabs.setCurrentIndex(0)
+        self._add_and_open(Book(cover=cover))  # shown at its first page, the cover
 
     def next_year(self) -> None:
         """以上一年度为基础新建: from the open book, or from last year's file (.json/.docx)."""
-        if not self.window.store_now():
+        if not self.workspace.store_now():
             return
         current = self._book()
         source: Book | None = None
@@ -103,7 +103,7 @@ class BookActions(QObject):
             if source is None:
                 return
         self._add_and_open(next_year_book(source))
-        self.window.statusBar().showMessage(
+        self._message(
             self.tr("已新建 %1 年度蓝皮书：请核对封面，填写填表日期。").replace(
                 "%1", str(source.cover.year + 1)
             ),
@@ -124,22 +124,22 @@ class BookActions(QObject):
             self.tr("取消"),
         ):
             return
-        self.window.store_now()
-        row = self.window.book_list.row_of(book.id)
-        self.window.close_book()
-        self.repository.delete(book.id)
-        self.window.refresh_books()
+        workspace = self.workspace
+        workspace.store_now()
+        row = workspace.book_list.row_of(book.id)
+        workspace.delete(book.id)
+        workspace.reload()
         # The book that took its place in the list (or the one above the last) is opened.
-        count = self.window.book_list.rowCount()
+        count = workspace.book_list.rowCount()
         if count:
-            following = self.window.book_list.book_at(min(max(row, 0), count - 1))
+            following = workspace.book_list.book_at(min(max(row, 0), count - 1))
             if following is not None:
-                self.window.open_book(following.id)
+                workspace.open(following.id)
 
     # --- files in ---
 
     def import_file(self) -> None:
-        if not self.window.store_now():
+        if not self.workspace.store_now():
             return
         book = self._read_book_file(self.tr("导入蓝皮书文件或 Word 文件"))
         if book is not None:
@@ -148,24 +148,21 @@ class BookActions(QObject):
     def import_book(self, book: Book) -> None:
         """Add an imported book and open it; when a book of the same unit and year is
         already there, the clerk chooses: replace it, keep both, or cancel."""
-        same = [
-            summary
-            for summary in self.repository.list_books()
-            if summary.year == book.cover.year
-            and summary.unit_name.strip() == book.cover.unit_name.strip()
-        ]
+        same = self.workspace.books_like(book)
         if same:
             choice = self._ask_same_book(book)
             if choice is None:
                 return
             if choice == "replace":
-                if self.window.session is not None and self.window.session.book.id in {
-                    summary.id for summary in same
-                }:
-                    self.window.close_book()
                 for summary in same:
-                    self.repository.delete(summary.id)
+                    self.workspace.delete(summary.id)
         self._add_and_open(book)
+
+    def import_path(self, file: Path) -> None:
+        """Import a book file (or Word file) given from outside and open it."""
+        book = self.read_book(file)
+        if book is not None and self.workspace.store_now():
+            self.import_book(book)
 
     def _ask_same_book(self, book: Book) -> str | None:
         box = QMessageBox(
@@ -193,12 +190,12 @@ class BookActions(QObject):
         path, _filter = QFileDialog.getOpenFileName(
             self.window,
             title,
-            self.window.settings.last_folder(),
+            self.workspace.settings.last_folder(),
             self.tr("蓝皮书文件或 Word 文件 (*.bluebook.json *.json *.docx *.doc);;所有文件 (*)"),
         )
         if not path:
             return None
-        self.window.settings.set_last_folder(str(Path(path).parent))
+        self.workspace.settings.set_last_folder(str(Path(path).parent))
         return self.read_book(Path(path))
 
     def read_book(self, path: Path) -> Book | None:
@@ -245,8 +242,8 @@ class BookActions(QObject):
         book = self._book()
         if book is None:
             return
-        self.window.store_now()
-        folder = self.window.settings.last_folder()
+        self.workspace.store_now()
+        folder = self.workspace.settings.last_folder()
         start = (
             str(Path(folder) / (file_stem(book) + suffix)) if folder else file_stem(book) + suffix
         )
@@ -257,9 +254,9 @@ class BookActions(QObject):
             target = Path(path)
             if not target.name.lower().endswith(suffix):
                 target = target.with_name(target.name + suffix)
-            self.window.settings.set_last_folder(str(target.parent))
+            self.workspace.settings.set_last_folder(str(target.parent))
             try:
-                check_output(target, self.window.paths)
+                check_output(target, self.workspace.paths)
                 write(target)
             except TargetLocked as exc:
                 # The old file stays intact; offer to save under another name.
@@ -277,7 +274,7 @@ class BookActions(QObject):
                 show_error(self.window, self.tr("导出失败"), exc)
                 return
             done = self.tr("已导出：%1").replace("%1", str(target))
-            self.window.statusBar().showMessage(done + (note() if note else ""), 8000)
+            self._message(done + (note() if note else ""), 8000)
             return
 
     def export_file(self) -> None:
@@ -295,7 +292,7 @@ class BookActions(QObject):
     def pdf_settings(self, replace_missing: bool = False) -> PdfSettings:
         from bluebook_desktop.formats.pdf import PdfSettings
 
-        settings = self.window.settings
+        settings = self.workspace.settings
         return PdfSettings(
             landscape_tables=settings.landscape_tables,
             pad_two_character_names=settings.pad_two_character_names,
@@ -383,7 +380,7 @@ class BookActions(QObject):
         settings = self._print_settings(book) if book is not None else None
         if settings is None:
             return None
-        self.window.store_now()
+        self.workspace.store_now()
         try:
             return render_pdf(book, settings)
         except UserError as exc:
@@ -409,9 +406,9 @@ class BookActions(QObject):
     def settings_dialog(self) -> None:
         from bluebook_desktop.ui.settings_dialog import SettingsDialog
 
-        SettingsDialog(self.window.settings, self.window).exec()
+        SettingsDialog(self.workspace.settings, self.window).exec()
 
     def about(self) -> None:
         from bluebook_desktop.ui.about import AboutDialog
 
-        AboutDialog(self.window.paths, self.window).exec()
+        AboutDialog(self.workspace.paths, self.window).exec()

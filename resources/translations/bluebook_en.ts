@@ -347,10 +347,6 @@ Continue anyway?</translation>
       <translation>Redo</translation>
     </message>
     <message>
-      <source>无法打开</source>
-      <translation>Cannot open</translation>
-    </message>
-    <message>
       <source>封面信息</source>
       <translation>Cover</translation>
     </message>
@@ -365,10 +361,6 @@ Continue anyway?</translation>
     <message>
       <source>单位负责人意见</source>
       <translation>Head's opinion</translation>
-    </message>
-    <message>
-      <source>保存失败：%1。修改仍在窗口中，程序会自动重试。</source>
-      <translation>Saving failed: %1. Your changes are still in the window; saving will be retried.</translation>
     </message>
     <message>
       <source>已保存</source>
@@ -1032,6 +1024,17 @@ The latest version from the database is shown now.</translation>
     <message>
       <source>第二部分注：</source>
       <translation>Part 2 note:</translation>
+    </message>
+  </context>
+  <context>
+    <name>Workspace</name>
+    <message>
+      <source>无法打开</source>
+      <translation>Cannot open</translation>
+    </message>
+    <message>
+      <source>保存失败：%1。修改仍在窗口中，程序会自动重试。</source>
+      <translation>Saving failed: %1. Your changes are still in the window; saving will be retried.</translation>
     </message>
   </context>
   <context>
