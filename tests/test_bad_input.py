@@ -16,10 +16,10 @@ from typing import Any
 
 import pytest
 from helpers.files import FIXTURE_BOOK
+from helpers.stores import opened
 from PySide6.QtWidgets import QMessageBox
 
 from bluebook_desktop.cli import EXIT_ERROR, main
-from bluebook_desktop.db import open_repository
 from bluebook_desktop.db.store import open_store
 from bluebook_desktop.domain import printable_text
 from bluebook_desktop.formats.portable import dumps
@@ -133,11 +133,12 @@ CASES: dict[str, tuple[str, Callable[[], bytes], str]] = {
 
 
 def snapshot(db: Path) -> list[tuple[object, str]]:
-    repository = open_repository(db)
+    store = opened(db)
+    repository = store.repository
     try:
         return [(s, dumps(repository.load(s.id))) for s in repository.list_books()]
     finally:
-        repository.engine.dispose()
+        store.close()
 
 
 @pytest.fixture

@@ -7,9 +7,9 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from helpers.stores import opened
 from PySide6.QtWidgets import QMessageBox
 
-from bluebook_desktop.db import open_repository
 from bluebook_desktop.db.repository import BookMissing, Repository, StoreConflict
 from bluebook_desktop.db.store import SqliteStore
 from bluebook_desktop.domain import Book
@@ -26,12 +26,14 @@ def database(tmp_path: Path) -> Path:
 @pytest.fixture
 def two(database: Path, fixture_book: Book) -> Iterator[tuple[Repository, Repository]]:
     """Two programs' repositories (own engines, own connections) on one database file."""
-    first = open_repository(database)
+    first_store = opened(database)
+    first = first_store.repository
     first.add(fixture_book)
-    second = open_repository(database)
+    second_store = opened(database)
+    second = second_store.repository
     yield first, second
-    first.engine.dispose()
-    second.engine.dispose()
+    first_store.close()
+    second_store.close()
 
 
 def with_phone(book: Book, phone: str) -> Book:
