@@ -65,19 +65,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     fonts.ensure_chinese_font(app)
     _install_exception_hook(log_file)
 
-    from bluebook_desktop.ui.single_instance import SingleInstance
+    from bluebook_desktop.db.store import check_supported
 
-    if found.url is not None:
+    try:
+        check_supported(found.location)  # before anything is created beside it
+    except UserError as exc:
         from PySide6.QtWidgets import QMessageBox
 
-        from bluebook_desktop.db.store import open_store
         from bluebook_desktop.ui.messages import program_name, user_text
 
-        try:
-            open_store(found.url)
-        except UserError as exc:  # a server's URL: said in plain words, nothing created
-            QMessageBox.critical(None, program_name(), user_text(exc))
+        QMessageBox.critical(None, program_name(), user_text(exc))
         return 2
+
+    from bluebook_desktop.ui.single_instance import SingleInstance
 
     instance = SingleInstance(found.database, app)
     if not args.new_window and not instance.acquire() and instance.hand_over(args.file):

@@ -14,6 +14,9 @@ from bluebook_desktop import paths
 from bluebook_desktop.cli import EXIT_ERROR
 from bluebook_desktop.cli import main as cli_main
 from bluebook_desktop.db.store import (
+    DamagedDatabase,
+    OpeningStopped,
+    Recovery,
     SqliteStore,
     UnsupportedLocation,
     open_store,
@@ -139,3 +142,50 @@ def test_the_window_and_the_command_line_open_alike(tmp_path: Path, fixture_book
     finally:
         quick.close()
     assert list((tmp_path / "backups").glob("bluebook-*.sqlite3"))
+
+
+def _damaged(tmp_path: Path, fixture_book: Book) -> Path:
+    """The clerk's database with one book and a good backup, then garbage over its tables."""
+    database = tmp_path / "data" / paths.DB_NAME
+    with open_store(database) as store:
+        book = store.repository.add(fixture_book)
+        store.backup(store.backup_dir / "bluebook-2026-01-01-000000-manual.sqlite3")
+        store.repository.store(book, replace(book, head_opinion="备份之后写的"))
+    with closing(sqlite3.connect(database)) as connection:
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+    data = bytearray(database.read_bytes())
+    data[4096 * 2 : 4096 * 4] = b"\xde\xad\xbe\xef" * 2048
+    database.write_bytes(bytes(data))
+    return database
+
+
+@pytest.mark.parametrize(("answer", "books"), [("restore", ["the backup's"]), ("empty", [])])
+def test_a_damaged_database_is_moved_aside_and_the_caller_decides(
+    tmp_path: Path, fixture_book: Book, answer: str, books: list[str]
+) -> None:
+    database = _damaged(tmp_path, fixture_book)
+    asked: list[str] = []
+
+    def on_damaged(error: DamagedDatabase) -> Recovery:
+        asked.append(error.moved.name)
+        return answer  # type: ignore[return-value]
+
+    with open_store(database, on_damaged=on_damaged) as store:
+        stored = store.repository.list_books()
+        assert len(stored) == len(books)
+        if books:  # the backup's content: before the last store
+            assert store.repository.load(stored[0].id).head_opinion == fixture_book.head_opinion
+    assert len(asked) == 1 and ".damaged-" in asked[0]
+    assert (database.parent / asked[0]).is_file()  # kept, never deleted
+
+
+def test_without_an_answer_the_damage_is_raised_and_nothing_opened(
+    tmp_path: Path, fixture_book: Book
+) -> None:
+    database = _damaged(tmp_path, fixture_book)
+    with pytest.raises(DamagedDatabase) as raised:
+        open_store(database)
+    assert raised.value.newest_backup is not None
+    with pytest.raises(OpeningStopped):
+        open_store(database, on_damaged=lambda _error: None)
+    assert not database.exists()  # moved aside; no empty database put in its place

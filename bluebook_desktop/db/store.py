@@ -41,6 +41,7 @@ __all__ = [
     "Store",
     "StoreConflict",
     "UnsupportedLocation",
+    "check_supported",
     "describe",
     "failure_reason",
     "is_url",
@@ -68,6 +69,13 @@ class OpeningStopped(Exception):  # noqa: N818 - not an error: the user's choice
 
 def is_url(location: str | os.PathLike[str]) -> bool:
     return "://" in str(location)
+
+
+def check_supported(location: str | os.PathLike[str]) -> None:
+    """Raise UnsupportedLocation, in plain words, for a database this program cannot open
+    yet (a server's URL); a file path is always accepted here."""
+    if is_url(location):
+        raise _refuse_url(str(location))
 
 
 def _refuse_url(location: str) -> UnsupportedLocation:
@@ -180,9 +188,6 @@ class SqliteStore(Store):
 
         return sqlite.quick_check(self.database)
 
-    def checkpoint(self) -> None:
-        self.repository.checkpoint()
-
     def default_backup(self) -> Path:
         """Where a backup the user asks for goes unless told otherwise."""
         from bluebook_desktop.db import backup
@@ -236,8 +241,7 @@ def open_store(
     sooner. A damaged database is moved aside and `on_damaged` decides what then; without
     it, or when it answers None, DamagedDatabase / OpeningStopped is raised.
     """
-    if is_url(location):
-        raise _refuse_url(str(location))
+    check_supported(location)
     from bluebook_desktop.db import backup, health, quick
     from bluebook_desktop.db.deferred import DeferredRepository
 
@@ -246,9 +250,9 @@ def open_store(
     try:
         health.check(database, folder)
     except DamagedDatabase as exc:
-        choice = on_damaged(exc) if on_damaged is not None else None
         if on_damaged is None:
             raise
+        choice = on_damaged(exc)
         if choice is None:
             raise OpeningStopped from exc
         if choice == "restore" and exc.newest_backup is not None:
@@ -279,8 +283,7 @@ def restore_store(location: str | os.PathLike[str], backup_file: Path) -> Path |
     """Restore a backup into the database at `location` without opening it first (it may be
     the damaged one), then open it once to upgrade an older backup; returns where what it
     held was kept."""
-    if is_url(location):
-        raise _refuse_url(str(location))
+    check_supported(location)
     from bluebook_desktop.db import backup, health
 
     database = Path(location)
