@@ -35,7 +35,7 @@ class BookActions(QObject):
     def __init__(self, workspace: Workspace, parent: QWidget) -> None:
         super().__init__(parent)
         self.workspace = workspace
-        self.window = parent
+        self.parent_widget = parent
         workspace.importRequested.connect(self.import_path)
 
     def _book(self) -> Book | None:
@@ -50,7 +50,7 @@ class BookActions(QObject):
         try:
             stored = self.workspace.add(book)
         except UserError as exc:
-            show_error(self.window, self.tr("无法保存"), exc)
+            show_error(self.parent_widget, self.tr("无法保存"), exc)
             return
         self.workspace.open(stored.id)
 
@@ -85,7 +85,7 @@ class BookActions(QObject):
                 self.tr("以哪一本蓝皮书为基础新建 %1 年度的蓝皮书？").replace(
                     "%1", str(current.cover.year + 1)
                 ),
-                parent=self.window,
+                parent=self.parent_widget,
             )
             use_current = box.addButton(
                 self.tr("当前蓝皮书：%1").replace("%1", book_label(current)),
@@ -115,7 +115,7 @@ class BookActions(QObject):
         if book is None:
             return
         if not confirm(
-            self.window,
+            self.parent_widget,
             self.tr("删除蓝皮书"),
             self.tr("确定删除“%1”吗？删除后无法恢复（可从备份恢复）。").replace(
                 "%1", book_label(book)
@@ -171,7 +171,7 @@ class BookActions(QObject):
             self.tr("已有 %1 年“%2”的蓝皮书。要用导入的内容替换它，还是两本都保留？")
             .replace("%1", str(book.cover.year))
             .replace("%2", book.cover.unit_name or self.tr("（未填单位）")),
-            parent=self.window,
+            parent=self.parent_widget,
         )
         replace_button = box.addButton(self.tr("替换"), QMessageBox.ButtonRole.DestructiveRole)
         both_button = box.addButton(self.tr("两本都保留"), QMessageBox.ButtonRole.AcceptRole)
@@ -188,7 +188,7 @@ class BookActions(QObject):
 
     def _read_book_file(self, title: str) -> Book | None:
         path, _filter = QFileDialog.getOpenFileName(
-            self.window,
+            self.parent_widget,
             title,
             self.workspace.settings.last_folder(),
             self.tr("蓝皮书文件或 Word 文件 (*.bluebook.json *.json *.docx *.doc);;所有文件 (*)"),
@@ -212,7 +212,7 @@ class BookActions(QObject):
 
             return read_portable(path)
         except UserError as exc:
-            show_error(self.window, self.tr("无法导入"), exc)
+            show_error(self.parent_widget, self.tr("无法导入"), exc)
             return None
 
     def _confirm_reading(self, summary: str) -> bool:
@@ -220,7 +220,7 @@ class BookActions(QObject):
             QMessageBox.Icon.Information,
             self.tr("从 Word 文件读到的内容"),
             self.tr("请核对从 Word 文件中读到的内容，确认后新建蓝皮书。"),
-            parent=self.window,
+            parent=self.parent_widget,
         )
         box.setDetailedText(summary)
         box.setInformativeText(summary[:1500])
@@ -248,7 +248,9 @@ class BookActions(QObject):
             str(Path(folder) / (file_stem(book) + suffix)) if folder else file_stem(book) + suffix
         )
         while True:
-            path, _filter = QFileDialog.getSaveFileName(self.window, title, start, file_filter)
+            path, _filter = QFileDialog.getSaveFileName(
+                self.parent_widget, title, start, file_filter
+            )
             if not path:
                 return
             target = Path(path)
@@ -261,7 +263,7 @@ class BookActions(QObject):
             except TargetLocked as exc:
                 # The old file stays intact; offer to save under another name.
                 if confirm(
-                    self.window,
+                    self.parent_widget,
                     self.tr("文件被占用"),
                     user_text(exc),
                     self.tr("另存为其他文件名…"),
@@ -271,7 +273,7 @@ class BookActions(QObject):
                     continue
                 return
             except UserError as exc:
-                show_error(self.window, self.tr("导出失败"), exc)
+                show_error(self.parent_widget, self.tr("导出失败"), exc)
                 return
             done = self.tr("已导出：%1").replace("%1", str(target))
             self._message(done + (note() if note else ""), 8000)
@@ -312,11 +314,11 @@ class BookActions(QObject):
         try:
             missing = missing_characters(book, settings)
         except UserError as exc:
-            show_error(self.window, self.tr("字体无法使用"), exc)
+            show_error(self.parent_widget, self.tr("字体无法使用"), exc)
             return None
         problems = [rule_text(problem) for problem in print_problems(book)]
         if problems and not confirm(
-            self.window,
+            self.parent_widget,
             self.tr("打印前请核对"),
             self.tr("以下内容还没有填完整：\n%1\n\n仍要继续吗？").replace(
                 "%1", "\n".join(problems[:15])
@@ -328,7 +330,7 @@ class BookActions(QObject):
         if not missing:
             return settings
         if confirm(
-            self.window,
+            self.parent_widget,
             self.tr("有字符无法打印"),
             self.tr("以下字符在字体中没有，打印时会显示为方框“□”：\n%1\n\n仍要继续吗？").replace(
                 "%1", describe_characters(missing[:20])
@@ -384,7 +386,7 @@ class BookActions(QObject):
         try:
             return render_pdf(book, settings)
         except UserError as exc:
-            show_error(self.window, self.tr("无法生成打印稿"), exc)
+            show_error(self.parent_widget, self.tr("无法生成打印稿"), exc)
             return None
 
     def preview(self) -> None:
@@ -392,23 +394,23 @@ class BookActions(QObject):
         if data is not None:
             from bluebook_desktop.ui.printing import PreviewDialog
 
-            PreviewDialog(data, self.window).exec()
+            PreviewDialog(data, self.parent_widget).exec()
 
     def print_book(self) -> None:
         data = self._pdf_bytes()
         if data is not None:
             from bluebook_desktop.ui.printing import print_pdf
 
-            print_pdf(data, self.window)
+            print_pdf(data, self.parent_widget)
 
     # --- dialogs ---
 
     def settings_dialog(self) -> None:
         from bluebook_desktop.ui.settings_dialog import SettingsDialog
 
-        SettingsDialog(self.workspace.settings, self.window).exec()
+        SettingsDialog(self.workspace.settings, self.parent_widget).exec()
 
     def about(self) -> None:
         from bluebook_desktop.ui.about import AboutDialog
 
-        AboutDialog(self.workspace.paths, self.window).exec()
+        AboutDialog(self.workspace.paths, self.parent_widget).exec()

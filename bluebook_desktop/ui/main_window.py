@@ -185,6 +185,8 @@ class MainWindow(QMainWindow):
         ]
         for action, slot in pairs:
             action.triggered.connect(slot)
+        for action in (ui.actionBackup, ui.actionRestore):  # only a store with backups
+            action.setEnabled(self.store.supports_backup)
         on_click_once(ui.newButton, actions.new_book)
         on_click_once(ui.nextYearButton, actions.next_year)
         ui.importButton.clicked.connect(actions.import_file)  # a file dialog

@@ -94,7 +94,7 @@ class RecoveryActions(QObject):
     def __init__(self, workspace: Workspace, parent: QWidget) -> None:
         super().__init__(parent)
         self.workspace = workspace
-        self.window = parent
+        self.parent_widget = parent
         workspace.conflicted.connect(self.store_conflicted)
 
     @property
@@ -112,7 +112,7 @@ class RecoveryActions(QObject):
         self.workspace.store_now()
         start = self.store.default_backup()
         path, _filter = QFileDialog.getSaveFileName(
-            self.window, self.tr("备份"), str(start), self.tr("数据库备份 (*.sqlite3)")
+            self.parent_widget, self.tr("备份"), str(start), self.tr("数据库备份 (*.sqlite3)")
         )
         if not path:
             return
@@ -122,13 +122,13 @@ class RecoveryActions(QObject):
         try:
             self.store.backup(target)
         except UserError as exc:
-            show_error(self.window, self.tr("备份失败"), exc)
+            show_error(self.parent_widget, self.tr("备份失败"), exc)
             return
         self.workspace.message.emit(self.tr("已备份到：%1").replace("%1", str(target)), 8000)
 
     def restore(self) -> None:
         """从备份恢复…: the current database is backed up first, then replaced."""
-        window, workspace = self.window, self.workspace
+        window, workspace = self.parent_widget, self.workspace
         if not workspace.store_now():
             return
         path, _filter = QFileDialog.getOpenFileName(
@@ -178,7 +178,7 @@ class RecoveryActions(QObject):
 
     def store_conflicted(self, message: str) -> None:
         """Another window stored or deleted the open book: keep ours in a file, reload theirs."""
-        window, workspace = self.window, self.workspace
+        window, workspace = self.parent_widget, self.workspace
         book = workspace.book
         if book is None:
             return
