@@ -102,7 +102,7 @@ def upgrade(q: QSettings) -> int:
             version = int(stored)
         except (TypeError, ValueError):
             version = 1
-    if version > VERSION:
+    if version > VERSION or (version == VERSION and stored is not None):
         return version
     while version < VERSION:
         for old, new in RENAMED.get(version, {}).items():

@@ -183,7 +183,7 @@ class Workspace(QObject):
         return stored
 
     def delete(self, book_id: int) -> None:
-        """Delete a book (closed first when it is the open one) and list the rest."""
+        """Delete a book (closed first when it is the open one); `reload` lists the rest."""
         if self.session is not None and self.session.book.id == book_id:
             self.close()
         self.repository.delete(book_id)
