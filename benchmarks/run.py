@@ -124,13 +124,12 @@ def settings_file(database: Path) -> Path:
 
 def prepare_database(run: Run, name: str, book: Any) -> Path:
     """A database holding `book`, and the settings naming it the last open book."""
-    from bluebook_desktop.db import open_repository
+    from bluebook_desktop.db.store import open_store
     from bluebook_desktop.ui.settings import Settings
 
     database = run.work / name / "bluebook.sqlite3"
-    repository = open_repository(database)
-    stored = repository.add(book)
-    repository.engine.dispose()
+    with open_store(database) as store:
+        stored = store.repository.add(book)
     settings = Settings.in_file(settings_file(database))
     settings.set_last_book_id(stored.id)
     settings.q.sync()
@@ -289,16 +288,18 @@ def bench_editing(run: Run, big: Any) -> None:
     print(f"opening and editing a {BIG}-task book (in-process, offscreen)", flush=True)
     from PySide6.QtWidgets import QApplication
 
-    from bluebook_desktop.db import open_repository
+    from bluebook_desktop.db.store import open_store
     from bluebook_desktop.paths import Paths
-    from bluebook_desktop.ui.main_window import Completions, MainWindow
+    from bluebook_desktop.ui.main_window import MainWindow
     from bluebook_desktop.ui.session import BookSession
     from bluebook_desktop.ui.settings import Settings
     from bluebook_desktop.ui.task_page import TaskPage
+    from bluebook_desktop.ui.workspace import Completions, Workspace
 
     app = QApplication.instance() or QApplication([])
     folder = run.work / "editing"
-    repository = open_repository(folder / "bluebook.sqlite3")
+    store = open_store(folder / "bluebook.sqlite3")
+    repository = store.repository
     small_id = repository.add(big_book(3, tag="small")).id
     big_id = repository.add(big).id
     assert small_id is not None and big_id is not None
@@ -323,7 +324,7 @@ def bench_editing(run: Run, big: Any) -> None:
         app.processEvents()
 
     paths = Paths(folder, folder / "bluebook.sqlite3", folder / "logs", folder / "backups")
-    window = MainWindow(repository, Settings.in_file(folder / "settings.ini"), paths)
+    window = MainWindow(Workspace(store, Settings.in_file(folder / "settings.ini"), paths))
     window.resize(1280, 800)
     window.show()
     window.open_book(small_id)
@@ -393,7 +394,7 @@ def bench_editing(run: Run, big: Any) -> None:
         ),
     )
     window.close()
-    repository.engine.dispose()
+    store.close()
 
 
 def bench_memory(run: Run, big: Any) -> None:

@@ -19,9 +19,8 @@ from bluebook_desktop.errors import UserError
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
-    from bluebook_desktop.db.deferred import DeferredRepository
-    from bluebook_desktop.db.repository import Repository
-    from bluebook_desktop.ui.main_window import MainWindow
+    from bluebook_desktop.db.store import Store
+    from bluebook_desktop.ui.workspace import Workspace
 
 STARTED_AT = time.time()  # close enough to the process start: this module is imported first
 log = logging.getLogger(__name__)
@@ -67,6 +66,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     fonts.use_readable_hints(app)
     _install_exception_hook(log_file)
 
+    from bluebook_desktop.db.store import check_supported
+
+    try:
+        check_supported(found.location)  # before anything is created beside it
+    except UserError as exc:
+        from PySide6.QtWidgets import QMessageBox
+
+        from bluebook_desktop.ui.messages import program_name, user_text
+
+        QMessageBox.critical(None, program_name(), user_text(exc))
+        return 2
+
     from bluebook_desktop.ui.single_instance import SingleInstance
 
     instance = SingleInstance(found.database, app)
@@ -76,28 +87,29 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     # Without a file to import, the window paints the last book from a quick read of the
     # database and SQLAlchemy is loaded just after: the clerk sees the book sooner.
-    repository = _open_database(found, settings.last_book_id() if not args.file else None)
-    if repository is None:
+    store = _open_database(found, settings.last_book_id() if not args.file else None)
+    if store is None:
         return 2
 
-    from bluebook_desktop.db.deferred import DeferredRepository
     from bluebook_desktop.ui.main_window import MainWindow
+    from bluebook_desktop.ui.workspace import Workspace
 
-    window = MainWindow(repository, settings, found)
+    workspace = Workspace(store, settings, found)
+    window = MainWindow(workspace)
     from bluebook_desktop.ui.shutdown import Shutdown
 
     # SIGTERM/SIGINT, the session ending, any quit: what was typed is stored first.
-    shutdown = Shutdown(app, window.store_now)
+    shutdown = Shutdown(app, workspace.store_now)
     window.show()
     after_paint: list[Callable[[], object]] = []
     if os.environ.get(QUIT_AFTER_PAINT):
         after_paint.append(window.close)  # the last window closing quits
-    elif isinstance(repository, DeferredRepository):
-        after_paint.append(lambda: _finish_opening(repository, window))
+    elif not store.is_open:
+        after_paint.append(lambda: _finish_opening(store, window))
     _after_first_paint(window, after_paint)
-    instance.requested.connect(lambda file: _come_forward(window, file))
+    instance.requested.connect(lambda file: _come_forward(window, workspace, file))
     if args.file:
-        _import_and_open(window, args.file)
+        workspace.import_file(args.file)
     try:
         return app.exec()
     finally:
@@ -105,14 +117,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         instance.release()
 
 
-def _import_and_open(window: MainWindow, file: Path) -> None:
-    """Import a book file (or Word file) given on the command line and open it."""
-    book = window.actions_.read_book(file)
-    if book is not None and window.store_now():
-        window.actions_.import_book(book)
-
-
-def _come_forward(window: MainWindow, file: Path | None) -> None:
+def _come_forward(window: QWidget, workspace: Workspace, file: Path | None) -> None:
     """A second start on this database: show this window in front, open its FILE."""
     from PySide6.QtCore import Qt
 
@@ -121,60 +126,35 @@ def _come_forward(window: MainWindow, file: Path | None) -> None:
     window.raise_()
     window.activateWindow()
     if file is not None:
-        _import_and_open(window, file)
+        workspace.import_file(file)
 
 
-def _open_database(found: paths.Paths, last_book_id: int | None) -> Repository | None:
+def _open_database(found: paths.Paths, last_book_id: int | None) -> Store | None:
     """Check the database, then open it, or only read it for now when it is ready to use;
     None when the user was told why not."""
     from PySide6.QtWidgets import QMessageBox
 
-    from bluebook_desktop.db import health, quick
-    from bluebook_desktop.db.deferred import DeferredRepository
+    from bluebook_desktop.db.store import OpeningStopped, open_store
     from bluebook_desktop.ui.messages import program_name, user_text
     from bluebook_desktop.ui.recovery import offer_recovery
 
-    database = found.database
     try:
-        try:
-            health.check(database, found.backup_dir)
-        except health.DamagedDatabase as exc:
-            if not offer_recovery(exc, found):
-                return None
-        if last_book_id is not None and database.is_file():
-            start = quick.read_for_start(database, last_book_id)
-            if start is not None:
-                deferred = DeferredRepository(start, lambda: _open_repository(found))
-                return deferred  # type: ignore[return-value] - answers as a Repository
-        return _open_repository(found)
+        return open_store(found.location, start_book=last_book_id, on_damaged=offer_recovery)
+    except OpeningStopped:
+        return None
     except UserError as exc:
         QMessageBox.critical(None, program_name(), user_text(exc))
         return None
 
 
-def _open_repository(found: paths.Paths) -> Repository:
-    """Open (and prepare) the database, then make the day's backup copy."""
-    from bluebook_desktop.db import backup, open_repository
-
-    database, folder = found.database, found.backup_dir
-    repository = open_repository(
-        database, before_upgrade=lambda: backup.before_upgrade(database, folder)
-    )
-    try:
-        backup.daily(database, folder)
-    except UserError as exc:
-        log.warning("daily backup failed: %s", exc)  # the next start tries again
-    return repository
-
-
-def _finish_opening(repository: DeferredRepository, window: QWidget) -> None:
+def _finish_opening(store: Store, window: QWidget) -> None:
     """After the first paint: open the database behind the quick read, or say why not."""
     from PySide6.QtWidgets import QMessageBox
 
     from bluebook_desktop.ui.messages import program_name, user_text
 
     try:
-        repository.open_now()
+        store.finish_opening()
     except UserError as exc:
         QMessageBox.critical(window, program_name(), user_text(exc))
         window.close()
@@ -222,7 +202,7 @@ def _install_exception_hook(log_file: Path | None) -> None:
             "app",
             "程序遇到意外错误：%1\n\n已输入的内容仍在窗口中，会照常自动保存，可以继续使用。\n详细信息已记录在日志：%2",
         )
-        from bluebook_desktop.failures import describe
+        from bluebook_desktop.db.store import describe
 
         plain = describe(value)
         reason = (

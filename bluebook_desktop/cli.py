@@ -16,7 +16,7 @@ from bluebook_desktop import __version__, logs, paths
 from bluebook_desktop.errors import UserError
 
 if TYPE_CHECKING:
-    from bluebook_desktop.db.repository import Repository
+    from bluebook_desktop.db.store import Store
     from bluebook_desktop.domain import Book
     from bluebook_desktop.formats.pdf import MissingGlyphs, PdfSettings
 
@@ -129,13 +129,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         _fail("已取消。")
     except Exception as exc:  # noqa: BLE001 - the last guard: a clerk never reads a traceback
         log.error("unexpected error", exc_info=exc)
-        _fail(_unexpected(exc, log_file, found.database))
+        _fail(_unexpected(exc, log_file, found.location))
 
 
-def _unexpected(exc: Exception, log_file: Path | None, database: Path | None = None) -> str:
-    from bluebook_desktop.failures import describe
+def _unexpected(exc: Exception, log_file: Path | None, location: str | None = None) -> str:
+    from bluebook_desktop.db.store import describe
 
-    plain = describe(exc, database)
+    plain = describe(exc, location)
     if plain is not None:
         return str(plain)
     where = log_file or "（无法写入日志）"
@@ -157,7 +157,8 @@ def _run(args: argparse.Namespace, found: paths.Paths, log_file: Path | None = N
         _restore(args.backup, found)
         return 0
 
-    repository = _open(found)
+    store = _open(found)
+    repository = store.repository
     try:  # closed on every way out: on Windows an open file cannot be replaced
         if args.command == "import":
             book = repository.add(_read_book(args.file))
@@ -177,47 +178,33 @@ def _run(args: argparse.Namespace, found: paths.Paths, log_file: Path | None = N
                 docx=args.docx,
             )
         elif args.command == "backup":
-            from bluebook_desktop.db import backup
-
-            repository.engine.dispose()
-            target = args.out or found.backup_dir / backup.stamped_name("manual")
-            print(backup.copy_to(found.database, target))
+            store.close()
+            print(store.backup(args.out))
     finally:
-        repository.engine.dispose()
+        store.close()
     return 0
 
 
-def _open(found: paths.Paths) -> Repository:
+def _open(found: paths.Paths) -> Store:
     """Open the database as the window does: checked, backed up before upgrades and daily."""
-    from bluebook_desktop.db import backup, health, open_repository
+    from bluebook_desktop.db.store import DamagedDatabase, open_store
 
     try:
-        health.check(found.database, found.backup_dir)
-    except health.DamagedDatabase as exc:
+        return open_store(found.location)
+    except DamagedDatabase as exc:
         hint = (
             f'恢复：bluebook-cli restore "{exc.newest_backup}"'
             if exc.newest_backup
             else "如确实要从空数据库开始，请先把损坏的文件移到别处。"
         )
         _fail(f"{exc}{hint}")
-    repository = open_repository(
-        found.database,
-        before_upgrade=lambda: backup.before_upgrade(found.database, found.backup_dir),
-    )
-    try:
-        backup.daily(found.database, found.backup_dir)
-    except UserError as exc:
-        log.warning("daily backup failed: %s", exc)  # not worth failing a command for
-    return repository
 
 
 def _restore(backup_file: Path, found: paths.Paths) -> None:
-    from bluebook_desktop.db import backup, health
+    from bluebook_desktop.db.store import restore_store
 
-    health.check_location(found.database)
-    saved = backup.restore(backup_file, found.database, found.backup_dir)
-    _open(found).engine.dispose()  # an older backup is upgraded now, after its own backup
-    print(f"已从 {backup_file} 恢复数据库 {found.database}。")
+    saved = restore_store(found.location, backup_file)
+    print(f"已从 {backup_file} 恢复数据库 {found.location}。")
     if saved is not None:
         print(f"恢复前的数据库保存在 {saved}。")
 

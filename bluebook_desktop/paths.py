@@ -31,6 +31,14 @@ class Paths:
     backup_dir: Path
     # None: the platform's own store (the registry on Windows); else this .ini file.
     settings_file: Path | None = None
+    # A database given as a URL (postgresql://…): `database` is then only where the file
+    # would be by default, never opened (db/store.py says a URL cannot be used yet).
+    url: str | None = None
+
+    @property
+    def location(self) -> str:
+        """The database as given: its URL, or its file's path."""
+        return self.url or str(self.database)
 
 
 def program_dir() -> Path:
@@ -81,13 +89,15 @@ def resolve(db_option: str | os.PathLike[str] | None = None) -> Paths:
         if sys.platform == "win32":
             data_dir = long_path(data_dir.parent) / data_dir.name
     chosen = db_option or os.environ.get(DB_ENV)
-    database = absolute(Path(chosen)) if chosen else data_dir / DB_NAME
+    url = str(chosen) if chosen and "://" in str(chosen) else None
+    database = absolute(Path(chosen)) if chosen and not url else data_dir / DB_NAME
     return Paths(
         data_dir=data_dir,
         database=database,
         log_dir=data_dir / "logs",
         backup_dir=database.parent / "backups",
         settings_file=data_dir / SETTINGS_NAME if own_folder else None,
+        url=url,
     )
 
 

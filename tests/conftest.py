@@ -48,12 +48,23 @@ def fixture_book():
 
 
 @pytest.fixture
-def repository(tmp_path: Path):
-    from bluebook_desktop.db import open_repository
+def store(tmp_path: Path):
+    """A book database opened as the window and the command line open it; closed after."""
+    from bluebook_desktop.db.store import open_store
 
-    repo = open_repository(tmp_path / "books.sqlite3")
-    yield repo
-    repo.engine.dispose()
+    with open_store(tmp_path / "store" / "books.sqlite3") as opened:
+        yield opened
+
+
+@pytest.fixture
+def repository(tmp_path: Path):
+    """A bare repository on a new database (no start-up checks, no backup); closed after."""
+    from bluebook_desktop.db import open_repository
+    from bluebook_desktop.db.store import SqliteStore
+
+    path = tmp_path / "books.sqlite3"
+    with SqliteStore(path, open_repository(path)) as opened:
+        yield opened.repository
 
 
 if sys.version_info < (3, 13):

@@ -7,17 +7,19 @@ import errno
 import os
 import shutil
 import sqlite3
+from collections.abc import Iterator
 from contextlib import closing
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from helpers.files import OLD_DATABASES
+from helpers.stores import opened
 
 from bluebook_desktop.cli import EXIT_ERROR, main
-from bluebook_desktop.db import backup, open_repository, sqlite
-from bluebook_desktop.db.repository import Repository
+from bluebook_desktop.db import backup, sqlite
 from bluebook_desktop.db.revisions import HEAD
+from bluebook_desktop.db.store import SqliteStore
 from bluebook_desktop.domain import Book
 from bluebook_desktop.errors import UserError
 from bluebook_desktop.formats.portable import dumps
@@ -29,20 +31,22 @@ def phone_in(path: Path) -> str:
 
 
 @pytest.fixture
-def live(tmp_path: Path, fixture_book: Book) -> tuple[Repository, Path]:
+def live(tmp_path: Path, fixture_book: Book) -> Iterator[tuple[SqliteStore, Path]]:
     """A database in WAL mode with one book and changes still in its -wal file."""
     database = tmp_path / "data" / "bluebook.sqlite3"
-    repository = open_repository(database)
+    store = opened(database)
+    repository = store.repository
     stored = repository.add(fixture_book)
     repository.store(stored, replace(stored, cover=replace(stored.cover, phone="111")))
-    yield repository, database
-    repository.engine.dispose()
+    yield store, database
+    store.close()
 
 
 def test_copy_of_a_live_wal_database_has_the_latest_edit(
-    live: tuple[Repository, Path], tmp_path: Path
+    live: tuple[SqliteStore, Path], tmp_path: Path
 ) -> None:
-    repository, database = live
+    store, database = live
+    repository = store.repository
     # An open connection keeps the -wal file: a plain copy of the main file would miss it.
     with repository.engine.connect():
         assert database.with_name(database.name + "-wal").stat().st_size > 0
@@ -54,8 +58,8 @@ def test_copy_of_a_live_wal_database_has_the_latest_edit(
     assert sorted(p.name for p in target.parent.iterdir()) == ["copy.sqlite3"]
 
 
-def test_daily_copy_once_a_day(live: tuple[Repository, Path], tmp_path: Path) -> None:
-    _repository, database = live
+def test_daily_copy_once_a_day(live: tuple[SqliteStore, Path], tmp_path: Path) -> None:
+    _store, database = live
     folder = tmp_path / "data" / "backups"
     day = dt.date(2026, 11, 28)
     first = backup.daily(database, folder, day)
@@ -72,9 +76,9 @@ def test_no_daily_copy_of_a_missing_database(tmp_path: Path) -> None:
 
 
 def test_the_newest_ten_daily_copies_are_kept(
-    live: tuple[Repository, Path], tmp_path: Path
+    live: tuple[SqliteStore, Path], tmp_path: Path
 ) -> None:
-    _repository, database = live
+    _store, database = live
     folder = tmp_path / "data" / "backups"
     start = dt.date(2026, 1, 1)
     others = [
@@ -91,9 +95,9 @@ def test_the_newest_ten_daily_copies_are_kept(
 
 
 def test_full_disk_leaves_no_half_written_backup(
-    live: tuple[Repository, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    live: tuple[SqliteStore, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    _repository, database = live
+    _store, database = live
     folder = tmp_path / "data" / "backups"
     real = sqlite.copy_database
 
@@ -110,9 +114,9 @@ def test_full_disk_leaves_no_half_written_backup(
 
 
 def test_read_only_backup_folder_is_named(
-    live: tuple[Repository, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    live: tuple[SqliteStore, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    _repository, database = live
+    _store, database = live
 
     def refuse(*_args: object, **_kwargs: object) -> None:
         raise PermissionError(errno.EACCES, "Permission denied")
@@ -126,44 +130,47 @@ def test_read_only_backup_folder_is_named(
 
 
 def test_restore_backs_up_the_current_file_first(
-    live: tuple[Repository, Path], tmp_path: Path
+    live: tuple[SqliteStore, Path], tmp_path: Path
 ) -> None:
-    repository, database = live
+    store, database = live
+    repository = store.repository
     folder = tmp_path / "data" / "backups"
     old = backup.copy_to(database, folder / "old.sqlite3")
     book = repository.load(1)
     repository.store(book, replace(book, cover=replace(book.cover, phone="222")))
-    repository.engine.dispose()
+    store.close()
 
     saved = backup.restore(old, database, folder)
 
     assert saved is not None and "before-restore" in saved.name
     assert phone_in(saved) == "222"
-    reopened = open_repository(database)
+    reopened_store = opened(database)
+    reopened = reopened_store.repository
     try:
         assert reopened.load(1).cover.phone == "111"
     finally:
-        reopened.engine.dispose()
+        reopened_store.close()
     assert sqlite.quick_check(database) is None
 
 
 def test_restore_of_a_first_schema_backup_upgrades_it(tmp_path: Path, fixture_bytes: bytes) -> None:
     database = tmp_path / "bluebook.sqlite3"
-    open_repository(database).engine.dispose()  # an empty database of this version
+    opened(database).close()  # an empty database of this version
     folder = tmp_path / "backups"
     old = tmp_path / "old.sqlite3"
     shutil.copyfile(OLD_DATABASES["0001"], old)
     upgrades: list[str] = []
 
     backup.restore(old, database, folder)
-    repository = open_repository(
+    store = opened(
         database,
         before_upgrade=lambda: upgrades.append(backup.before_upgrade(database, folder).name),
     )
+    repository = store.repository
     try:
         assert dumps(repository.load(1)).encode("utf-8") == fixture_bytes
     finally:
-        repository.engine.dispose()
+        store.close()
     assert len(upgrades) == 1
     assert sqlite.stored_revision(folder / upgrades[0]) == "0001"
 
@@ -177,10 +184,10 @@ def test_restore_of_a_first_schema_backup_upgrades_it(tmp_path: Path, fixture_by
     ids=["garbage", "empty"],
 )
 def test_restore_refuses_a_bad_backup_untouched(
-    content, reason: str, live: tuple[Repository, Path], tmp_path: Path
+    content, reason: str, live: tuple[SqliteStore, Path], tmp_path: Path
 ) -> None:
-    repository, database = live
-    repository.engine.dispose()
+    store, database = live
+    store.close()
     bad = tmp_path / "bad.sqlite3"
     bad.write_bytes(content())
     before = phone_in(database)
@@ -191,8 +198,8 @@ def test_restore_refuses_a_bad_backup_untouched(
     assert not (tmp_path / "data" / "backups").exists()
 
 
-def test_newest_good_skips_a_damaged_backup(live: tuple[Repository, Path], tmp_path: Path) -> None:
-    _repository, database = live
+def test_newest_good_skips_a_damaged_backup(live: tuple[SqliteStore, Path], tmp_path: Path) -> None:
+    _store, database = live
     folder = tmp_path / "data" / "backups"
     good = backup.copy_to(database, folder / "good.sqlite3")
     bad = backup.copy_to(database, folder / "bad.sqlite3")
@@ -246,7 +253,7 @@ def test_cli_restore_of_garbage_fails_plainly(
 
 
 def test_window_backup_and_restore(
-    qtbot, live: tuple[Repository, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot, live: tuple[SqliteStore, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from PySide6.QtWidgets import QFileDialog
 
@@ -254,10 +261,16 @@ def test_window_backup_and_restore(
     from bluebook_desktop.ui import recovery
     from bluebook_desktop.ui.main_window import MainWindow
     from bluebook_desktop.ui.settings import Settings
+    from bluebook_desktop.ui.workspace import Workspace
 
-    repository, database = live
+    store, database = live
+    repository = store.repository
     found = resolve(database)
-    window = MainWindow(repository, Settings.in_file(tmp_path / "settings.ini"), found)
+    window = MainWindow(
+        Workspace(
+            SqliteStore(database, repository), Settings.in_file(tmp_path / "settings.ini"), found
+        )
+    )
     qtbot.addWidget(window)
     assert window.open_book(1)
     copy = tmp_path / "U盘" / "备份"
@@ -280,9 +293,10 @@ def test_window_backup_and_restore(
 
 
 def test_rotation_keeps_the_newest_copy_that_holds_a_book(
-    live: tuple[Repository, Path], tmp_path: Path
+    live: tuple[SqliteStore, Path], tmp_path: Path
 ) -> None:
-    repository, database = live
+    store, database = live
+    repository = store.repository
     folder = tmp_path / "data" / "backups"
     start = dt.date(2026, 1, 1)
     backup.daily(database, folder, start)  # the only copy with the books

@@ -16,10 +16,11 @@ from typing import Any
 
 import pytest
 from helpers.files import FIXTURE_BOOK
+from helpers.stores import opened
 from PySide6.QtWidgets import QMessageBox
 
 from bluebook_desktop.cli import EXIT_ERROR, main
-from bluebook_desktop.db import open_repository
+from bluebook_desktop.db.store import open_store
 from bluebook_desktop.domain import printable_text
 from bluebook_desktop.formats.portable import dumps
 
@@ -132,11 +133,12 @@ CASES: dict[str, tuple[str, Callable[[], bytes], str]] = {
 
 
 def snapshot(db: Path) -> list[tuple[object, str]]:
-    repository = open_repository(db)
+    store = opened(db)
+    repository = store.repository
     try:
         return [(s, dumps(repository.load(s.id))) for s in repository.list_books()]
     finally:
-        repository.engine.dispose()
+        store.close()
 
 
 @pytest.fixture
@@ -174,18 +176,18 @@ def test_bad_input_in_cli_and_window(
     from bluebook_desktop.paths import resolve
     from bluebook_desktop.ui.main_window import MainWindow
     from bluebook_desktop.ui.settings import Settings
+    from bluebook_desktop.ui.workspace import Workspace
 
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: shown.append(text))
-    repository = open_repository(db)
-    try:
-        window = MainWindow(repository, Settings.in_file(tmp_path / "settings.ini"), resolve(db))
+    with open_store(db) as store:
+        window = MainWindow(
+            Workspace(store, Settings.in_file(tmp_path / "settings.ini"), resolve(db))
+        )
         qtbot.addWidget(window)
         assert window.actions_.read_book(bad) is None
         assert shown == [message]
         assert window.book_list.rowCount() == 1
-    finally:
-        repository.engine.dispose()
     assert snapshot(db) == before
 
 

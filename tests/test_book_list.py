@@ -8,7 +8,7 @@ from pathlib import Path
 
 from helpers.ime import type_chinese
 from PySide6.QtCore import Qt
-from test_main_window import open_window
+from test_main_window import close_window, open_window
 
 from bluebook_desktop.db import open_repository
 from bluebook_desktop.db.rows import BookSummary
@@ -83,5 +83,4 @@ def test_two_copies_of_a_book_differ_by_their_time_and_an_edit_moves_it(
     qtbot.waitUntil(lambda: window.session.is_stored)
     row = model.row_of(first.id)
     assert model.index(row, MODIFIED).data() == dt.datetime.now().strftime("%H:%M")
-    window.close()
-    window.repository.engine.dispose()
+    close_window(window)

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 from helpers.files import FIXTURE_BOOK
+from helpers.stores import opened
 
 from bluebook_desktop import paths
 from bluebook_desktop.cli import EXIT_ERROR, main
-from bluebook_desktop.db import open_repository
 from bluebook_desktop.db.repository import Repository
 from bluebook_desktop.domain import Book
 from bluebook_desktop.formats.portable import dumps
@@ -51,11 +51,12 @@ def fails(capsys: pytest.CaptureFixture[str], *args: str) -> str:
 
 
 def stored_books(db: Path) -> list[tuple[int, int, str, str]]:
-    repository = open_repository(db)
+    store = opened(db)
+    repository = store.repository
     try:
         return [(s.id, s.year, s.unit_name, s.title) for s in repository.list_books()]
     finally:
-        repository.engine.dispose()
+        store.close()
 
 
 def test_import_prints_the_new_id(capsys: pytest.CaptureFixture[str], db: Path) -> None:
@@ -230,11 +231,12 @@ def test_module_entry_point(tmp_path: Path, fixture_bytes: bytes) -> None:
 
 
 def stored_book(database: Path) -> Book:
-    repository = open_repository(database)
+    store = opened(database)
+    repository = store.repository
     try:
         return repository.load(1)
     finally:
-        repository.engine.dispose()
+        store.close()
 
 
 def test_a_folder_given_as_the_database_is_named_as_such(tmp_path, capsys) -> None:

@@ -7,10 +7,11 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from helpers.stores import opened
 from PySide6.QtWidgets import QMessageBox
 
-from bluebook_desktop.db import open_repository
 from bluebook_desktop.db.repository import BookMissing, Repository, StoreConflict
+from bluebook_desktop.db.store import SqliteStore
 from bluebook_desktop.domain import Book
 from bluebook_desktop.formats.portable import read_portable
 from bluebook_desktop.paths import Paths
@@ -25,12 +26,14 @@ def database(tmp_path: Path) -> Path:
 @pytest.fixture
 def two(database: Path, fixture_book: Book) -> Iterator[tuple[Repository, Repository]]:
     """Two programs' repositories (own engines, own connections) on one database file."""
-    first = open_repository(database)
+    first_store = opened(database)
+    first = first_store.repository
     first.add(fixture_book)
-    second = open_repository(database)
+    second_store = opened(database)
+    second = second_store.repository
     yield first, second
-    first.engine.dispose()
-    second.engine.dispose()
+    first_store.close()
+    second_store.close()
 
 
 def with_phone(book: Book, phone: str) -> Book:
@@ -115,11 +118,13 @@ def test_window_keeps_its_version_and_reloads(
 ) -> None:
     from bluebook_desktop.ui.main_window import MainWindow
     from bluebook_desktop.ui.settings import Settings
+    from bluebook_desktop.ui.workspace import Workspace
 
     first, second = two
     data_dir = tmp_path / "data"
     found = Paths(data_dir, data_dir / "bluebook.sqlite3", data_dir / "logs", data_dir / "backups")
-    window = MainWindow(second, Settings.in_file(tmp_path / "settings.ini"), found)
+    store = SqliteStore(found.database, second)
+    window = MainWindow(Workspace(store, Settings.in_file(tmp_path / "settings.ini"), found))
     qtbot.addWidget(window)
     assert window.open_book(1)
     warnings: list[str] = []

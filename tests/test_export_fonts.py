@@ -7,25 +7,28 @@ from pathlib import Path
 import pytest
 
 from bluebook_desktop import paths
-from bluebook_desktop.db import open_repository
+from bluebook_desktop.db.store import open_store
 from bluebook_desktop.domain import Book
 from bluebook_desktop.ui import book_actions
 from bluebook_desktop.ui.main_window import MainWindow
 from bluebook_desktop.ui.settings import Settings
+from bluebook_desktop.ui.workspace import Workspace
 
 
 @pytest.fixture
 def window(qtbot, tmp_path: Path, fixture_book: Book):
-    repository = open_repository(tmp_path / "fonts.sqlite3")
-    stored = repository.add(fixture_book)
+    store = open_store(tmp_path / "fonts.sqlite3")
+    stored = store.repository.add(fixture_book)
     window = MainWindow(
-        repository, Settings.in_file(tmp_path / "s.ini"), paths.resolve(tmp_path / "fonts.sqlite3")
+        Workspace(
+            store, Settings.in_file(tmp_path / "s.ini"), paths.resolve(tmp_path / "fonts.sqlite3")
+        )
     )
     qtbot.addWidget(window)
     window.open_book(stored.id)
     yield window
     window.close()
-    repository.engine.dispose()
+    store.close()
 
 
 def test_export_message_names_the_faces_used(

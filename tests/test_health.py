@@ -10,6 +10,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from helpers.stores import opened
 
 from bluebook_desktop import paths
 from bluebook_desktop.cli import EXIT_ERROR, main
@@ -86,11 +87,12 @@ def test_windows_drive_type_of_the_system_drive() -> None:
 def good(tmp_path: Path, fixture_book: Book) -> Path:
     """The clerk's database (WAL) with one book, and a good backup of it."""
     database = tmp_path / "data" / "bluebook.sqlite3"
-    repository = open_repository(database)
+    store = opened(database)
+    repository = store.repository
     stored = repository.add(fixture_book)
     backup.daily(database, database.parent / "backups")
     repository.store(stored, replace(stored, cover=replace(stored.cover, phone="after backup")))
-    repository.engine.dispose()
+    store.close()
     return database
 
 
@@ -151,11 +153,12 @@ def test_restoring_the_offered_backup_gives_the_backed_up_book(good: Path) -> No
     assert caught.value.newest_backup is not None
     backup.restore(caught.value.newest_backup, good, folder)
     health.check(good, folder)
-    repository = open_repository(good)
+    store = opened(good)
+    repository = store.repository
     try:
         assert repository.load(1).cover.phone == "87771621"  # as it was at the backup
     finally:
-        repository.engine.dispose()
+        store.close()
 
 
 def test_cli_names_the_moved_file_and_the_backup(
@@ -214,12 +217,10 @@ def test_window_start_offers_the_backup(qtbot, good: Path) -> None:
         next(b for b in box.buttons() if b.text() == text).click()
 
     QTimer.singleShot(0, lambda: click("从备份恢复"))
-    repository = app._open_database(found, None)
-    assert repository is not None
-    try:
-        assert repository.load(1).cover.phone == "87771621"
-    finally:
-        repository.engine.dispose()
+    store = app._open_database(found, None)
+    assert store is not None
+    with store:
+        assert store.repository.load(1).cover.phone == "87771621"
     assert ".damaged-" in shown[0]
     assert len(health.damaged_copies(good)) == 1
 
@@ -275,7 +276,8 @@ def test_full_disk_while_storing_keeps_the_edit_and_the_database(qtbot, good: Pa
 
     from bluebook_desktop.ui.session import BookSession
 
-    repository = open_repository(good)
+    store = opened(good)
+    repository = store.repository
     book = repository.load(1)
     session = BookSession(repository, book)
     # SQLite's own "database or disk is full": the file may not grow by a single page.
@@ -286,7 +288,7 @@ def test_full_disk_while_storing_keeps_the_edit_and_the_database(qtbot, good: Pa
             f"PRAGMA max_page_count = {good.stat().st_size // 4096}"
         ),
     )
-    repository.engine.dispose()
+    store.close()
     failures: list[str] = []
     session.storeFailed.connect(failures.append)
     huge = replace(book, head_opinion="意见" * 200_000)
@@ -300,7 +302,7 @@ def test_full_disk_while_storing_keeps_the_edit_and_the_database(qtbot, good: Pa
     finally:
         session.undo_stack.undo()
         session.store_now()
-        repository.engine.dispose()
+        store.close()
 
 
 # --- an emptied database, and text that is no UTF-8 ---

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from helpers.files import FIXTURE_BOOK
+from helpers.stores import opened
 
 from bluebook_desktop.cli import EXIT_ERROR, main
 from bluebook_desktop.db import backup, open_repository
@@ -197,7 +198,7 @@ def test_twenty_imports_at_once_all_land(existing: bool, tmp_path: Path) -> None
 
     database = tmp_path / "data" / "bluebook.sqlite3"
     if existing:
-        open_repository(database).engine.dispose()
+        opened(database).close()
     import alembic.command  # noqa: F401 - loaded once here, not in each child
     import alembic.runtime.migration  # noqa: F401
 
@@ -218,13 +219,14 @@ def test_twenty_imports_at_once_all_land(existing: bool, tmp_path: Path) -> None
     assert failed == []
     ids = sorted(int(out) for _code, out, _err in results)
     assert ids == list(range(1, 21))
-    repository = open_repository(database)
+    store = opened(database)
+    repository = store.repository
     try:
         assert len(repository.list_books()) == 20
         expected = dumps(repository.load(1))
         assert all(dumps(repository.load(i)) == expected for i in ids)
     finally:
-        repository.engine.dispose()
+        store.close()
 
 
 # --- edits only in the -wal ---
@@ -243,8 +245,10 @@ def test_edits_reach_the_database_file_when_the_window_is_idle(
     from bluebook_desktop.ui.session import BookSession
 
     database = tmp_path / "data" / "bluebook.sqlite3"
-    repository = open_repository(database)
-    reader = open_repository(database)  # another window keeps a reader: no auto-checkpoint
+    store = opened(database)
+    repository = store.repository
+    reader_store = opened(database)  # another window keeps a reader: no auto-checkpoint
+    reader = reader_store.repository
     try:
         with reader.engine.connect():
             book = repository.add(fixture_book)
@@ -255,18 +259,19 @@ def test_edits_reach_the_database_file_when_the_window_is_idle(
             qtbot.wait(CHECKPOINT_IDLE_MS + 500)
             # Something outside deletes the -wal: what was reported stored must still be there.
             assert _wal(database).stat().st_size == 0
-        repository.engine.dispose()
-        reader.engine.dispose()
+        store.close()
+        reader_store.close()
         _wal(database).unlink(missing_ok=True)
         database.with_name(database.name + "-shm").unlink(missing_ok=True)
-        again = open_repository(database)
+        again_store = opened(database)
+        again = again_store.repository
         try:
             assert again.load(book.id or 0).head_opinion == "意见4"
         finally:
-            again.engine.dispose()
+            again_store.close()
     finally:
-        repository.engine.dispose()
-        reader.engine.dispose()
+        store.close()
+        reader_store.close()
 
 
 def test_a_damaged_wal_is_found_before_sqlite_drops_it(tmp_path: Path, fixture_book: Book) -> None:
@@ -275,7 +280,8 @@ def test_a_damaged_wal_is_found_before_sqlite_drops_it(tmp_path: Path, fixture_b
     from bluebook_desktop.db import health
 
     database = tmp_path / "data" / "bluebook.sqlite3"
-    repository = open_repository(database)
+    store = opened(database)
+    repository = store.repository
     stored = repository.add(fixture_book)  # the first book reaches the file at once
     holder = sqlite3.connect(database)
     holder.execute("PRAGMA wal_autocheckpoint = 0")
@@ -287,7 +293,7 @@ def test_a_damaged_wal_is_found_before_sqlite_drops_it(tmp_path: Path, fixture_b
         new = replace(stored, head_opinion=f"第{i}次")
         repository.store(stored, new)
         stored = new
-    repository.engine.dispose()
+    store.close()
     wal = _wal(database)
     copy = wal.read_bytes()
     holder.close()

@@ -10,7 +10,9 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
-from bluebook_desktop.db import open_repository, sqlite
+from helpers.stores import opened
+
+from bluebook_desktop.db import sqlite
 from bluebook_desktop.domain import Book
 from bluebook_desktop.ui.session import STORE_DELAY_MS, BookSession
 
@@ -48,18 +50,20 @@ def _type_in_window(database: Path, text: str) -> subprocess.Popen[bytes]:
 
 def _first_task(database: Path) -> str:
     assert sqlite.quick_check(database) is None
-    check = open_repository(database)
+    check_store = opened(database)
+    check = check_store.repository
     try:
         return check.load(1).functional_tasks[0].task
     finally:
-        check.engine.dispose()
+        check_store.close()
 
 
 def test_edits_reported_stored_survive_kill_9(tmp_path: Path, fixture_book: Book) -> None:
     database = tmp_path / "bluebook.sqlite3"
-    repository = open_repository(database)
+    store = opened(database)
+    repository = store.repository
     repository.add(replace(fixture_book, cover=replace(fixture_book.cover, phone="0")))
-    repository.engine.dispose()
+    store.close()
     env = _child_env()
     chance = random.Random(20261128)
     reported = 0
@@ -98,11 +102,12 @@ def test_edits_reported_stored_survive_kill_9(tmp_path: Path, fixture_book: Book
             killed_before_any_store += 1
 
         assert sqlite.quick_check(database) is None, f"round {round_}"
-        check = open_repository(database)
+        check_store = opened(database)
+        check = check_store.repository
         try:
             book = check.load(1)
         finally:
-            check.engine.dispose()
+            check_store.close()
         in_database = int(book.cover.phone)
         # The last reported edit, or the one after it (killed between commit and print)…
         assert reported <= in_database <= reported + 1, f"round {round_}"
@@ -123,9 +128,10 @@ def test_typing_in_the_window_survives_a_kill_soon_after(
 ) -> None:
     """Killed (no clean-up at all) 0.3–1 s after the last key: what was typed is stored."""
     database = tmp_path / "bluebook.sqlite3"
-    repository = open_repository(database)
+    store = opened(database)
+    repository = store.repository
     repository.add(fixture_book)
-    repository.engine.dispose()
+    store.close()
     chance = random.Random()
     waits = []
     for round_ in range(WINDOW_ROUNDS):
@@ -143,9 +149,10 @@ def test_typing_in_the_window_survives_a_kill_soon_after(
 def test_sigterm_stores_what_was_just_typed(tmp_path: Path, fixture_book: Book) -> None:
     """Ended by SIGTERM (Ctrl+C, log-off) at once, with the cell editor still open."""
     database = tmp_path / "bluebook.sqlite3"
-    repository = open_repository(database)
+    store = opened(database)
+    repository = store.repository
     repository.add(fixture_book)
-    repository.engine.dispose()
+    store.close()
     child = _type_in_window(database, "terminated")
     child.terminate()  # SIGTERM; on Windows TerminateProcess, which this test is not about
     _out, err = child.communicate(timeout=30)

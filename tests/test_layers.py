@@ -22,14 +22,16 @@ ALLOWED: dict[str, set[str]] = {
     "domain": set(),
     "db": {"base", "domain"},
     "formats": {"base", "domain"},
-    "failures": {"base", "domain", "db", "formats"},
-    "ui": {"base", "domain", "db", "formats", "failures"},
-    "top": {"base", "domain", "db", "formats", "failures", "ui"},
+    "ui": {"base", "domain", "db", "formats"},
+    "top": {"base", "domain", "db", "formats", "ui"},
 }
+# The window sees storage only through the store and the repository (and what they name):
+# where and how books are kept (SQLite's files, backups, checks) is the store's business.
+UI_STORAGE = {"bluebook_desktop.db.store", "bluebook_desktop.db.repository"}
 # Third-party packages only some parts may import (a library's name: the parts allowed it).
 THIRD_PARTY = {
     "PySide6": {"ui", "top"},
-    "sqlalchemy": {"db", "failures", "ui", "top"},
+    "sqlalchemy": {"db"},
     "alembic": {"db"},
     "reportlab": {"formats"},
     "docx": {"formats"},
@@ -63,7 +65,7 @@ def part(module: str) -> str:
     first = names[1]
     if first in BASE:
         return "base"
-    if first in ("domain", "db", "formats", "ui", "failures"):
+    if first in ("domain", "db", "formats", "ui"):
         return first
     if first in ("app", "cli", "__main__"):
         return "top"
@@ -135,6 +137,32 @@ def test_the_parts_import_only_what_the_layers_allow() -> None:
         elif root in THIRD_PARTY and source not in THIRD_PARTY[root]:
             breaches.append(f"{i.source}:{i.line} ({source}) imports {i.target}")
     assert breaches == []
+
+
+def storage_breaches(found: list[Import]) -> list[str]:
+    """Imports by the window's code of storage other than the store and the repository."""
+    return [
+        f"{i.source}:{i.line} imports {i.target}"
+        for i in found
+        if part(i.source) == "ui"
+        and i.target.startswith("bluebook_desktop.db")
+        and i.target not in UI_STORAGE
+    ]
+
+
+def test_the_window_reaches_storage_only_through_the_store() -> None:
+    assert storage_breaches(all_imports()) == []
+
+
+def test_the_storage_rule_names_a_breach() -> None:
+    found = [
+        Import("bluebook_desktop.ui.recovery", "bluebook_desktop.db.backup", 3, False, False),
+        Import("bluebook_desktop.ui.recovery", "bluebook_desktop.db.store", 4, False, False),
+        Import("bluebook_desktop.app", "bluebook_desktop.db.health", 5, True, False),
+    ]
+    assert storage_breaches(found) == [
+        "bluebook_desktop.ui.recovery:3 imports bluebook_desktop.db.backup"
+    ]
 
 
 def _cycles(edges: dict[str, set[str]]) -> list[list[str]]:

@@ -14,11 +14,12 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from bluebook_desktop import paths
-from bluebook_desktop.db import open_repository
+from bluebook_desktop.db.store import open_store
 from bluebook_desktop.formats.portable import dumps, read_portable
 from bluebook_desktop.ui.main_window import MainWindow
 from bluebook_desktop.ui.settings import Settings
 from bluebook_desktop.ui.task_page import TaskPage
+from bluebook_desktop.ui.workspace import Workspace
 
 COVER, KEY, FUNCTIONAL, TEXTS = range(4)
 
@@ -34,8 +35,7 @@ def settings(tmp_path: Path) -> Settings:
 
 
 def open_window(qtbot, database: Path, settings: Settings) -> MainWindow:
-    repository = open_repository(database)
-    window = MainWindow(repository, settings, paths.resolve(database))
+    window = MainWindow(Workspace(open_store(database), settings, paths.resolve(database)))
     qtbot.addWidget(window)
     window.resize(1280, 800)
     window.show()
@@ -45,7 +45,7 @@ def open_window(qtbot, database: Path, settings: Settings) -> MainWindow:
 
 def close_window(window: MainWindow) -> None:
     assert window.close()
-    window.repository.engine.dispose()
+    window.store.close()
 
 
 def test_fill_a_book_close_and_find_everything(qtbot, database: Path, settings: Settings) -> None:
@@ -357,13 +357,10 @@ def test_ctrl_q_with_a_cell_editor_open_keeps_what_was_typed(
     type_chinese(editor, "甲")
     qtbot.keySequence(editor, QKeySequence("Ctrl+Q"))
     qtbot.waitUntil(lambda: not window.isVisible())
-    window.repository.engine.dispose()
+    window.store.close()
 
-    again = open_repository(database)
-    try:
-        assert again.load(book.id).functional_tasks[0].task == "甲"
-    finally:
-        again.engine.dispose()
+    with open_store(database) as again:
+        assert again.repository.load(book.id).functional_tasks[0].task == "甲"
 
 
 def test_menu_shortcuts_work_from_a_one_line_field(

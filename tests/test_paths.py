@@ -7,9 +7,9 @@ from pathlib import Path
 
 import appdirs
 import pytest
+from helpers.stores import opened
 
 from bluebook_desktop import APP_NAME, paths
-from bluebook_desktop.db import open_repository
 from bluebook_desktop.formats.portable import dumps, loads
 
 
@@ -127,19 +127,21 @@ def test_chinese_folder_end_to_end(
     found = paths.resolve()
     assert found.database == folder / "蓝皮书.sqlite3"
 
-    repository = open_repository(found.database)
+    store = opened(found.database)
+    repository = store.repository
     try:
         book_id = repository.add(loads(fixture_bytes)).id
     finally:
-        repository.engine.dispose()
+        store.close()
 
     assert found.database.is_file()
-    repository = open_repository(found.database)
+    store = opened(found.database)
+    repository = store.repository
     try:
         assert book_id is not None
         assert dumps(repository.load(book_id)).encode("utf-8") == fixture_bytes
     finally:
-        repository.engine.dispose()
+        store.close()
 
 
 def test_a_path_the_system_cannot_resolve_stays_absolute(

@@ -13,7 +13,7 @@ from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication
 
 from bluebook_desktop import paths
-from bluebook_desktop.db import open_repository
+from bluebook_desktop.db.store import open_store
 from bluebook_desktop.domain import Book
 from bluebook_desktop.formats.docx import write_docx
 from bluebook_desktop.formats.pdf import render_pdf
@@ -21,22 +21,25 @@ from bluebook_desktop.ui import book_actions
 from bluebook_desktop.ui.main_window import MainWindow
 from bluebook_desktop.ui.printing import PdfPages, PreviewDialog, paint_pages
 from bluebook_desktop.ui.settings import Settings
+from bluebook_desktop.ui.workspace import Workspace
 
 pdfinfo = shutil.which("pdfinfo")
 
 
 @pytest.fixture
 def window(qtbot, tmp_path: Path, fixture_book: Book):
-    repository = open_repository(tmp_path / "print.sqlite3")
-    stored = repository.add(fixture_book)
+    store = open_store(tmp_path / "print.sqlite3")
+    stored = store.repository.add(fixture_book)
     window = MainWindow(
-        repository, Settings.in_file(tmp_path / "s.ini"), paths.resolve(tmp_path / "print.sqlite3")
+        Workspace(
+            store, Settings.in_file(tmp_path / "s.ini"), paths.resolve(tmp_path / "print.sqlite3")
+        )
     )
     qtbot.addWidget(window)
     window.open_book(stored.id)
     yield window
     window.close()
-    repository.engine.dispose()
+    store.close()
 
 
 def _pages(pdf: Path) -> int:

@@ -9,8 +9,7 @@ import time
 from pathlib import Path
 
 from helpers.files import FIXTURE_BOOK
-
-from bluebook_desktop.db import open_repository
+from helpers.stores import opened
 
 ROOT = Path(__file__).resolve().parent.parent
 START = "import sys; from bluebook_desktop import app; sys.exit(app.main(sys.argv[1:]))"
@@ -25,11 +24,12 @@ def _env() -> dict[str, str]:
 
 
 def _books(database: Path) -> int:
-    repository = open_repository(database)
+    store = opened(database)
+    repository = store.repository
     try:
         return len(repository.list_books())
     finally:
-        repository.engine.dispose()
+        store.close()
 
 
 def _wait(condition, seconds: float = 20.0) -> bool:  # noqa: ANN001 - a callable

@@ -12,6 +12,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from helpers.stores import opened
 
 from bluebook_desktop.db import open_repository, quick
 from bluebook_desktop.db.deferred import DeferredRepository
@@ -51,16 +52,18 @@ def _varied_book(fixture_book: Book) -> Book:
 @pytest.fixture
 def database(tmp_path: Path, fixture_book: Book) -> Path:
     path = tmp_path / "books.sqlite3"
-    repository = open_repository(path)
+    store = opened(path)
+    repository = store.repository
     repository.add(fixture_book)
     repository.add(_varied_book(fixture_book))
     repository.add(Book(cover=Cover(year=2023, unit_name="另一单位")))
-    repository.engine.dispose()
+    store.close()
     return path
 
 
 def test_quick_read_builds_the_same_books_as_the_repository(database: Path) -> None:
-    repository = open_repository(database)
+    store = opened(database)
+    repository = store.repository
     try:
         for summary in repository.list_books():
             start = quick.read_for_start(database, summary.id)
@@ -69,7 +72,7 @@ def test_quick_read_builds_the_same_books_as_the_repository(database: Path) -> N
             assert start.book == repository.load(summary.id)
             assert start.revision == repository.revision(summary.id)
     finally:
-        repository.engine.dispose()
+        store.close()
 
 
 def test_quick_read_of_a_book_that_is_gone_gives_the_list_only(database: Path) -> None:
@@ -97,25 +100,26 @@ def test_quick_read_gives_up_on_files_it_cannot_read(tmp_path: Path) -> None:
 def test_deferred_repository_answers_from_the_read_until_asked_for_more(database: Path) -> None:
     start = quick.read_for_start(database, 1)
     assert start is not None and start.book is not None
-    opened: list[bool] = []
+    opens: list[bool] = []
 
     def opener():  # noqa: ANN202
-        opened.append(True)
+        opens.append(True)
         return open_repository(database)
 
     deferred = DeferredRepository(start, opener)
     assert deferred.list_books() == start.books
     assert deferred.load(1) is start.book
-    assert not opened and not deferred.is_open
+    assert not opens and not deferred.is_open
     assert deferred.task_names()  # anything else opens the database
-    assert opened == [True] and deferred.is_open
+    assert opens == [True] and deferred.is_open
     deferred.engine.dispose()
 
 
 def test_a_store_after_a_quick_start_still_sees_another_windows_store(database: Path) -> None:
     start = quick.read_for_start(database, 1)
     assert start is not None and start.book is not None
-    other = open_repository(database)
+    other_store = opened(database)
+    other = other_store.repository
     theirs = other.load(1)
     other.store(theirs, replace(theirs, head_opinion="另一个窗口写的"))
 
@@ -124,7 +128,7 @@ def test_a_store_after_a_quick_start_still_sees_another_windows_store(database: 
     with pytest.raises(StoreConflict):
         deferred.store(book, replace(book, head_opinion="本窗口写的"))
     assert other.load(1).head_opinion == "另一个窗口写的"
-    other.engine.dispose()
+    other_store.close()
     deferred.engine.dispose()
 
 

@@ -12,12 +12,13 @@ from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from bluebook_desktop import paths
-from bluebook_desktop.db import open_repository
 from bluebook_desktop.db.repository import BookMissing
+from bluebook_desktop.db.store import open_store
 from bluebook_desktop.ui import i18n
 from bluebook_desktop.ui.main_window import MainWindow
 from bluebook_desktop.ui.messages import user_text
 from bluebook_desktop.ui.settings import Settings
+from bluebook_desktop.ui.workspace import Workspace
 
 ROOT = Path(__file__).resolve().parent.parent
 FOLDER = ROOT / "resources" / "translations"
@@ -115,13 +116,14 @@ def test_the_window_in_english(qtbot, tmp_path: Path) -> None:
     assert app is not None
     locale = QLocale()
     translators = i18n.install(app, "en")
-    repository = None
+    store = None
     try:
         assert translators, "bluebook_en.qm was not found by i18n.install"
         database = tmp_path / "window.sqlite3"
-        repository = open_repository(database)
+        store = open_store(database)
+        repository = store.repository
         window = MainWindow(
-            repository, Settings.in_file(tmp_path / "settings.ini"), paths.resolve(database)
+            Workspace(store, Settings.in_file(tmp_path / "settings.ini"), paths.resolve(database))
         )
         qtbot.addWidget(window)
         window.show()
@@ -143,8 +145,8 @@ def test_the_window_in_english(qtbot, tmp_path: Path) -> None:
         for translator in translators:
             app.removeTranslator(translator)
         QLocale.setDefault(locale)
-        if repository is not None:
-            repository.engine.dispose()
+        if store is not None:
+            store.close()
 
 
 def test_the_word_import_notes_in_english(qapp, tmp_path: Path) -> None:

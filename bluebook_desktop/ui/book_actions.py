@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from bluebook_desktop.domain import Book, Cover, book_label, next_year_book, print_problems
 from bluebook_desktop.errors import UserError
@@ -18,7 +18,7 @@ from bluebook_desktop.ui.messages import confirm, rule_text, show_error, user_te
 
 if TYPE_CHECKING:
     from bluebook_desktop.formats.pdf import PdfSettings
-    from bluebook_desktop.ui.main_window import MainWindow
+    from bluebook_desktop.ui.workspace import Workspace
 
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')  # characters Windows refuses in file names
 
@@ -30,31 +30,32 @@ def file_stem(book: Book) -> str:
 
 
 class BookActions(QObject):
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
+    """Whole-book actions on a workspace; `parent` is the widget their dialogs belong to."""
 
-    @property
-    def repository(self):  # noqa: ANN201 - the window's Repository
-        return self.window.repository
+    def __init__(self, workspace: Workspace, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.parent_widget = parent
+        workspace.importRequested.connect(self.import_path)
 
     def _book(self) -> Book | None:
-        session = self.window.session
-        return session.book if session else None
+        return self.workspace.book
+
+    def _message(self, text: str, timeout: int) -> None:
+        self.workspace.message.emit(text, timeout)
 
     # --- making books ---
 
     def _add_and_open(self, book: Book) -> None:
         try:
-            stored = self.repository.add(book)
+            stored = self.workspace.add(book)
         except UserError as exc:
-            show_error(self.window, self.tr("无法保存"), exc)
+            show_error(self.parent_widget, self.tr("无法保存"), exc)
             return
-        self.window.refresh_books()
-        self.window.open_book(stored.id)
+        self.workspace.open(stored.id)
 
     def new_book(self) -> None:
-        if not self.window.store_now():
+        if not self.workspace.store_now():
             return
         previous = self._book()
         cover = Cover()
@@ -69,12 +70,11 @@ class BookActions(QObject):
                 filler_position=old.filler_position,
                 phone=old.phone,
             )
-        self._add_and_open(Book(cover=cover))
-        self.window.ui.tabs.setCurrentIndex(0)
+        self._add_and_open(Book(cover=cover))  # shown at its first page, the cover
 
     def next_year(self) -> None:
         """以上一年度为基础新建: from the open book, or from last year's file (.json/.docx)."""
-        if not self.window.store_now():
+        if not self.workspace.store_now():
             return
         current = self._book()
         source: Book | None = None
@@ -85,7 +85,7 @@ class BookActions(QObject):
                 self.tr("以哪一本蓝皮书为基础新建 %1 年度的蓝皮书？").replace(
                     "%1", str(current.cover.year + 1)
                 ),
-                parent=self.window,
+                parent=self.parent_widget,
             )
             use_current = box.addButton(
                 self.tr("当前蓝皮书：%1").replace("%1", book_label(current)),
@@ -103,7 +103,7 @@ class BookActions(QObject):
             if source is None:
                 return
         self._add_and_open(next_year_book(source))
-        self.window.statusBar().showMessage(
+        self._message(
             self.tr("已新建 %1 年度蓝皮书：请核对封面，填写填表日期。").replace(
                 "%1", str(source.cover.year + 1)
             ),
@@ -115,7 +115,7 @@ class BookActions(QObject):
         if book is None:
             return
         if not confirm(
-            self.window,
+            self.parent_widget,
             self.tr("删除蓝皮书"),
             self.tr("确定删除“%1”吗？删除后无法恢复（可从备份恢复）。").replace(
                 "%1", book_label(book)
@@ -124,22 +124,22 @@ class BookActions(QObject):
             self.tr("取消"),
         ):
             return
-        self.window.store_now()
-        row = self.window.book_list.row_of(book.id)
-        self.window.close_book()
-        self.repository.delete(book.id)
-        self.window.refresh_books()
+        workspace = self.workspace
+        workspace.store_now()
+        row = workspace.book_list.row_of(book.id)
+        workspace.delete(book.id)
+        workspace.reload()
         # The book that took its place in the list (or the one above the last) is opened.
-        count = self.window.book_list.rowCount()
+        count = workspace.book_list.rowCount()
         if count:
-            following = self.window.book_list.book_at(min(max(row, 0), count - 1))
+            following = workspace.book_list.book_at(min(max(row, 0), count - 1))
             if following is not None:
-                self.window.open_book(following.id)
+                workspace.open(following.id)
 
     # --- files in ---
 
     def import_file(self) -> None:
-        if not self.window.store_now():
+        if not self.workspace.store_now():
             return
         book = self._read_book_file(self.tr("导入蓝皮书文件或 Word 文件"))
         if book is not None:
@@ -148,24 +148,21 @@ class BookActions(QObject):
     def import_book(self, book: Book) -> None:
         """Add an imported book and open it; when a book of the same unit and year is
         already there, the clerk chooses: replace it, keep both, or cancel."""
-        same = [
-            summary
-            for summary in self.repository.list_books()
-            if summary.year == book.cover.year
-            and summary.unit_name.strip() == book.cover.unit_name.strip()
-        ]
+        same = self.workspace.books_like(book)
         if same:
             choice = self._ask_same_book(book)
             if choice is None:
                 return
             if choice == "replace":
-                if self.window.session is not None and self.window.session.book.id in {
-                    summary.id for summary in same
-                }:
-                    self.window.close_book()
                 for summary in same:
-                    self.repository.delete(summary.id)
+                    self.workspace.delete(summary.id)
         self._add_and_open(book)
+
+    def import_path(self, file: Path) -> None:
+        """Import a book file (or Word file) given from outside and open it."""
+        book = self.read_book(file)
+        if book is not None and self.workspace.store_now():
+            self.import_book(book)
 
     def _ask_same_book(self, book: Book) -> str | None:
         box = QMessageBox(
@@ -174,7 +171,7 @@ class BookActions(QObject):
             self.tr("已有 %1 年“%2”的蓝皮书。要用导入的内容替换它，还是两本都保留？")
             .replace("%1", str(book.cover.year))
             .replace("%2", book.cover.unit_name or self.tr("（未填单位）")),
-            parent=self.window,
+            parent=self.parent_widget,
         )
         replace_button = box.addButton(self.tr("替换"), QMessageBox.ButtonRole.DestructiveRole)
         both_button = box.addButton(self.tr("两本都保留"), QMessageBox.ButtonRole.AcceptRole)
@@ -191,14 +188,14 @@ class BookActions(QObject):
 
     def _read_book_file(self, title: str) -> Book | None:
         path, _filter = QFileDialog.getOpenFileName(
-            self.window,
+            self.parent_widget,
             title,
-            self.window.settings.last_folder(),
+            self.workspace.settings.last_folder(),
             self.tr("蓝皮书文件或 Word 文件 (*.bluebook.json *.json *.docx *.doc);;所有文件 (*)"),
         )
         if not path:
             return None
-        self.window.settings.set_last_folder(str(Path(path).parent))
+        self.workspace.settings.set_last_folder(str(Path(path).parent))
         return self.read_book(Path(path))
 
     def read_book(self, path: Path) -> Book | None:
@@ -215,7 +212,7 @@ class BookActions(QObject):
 
             return read_portable(path)
         except UserError as exc:
-            show_error(self.window, self.tr("无法导入"), exc)
+            show_error(self.parent_widget, self.tr("无法导入"), exc)
             return None
 
     def _confirm_reading(self, summary: str) -> bool:
@@ -223,7 +220,7 @@ class BookActions(QObject):
             QMessageBox.Icon.Information,
             self.tr("从 Word 文件读到的内容"),
             self.tr("请核对从 Word 文件中读到的内容，确认后新建蓝皮书。"),
-            parent=self.window,
+            parent=self.parent_widget,
         )
         box.setDetailedText(summary)
         box.setInformativeText(summary[:1500])
@@ -245,26 +242,28 @@ class BookActions(QObject):
         book = self._book()
         if book is None:
             return
-        self.window.store_now()
-        folder = self.window.settings.last_folder()
+        self.workspace.store_now()
+        folder = self.workspace.settings.last_folder()
         start = (
             str(Path(folder) / (file_stem(book) + suffix)) if folder else file_stem(book) + suffix
         )
         while True:
-            path, _filter = QFileDialog.getSaveFileName(self.window, title, start, file_filter)
+            path, _filter = QFileDialog.getSaveFileName(
+                self.parent_widget, title, start, file_filter
+            )
             if not path:
                 return
             target = Path(path)
             if not target.name.lower().endswith(suffix):
                 target = target.with_name(target.name + suffix)
-            self.window.settings.set_last_folder(str(target.parent))
+            self.workspace.settings.set_last_folder(str(target.parent))
             try:
-                check_output(target, self.window.paths)
+                check_output(target, self.workspace.paths)
                 write(target)
             except TargetLocked as exc:
                 # The old file stays intact; offer to save under another name.
                 if confirm(
-                    self.window,
+                    self.parent_widget,
                     self.tr("文件被占用"),
                     user_text(exc),
                     self.tr("另存为其他文件名…"),
@@ -274,10 +273,10 @@ class BookActions(QObject):
                     continue
                 return
             except UserError as exc:
-                show_error(self.window, self.tr("导出失败"), exc)
+                show_error(self.parent_widget, self.tr("导出失败"), exc)
                 return
             done = self.tr("已导出：%1").replace("%1", str(target))
-            self.window.statusBar().showMessage(done + (note() if note else ""), 8000)
+            self._message(done + (note() if note else ""), 8000)
             return
 
     def export_file(self) -> None:
@@ -295,7 +294,7 @@ class BookActions(QObject):
     def pdf_settings(self, replace_missing: bool = False) -> PdfSettings:
         from bluebook_desktop.formats.pdf import PdfSettings
 
-        settings = self.window.settings
+        settings = self.workspace.settings
         return PdfSettings(
             landscape_tables=settings.landscape_tables,
             pad_two_character_names=settings.pad_two_character_names,
@@ -315,11 +314,11 @@ class BookActions(QObject):
         try:
             missing = missing_characters(book, settings)
         except UserError as exc:
-            show_error(self.window, self.tr("字体无法使用"), exc)
+            show_error(self.parent_widget, self.tr("字体无法使用"), exc)
             return None
         problems = [rule_text(problem) for problem in print_problems(book)]
         if problems and not confirm(
-            self.window,
+            self.parent_widget,
             self.tr("打印前请核对"),
             self.tr("以下内容还没有填完整：\n%1\n\n仍要继续吗？").replace(
                 "%1", "\n".join(problems[:15])
@@ -331,7 +330,7 @@ class BookActions(QObject):
         if not missing:
             return settings
         if confirm(
-            self.window,
+            self.parent_widget,
             self.tr("有字符无法打印"),
             self.tr("以下字符在字体中没有，打印时会显示为方框“□”：\n%1\n\n仍要继续吗？").replace(
                 "%1", describe_characters(missing[:20])
@@ -383,11 +382,11 @@ class BookActions(QObject):
         settings = self._print_settings(book) if book is not None else None
         if settings is None:
             return None
-        self.window.store_now()
+        self.workspace.store_now()
         try:
             return render_pdf(book, settings)
         except UserError as exc:
-            show_error(self.window, self.tr("无法生成打印稿"), exc)
+            show_error(self.parent_widget, self.tr("无法生成打印稿"), exc)
             return None
 
     def preview(self) -> None:
@@ -395,23 +394,23 @@ class BookActions(QObject):
         if data is not None:
             from bluebook_desktop.ui.printing import PreviewDialog
 
-            PreviewDialog(data, self.window).exec()
+            PreviewDialog(data, self.parent_widget).exec()
 
     def print_book(self) -> None:
         data = self._pdf_bytes()
         if data is not None:
             from bluebook_desktop.ui.printing import print_pdf
 
-            print_pdf(data, self.window)
+            print_pdf(data, self.parent_widget)
 
     # --- dialogs ---
 
     def settings_dialog(self) -> None:
         from bluebook_desktop.ui.settings_dialog import SettingsDialog
 
-        SettingsDialog(self.window.settings, self.window).exec()
+        SettingsDialog(self.workspace.settings, self.parent_widget).exec()
 
     def about(self) -> None:
         from bluebook_desktop.ui.about import AboutDialog
 
-        AboutDialog(self.window.paths, self.window).exec()
+        AboutDialog(self.workspace.paths, self.parent_widget).exec()

@@ -7,7 +7,7 @@ import datetime as dt
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
-from bluebook_desktop.db.rows import BookSummary
+from bluebook_desktop.db.store import BookSummary
 
 YEAR, UNIT, TITLE, MODIFIED = range(4)
 Index = QModelIndex | QPersistentModelIndex

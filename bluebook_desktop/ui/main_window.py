@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 from typing import TYPE_CHECKING
 
@@ -25,7 +24,6 @@ from PySide6.QtWidgets import (
 )
 
 from bluebook_desktop.domain import Book, book_label
-from bluebook_desktop.errors import UserError
 from bluebook_desktop.paths import Paths
 from bluebook_desktop.ui.book_list import BookListModel
 from bluebook_desktop.ui.clicks import on_click_once
@@ -39,23 +37,12 @@ from bluebook_desktop.ui.texts_page import TextsPage
 
 if TYPE_CHECKING:
     from bluebook_desktop.db.repository import Repository
+    from bluebook_desktop.db.store import Store
+    from bluebook_desktop.ui.workspace import Workspace
 
 log = logging.getLogger(__name__)
 # The tabs of an open book, in order.
 COVER_TAB, KEY_TAB, FUNCTIONAL_TAB, TEXTS_TAB = range(4)
-
-
-class Completions:
-    """Names used before, for the editors' completers: asked for when an editor needs them."""
-
-    def __init__(self, repository: Repository) -> None:
-        self.repository = repository
-
-    def task_names(self) -> list[str]:
-        return self.repository.task_names()
-
-    def leader_names(self) -> list[str]:
-        return self.repository.leader_names()
 
 
 class _WindowUndo(QObject):
@@ -102,13 +89,12 @@ class _WindowUndo(QObject):
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, repository: Repository, settings: Settings, paths: Paths) -> None:
+    """A view of a workspace: the book list on the left, the open book's pages on the right."""
+
+    def __init__(self, workspace: Workspace) -> None:
         super().__init__()
-        self.repository = repository
-        self.paths = paths
-        self.settings = settings
-        self.completions = Completions(repository)
-        self.session: BookSession | None = None
+        self.workspace = workspace
+        workspace.commit_typing = self.commit_typing
         self._shown: Book | None = None  # the open book as last shown, to see what undo changed
         self.pages: list[QWidget] = []
         self.ui = Ui_MainWindow()
@@ -125,8 +111,7 @@ class MainWindow(QMainWindow):
         self._undo_filter = _WindowUndo(self)
         QApplication.instance().installEventFilter(self._undo_filter)
 
-        self.book_list = BookListModel(self)
-        self.ui.bookList.setModel(self.book_list)
+        self.ui.bookList.setModel(workspace.book_list)
         header = self.ui.bookList.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
@@ -140,25 +125,52 @@ class MainWindow(QMainWindow):
 
         from bluebook_desktop.ui.book_actions import BookActions
 
-        self.actions_ = BookActions(self)
+        self.actions_ = BookActions(workspace, self)
         from bluebook_desktop.ui.recovery import RecoveryActions
 
-        self.recovery = RecoveryActions(self)  # 备份, 从备份恢复, a save refused by a conflict
+        self.recovery = RecoveryActions(workspace, self)  # 备份, 从备份恢复, a conflict
         self._connect_actions()
-        self.refresh_books()
+        workspace.booksChanged.connect(self._books_changed)
+        workspace.bookOpened.connect(self._show)
+        workspace.bookClosing.connect(self._remove_pages)
+        workspace.bookClosed.connect(self._book_closed)
+        workspace.message.connect(self.statusBar().showMessage)
+        workspace.failed.connect(lambda title, error: show_error(self, title, error))
+        workspace.reload()
         self._restore_state()
         self._update_title()
-        self._open_last_book()
+        workspace.open_last()
 
-    def _open_last_book(self) -> None:
-        last = self.settings.last_book_id()
-        if last is not None and self.book_list.row_of(last) >= 0:
-            self.open_book(last)
+    # --- what the window shows of its workspace (for the window's own code and tests) ---
+
+    @property
+    def store(self) -> Store:
+        return self.workspace.store
+
+    @property
+    def repository(self) -> Repository:
+        return self.workspace.repository
+
+    @property
+    def settings(self) -> Settings:
+        return self.workspace.settings
+
+    @property
+    def paths(self) -> Paths:
+        return self.workspace.paths
+
+    @property
+    def session(self) -> BookSession | None:
+        return self.workspace.session
+
+    @property
+    def book_list(self) -> BookListModel:
+        return self.workspace.book_list
 
     # --- actions ---
 
     def _connect_actions(self) -> None:
-        ui, actions = self.ui, self.actions_
+        ui, actions, recovery = self.ui, self.actions_, self.recovery
         pairs: list[tuple[QAction, object]] = [
             (ui.actionNew, actions.new_book),
             (ui.actionNextYear, actions.next_year),
@@ -172,9 +184,13 @@ class MainWindow(QMainWindow):
             (ui.actionQuit, self.close),
             (ui.actionSettings, actions.settings_dialog),
             (ui.actionAbout, actions.about),
+            (ui.actionBackup, recovery.backup_now),
+            (ui.actionRestore, recovery.restore),
         ]
         for action, slot in pairs:
             action.triggered.connect(slot)
+        for action in (ui.actionBackup, ui.actionRestore):  # only a store with backups
+            action.setEnabled(self.store.supports_backup)
         on_click_once(ui.newButton, actions.new_book)
         on_click_once(ui.nextYearButton, actions.next_year)
         ui.importButton.clicked.connect(actions.import_file)  # a file dialog
@@ -185,9 +201,11 @@ class MainWindow(QMainWindow):
     # --- the book list ---
 
     def refresh_books(self) -> None:
-        current = self.session.book.id if self.session else None
-        self.book_list.set_books(self.repository.list_books())
-        self._select_row(self.book_list.row_of(current))
+        self.workspace.reload()
+
+    def _books_changed(self) -> None:
+        book = self.workspace.book
+        self._select_row(self.book_list.row_of(book.id if book else None))
         self._update_buttons()
 
     def _select_row(self, row: int) -> None:
@@ -223,38 +241,29 @@ class MainWindow(QMainWindow):
 
     def open_book(self, book_id: int) -> bool:
         """Show a book's editors; what the open book had is stored first."""
-        if not self.store_now():
-            # The open book stays open (its edits are not stored yet): the list says so too.
-            self._select_row(self.book_list.row_of(self.session.book.id if self.session else None))
-            return False
-        try:
-            book = self.repository.load(book_id)
-        except UserError as exc:
-            show_error(self, self.tr("无法打开"), exc)
-            self.refresh_books()
-            return False
-        self._show(book)
-        return True
+        if self.workspace.open(book_id):
+            return True
+        # The open book stays open (its edits are not stored yet): the list says so too.
+        self._select_row(self.book_list.row_of(self.session.book.id if self.session else None))
+        return False
 
-    def _show(self, book: Book) -> None:
-        self._close_session()
-        session = BookSession(self.repository, book, self)
+    def close_book(self) -> None:
+        self.workspace.close()
+
+    def _show(self, session: BookSession) -> None:
         session.changed.connect(lambda *_: self._update_title())
         session.changed.connect(self._show_what_changed)
-        self._shown = book
+        self._shown = session.book
         session.storedChanged.connect(lambda _stored: self._update_title())
-        session.storedChanged.connect(self._stored)
-        session.storeFailed.connect(self._store_failed)
-        session.conflicted.connect(self.recovery.store_conflicted)
-        self.session = session
         self.undo_group.addStack(session.undo_stack)
         self.undo_group.setActiveStack(session.undo_stack)
 
+        completions = self.workspace.completions
         tabs = self.ui.tabs
         self.pages = [
             CoverPage(session),
-            TaskPage("key_tasks", session, self.completions),
-            TaskPage("functional_tasks", session, self.completions),
+            TaskPage("key_tasks", session, completions),
+            TaskPage("functional_tasks", session, completions),
             TextsPage(session),
         ]
         names = [
@@ -271,12 +280,11 @@ class MainWindow(QMainWindow):
             if splitter is not None and state is not None:
                 splitter.restoreState(state)
         self.ui.bookStack.setCurrentWidget(tabs)
-        self.settings.set_last_book_id(book.id)
-        self._select_row(self.book_list.row_of(book.id))
+        self._select_row(self.book_list.row_of(session.book.id))
         self._update_buttons()
         self._update_title()
 
-    def _close_session(self) -> None:
+    def _remove_pages(self, session: BookSession) -> None:
         self._save_splitters()
         tabs = self.ui.tabs
         while tabs.count():
@@ -284,16 +292,10 @@ class MainWindow(QMainWindow):
             tabs.removeTab(0)
             page.deleteLater()
         self.pages = []
-        if self.session is not None:
-            self.undo_group.removeStack(self.session.undo_stack)
-            self.session.finish()
-            self.session.deleteLater()
-            self.session = None
-        self.ui.bookStack.setCurrentWidget(self.ui.emptyLabel)
+        self.undo_group.removeStack(session.undo_stack)
 
-    def close_book(self) -> None:
-        self._close_session()
-        self.settings.set_last_book_id(None)
+    def _book_closed(self) -> None:
+        self.ui.bookStack.setCurrentWidget(self.ui.emptyLabel)
         self._update_buttons()
         self._update_title()
 
@@ -312,38 +314,7 @@ class MainWindow(QMainWindow):
 
     def store_now(self) -> bool:
         """Store the open book at once, with what is being typed; True when all is stored."""
-        self.commit_typing()
-        session = self.session
-        if session is None or session.store_now():
-            return True
-        # A conflict kept this window's version in a file and reloaded the book: nothing
-        # unsaved is left open then.
-        return self.session is not session
-
-    def _stored(self, stored: bool) -> None:
-        if stored:
-            # The cover's year, unit or title may have changed: the list shows them.
-            book = self.session.book if self.session else None
-            summary = self.book_list.book_at(self.book_list.row_of(book.id if book else None))
-            if (
-                book
-                and summary
-                and (
-                    summary.year,
-                    summary.unit_name,
-                    summary.title,
-                )
-                != (book.cover.year, book.cover.unit_name, book.cover.title)
-            ):
-                self.refresh_books()
-            elif book and book.id is not None:
-                now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
-                self.book_list.set_modified(book.id, now)
-
-    def _store_failed(self, message: str) -> None:
-        self.statusBar().showMessage(
-            self.tr("保存失败：%1。修改仍在窗口中，程序会自动重试。").replace("%1", message)
-        )
+        return self.workspace.store_now()
 
     def _show_what_changed(self, book: Book, source: object) -> None:
         """After undo or redo (no page made the change), show the page that changed."""
@@ -396,8 +367,7 @@ class MainWindow(QMainWindow):
             if answer != QMessageBox.StandardButton.Discard:
                 event.ignore()
                 return
-        if self.session is not None:
-            self.session.finish()
+        self.workspace.finish()
         self._save_splitters()
         self.settings.set_state("geometry", self.saveGeometry())
         self.settings.set_state("mainSplitter", self.ui.mainSplitter.saveState())

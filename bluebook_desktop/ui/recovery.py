@@ -8,17 +8,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from bluebook_desktop.db import backup, health
+from bluebook_desktop.db.store import BACKUP_SUFFIX, DamagedDatabase, Recovery
 from bluebook_desktop.domain import Book
 from bluebook_desktop.errors import UserError, os_reason
-from bluebook_desktop.failures import reason_text
 from bluebook_desktop.paths import Paths
 from bluebook_desktop.ui.messages import confirm, program_name, show_error, user_text
 
 if TYPE_CHECKING:
-    from bluebook_desktop.ui.main_window import MainWindow
+    from bluebook_desktop.db.store import Store
+    from bluebook_desktop.ui.workspace import Workspace
 
 log = logging.getLogger(__name__)
 
@@ -46,11 +46,11 @@ def keep_unsaved(book: Book, folder: Path) -> Path:
     return path
 
 
-def offer_recovery(error: health.DamagedDatabase, found: Paths) -> bool:
+def offer_recovery(error: DamagedDatabase) -> Recovery:
     """At start-up the database was found damaged and moved aside: what now?
 
     With a good backup: restore it or quit. Without one: start on a new empty database
-    (the damaged file stays where it was moved) or quit. True when the program may go on.
+    (the damaged file stays where it was moved) or quit (None).
     """
     box = QMessageBox(QMessageBox.Icon.Critical, program_name(), user_text(error))
     restore_button = empty_button = None
@@ -81,55 +81,55 @@ def offer_recovery(error: health.DamagedDatabase, found: Paths) -> bool:
     box.exec()
     clicked = box.clickedButton()
     if clicked is not None and clicked is empty_button:
-        return True
+        return "empty"
     if clicked is None or clicked is not restore_button or error.newest_backup is None:
-        return False
-    try:
-        backup.restore(error.newest_backup, found.database, found.backup_dir)
-    except UserError as exc:
-        QMessageBox.critical(None, program_name(), user_text(exc))
-        return False
-    return True
+        return None
+    return "restore"
 
 
 class RecoveryActions(QObject):
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
-        window.ui.actionBackup.triggered.connect(self.backup_now)
-        window.ui.actionRestore.triggered.connect(self.restore)
+    """Backups and restores of a workspace's store, and keeping a refused save; `parent` is
+    the widget their dialogs belong to."""
+
+    def __init__(self, workspace: Workspace, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.parent_widget = parent
+        workspace.conflicted.connect(self.store_conflicted)
 
     @property
     def paths(self) -> Paths:
-        return self.window.paths
+        return self.workspace.paths
+
+    @property
+    def store(self) -> Store:
+        return self.workspace.store
 
     # --- the 文件 menu ---
 
     def backup_now(self) -> None:
         """备份: a copy where the clerk chooses (a USB stick), the backups folder by default."""
-        self.window.store_now()
-        start = self.paths.backup_dir / backup.stamped_name("manual")
+        self.workspace.store_now()
+        start = self.store.default_backup()
         path, _filter = QFileDialog.getSaveFileName(
-            self.window, self.tr("备份"), str(start), self.tr("数据库备份 (*.sqlite3)")
+            self.parent_widget, self.tr("备份"), str(start), self.tr("数据库备份 (*.sqlite3)")
         )
         if not path:
             return
         target = Path(path)
-        if target.suffix.lower() != backup.SUFFIX:
-            target = target.with_name(target.name + backup.SUFFIX)
+        if target.suffix.lower() != BACKUP_SUFFIX:
+            target = target.with_name(target.name + BACKUP_SUFFIX)
         try:
-            backup.copy_to(self.paths.database, target)
+            self.store.backup(target)
         except UserError as exc:
-            show_error(self.window, self.tr("备份失败"), exc)
+            show_error(self.parent_widget, self.tr("备份失败"), exc)
             return
-        self.window.statusBar().showMessage(
-            self.tr("已备份到：%1").replace("%1", str(target)), 8000
-        )
+        self.workspace.message.emit(self.tr("已备份到：%1").replace("%1", str(target)), 8000)
 
     def restore(self) -> None:
         """从备份恢复…: the current database is backed up first, then replaced."""
-        window = self.window
-        if not window.store_now():
+        window, workspace = self.parent_widget, self.workspace
+        if not workspace.store_now():
             return
         path, _filter = QFileDialog.getOpenFileName(
             window,
@@ -140,7 +140,7 @@ class RecoveryActions(QObject):
         if not path:
             return
         chosen = Path(path)
-        wrong = backup.problem(chosen)
+        wrong = self.store.backup_problem(chosen)
         if wrong is not None:
             show_error(
                 window,
@@ -159,30 +159,18 @@ class RecoveryActions(QObject):
             self.tr("取消"),
         ):
             return
-        book_id = window.session.book.id if window.session else None
-        window.close_book()
-        engine = window.repository.engine
-        engine.dispose()  # no connection of ours may be open while the file is replaced
-        database, folder = self.paths.database, self.paths.backup_dir
-        from sqlalchemy.exc import SQLAlchemyError
-
-        from bluebook_desktop.db import schema
-
+        book_id = workspace.book.id if workspace.book else None
+        workspace.close()
         try:
-            saved = backup.restore(chosen, database, folder)
-            schema.prepare(engine, before_upgrade=lambda: backup.before_upgrade(database, folder))
+            saved = self.store.restore(chosen)
         except UserError as exc:
             show_error(window, self.tr("恢复失败"), exc)
             saved = None
-        except SQLAlchemyError as exc:
-            log.exception("reopening after a restore failed")
-            show_error(window, self.tr("恢复失败"), reason_text(exc, database))
-            saved = None
-        window.refresh_books()
-        if book_id is not None and window.book_list.row_of(book_id) >= 0:
-            window.open_book(book_id)
+        workspace.reload()
+        if book_id is not None and workspace.book_list.row_of(book_id) >= 0:
+            workspace.open(book_id)
         if saved is not None:
-            window.statusBar().showMessage(
+            workspace.message.emit(
                 self.tr("已从备份恢复。恢复前的数据库保存在：%1").replace("%1", str(saved)), 15000
             )
 
@@ -190,11 +178,10 @@ class RecoveryActions(QObject):
 
     def store_conflicted(self, message: str) -> None:
         """Another window stored or deleted the open book: keep ours in a file, reload theirs."""
-        window = self.window
-        session = window.session
-        if session is None:
+        window, workspace = self.parent_widget, self.workspace
+        book = workspace.book
+        if book is None:
             return
-        book = session.book
         try:
             kept = keep_unsaved(book, self.paths.data_dir / RECOVERED)
         except UserError as exc:
@@ -218,7 +205,7 @@ class RecoveryActions(QObject):
             .replace("%1", message)
             .replace("%2", str(kept)),
         )
-        window.close_book()
-        window.refresh_books()
-        if book.id is not None and window.book_list.row_of(book.id) >= 0:
-            window.open_book(book.id)
+        workspace.close()
+        workspace.reload()
+        if book.id is not None and workspace.book_list.row_of(book.id) >= 0:
+            workspace.open(book.id)

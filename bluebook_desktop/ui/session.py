@@ -15,11 +15,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from bluebook_desktop.db import sqlite
-from bluebook_desktop.db.errors import BookMissing, StoreConflict
+from bluebook_desktop.db.store import BookMissing, StoreConflict, failure_reason
 from bluebook_desktop.domain import Book
-from bluebook_desktop.errors import UserError
-from bluebook_desktop.failures import reason_text, storage_error
 from bluebook_desktop.ui.idle import idle_checkpoint
 
 if TYPE_CHECKING:
@@ -141,8 +138,6 @@ class BookSession(QObject):
         self._timer.stop()
         if self.is_stored:
             return True
-        from sqlalchemy.exc import SQLAlchemyError  # loaded by now: storing opened the database
-
         book = self._book
         try:
             self.repository.store(self._stored, book)
@@ -150,13 +145,11 @@ class BookSession(QObject):
             log.warning("storing book %s refused: %s", book.id, exc)
             self.conflicted.emit(str(exc))
             return False
-        except (UserError, SQLAlchemyError, OSError) as exc:
+        except Exception as exc:
+            message = failure_reason(exc)  # None: no storage or system error, a bug
+            if message is None:
+                raise
             log.exception("storing book %s failed", book.id)
-            if isinstance(exc, UserError):
-                message = str(exc)
-            else:
-                storage = storage_error(exc)
-                message = (sqlite.reason(storage) if storage else None) or reason_text(exc)
             self.storeFailed.emit(message)
             self._timer.start(max(STORE_DELAY_MS, 3000))  # try again, not in a tight loop
             return False

@@ -1,12 +1,18 @@
 """The user's settings (language, print options) and remembered window state, via QSettings.
 
+Each setting is declared once, below, as an `Option`: its key, its type and its default.
+The stored settings carry a version; a settings file of an older version is brought up to
+date when it is opened (a renamed key keeps its value), one step per version.
+
 On Windows QSettings keeps them under HKEY_CURRENT_USER, which needs no administrator
 rights; in portable mode they live in an .ini file in the program's data folder.
 """
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from pathlib import Path
+from typing import Any, Generic, TypeVar, overload
 
 from PySide6.QtCore import QByteArray, QSettings, QStandardPaths
 
@@ -16,23 +22,105 @@ from bluebook_desktop.paths import Paths
 LANGUAGES = {"zh_CN": "简体中文", "en": "English"}
 DEFAULT_LANGUAGE = "zh_CN"
 
+T = TypeVar("T")
+_TRUE = (True, "true", "1", 1)
 
-class _Switch:
-    """An on/off setting stored under `key` (QSettings gives booleans back as text)."""
 
-    def __init__(self, key: str) -> None:
+class Option(Generic[T]):
+    """One setting: where it is stored, what kind of value it holds, its default.
+
+    Read through a Settings object it is the stored value, or the default when nothing (or
+    nothing usable: a damaged file, a value of the wrong kind, an unknown choice) is stored.
+    """
+
+    def __init__(
+        self, key: str, kind: type, default: T, choices: Collection[Any] | None = None
+    ) -> None:
         self.key = key
+        self.kind = kind
+        self.default = default
+        self.choices = choices
 
-    def __get__(self, settings: Settings, _owner: type | None = None) -> bool:
-        return settings.q.value(self.key, False) in (True, "true", "1", 1)
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+        owner.OPTIONS = {**getattr(owner, "OPTIONS", {}), name: self}  # type: ignore[attr-defined]
 
-    def __set__(self, settings: Settings, value: bool) -> None:
-        settings.q.setValue(self.key, bool(value))
+    def read(self, q: QSettings) -> T:
+        value = q.value(self.key)
+        if value is None or value == "":
+            return self.default
+        try:
+            if self.kind is bool:
+                converted: Any = value in _TRUE
+            elif self.kind is int:
+                converted = int(value)
+            else:
+                converted = self.kind(value)
+        except (TypeError, ValueError):
+            return self.default
+        if self.choices is not None and converted not in self.choices:
+            return self.default
+        return converted
+
+    def write(self, q: QSettings, value: T | None) -> None:
+        q.setValue(self.key, "" if value is None else self.kind(value))
+
+    @overload
+    def __get__(self, settings: None, owner: type | None = None) -> Option[T]: ...
+    @overload
+    def __get__(self, settings: Settings, owner: type | None = None) -> T: ...
+    def __get__(self, settings: Settings | None, owner: type | None = None) -> T | Option[T]:
+        return self if settings is None else self.read(settings.q)
+
+    def __set__(self, settings: Settings, value: T) -> None:
+        self.write(settings.q, value)
+
+
+# The version of the stored settings, and what changed at each step up from a version:
+# keys renamed (old key -> new key). Add a step here whenever a key is renamed.
+VERSION = 2
+VERSION_KEY = "settings_version"
+RENAMED: dict[int, dict[str, str]] = {
+    # 1 -> 2: every setting in a group of its own (interface, print, state, window).
+    1: {
+        "language": "interface/language",
+        "last_book_id": "state/last_book_id",
+        "last_folder": "state/last_folder",
+    },
+}
+
+
+def upgrade(q: QSettings) -> int:
+    """Bring stored settings of an older version up to `VERSION`; returns the version they
+    are at now. A newer program's settings are left as they are (read what is known)."""
+    stored = q.value(VERSION_KEY)
+    if stored is None:
+        # No version: settings older than the version key, or none stored yet.
+        version = 1 if q.allKeys() else VERSION
+    else:
+        try:
+            version = int(stored)
+        except (TypeError, ValueError):
+            version = 1
+    if version > VERSION or (version == VERSION and stored is not None):
+        return version
+    while version < VERSION:
+        for old, new in RENAMED.get(version, {}).items():
+            if q.contains(old):
+                if not q.contains(new):
+                    q.setValue(new, q.value(old))
+                q.remove(old)
+        version += 1
+    q.setValue(VERSION_KEY, version)
+    return version
 
 
 class Settings:
+    OPTIONS: dict[str, Option[Any]]  # every setting, by attribute name (Option fills it)
+
     def __init__(self, qsettings: QSettings) -> None:
         self.q = qsettings
+        upgrade(qsettings)
 
     @classmethod
     def for_paths(cls, paths: Paths) -> Settings:
@@ -44,33 +132,24 @@ class Settings:
     def in_file(cls, path: Path) -> Settings:
         return cls(QSettings(str(path), QSettings.Format.IniFormat))
 
-    # --- language ---
-    @property
-    def language(self) -> str:
-        value = str(self.q.value("language", DEFAULT_LANGUAGE))
-        return value if value in LANGUAGES else DEFAULT_LANGUAGE
+    # --- the settings ---
+    language: Option[str] = Option("interface/language", str, DEFAULT_LANGUAGE, LANGUAGES)
+    # Print options, all off by default: the form as the office's template has it.
+    landscape_tables: Option[bool] = Option("print/landscape_tables", bool, False)
+    pad_two_character_names: Option[bool] = Option("print/pad_two_character_names", bool, False)
+    centred_page_numbers: Option[bool] = Option("print/centred_page_numbers", bool, False)
+    # Remembered state.
+    _last_book_id: Option[int | None] = Option("state/last_book_id", int, None)
+    _last_folder: Option[str] = Option("state/last_folder", str, "")
 
-    @language.setter
-    def language(self, value: str) -> None:
-        self.q.setValue("language", value)
-
-    # --- print options (all off by default: the form as the office's template has it) ---
-    landscape_tables = _Switch("print/landscape_tables")
-    pad_two_character_names = _Switch("print/pad_two_character_names")
-    centred_page_numbers = _Switch("print/centred_page_numbers")
-
-    # --- remembered state ---
     def last_book_id(self) -> int | None:
-        value = self.q.value("last_book_id")
-        try:
-            return int(value) if value not in (None, "") else None
-        except (TypeError, ValueError):
-            return None
+        return self._last_book_id
 
     def set_last_book_id(self, book_id: int | None) -> None:
-        self.q.setValue("last_book_id", "" if book_id is None else book_id)
+        self._last_book_id = book_id
 
     def state(self, key: str) -> QByteArray | None:
+        """A widget's saved geometry or splitter (one key per widget, so not declared)."""
         value = self.q.value(f"window/{key}")
         return value if isinstance(value, QByteArray) else None
 
@@ -80,7 +159,7 @@ class Settings:
     def last_folder(self) -> str:
         """Where file dialogs start: the folder last used, while it exists, else the user's
         Documents (never the working folder, which on Windows is the install folder)."""
-        folder = str(self.q.value("last_folder", "") or "")
+        folder = self._last_folder
         if folder and Path(folder).is_dir():
             return folder
         documents = QStandardPaths.writableLocation(
@@ -91,4 +170,4 @@ class Settings:
         return str(Path.home())
 
     def set_last_folder(self, folder: str) -> None:
-        self.q.setValue("last_folder", folder)
+        self._last_folder = folder

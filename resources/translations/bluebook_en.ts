@@ -359,10 +359,6 @@ Continue anyway?</translation>
       <translation>Redo</translation>
     </message>
     <message>
-      <source>无法打开</source>
-      <translation>Cannot open</translation>
-    </message>
-    <message>
       <source>封面信息</source>
       <translation>Cover</translation>
     </message>
@@ -377,10 +373,6 @@ Continue anyway?</translation>
     <message>
       <source>单位负责人意见</source>
       <translation>Head's opinion</translation>
-    </message>
-    <message>
-      <source>保存失败：%1。修改仍在窗口中，程序会自动重试。</source>
-      <translation>Saving failed: %1. Your changes are still in the window; saving will be retried.</translation>
     </message>
     <message>
       <source>已保存</source>
@@ -1023,6 +1015,17 @@ The latest version from the database is shown now.</translation>
     </message>
   </context>
   <context>
+    <name>Workspace</name>
+    <message>
+      <source>无法打开</source>
+      <translation>Cannot open</translation>
+    </message>
+    <message>
+      <source>保存失败：%1。修改仍在窗口中，程序会自动重试。</source>
+      <translation>Saving failed: %1. Your changes are still in the window; saving will be retried.</translation>
+    </message>
+  </context>
+  <context>
     <name>_StepRow</name>
     <message>
       <source>季度：</source>
@@ -1566,6 +1569,26 @@ The details are in the log: %2</translation>
       <translation>The database {path} is damaged, but it could not be moved aside ({reason}). Please close any other program using it (such as another Bluebook window) and try again.</translation>
     </message>
     <message>
+      <source>无法读写数据库 {path}：{reason}。</source>
+      <translation>Cannot read or write the database {path}: {reason}.</translation>
+    </message>
+    <message>
+      <source>读写文件时出错：{reason}。</source>
+      <translation>Error reading or writing a file: {reason}.</translation>
+    </message>
+    <message>
+      <source>内存不足，操作没有完成。请关闭其他程序后重试。</source>
+      <translation>Not enough memory; the operation was not completed. Close other programs and try again.</translation>
+    </message>
+    <message>
+      <source>读写数据库时出错：{reason}。</source>
+      <translation>Error reading or writing the database: {reason}.</translation>
+    </message>
+    <message>
+      <source>无法读写文件 {path}：{reason}。</source>
+      <translation>Cannot read or write the file {path}: {reason}.</translation>
+    </message>
+    <message>
       <source>数据库文件名过长（{size} 字节，最多 {limit} 字节）。请换一个短一些的文件名。</source>
       <translation>The database file name is too long ({size} bytes; at most {limit}). Please choose a shorter name.</translation>
     </message>
@@ -1602,24 +1625,12 @@ The details are in the log: %2</translation>
       <translation>This file is not a database of this program and cannot be opened.</translation>
     </message>
     <message>
-      <source>无法读写数据库 {path}：{reason}。</source>
-      <translation>Cannot read or write the database {path}: {reason}.</translation>
+      <source>无法使用数据库 {scheme}://…：本程序目前只能使用本机磁盘上的数据库文件，还不能连接数据库服务器。请用 --db 给出一个数据库文件的路径，或不加 --db 使用默认位置。</source>
+      <translation>Cannot use the database {scheme}://…: this program can only use a database file on this computer's disk for now and cannot connect to a database server yet. Give the path of a database file with --db, or leave out --db to use the default location.</translation>
     </message>
     <message>
-      <source>读写文件时出错：{reason}。</source>
-      <translation>Error reading or writing a file: {reason}.</translation>
-    </message>
-    <message>
-      <source>内存不足，操作没有完成。请关闭其他程序后重试。</source>
-      <translation>Not enough memory; the operation was not completed. Close other programs and try again.</translation>
-    </message>
-    <message>
-      <source>读写数据库时出错：{reason}。</source>
-      <translation>Error reading or writing the database: {reason}.</translation>
-    </message>
-    <message>
-      <source>无法读写文件 {path}：{reason}。</source>
-      <translation>Cannot read or write the file {path}: {reason}.</translation>
+      <source>{reason}</source>
+      <translation>{reason}</translation>
     </message>
     <message>
       <source>无法写入文件 {path}：{reason}</source>

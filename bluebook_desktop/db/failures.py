@@ -23,7 +23,7 @@ def storage_error(exc: BaseException) -> sqlite3.Error | None:
     return orig if isinstance(orig, sqlite3.Error) else None
 
 
-def describe(exc: BaseException, database: Path | None = None) -> UserError | None:
+def describe(exc: BaseException, database: str | Path | None = None) -> UserError | None:
     """The plain-words error for `exc`, or None when it is no storage or system error."""
     if isinstance(exc, UserError):
         return exc
@@ -47,7 +47,7 @@ def describe(exc: BaseException, database: Path | None = None) -> UserError | No
     return None
 
 
-def reason_text(exc: BaseException, database: Path | None = None) -> str:
+def reason_text(exc: BaseException, database: str | Path | None = None) -> str:
     """What went wrong in a few plain words, for a message that already says the rest."""
     found = describe(exc, database)
     return str(found) if found is not None else "程序内部错误"
