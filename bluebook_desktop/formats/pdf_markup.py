@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import functools
 import unicodedata
-from collections.abc import Mapping
 
 from bluebook_desktop.formats import fonts as fontlib
 from bluebook_desktop.formats.fonts import FontFile, FontSet
@@ -57,21 +56,41 @@ def _hold_spaces(line: str) -> str:
     return "".join(chars)
 
 
+class _Faces:
+    """Which face draws each character, for one chain of faces: worked out once per
+    character and kept (a book of a thousand tasks asks again for the same few thousand
+    characters some million times). None: no face has it."""
+
+    def __init__(self, fonts: FontSet, first: FontFile) -> None:
+        # Faces are compared by identity: each comes from this one chain, where equal faces
+        # are one object.
+        self.chain = tuple((face, fontlib.glyphs(face)) for face in fonts.chain(first))
+        self.first = self.chain[0][0]
+        self.latin = next(face for face, _cmap in self.chain if face == fonts.latin)
+        self.latin_map = fontlib.glyphs(self.latin)
+        self.known: dict[str, FontFile | None] = {}
+
+    def of(self, char: str) -> FontFile | None:
+        code = ord(char)
+        if code in self.latin_map and fontlib.prints_in_latin_face(char):
+            face: FontFile | None = self.latin
+        else:
+            face = next((f for f, cmap in self.chain if code in cmap), None)
+        self.known[char] = face
+        return face
+
+
 @functools.lru_cache(maxsize=64)
-def _chain_maps(
-    fonts: FontSet, first: FontFile
-) -> tuple[tuple[tuple[FontFile, Mapping[int, int]], ...], FontFile, Mapping[int, int]]:
-    """The faces tried for a character with their character maps, and the Latin face."""
-    chain = tuple((face, fontlib.glyphs(face)) for face in fonts.chain(first))
-    latin = next(face for face, _cmap in chain if face == fonts.latin)
-    return chain, latin, fontlib.glyphs(latin)
+def _faces(fonts: FontSet, first: FontFile) -> _Faces:
+    return _Faces(fonts, first)
+
+
+_UNKNOWN = object()
 
 
 def _runs(text: str, fonts: FontSet, first: FontFile) -> str:
-    # Faces are compared by identity: each comes from this one chain, where equal faces
-    # are one object.
-    chain, latin, latin_map = _chain_maps(fonts, first)
-    first = chain[0][0]
+    faces = _faces(fonts, first)
+    known, first = faces.known, faces.first
     parts: list[str] = []
     run: list[str] = []
     run_font = first
@@ -85,17 +104,15 @@ def _runs(text: str, fonts: FontSet, first: FontFile) -> str:
             run.clear()
 
     for char in text:
-        code = ord(char)
-        if code in latin_map and fontlib.prints_in_latin_face(char):
-            face: FontFile | None = latin
-        else:
-            face = next((f for f, cmap in chain if code in cmap), None)
+        face = known.get(char, _UNKNOWN)
+        if face is _UNKNOWN:
+            face = faces.of(char)
         if face is None:
             if invisible(char) and unicodedata.category(char) != "Zs":
                 continue  # a control or joiner draws nothing; a .notdef box would be wrong
             # A blank no font has prints as a plain space; anything else as the visible mark.
             char = " " if invisible(char) else MISSING_MARK
-            face = next((f for f, cmap in chain if ord(char) in cmap), first)
+            face = next((f for f, cmap in faces.chain if ord(char) in cmap), first)
         if face is not run_font:
             flush()
             run_font = face
