@@ -743,3 +743,31 @@ def test_a_fifo_or_device_given_as_word_file_is_refused(tmp_path: Path) -> None:
     for path in (fifo, Path("/dev/zero")):
         with pytest.raises(UserError, match="不是普通文件"):
             read_docx(path)
+
+
+def test_the_font_table_says_what_to_use_where_a_font_is_missing(
+    fixture_book: Book, tmp_path: Path
+) -> None:
+    """A machine without Times New Roman (or 宋体) is told the other name and the kind of
+    face, so WPS or LibreOffice substitutes a serif of Times' widths, not its default sans."""
+    path = tmp_path / "book.docx"
+    write_docx(fixture_book, path)
+    from lxml import etree
+
+    with zipfile.ZipFile(path) as archive:
+        table = etree.fromstring(archive.read("word/fontTable.xml"))
+    fonts = {f.get(f"{W}name"): f for f in table.iter(f"{W}font")}
+
+    def value(name: str, tag: str) -> str | None:
+        element = fonts[name].find(f"{W}{tag}")
+        return None if element is None else element.get(f"{W}val")
+
+    assert value("Times New Roman", "altName") == "Liberation Serif"
+    assert value("Times New Roman", "family") == "roman"
+    assert [value(n, "altName") for n in ("宋体", "仿宋", "黑体")] == [
+        "SimSun",
+        "FangSong",
+        "SimHei",
+    ]
+    assert {value(n, "charset") for n in ("宋体", "仿宋", "黑体")} == {"86"}  # GB2312
+    assert docx.Document(str(path)).paragraphs  # python-docx still reads it whole

@@ -95,6 +95,7 @@ def _stamped(data: bytes, moment: dt.datetime) -> bytes:
 def build_document(book: Book, form: Form = FORM) -> DocumentObject:
     doc = Document()
     _set_defaults(doc, book, form)
+    _font_table(doc)
     _cover(doc, book, form)
     body = doc.add_section(WD_SECTION.NEW_PAGE)
     _page_numbers(doc, body)
@@ -126,6 +127,44 @@ def _task_table(doc: DocumentObject, book: Book, section: Section, form: Form) -
 
 
 # --- document-wide settings ---
+
+# The fonts the file names, as its font table describes them to a program that lacks one:
+# the other name it may be installed under (宋体 is SimSun on an English Windows; Liberation
+# Serif is metric-compatible with Times New Roman and on every Linux desktop), the family
+# and the character set, so that Word, WPS and LibreOffice substitute a face of the same kind
+# and width instead of their default sans.
+_FONT_TABLE = (
+    # name, other name, family, charset (86: GB2312), panose
+    (SONG, "SimSun", "roman", "86", "02010600030101010101"),
+    (FANG, "FangSong", "modern", "86", "02010609060101010101"),
+    (HEI, "SimHei", "modern", "86", "02010609060101010101"),
+    (LATIN, "Liberation Serif", "roman", "00", "02020603050405020304"),
+)
+
+
+def _font_table(doc: DocumentObject) -> None:
+    from lxml import etree
+
+    part = next(
+        rel.target_part for rel in doc.part.rels.values() if rel.reltype.endswith("/fontTable")
+    )
+    table = etree.fromstring(part.blob)
+    for name, other, family, charset, panose in _FONT_TABLE:
+        font = next((f for f in table.iterfind(qn("w:font")) if f.get(qn("w:name")) == name), None)
+        if font is None:
+            font = etree.SubElement(table, qn("w:font"))
+            font.set(qn("w:name"), name)
+        for child in list(font):
+            font.remove(child)
+        for tag, value in (
+            ("w:altName", other),
+            ("w:panose1", panose),
+            ("w:charset", charset),
+            ("w:family", family),
+            ("w:pitch", "variable"),
+        ):
+            etree.SubElement(font, qn(tag)).set(qn("w:val"), value)
+    part._blob = etree.tostring(table, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
 def _set_defaults(doc: DocumentObject, book: Book, form: Form) -> None:
