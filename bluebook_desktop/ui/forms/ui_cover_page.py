@@ -48,6 +48,10 @@ class Ui_CoverPage(object):
 
         self.grid.addWidget(self.year, 0, 1, 1, 1)
 
+        self.rightSpacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+
+        self.grid.addItem(self.rightSpacer, 0, 2, 1, 1)
+
         self.serialLabel = QLabel(CoverPage)
         self.serialLabel.setObjectName(u"serialLabel")
 
@@ -206,7 +210,7 @@ class Ui_CoverPage(object):
 
         self.grid.addWidget(self.issuedOn, 11, 1, 1, 1)
 
-        self.grid.setColumnStretch(1, 1)
+        self.grid.setColumnStretch(2, 1)
 
         self.outer.addLayout(self.grid)
 
