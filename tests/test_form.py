@@ -348,6 +348,16 @@ def test_the_added_column_is_typed_in_the_editor_and_the_table_and_stored(
 
         assert TaskDetail(_Completions()).extra_edits == {}
 
+        # Tab goes from 目标 to 分值, then on to the leader's name, as the fields are shown.
+        page.activateWindow()
+        table.selectRow(0)
+        detail.ui.targetEdit.setFocus()
+        qtbot.waitUntil(detail.ui.targetEdit.hasFocus)
+        qtbot.keyClick(detail.ui.targetEdit, Qt.Key.Key_Tab)
+        assert edit.hasFocus()
+        qtbot.keyClick(edit, Qt.Key.Key_Tab)
+        assert detail.ui.leaderEdit.hasFocus()  # where Tab from 目标 goes on this district's
+
         # Typed in the editor: one undo step for the whole typing, as in 年度目标.
         table.selectRow(0)
         assert edit.toPlainText() == ""

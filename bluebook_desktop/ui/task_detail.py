@@ -116,8 +116,11 @@ class TaskDetail(QWidget):
         # under 目标, named by the column's header: no form file describes it.
         self.extra_edits: dict[str, QPlainTextEdit] = {}
         row = ui.formLayout.getWidgetPosition(ui.targetEdit)[0] + 1
+        previous: QWidget = ui.targetEdit
         for at, column in enumerate(section.extra_columns):
-            self.extra_edits[column.name] = self._extra_field(column, row + at)
+            edit = self.extra_edits[column.name] = self._extra_field(column, row + at)
+            QWidget.setTabOrder(previous, edit)  # Tab goes down the fields as they are shown
+            previous = edit
 
         ui.taskEdit.textChanged.connect(self._task_typed)
         ui.objectiveEdit.textChanged.connect(self._objective_typed)
