@@ -198,8 +198,11 @@ def test_a_task_keeps_its_extra_texts_by_column_name() -> None:
     assert SCORE.reads(task.with_extra("score", "一\n二")) == ["一", "二"]
     assert _scored_form().functional_tasks.extra_columns == (SCORE,)
     assert FORM.functional_tasks.extra_columns == ()
-    with pytest.raises(ValueError):
-        Column("objective", "年度目标", None, 40, stored_as_extra=True)
+    # A Task field, or a name the database and the file cannot keep, is no extra column.
+    for name in ("objective", "extra", "分值", "2score", "s" * 101):
+        with pytest.raises(ValueError):
+            Column(name, "年度目标", None, 40, stored_as_extra=True)
+    assert Column("s" * 100, "分值", 12, 12, stored_as_extra=True).edits == "s" * 100
 
 
 def _field_rows(repository) -> list[tuple[str, str, str]]:

@@ -13,7 +13,7 @@ import enum
 from collections.abc import Callable
 from dataclasses import dataclass, fields
 
-from bluebook_desktop.domain import QT_TRANSLATE_NOOP, Book, Task
+from bluebook_desktop.domain import EXTRA_NAME, QT_TRANSLATE_NOOP, Book, Task
 
 _TASK_FIELDS = frozenset(f.name for f in fields(Task))
 
@@ -91,8 +91,8 @@ class Column:
 
     def __post_init__(self) -> None:
         if self.stored_as_extra:
-            if self.name in _TASK_FIELDS:
-                raise ValueError(f"{self.name} is a field of Task, not an extra column")
+            if self.name in _TASK_FIELDS or not EXTRA_NAME.fullmatch(self.name):
+                raise ValueError(f"{self.name!r} cannot name a column kept in Task.extra")
             if self.reads is _no_lines:
                 object.__setattr__(self, "reads", _ExtraLines(self.name))
             if self.edits is None:

@@ -19,6 +19,7 @@ from bluebook_desktop.domain import (
     COVER_FIELDS,
     COVER_LINE_FIELDS,
     DEFAULT_TEXTS,
+    EXTRA_NAME,
     LINE_MAX,
     MAX_BOOK_CHARS,
     MAX_LEADERS,
@@ -385,8 +386,6 @@ def _task(item: Any, where: str, section: Section) -> Task:
     )
 
 
-# A column's name as the database keeps it (task_field.name): a word of letters, digits and _.
-_FIELD_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_]{0,99}")
 _TASK_FIELDS = frozenset(f.name for f in dataclasses.fields(Task))
 
 
@@ -397,7 +396,7 @@ def _fields(data: dict[str, Any], where: str) -> tuple[tuple[str, str], ...]:
     where = f"{where}.fields"
     fields = _object(data["fields"], where)
     for name, value in fields.items():
-        if not _FIELD_NAME.fullmatch(name) or name in _TASK_FIELDS:
+        if not EXTRA_NAME.fullmatch(name) or name in _TASK_FIELDS:
             raise FileProblem(
                 where,
                 "{name} 不是栏目名（应为英文字母开头的字母、数字或下划线，最多 100 个，"
