@@ -375,3 +375,49 @@ def test_0003_downgrades_to_what_0002_had(tmp_path: Path) -> None:
     assert read("SELECT id, revision FROM book") == [(1, 1_318_551_609)]
     assert len(read("SELECT id FROM task")) == 9
     assert "modified_at" not in [row[1] for row in read("PRAGMA table_info(book)")]
+
+
+def test_0004_keeps_a_task_s_extra_texts_and_downgrades_to_what_0003_had(tmp_path: Path) -> None:
+    """Schema 0003 upgraded: tasks take extra texts (分值) in task_field, which cascade with
+    their task; a downgrade drops the table and leaves the rest as 0003 had it."""
+    from dataclasses import replace
+
+    from alembic import command
+    from alembic.config import Config
+
+    path = tmp_path / "books.sqlite3"
+    shutil.copyfile(OLD_DATABASES["0003"], path)
+
+    def read(sql: str) -> list[tuple[object, ...]]:
+        connection = sqlite3.connect(path)
+        try:
+            return connection.execute(sql).fetchall()
+        finally:
+            connection.close()
+
+    tasks = read("SELECT * FROM task ORDER BY id")
+    repository = open_repository(path)
+    try:
+        [summary] = repository.list_books()
+        book = repository.load(summary.id)
+        assert all(task.extra == () for task in book.functional_tasks)
+        first = book.functional_tasks[0]
+        rest = book.functional_tasks[1:]
+        scored = replace(book, functional_tasks=(first.with_extra("score", "5 分"), *rest))
+        repository.store(book, scored)
+        assert repository.load(book.id).functional_tasks[0].extra_value("score") == "5 分"
+    finally:
+        repository.engine.dispose()
+    assert read("SELECT task_id, name, value FROM task_field") == [(first.id, "score", "5 分")]
+    engine = create_engine(f"sqlite:///{path.as_posix()}")
+    try:
+        config = Config()
+        config.set_main_option("script_location", str(MIGRATIONS))
+        with engine.begin() as connection:
+            config.attributes["connection"] = connection
+            command.downgrade(config, "0003")
+    finally:
+        engine.dispose()
+    assert revision_of(path) == "0003"
+    assert read("SELECT name FROM sqlite_master WHERE name = 'task_field'") == []
+    assert read("SELECT * FROM task ORDER BY id") == tasks  # the texts went, the tasks stay

@@ -49,14 +49,15 @@ def make_old_database(engine: Engine, revision: str = "0002") -> None:
         connection.execute(text("SELECT setval('book_id_seq', (SELECT max(id) FROM book))"))
 
 
-@pytest.mark.parametrize("revision", ["0001", "0002"])
+@pytest.mark.parametrize("revision", ["0001", "0002", "0003"])
 def test_an_old_database_upgrades_with_the_book_whole(
     revision: str, postgres_engine: Engine, fixture_bytes: bytes
 ) -> None:
     make_old_database(postgres_engine, revision)
     steps_before = rows(postgres_engine, STEPS)
     old_ids = rows(postgres_engine, "SELECT id FROM schedule_entry ORDER BY task_id, position")
-    assert len(steps_before) == 21 and all(isinstance(i, int) for (i,) in old_ids)
+    assert len(steps_before) == 21
+    assert all(isinstance(i, int) for (i,) in old_ids) == (revision < "0003")
     calls: list[str] = []
 
     prepare(postgres_engine, before_upgrade=lambda: calls.append("backup"))
@@ -64,7 +65,7 @@ def test_an_old_database_upgrades_with_the_book_whole(
     assert calls == ["backup"]
     with postgres_engine.connect() as connection:
         assert current_revision(connection) == HEAD
-    # Every step is where it was, with a fresh id of its own.
+    # Every step is where it was, with an id of its own (fresh where it was a number).
     assert rows(postgres_engine, STEPS) == steps_before
     ids = [i for (i,) in rows(postgres_engine, "SELECT id FROM schedule_entry")]
     assert all(re.fullmatch("[0-9a-f]{32}", i) for i in ids)  # type: ignore[arg-type]
@@ -75,7 +76,7 @@ def test_an_old_database_upgrades_with_the_book_whole(
     sequences = [name for name, kind in rows(postgres_engine, CATALOG) if kind == "S"]
     assert sequences == ["book_id_seq", "leader_id_seq"]
     assert rows(postgres_engine, "SELECT id, revision, modified_at FROM book") == [
-        (1, REVISION if revision == "0002" else 0, "")
+        (1, 0 if revision == "0001" else REVISION, "")
     ]
 
     repository = Repository(postgres_engine)
@@ -91,7 +92,7 @@ def test_an_old_database_upgrades_with_the_book_whole(
     assert dumps(repository.load(second.id)) == dumps(second)
 
 
-@pytest.mark.parametrize("revision", ["0001", "0002"])
+@pytest.mark.parametrize("revision", ["0001", "0002", "0003"])
 def test_an_upgraded_database_has_the_models_schema(revision: str, postgres_engine: Engine) -> None:
     make_old_database(postgres_engine, revision)
     prepare(postgres_engine)
@@ -231,7 +232,11 @@ def test_two_programs_starting_at_once_migrate_once(
         made = [change for change in changed[1] if change.startswith("CREATE")]
         assert sorted(made) == sorted(f"CREATE TABLE {name}" for name in tables)
     else:
-        assert set(changed[1]) == {"ALTER TABLE schedule_entry", "ALTER TABLE book"}
+        assert set(changed[1]) == {
+            "ALTER TABLE schedule_entry",
+            "ALTER TABLE book",
+            "CREATE TABLE task_field",
+        }
         assert rows(postgres_engine, STEPS) == steps  # the steps renumbered once, in place
         ids = rows(postgres_engine, "SELECT DISTINCT length(id) FROM schedule_entry")
         assert ids == [(32,)]
@@ -300,3 +305,30 @@ def test_a_program_killed_while_migrating_leaves_nothing_behind(postgres_engine:
     with postgres_engine.connect() as connection:
         assert current_revision(connection) == HEAD
     assert _differences_from_models(postgres_engine) == []
+
+
+def test_extra_texts_are_stored_on_the_server(postgres_engine: Engine, fixture_book) -> None:
+    """A task's extra columns (分值 …) in task_field: stored, changed, read back, and gone
+    with their task."""
+    import dataclasses
+
+    make_old_database(postgres_engine, "0003")
+    prepare(postgres_engine)
+    repository = Repository(postgres_engine)
+    first, second = fixture_book.functional_tasks[:2]
+    book = repository.add(
+        dataclasses.replace(
+            fixture_book, functional_tasks=(first.with_extra("score", "5 分"), second)
+        )
+    )
+    assert repository.load(book.id) == book
+    scored = book.functional_tasks[0]
+    changed = dataclasses.replace(
+        book, functional_tasks=(scored.with_extra("score", "10 分"), second.with_extra("w", "2"))
+    )
+    repository.store(book, changed)
+    assert repository.load(book.id) == changed
+    fields = "SELECT task_id, name, value FROM task_field ORDER BY name"
+    assert rows(postgres_engine, fields) == [(first.id, "score", "10 分"), (second.id, "w", "2")]
+    repository.store(changed, dataclasses.replace(changed, functional_tasks=()))
+    assert rows(postgres_engine, fields) == []

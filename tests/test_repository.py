@@ -501,3 +501,28 @@ def test_next_years_book_is_stored_beside_this_years(
     assert count(repository, "SELECT count(*) FROM schedule_entry") == 2 * 21
     assert repository.load(this_year.id or 0) == this_year
     assert repository.load(next_year.id or 0) == next_year
+
+
+def test_an_edited_extra_text_is_one_statement(repository: Repository) -> None:
+    """A task's extra texts (分值 …) are stored by name, like its steps by id: one changed
+    text is one UPDATE of its row; one added, one INSERT; one emptied, one DELETE."""
+    tasks = tuple(Task(task=f"任务{i}").with_extra("score", "5 分") for i in range(50))
+    book = repository.add(Book(cover=Cover(year=2021, unit_name="单位"), functional_tasks=tasks))
+
+    def store(old: Book, task: Task) -> tuple[Book, list[str]]:
+        new = replace(old, functional_tasks=(task, *old.functional_tasks[1:]))
+        with recorded(repository) as statements:
+            repository.store(old, new)
+        return new, after_check(statements).sql
+
+    first = book.functional_tasks[0]
+    book, sql = store(book, first.with_extra("score", "10 分"))
+    assert sql == [
+        "UPDATE task_field SET value=? WHERE task_field.task_id = ? AND task_field.name = ?"
+    ]
+    book, sql = store(book, book.functional_tasks[0].with_extra("weight", "2"))
+    assert sql == ["INSERT INTO task_field (task_id, name, value) VALUES (?, ?, ?)"]
+    book, sql = store(book, book.functional_tasks[0].with_extra("score", ""))
+    assert len(sql) == 1 and sql[0].startswith("DELETE FROM task_field")
+    assert repository.load(book.id or 0) == book
+    assert count(repository, "SELECT count(*) FROM task_field") == 50

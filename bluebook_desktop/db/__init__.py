@@ -70,7 +70,7 @@ def open_repository(
     return Repository(engine)
 
 
-_OWN_TABLES = {"book", "task", "schedule_entry", "leader", "alembic_version"}
+_OWN_TABLES = {"book", "task", "schedule_entry", "leader", "task_field", "alembic_version"}
 
 
 def _creates_or_upgrades(database: Path) -> bool:

@@ -70,6 +70,9 @@ class TaskRow(Base):
     leaders: Mapped[list[LeaderRow]] = relationship(
         cascade="all, delete-orphan", order_by="LeaderRow.position", passive_deletes=True
     )
+    fields: Mapped[list[TaskFieldRow]] = relationship(
+        cascade="all, delete-orphan", order_by="TaskFieldRow.name", passive_deletes=True
+    )
 
 
 class ScheduleEntryRow(Base):
@@ -89,3 +92,15 @@ class LeaderRow(Base):
     task_id: Mapped[str] = mapped_column(ForeignKey("task.id", ondelete="CASCADE"), index=True)
     position: Mapped[int] = mapped_column(Integer)
     name: Mapped[str] = mapped_column(String(500), index=True)
+
+
+class TaskFieldRow(Base):
+    """The text of a column a form describes beyond the task's own fields (Task.extra)."""
+
+    __tablename__ = "task_field"
+
+    task_id: Mapped[str] = mapped_column(
+        ForeignKey("task.id", ondelete="CASCADE"), primary_key=True
+    )
+    name: Mapped[str] = mapped_column(String(100), primary_key=True)  # the column's name
+    value: Mapped[str] = mapped_column(Text, default="")

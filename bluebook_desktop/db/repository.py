@@ -29,7 +29,7 @@ from sqlalchemy.exc import OperationalError
 
 from bluebook_desktop.db import sqlite
 from bluebook_desktop.db.errors import BookMissing, StoreConflict
-from bluebook_desktop.db.models import BookRow, LeaderRow, ScheduleEntryRow, TaskRow
+from bluebook_desktop.db.models import BookRow, LeaderRow, ScheduleEntryRow, TaskFieldRow, TaskRow
 from bluebook_desktop.db.rows import (
     BOOK_TEXT_COLUMNS,
     FUNCTIONAL,
@@ -310,6 +310,8 @@ def _store_tasks(
             if "leaders" in changes:
                 connection.execute(delete(LeaderRow).where(LeaderRow.task_id == task.id))
                 _insert_leaders(connection, task)
+            if "extra" in changes:
+                _store_fields(connection, task.id, old_task.extra, task.extra)
         if values:
             connection.execute(update(TaskRow).where(TaskRow.id == task.id).values(**values))
 
@@ -326,6 +328,7 @@ def _insert_task(connection: Any, book_id: int, section: str, position: int, tas
     )
     _insert_schedule(connection, task)
     _insert_leaders(connection, task)
+    _store_fields(connection, task.id, (), task.extra)
 
 
 def _insert_schedule(connection: Any, task: Task) -> None:
@@ -381,3 +384,33 @@ def _insert_leaders(connection: Any, task: Task) -> None:
             insert(LeaderRow),
             [{"task_id": task.id, "position": i, "name": n} for i, n in enumerate(task.leaders)],
         )
+
+
+def _store_fields(
+    connection: Any,
+    task_id: str,
+    old: Iterable[tuple[str, str]],
+    new: Iterable[tuple[str, str]],
+) -> None:
+    """A task's extra columns by name: a column whose text went is deleted, a changed one
+    updated, a new one inserted; an untouched one costs nothing."""
+    before, after = dict(old), dict(new)
+    gone = [name for name in before if name not in after]
+    if gone:
+        connection.execute(
+            delete(TaskFieldRow).where(TaskFieldRow.task_id == task_id, TaskFieldRow.name.in_(gone))
+        )
+    for name, value in after.items():
+        if name in before and before[name] != value:
+            connection.execute(
+                update(TaskFieldRow)
+                .where(TaskFieldRow.task_id == task_id, TaskFieldRow.name == name)
+                .values(value=value)
+            )
+    added = [
+        {"task_id": task_id, "name": name, "value": value}
+        for name, value in after.items()
+        if name not in before
+    ]
+    if added:
+        connection.execute(insert(TaskFieldRow), added)

@@ -61,6 +61,10 @@ LEADERS_QUERY = (
     "SELECT l.task_id, l.name FROM leader l JOIN task t ON t.id = l.task_id"
     " WHERE t.book_id = :book_id ORDER BY l.task_id, l.position"
 )
+FIELDS_QUERY = (
+    "SELECT f.task_id, f.name, f.value FROM task_field f JOIN task t ON t.id = f.task_id"
+    " WHERE t.book_id = :book_id ORDER BY f.task_id, f.name"
+)
 
 
 def list_books(run: Run) -> list[BookSummary]:
@@ -79,6 +83,7 @@ def read_book(run: Run, book_id: int) -> tuple[Book, int] | None:
         run(TASKS_QUERY, params),
         run(SCHEDULE_QUERY, params),
         run(LEADERS_QUERY, params),
+        run(FIELDS_QUERY, params),
     )
     return book, row["revision"]
 
@@ -88,11 +93,15 @@ def quarters_text(quarters: Iterable[int]) -> str:
 
 
 def book_from_rows(
-    book: Row, tasks: Iterable[Row], schedule: Iterable[Row], leaders: Iterable[Row]
+    book: Row,
+    tasks: Iterable[Row],
+    schedule: Iterable[Row],
+    leaders: Iterable[Row],
+    fields: Iterable[Row] = (),
 ) -> Book:
     """A book from its row, its task rows (in section and position order), and the rows of
     its schedules (id, task_id, quarters, text) and leaders (task_id, name), each in
-    position order within its task."""
+    position order within its task, and of its tasks' extra columns (task_id, name, value)."""
     steps: dict[str, list[ScheduleEntry]] = {}
     for s in schedule:
         quarters = tuple(int(q) for q in s["quarters"].split(",") if q)
@@ -100,6 +109,9 @@ def book_from_rows(
     names: dict[str, list[str]] = {}
     for leader in leaders:
         names.setdefault(leader["task_id"], []).append(leader["name"])
+    extra: dict[str, list[tuple[str, str]]] = {}
+    for f in fields:
+        extra.setdefault(f["task_id"], []).append((f["name"], f["value"]))
     sections: dict[str, list[Task]] = {section.stored: [] for section in FORM.sections}
     for t in tasks:
         sections[t["section"]].append(
@@ -111,6 +123,7 @@ def book_from_rows(
                 role=t["role"],
                 schedule=tuple(steps.get(t["id"], ())),
                 leaders=tuple(names.get(t["id"], ())),
+                extra=tuple(extra.get(t["id"], ())),
             )
         )
     cover = {name: book[name] for name in COVER_FIELDS}

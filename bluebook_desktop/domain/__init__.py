@@ -40,6 +40,10 @@ MAX_LEADERS = 10  # per task
 MAX_BOOK_CHARS = 600_000  # every text of the book together (a real book: under 100,000)
 
 
+# The name of a column kept in Task.extra (task_field.name, a key of the file's "fields").
+EXTRA_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_]{0,99}")
+
+
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - Qt's own marker name
     """Marks a message for Qt's translation tools; the window translates it when shown."""
     return text
@@ -118,6 +122,27 @@ class Task:
     schedule: tuple[ScheduleEntry, ...] = ()
     leaders: tuple[str, ...] = ()
     role: str | None = None
+    # The text of every column a form describes beyond the fields above (分值 …), as
+    # (column name, text) pairs sorted by name; a column without text has no pair. The
+    # names are EXTRA_NAME words: the database and the portable file keep them as they are.
+    extra: tuple[tuple[str, str], ...] = ()
+
+    def __post_init__(self) -> None:
+        if self.extra:
+            pairs = tuple(
+                sorted((name, value) for name, value in dict(self.extra).items() if value)
+            )
+            object.__setattr__(self, "extra", pairs)
+
+    def extra_value(self, name: str) -> str:
+        """The text of the column `name` that is not a field of its own; "" when none."""
+        return next((value for key, value in self.extra if key == name), "")
+
+    def with_extra(self, name: str, value: str) -> Task:
+        """This task with the column `name` holding `value` (an empty text removes it)."""
+        values = dict(self.extra)
+        values[name] = value
+        return replace(self, extra=tuple(values.items()))
 
     def objective_lines(self) -> list[str]:
         """The 年度目标 cell: the objective, then 目标：… on its own line when there is one."""

@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
-from bluebook_desktop.domain import QT_TRANSLATE_NOOP, Book, Task
+from bluebook_desktop.domain import EXTRA_NAME, QT_TRANSLATE_NOOP, Book, Task
+
+_TASK_FIELDS = frozenset(f.name for f in fields(Task))
 
 
 class Align(enum.Enum):
@@ -35,6 +37,23 @@ def _no_lines(task: Task) -> list[str]:
     return []
 
 
+class _ExtraLines:
+    """A stored-as-extra column's cell: the lines of the task's text for it."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __call__(self, task: Task) -> list[str]:
+        value = task.extra_value(self.name)
+        return value.split("\n") if value else []
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _ExtraLines) and other.name == self.name
+
+    def __hash__(self) -> int:
+        return hash(self.name)
+
+
 @dataclass(frozen=True)
 class Column:
     """A column of a task table.
@@ -44,6 +63,11 @@ class Column:
     equally (on a landscape page too). `word_mm` is the width in the Word file, where every
     column is fixed. `edits` names the Task field the table's cell edits in place, None for
     a cell the table does not edit.
+
+    A column `stored_as_extra` holds text that is no field of Task (分值 on another
+    district's form): the task keeps it in `Task.extra` under the column's name, the
+    database, the portable file and the Word reader carry it, the table edits it and the
+    task editor gives it a field of its own. Its `reads` and `edits` follow by default.
     """
 
     name: str
@@ -63,6 +87,16 @@ class Column:
     # Words by which a filled Word file's header cell names the column (序号 or 编号, …):
     # clerks retype and reword headers.
     header_words: tuple[str, ...] = ()
+    stored_as_extra: bool = False
+
+    def __post_init__(self) -> None:
+        if self.stored_as_extra:
+            if self.name in _TASK_FIELDS or not EXTRA_NAME.fullmatch(self.name):
+                raise ValueError(f"{self.name!r} cannot name a column kept in Task.extra")
+            if self.reads is _no_lines:
+                object.__setattr__(self, "reads", _ExtraLines(self.name))
+            if self.edits is None:
+                object.__setattr__(self, "edits", self.name)
 
     @property
     def centred(self) -> bool:
@@ -120,6 +154,11 @@ class Section:
 
     def has(self, name: str) -> bool:
         return self.index(name) >= 0
+
+    @property
+    def extra_columns(self) -> tuple[Column, ...]:
+        """The columns whose text the task keeps in `Task.extra`, in the table's order."""
+        return tuple(c for c in self.columns if c.stored_as_extra)
 
     @property
     def has_role(self) -> bool:

@@ -6,47 +6,55 @@ from __future__ import annotations
 import re
 
 from bluebook_desktop.domain import QT_TRANSLATE_NOOP
-from bluebook_desktop.domain.form import FORM
+from bluebook_desktop.domain.form import FORM, Form
 from bluebook_desktop.formats.docx_tables import Cell, Grid
 from bluebook_desktop.formats.notes import Note
 
-FUNCTIONAL = FORM.functional_tasks
 
-# Each column's header as this district's form prints it (the functional table's where
-# the key table words it longer), to name a column in a note.
-COLUMN_NAMES = {c.name: c.header for s in FORM.sections for c in s.columns}
-COLUMN_NAMES.update({c.name: c.header for c in FUNCTIONAL.columns})
+class Headers:
+    """A form's column words and headers, as the reader of a filled copy of that form
+    needs them: which header cell names which column, and how a note names a column."""
 
-# The columns every task table of the form has (序号 aside, which the program numbers); a
-# table without them is another form's.
-FORM_COLUMNS = tuple(
-    c.name
-    for c in FUNCTIONAL.columns
-    if c.name != "serial" and all(s.has(c.name) for s in FORM.sections)
-)
+    def __init__(self, form: Form = FORM) -> None:
+        functional = form.functional_tasks
+        # Each column's header as the form prints it (the functional table's where the key
+        # table words it longer), to name a column in a note.
+        self.names = {c.name: c.header for s in form.sections for c in s.columns}
+        self.names.update({c.name: c.header for c in functional.columns})
+        # The columns every task table of the form has (序号 aside, which the program
+        # numbers); a table without them is another form's.
+        self.required = tuple(
+            c.name
+            for c in functional.columns
+            if c.name != "serial" and all(s.has(c.name) for s in form.sections)
+        )
+        order = form.header_order
 
+        def by_specificity(item: tuple[str, tuple[str, ...]]) -> int:
+            return order.index(item[0]) if item[0] in order else -1
 
-def _by_specificity(item: tuple[str, tuple[str, ...]]) -> int:
-    order = FORM.header_order
-    return order.index(item[0]) if item[0] in order else -1
+        # The words a header cell names each column by, tried most specific first.
+        self._words = sorted(
+            {c.name: c.header_words for s in form.sections for c in s.columns}.items(),
+            key=by_specificity,
+        )
 
-
-# The words a header cell names each column by, tried most specific first.
-_HEADER_WORDS = sorted(
-    {c.name: c.header_words for s in FORM.sections for c in s.columns}.items(),
-    key=_by_specificity,
-)
-
-
-def column_of(text: str) -> str | None:
-    """The task field a header cell names, by the words clerks use for it."""
-    t = re.sub(r"\s+", "", text)
-    if not t:
+    def column_of(self, text: str) -> str | None:
+        """The column a header cell names, by the words clerks use for it."""
+        t = re.sub(r"\s+", "", text)
+        if not t:
+            return None
+        for field_name, words in self._words:
+            if any(word in t for word in words):
+                return field_name
         return None
-    for field_name, words in _HEADER_WORDS:
-        if any(word in t for word in words):
-            return field_name
-    return None
+
+
+# This district's form, as the reader takes it unless given another.
+OURS = Headers(FORM)
+COLUMN_NAMES = OURS.names
+FORM_COLUMNS = OURS.required
+column_of = OURS.column_of
 
 
 # A header cell is a short label (年度目标/改革要点 is the longest the form has); a cell of a
@@ -54,7 +62,7 @@ def column_of(text: str) -> str | None:
 _HEADER_CELL_MAX = 16
 
 
-def header_row(grid: Grid) -> tuple[int, list[str | None]] | None:
+def header_row(grid: Grid, headers: Headers = OURS) -> tuple[int, list[str | None]] | None:
     """The header row among the first rows of a table, with the field of each column.
 
     Every cell with text must be a short column label: a task row (序号 1, 工作任务 项目建设,
@@ -66,7 +74,7 @@ def header_row(grid: Grid) -> tuple[int, list[str | None]] | None:
         previous: Cell | None = None
         labels_only = True
         for cell in row:
-            name = None if cell is previous else column_of(cell.text)
+            name = None if cell is previous else headers.column_of(cell.text)
             if cell is not previous and cell.text.strip():
                 short = len(re.sub(r"\s+", "", cell.text)) <= _HEADER_CELL_MAX
                 labels_only = labels_only and name is not None and short
@@ -88,13 +96,19 @@ def same_texts(row: list[Cell], headers: list[str]) -> bool:
 
 
 def assign(
-    row: list[Cell], columns: list[str | None], headers: list[str], seen: set[int]
+    row: list[Cell],
+    columns: list[str | None],
+    headers: list[str],
+    seen: set[int],
+    names_of: dict[str, str] | None = None,
 ) -> tuple[dict[str, Cell], list[Note]]:
     """The cell of each field in a row, and what did not fit: unknown columns, wide cells.
 
     A cell spanning several columns belongs to the first field it covers. Cells already
-    reported in the row above (vertically merged) are not reported again.
+    reported in the row above (vertically merged) are not reported again. `names_of` names
+    the columns in the notes (the form's headers; this district's by default).
     """
+    names_of = COLUMN_NAMES if names_of is None else names_of
     positions: dict[int, list[int]] = {}
     order: list[Cell] = []
     for index, cell in enumerate(row):
@@ -106,24 +120,24 @@ def assign(
     problems: list[Note] = []
     for cell in order:
         indices = positions[id(cell)]
-        names = [columns[i] for i in indices if i < len(columns)]
-        names = [n for n in dict.fromkeys(names) if n and n not in cells]
-        if names:
-            cells[names[0]] = cell
+        found = [columns[i] for i in indices if i < len(columns)]
+        found = [n for n in dict.fromkeys(found) if n and n not in cells]
+        if found:
+            cells[found[0]] = cell
         if not cell.text or id(cell) in seen:
             continue
-        labels = "”“".join(COLUMN_NAMES[n] for n in names)
-        if len(names) > 1:
+        labels = "”“".join(names_of[n] for n in found)
+        if len(found) > 1:
             problems.append(
                 Note(
                     QT_TRANSLATE_NOOP(
                         "import", "合并单元格横跨“{columns}”栏，内容已归入“{column}”。"
                     ),
                     columns=labels,
-                    column=COLUMN_NAMES[names[0]],
+                    column=names_of[found[0]],
                 )
             )
-        elif not names:
+        elif not found:
             i = indices[0]
             header = headers[i].strip() if i < len(headers) else ""
             problems.append(

@@ -27,17 +27,11 @@ from bluebook_desktop.domain import (
     chinese_month,
     parse_leaders,
 )
-from bluebook_desktop.domain.form import FORM, Section
+from bluebook_desktop.domain.form import FORM, Form, Section
 from bluebook_desktop.errors import UserError
 from bluebook_desktop.formats.cover_text import read_cover
 from bluebook_desktop.formats.docx_file import open_document
-from bluebook_desktop.formats.docx_headers import (
-    COLUMN_NAMES,
-    FORM_COLUMNS,
-    assign,
-    header_row,
-    same_texts,
-)
+from bluebook_desktop.formats.docx_headers import Headers, assign, header_row, same_texts
 from bluebook_desktop.formats.docx_reading import (
     AFTER_TABLES,
     BEFORE_TABLES,
@@ -65,10 +59,6 @@ NOTFORM_COLUMNS = QT_TRANSLATE_NOOP(
     "“{name}”不是绩效目标责任书：{section}表格缺少“{missing}”栏（表头应有 {headers}），没有导入。",
 )
 
-KEY = FORM.key_tasks
-FUNCTIONAL = FORM.functional_tasks
-# The headers named when a file is not the form: those of its functional table.
-_HEADERS = "、".join(FUNCTIONAL.headers)
 _NOTE = re.compile(r"^注\s*[:：]\s*")
 _OPINION = re.compile(r"^单\s*位\s*负\s*责\s*人\s*意\s*见\s*[:：]?\s*")
 _SIGNATURE = re.compile(
@@ -78,13 +68,14 @@ _SIGNATURE = re.compile(
 _BLANK_DATE = re.compile(r"^(?:日\s*期\s*[:：]?)?\s*年\s*月\s*日$")
 
 
-def read_docx(path: Path) -> DocxReading:
+def read_docx(path: Path, form: Form = FORM) -> DocxReading:
+    """The book a filled copy of `form` holds (this district's form unless told)."""
     path = Path(path)
     name = path.name
     body = open_document(path).element.body
     if body is None:
-        raise UserError(NOT_FORM, name=name, headers=_HEADERS)
-    reading = _Reader(name).read(list(blocks(body)))
+        raise UserError(NOT_FORM, name=name, headers=_headers_of(form))
+    reading = _Reader(name, form).read(list(blocks(body)))
     _check_limits(reading.book, name)
     return reading
 
@@ -100,6 +91,11 @@ def _check_limits(book: Book, name: str) -> None:
         raise UserError(TOO_MUCH, name=name, problem=str(exc)) from exc
 
 
+def _headers_of(form: Form) -> str:
+    """The headers named when a file is not the form: those of its functional table."""
+    return "、".join(form.functional_tasks.headers)
+
+
 @dataclass
 class _TaskTable:
     section: Section
@@ -110,18 +106,24 @@ class _TaskTable:
 
 
 class _Reader:
-    def __init__(self, name: str) -> None:
+    def __init__(self, name: str, form: Form) -> None:
         self.name = name
         self.notes: list[Note] = []
+        self.key = form.key_tasks
+        self.functional = form.functional_tasks
+        self.headers = Headers(form)
+        self.column_names = self.headers.names
+        self.header_text = _headers_of(form)
 
     def read(self, items: list[str | Grid]) -> DocxReading:
         tables, closing = self._tables(items)
-        key = [t for t in tables if t.section is KEY]
-        functional = [t for t in tables if t.section is FUNCTIONAL]
+        key = [t for t in tables if t.section is self.key]
+        functional = [t for t in tables if t.section is self.functional]
         if not functional:
-            raise UserError(NOT_FORM, name=self.name, headers=_HEADERS)
+            raise UserError(NOT_FORM, name=self.name, headers=self.header_text)
         for table in (*key[:1], functional[0]):
-            missing = [COLUMN_NAMES[n] for n in FORM_COLUMNS if n not in table.columns]
+            names = self.column_names
+            missing = [names[n] for n in self.headers.required if n not in table.columns]
             if missing:
                 # another form's table (项目名称 | 年度绩效目标 | 责任人) looks alike at first
                 raise UserError(
@@ -129,12 +131,12 @@ class _Reader:
                     name=self.name,
                     section=table.section.label,
                     missing="、".join(missing),
-                    headers=_HEADERS,
+                    headers=self.header_text,
                 )
         first = tables[0]
         cover_lines: list[str] = []
         texts: dict[str, str] = {}
-        for section, group in ((KEY, key), (FUNCTIONAL, functional)):
+        for section, group in ((self.key, key), (self.functional, functional)):
             if not group:
                 continue
             title, note, rest = _heading(group[0].before)
@@ -148,7 +150,7 @@ class _Reader:
                 self._unplaced(BEFORE_TABLES, rest)
             for table in group[1:]:
                 self._unplaced(BETWEEN_TABLES, table.before)
-        if first.section is FUNCTIONAL and key:
+        if first.section is self.functional and key:
             self.notes.append(
                 Note(
                     QT_TRANSLATE_NOOP(
@@ -159,8 +161,8 @@ class _Reader:
         if not key:
             cover_lines = self._key_without_table(cover_lines, texts)
         cover = self._cover(cover_lines)
-        key_tasks = self._tasks(KEY, key)
-        functional_tasks = self._tasks(FUNCTIONAL, functional)
+        key_tasks = self._tasks(self.key, key)
+        functional_tasks = self._tasks(self.functional, functional)
         book = Book(
             cover=cover,
             key_tasks_title=texts.get("key_tasks_title", DEFAULT_TEXTS["key_tasks_title"]),
@@ -211,13 +213,13 @@ class _Reader:
             if isinstance(item, str):
                 pending.append(item)
                 continue
-            found = header_row(item)
+            found = header_row(item, self.headers)
             last = tables[-1] if tables else None
             if found:
                 index, columns = found
                 above = [line for row in item[:index] for line in _row_lines(row)]
                 headers = [cell.text for cell in item[index]]
-                section = _section(columns, headers, pending + above, last)
+                section = self._section(columns, headers, pending + above, last)
                 rows, after = _cut_closing(item[index + 1 :])
                 if last and last.section is section and not _has_heading(pending + above):
                     # the header row repeated on the next page: the same table goes on
@@ -322,7 +324,11 @@ class _Reader:
                 previous = {}
                 continue
             cells, problems = assign(
-                row, table.columns, table.headers, set(map(id, previous.values()))
+                row,
+                table.columns,
+                table.headers,
+                set(map(id, previous.values())),
+                self.column_names,
             )
             if not problems and not any(c.text for n, c in cells.items() if n != "serial"):
                 continue  # a numbered row the template left for another task
@@ -351,7 +357,7 @@ class _Reader:
                                     "{item}：“{column}”与上一项是合并的单元格，已照抄上一项的内容。",
                                 ),
                                 item=task_place(section, len(result)),
-                                column=COLUMN_NAMES[name],
+                                column=self.column_names[name],
                             )
                         )
             self.notes.extend(
@@ -394,7 +400,7 @@ class _Reader:
                             "import", "{item}：{column}“{text}”应为“牵头”或“协办”，未能归入。"
                         ),
                         item=where,
-                        column=COLUMN_NAMES["role"],
+                        column=self.column_names["role"],
                         text=role_text,
                     )
                 )
@@ -406,10 +412,16 @@ class _Reader:
                     ),
                     item=where,
                     section=section_label(section),
-                    column=COLUMN_NAMES["role"],
+                    column=self.column_names["role"],
                     text=role_text,
                 )
             )
+        # A column of the form that is no field of Task (分值 …): its lines as typed.
+        extra = tuple(
+            (column.name, "\n".join(line.strip() for line in fields[column.name]).strip())
+            for column in section.extra_columns
+            if column.name in fields
+        )
         return Task(
             task="".join(line.strip() for line in fields.get("task", [])),
             objective=objective,
@@ -417,7 +429,25 @@ class _Reader:
             schedule=schedule,
             leaders=parse_leaders(" ".join(fields.get("leaders", []))),
             role=role,
+            extra=extra,
         )
+
+    def _section(
+        self,
+        columns: list[str | None],
+        headers: list[str],
+        before: list[str],
+        last: _TaskTable | None,
+    ) -> Section:
+        """重点工作 by its own columns (牵头/协办, 改革要点), else by the heading above it."""
+        if "role" in columns or any("改革" in h for h in headers):
+            return self.key
+        for line in reversed(before):
+            if "职能" in line:
+                return self.functional
+            if "重点" in line and "注" not in line[:2]:
+                return self.key
+        return last.section if last else self.functional
 
     def _unplaced(self, where: Note, lines: list[str]) -> None:
         template = QT_TRANSLATE_NOOP("import", "{where}：{line}")
@@ -434,20 +464,6 @@ def _continues(cells: dict[str, Cell], previous: dict[str, Cell]) -> bool:
     if not previous:
         return False
     return own_empty("serial") and own_empty("task")
-
-
-def _section(
-    columns: list[str | None], headers: list[str], before: list[str], last: _TaskTable | None
-) -> Section:
-    """重点工作 by its own columns (牵头/协办, 改革要点), else by the heading above the table."""
-    if "role" in columns or any("改革" in h for h in headers):
-        return KEY
-    for line in reversed(before):
-        if "职能" in line:
-            return FUNCTIONAL
-        if "重点" in line and "注" not in line[:2]:
-            return KEY
-    return last.section if last else FUNCTIONAL
 
 
 def _has_heading(lines: list[str]) -> bool:

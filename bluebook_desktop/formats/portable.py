@@ -8,6 +8,7 @@ unless the whole file is good, so a bad file never half-imports.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 from pathlib import Path
@@ -18,6 +19,7 @@ from bluebook_desktop.domain import (
     COVER_FIELDS,
     COVER_LINE_FIELDS,
     DEFAULT_TEXTS,
+    EXTRA_NAME,
     LINE_MAX,
     MAX_BOOK_CHARS,
     MAX_LEADERS,
@@ -116,6 +118,8 @@ def _task_dict(task: Task, section: Section) -> dict[str, Any]:
     }
     if section.has_role and task.role is not None:
         data["role"] = task.role
+    if task.extra:  # only then: a book of this district's form is written as before
+        data["fields"] = dict(task.extra)
     return data
 
 
@@ -378,7 +382,29 @@ def _task(item: Any, where: str, section: Section) -> Task:
         schedule=schedule,
         leaders=tuple(leaders),
         role=role,
+        extra=_fields(data, where),
     )
+
+
+_TASK_FIELDS = frozenset(f.name for f in dataclasses.fields(Task))
+
+
+def _fields(data: dict[str, Any], where: str) -> tuple[tuple[str, str], ...]:
+    """The texts of a form's columns beyond the task's own fields: {"score": "10"}."""
+    if "fields" not in data:
+        return ()
+    where = f"{where}.fields"
+    fields = _object(data["fields"], where)
+    for name, value in fields.items():
+        if not EXTRA_NAME.fullmatch(name) or name in _TASK_FIELDS:
+            raise FileProblem(
+                where,
+                "{name} 不是栏目名（应为英文字母开头的字母、数字或下划线，最多 100 个，"
+                "且不是任务本身的栏目）。",
+                name=_show(name),
+            )
+        _check_string(value, f"{where}.{name}", TEXT_MAX)
+    return tuple(fields.items())
 
 
 def _task_chars(task: Task) -> int:
@@ -388,6 +414,7 @@ def _task_chars(task: Task) -> int:
         + len(task.target)
         + sum(len(e.text) for e in task.schedule)
         + sum(map(len, task.leaders))
+        + sum(len(value) for _name, value in task.extra)
     )
 
 

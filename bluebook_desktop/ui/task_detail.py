@@ -17,7 +17,15 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QAbstractButton, QCompleter, QLineEdit, QListWidgetItem, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QCompleter,
+    QLabel,
+    QLineEdit,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QWidget,
+)
 
 from bluebook_desktop.domain import (
     ASSIST,
@@ -30,7 +38,7 @@ from bluebook_desktop.domain import (
     Task,
     parse_leaders,
 )
-from bluebook_desktop.domain.form import FORM, Section
+from bluebook_desktop.domain.form import FORM, Column, Section
 from bluebook_desktop.ui.forms.ui_task_detail import Ui_TaskDetail
 from bluebook_desktop.ui.schedule_editor import clamp_text, set_plain_text
 
@@ -104,6 +112,15 @@ class TaskDetail(QWidget):
             ui.objectiveLabel.setText(QCoreApplication.translate("form", objective.editor_label))
         ui.roleLabel.setVisible(self._has_role)
         ui.roleWidget.setVisible(self._has_role)
+        # A column of the form that no field above holds (分值 …) gets its own field here,
+        # under 目标, named by the column's header: no form file describes it.
+        self.extra_edits: dict[str, QPlainTextEdit] = {}
+        row = ui.formLayout.getWidgetPosition(ui.targetEdit)[0] + 1
+        previous: QWidget = ui.targetEdit
+        for at, column in enumerate(section.extra_columns):
+            edit = self.extra_edits[column.name] = self._extra_field(column, row + at)
+            QWidget.setTabOrder(previous, edit)  # Tab goes down the fields as they are shown
+            previous = edit
 
         ui.taskEdit.textChanged.connect(self._task_typed)
         ui.objectiveEdit.textChanged.connect(self._objective_typed)
@@ -144,6 +161,8 @@ class TaskDetail(QWidget):
         _set_line_text(ui.taskEdit, task.task)
         set_plain_text(ui.objectiveEdit, task.objective)
         _set_line_text(ui.targetEdit, task.target)
+        for name, edit in self.extra_edits.items():
+            set_plain_text(edit, task.extra_value(name))
         self._show_leaders(task.leaders)
         self._show_role(task.role)
         ui.scheduleEditor.set_entries(task.schedule)
@@ -167,6 +186,7 @@ class TaskDetail(QWidget):
             "leaders": self.ui.leaderEdit,
             "role": self.ui.leadRadio,
             "schedule": self.ui.scheduleEditor.ui.addButton,
+            **self.extra_edits,
         }
         if field == "schedule" and self._task and self._task.schedule:
             widgets["schedule"] = self.ui.scheduleEditor.row_widget(0).text_edit
@@ -194,6 +214,21 @@ class TaskDetail(QWidget):
         )
 
     # --- showing ---
+
+    def _extra_field(self, column: Column, row: int) -> QPlainTextEdit:
+        header = QCoreApplication.translate("form", column.header)
+        label = QLabel(self.tr("{0}：").format(header), self.ui.fieldsWidget)
+        label.setObjectName(f"{column.name}Label")
+        edit = QPlainTextEdit(self.ui.fieldsWidget)
+        edit.setObjectName(f"{column.name}Edit")
+        edit.setTabChangesFocus(True)
+        lines = edit.fontMetrics().lineSpacing()
+        edit.setMinimumHeight(2 * lines + 12)  # a short text, as 分值 is: two lines in view
+        edit.setMaximumHeight(4 * lines + 12)
+        label.setBuddy(edit)
+        self.ui.formLayout.insertRow(row, label, edit)
+        edit.textChanged.connect(lambda: self._extra_typed(column, edit))
+        return edit
 
     def _show_leaders(self, leaders: tuple[str, ...], row: int | None = None) -> None:
         view = self.ui.leadersList
@@ -264,6 +299,19 @@ class TaskDetail(QWidget):
             self._refused()
         objective = self.ui.objectiveEdit.toPlainText()
         self._emit(replace(self._task, objective=objective), self.tr("修改年度目标"), "objective")
+
+    def _extra_typed(self, column: Column, edit: QPlainTextEdit) -> None:
+        """Typing in a column's own field merges into one undo step, as in 年度目标."""
+        if self._task is None:
+            return
+        if clamp_text(edit):
+            self._refused()
+        header = QCoreApplication.translate("form", column.header)
+        self._emit(
+            self._task.with_extra(column.name, edit.toPlainText()),
+            self.tr("修改{0}").format(header),
+            column.name,
+        )
 
     def _target_typed(self, text: str) -> None:
         if clamp_line(self.ui.targetEdit, TEXT_MAX):

@@ -191,7 +191,11 @@ class TaskTableModel(QAbstractTableModel):
     def edit_text(self, row: int, column: int) -> str | None:
         """What an editor of the cell starts with; None for a cell not edited in the table."""
         task = self._tasks[row]
-        edits = self._columns[column].edits if 0 <= column < len(self._columns) else None
+        if not 0 <= column < len(self._columns):
+            return None
+        edits = self._columns[column].edits
+        if self._columns[column].stored_as_extra:
+            return task.extra_value(self._columns[column].name)
         if edits == "task":
             return task.task
         if edits == "objective":
@@ -225,8 +229,11 @@ class TaskTableModel(QAbstractTableModel):
             return False
         task = self._tasks[index.row()]
         text = str(value or "")
-        field = self._columns[index.column()].edits
-        if field == "task":
+        column = self._columns[index.column()]
+        field = column.edits
+        if column.stored_as_extra:
+            new = task.with_extra(column.name, text.strip()[:TEXT_MAX])
+        elif field == "task":
             new = replace(task, task=text.strip()[:LINE_MAX])
         elif field == "objective":
             new = replace(task, objective=text[:TEXT_MAX])

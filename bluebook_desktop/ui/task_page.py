@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from PySide6.QtCore import (
+    QCoreApplication,
     QEvent,
     QItemSelectionModel,
     QModelIndex,
@@ -118,10 +119,14 @@ class TaskPage(QWidget):
             "role": lambda: CellDelegate("role", table),
         }
         for at, c in enumerate(self.section.columns):
-            if c.edits is not None:  # a field not named above is edited as one line
+            if c.stored_as_extra:  # lines of text, as in the editor beside the table
+                delegate = CellDelegate("text", table)
+            elif c.edits is not None:  # a field not named above is edited as one line
                 delegate = editors.get(c.edits, lambda: CellDelegate("line", table))()
-                table.setItemDelegateForColumn(at, delegate)
-                delegate.refused.connect(self.detail.show_refused)  # said beside the table
+            else:
+                continue
+            table.setItemDelegateForColumn(at, delegate)
+            delegate.refused.connect(self.detail.show_refused)  # said beside the table
         header = table.horizontalHeader()
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -326,6 +331,11 @@ class TaskPage(QWidget):
             "leaders": self.tr("修改责任领导"),
             "role": self.tr("修改牵头/协办"),
         }
+        column = self.section.column(field)
+        if field not in texts and column is not None:  # another form's column (分值 …)
+            texts[field] = self.tr("修改{0}").format(
+                QCoreApplication.translate("form", column.header)
+            )
         self._push(texts.get(field, self.tr("修改工作任务")), f"{task_id}.{field}")
         if task_id == self._current_id:
             self._show_current()

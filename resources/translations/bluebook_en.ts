@@ -732,6 +732,10 @@ The latest version from the database is shown now.</translation>
       <translation>“%1” is already a responsible leader; not added twice.</translation>
     </message>
     <message>
+      <source>{0}：</source>
+      <translation>{0}:</translation>
+    </message>
+    <message>
       <source>文字过长：每栏最多 {0} 字，超出的部分没有保存。</source>
       <translation>Text too long: each field holds at most {0} characters; the extra text was not saved.</translation>
     </message>
@@ -746,6 +750,10 @@ The latest version from the database is shown now.</translation>
     <message>
       <source>修改年度目标</source>
       <translation>Edit annual objective</translation>
+    </message>
+    <message>
+      <source>修改{0}</source>
+      <translation>Edit {0}</translation>
     </message>
     <message>
       <source>修改目标</source>
@@ -905,6 +913,10 @@ The latest version from the database is shown now.</translation>
     <message>
       <source>修改牵头/协办</source>
       <translation>Edit lead/assist</translation>
+    </message>
+    <message>
+      <source>修改{0}</source>
+      <translation>Edit {0}</translation>
     </message>
     <message>
       <source>已填写 {0} 项重点工作。勾选“本单位未承担”后，打印时表格各栏填“无”；已填写的任务会保留，取消勾选即可恢复。是否继续？</source>
@@ -1747,6 +1759,10 @@ The details are in the log: %2</translation>
     <message>
       <source>{value} 应为“牵头”或“协办”。</source>
       <translation>{value} should be “牵头” (lead) or “协办” (assist).</translation>
+    </message>
+    <message>
+      <source>{name} 不是栏目名（应为英文字母开头的字母、数字或下划线，最多 100 个，且不是任务本身的栏目）。</source>
+      <translation>{name} is not a column name (it should be letters, digits or underscores starting with a letter, at most 100, and not one of the task's own columns).</translation>
     </message>
     <message>
       <source>{value} 不是季度（应为 1–4）。</source>

@@ -13,4 +13,5 @@ SCHEMA_V1 = FIXTURES / "bluebook-v1.schema.json"
 OLD_DATABASES = {
     "0001": FIXTURES / "first-schema.sqlite3",
     "0002": FIXTURES / "schema-0002.sqlite3",
+    "0003": FIXTURES / "schema-0003.sqlite3",
 }
