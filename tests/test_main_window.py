@@ -434,3 +434,25 @@ def test_importing_a_book_already_there_asks_first(
     else:
         assert "旧的意见" in opinions
     close_window(window)
+
+
+def test_a_tab_not_shown_first_is_built_when_the_clerk_opens_it(
+    qtbot, database: Path, settings: Settings
+) -> None:
+    book = read_portable(FIXTURE_BOOK)
+    store = open_store(database)
+    settings.set_last_book_id(store.repository.add(book).id)
+    store.close()
+    window = open_window(qtbot, database, settings)
+    tabs = window.ui.tabs
+    assert tabs.currentIndex() == COVER
+    holder = tabs.widget(FUNCTIONAL)
+    assert holder.findChild(TaskPage) is None  # nothing behind a tab the clerk has not opened
+
+    bar = tabs.tabBar()
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(FUNCTIONAL).center())
+    page = holder.findChild(TaskPage)
+    assert tabs.currentIndex() == FUNCTIONAL and page is not None and page.isVisible()
+    assert page.model.rowCount() == len(book.functional_tasks)
+    assert window.pages[FUNCTIONAL] is page
+    close_window(window)
