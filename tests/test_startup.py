@@ -149,6 +149,8 @@ def _program_env(database: Path, tmp_path: Path, last_book_id: int) -> dict[str,
 # What the first paint does not need: the libraries behind storage and printing, and the
 # pages behind the tabs not shown first. Each is imported when first used, after the paint.
 NOT_BEFORE_THE_PAINT = (
+    "logging.handlers",
+    "socket",
     "sqlalchemy",
     "alembic",
     "reportlab",
