@@ -456,3 +456,32 @@ def test_a_tab_not_shown_first_is_built_when_the_clerk_opens_it(
     assert page.model.rowCount() == len(book.functional_tasks)
     assert window.pages[FUNCTIONAL] is page
     close_window(window)
+
+
+def test_opening_another_book_builds_no_page_for_the_one_closing(
+    qtbot, database: Path, settings: Settings, monkeypatch
+) -> None:
+    window = open_window(qtbot, database, settings)
+    ids = [window.repository.add(read_portable(FIXTURE_BOOK)).id for _ in range(2)]
+    window.refresh_books()
+    window.open_book(ids[0])
+    bar = window.ui.tabs.tabBar()
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(FUNCTIONAL).center())
+    built: list[int] = []
+    init = TaskPage.__init__
+
+    def counted(self, section, session, completions) -> None:  # noqa: ANN001
+        built.append(session.book.id)
+        init(self, section, session, completions)
+
+    monkeypatch.setattr(TaskPage, "__init__", counted)
+    view = window.ui.bookList
+    row = window.book_list.row_of(ids[1])
+    qtbot.mouseClick(
+        view.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=view.visualRect(view.model().index(row, 0)).center(),
+    )
+    assert window.session is not None and window.session.book.id == ids[1]
+    assert built == []  # the closing book's tabs went without building their pages
+    close_window(window)

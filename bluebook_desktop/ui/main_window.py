@@ -323,12 +323,12 @@ class MainWindow(QMainWindow):
 
     def _remove_pages(self, session: BookSession) -> None:
         self._save_splitters()
+        self._pages = []  # first: a tab made current while the tabs go builds no page
         tabs = self.ui.tabs
         while tabs.count():
             page = tabs.widget(0)
             tabs.removeTab(0)
             page.deleteLater()
-        self._pages = []
         self.undo_group.removeStack(session.undo_stack)
 
     def _book_closed(self) -> None:
