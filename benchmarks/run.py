@@ -155,7 +155,7 @@ def bench_startup(run: Run, fixture: Any) -> None:
             "startup_ratio",
             statistics.median(program) / statistics.median(baseline),
             "×",
-            "≤ 3",
+            "≤ 2",
             f"(program {median_ms(program):.0f} ms, bare window {median_ms(baseline):.0f} ms;"
             f" reportlab/docx/lxml/alembic at start-up: {loaded})",
         ),

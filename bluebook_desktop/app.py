@@ -104,8 +104,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     after_paint: list[Callable[[], object]] = []
     if os.environ.get(QUIT_AFTER_PAINT):
         after_paint.append(window.close)  # the last window closing quits
-    elif not store.is_open:
-        after_paint.append(lambda: _finish_opening(store, window))
+    else:
+        after_paint.append(window.build_pages)  # the pages behind the tabs not shown first
+        if not store.is_open:
+            after_paint.append(lambda: _finish_opening(store, window))
     _after_first_paint(window, after_paint)
     instance.requested.connect(lambda file: _come_forward(window, workspace, file))
     if args.file:

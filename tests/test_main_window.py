@@ -434,3 +434,54 @@ def test_importing_a_book_already_there_asks_first(
     else:
         assert "旧的意见" in opinions
     close_window(window)
+
+
+def test_a_tab_not_shown_first_is_built_when_the_clerk_opens_it(
+    qtbot, database: Path, settings: Settings
+) -> None:
+    book = read_portable(FIXTURE_BOOK)
+    store = open_store(database)
+    settings.set_last_book_id(store.repository.add(book).id)
+    store.close()
+    window = open_window(qtbot, database, settings)
+    tabs = window.ui.tabs
+    assert tabs.currentIndex() == COVER
+    holder = tabs.widget(FUNCTIONAL)
+    assert holder.findChild(TaskPage) is None  # nothing behind a tab the clerk has not opened
+
+    bar = tabs.tabBar()
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(FUNCTIONAL).center())
+    page = holder.findChild(TaskPage)
+    assert tabs.currentIndex() == FUNCTIONAL and page is not None and page.isVisible()
+    assert page.model.rowCount() == len(book.functional_tasks)
+    assert window.pages[FUNCTIONAL] is page
+    close_window(window)
+
+
+def test_opening_another_book_builds_no_page_for_the_one_closing(
+    qtbot, database: Path, settings: Settings, monkeypatch
+) -> None:
+    window = open_window(qtbot, database, settings)
+    ids = [window.repository.add(read_portable(FIXTURE_BOOK)).id for _ in range(2)]
+    window.refresh_books()
+    window.open_book(ids[0])
+    bar = window.ui.tabs.tabBar()
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(FUNCTIONAL).center())
+    built: list[int] = []
+    init = TaskPage.__init__
+
+    def counted(self, section, session, completions) -> None:  # noqa: ANN001
+        built.append(session.book.id)
+        init(self, section, session, completions)
+
+    monkeypatch.setattr(TaskPage, "__init__", counted)
+    view = window.ui.bookList
+    row = window.book_list.row_of(ids[1])
+    qtbot.mouseClick(
+        view.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=view.visualRect(view.model().index(row, 0)).center(),
+    )
+    assert window.session is not None and window.session.book.id == ids[1]
+    assert built == []  # the closing book's tabs went without building their pages
+    close_window(window)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QMainWindow,
     QMessageBox,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -32,8 +33,6 @@ from bluebook_desktop.ui.forms.ui_main_window import Ui_MainWindow
 from bluebook_desktop.ui.messages import show_error
 from bluebook_desktop.ui.session import BookSession
 from bluebook_desktop.ui.settings import Settings
-from bluebook_desktop.ui.task_page import TaskPage
-from bluebook_desktop.ui.texts_page import TextsPage
 
 if TYPE_CHECKING:
     from bluebook_desktop.db.repository import Repository
@@ -96,7 +95,8 @@ class MainWindow(QMainWindow):
         self.workspace = workspace
         workspace.commit_typing = self.commit_typing
         self._shown: Book | None = None  # the open book as last shown, to see what undo changed
-        self.pages: list[QWidget] = []
+        # The open book's pages by tab; None for a page not built yet (see `_show`).
+        self._pages: list[QWidget | None] = []
         self.ui = Ui_MainWindow()
         self.ui.setupUi(self)
         self._program_name = self.windowTitle()  # the form's title, in the user's language
@@ -139,6 +139,7 @@ class MainWindow(QMainWindow):
         workspace.reload()
         self._restore_state()
         self._update_title()
+        self.ui.tabs.currentChanged.connect(self._build_page)
         workspace.open_last()
 
     # --- what the window shows of its workspace (for the window's own code and tests) ---
@@ -258,40 +259,76 @@ class MainWindow(QMainWindow):
         self.undo_group.addStack(session.undo_stack)
         self.undo_group.setActiveStack(session.undo_stack)
 
-        completions = self.workspace.completions
         tabs = self.ui.tabs
-        self.pages = [
-            CoverPage(session),
-            TaskPage("key_tasks", session, completions),
-            TaskPage("functional_tasks", session, completions),
-            TextsPage(session),
-        ]
+        # The cover (the tab shown first) is built now; the other pages, and the modules
+        # behind them, when their tab is shown, when `pages` is asked for, or by
+        # `build_pages` (the program calls it right after the window's first paint).
+        self._pages = [CoverPage(session), None, None, None]
         names = [
             self.tr("封面信息"),
             self.tr("重点工作/改革任务"),
             self.tr("职能工作任务"),
             self.tr("单位负责人意见"),
         ]
-        for page, name in zip(self.pages, names, strict=True):
+        for tab, name in enumerate(names):
+            page = self._pages[tab]
+            if page is None:
+                page = QWidget()
+                QVBoxLayout(page).setContentsMargins(0, 0, 0, 0)
             tabs.addTab(page, name)
-        for page in self.pages:
-            splitter = getattr(page, "splitter", None)
-            state = self.settings.state(_splitter_key(page))
-            if splitter is not None and state is not None:
-                splitter.restoreState(state)
+        self._restore_splitter(self._pages[COVER_TAB])
+        self._build_page(tabs.currentIndex())
         self.ui.bookStack.setCurrentWidget(tabs)
         self._select_row(self.book_list.row_of(session.book.id))
         self._update_buttons()
         self._update_title()
 
+    @property
+    def pages(self) -> list[QWidget]:
+        """The open book's pages in tab order (built now if not yet); empty with no book."""
+        self.build_pages()
+        return [page for page in self._pages if page is not None]
+
+    def build_pages(self) -> None:
+        """Build every page of the open book not built yet."""
+        for tab in range(len(self._pages)):
+            self._build_page(tab)
+
+    def _build_page(self, tab: int) -> None:
+        if not 0 <= tab < len(self._pages) or self._pages[tab] is not None:
+            return
+        session = self.session
+        assert session is not None  # pages exist only while a book is open
+        page: QWidget
+        if tab == TEXTS_TAB:
+            from bluebook_desktop.ui.texts_page import TextsPage
+
+            page = TextsPage(session)
+        else:
+            from bluebook_desktop.ui.task_page import TaskPage
+
+            section = "key_tasks" if tab == KEY_TAB else "functional_tasks"
+            page = TaskPage(section, session, self.workspace.completions)
+        self._pages[tab] = page
+        holder = self.ui.tabs.widget(tab)
+        holder.layout().addWidget(page)
+        page.show()  # a tab already on screen shows its page now, not after the next event
+        self._restore_splitter(page)
+
+    def _restore_splitter(self, page: QWidget | None) -> None:
+        splitter = getattr(page, "splitter", None)
+        state = self.settings.state(_splitter_key(page)) if splitter is not None else None
+        if splitter is not None and state is not None:
+            splitter.restoreState(state)
+
     def _remove_pages(self, session: BookSession) -> None:
         self._save_splitters()
+        self._pages = []  # first: a tab made current while the tabs go builds no page
         tabs = self.ui.tabs
         while tabs.count():
             page = tabs.widget(0)
             tabs.removeTab(0)
             page.deleteLater()
-        self.pages = []
         self.undo_group.removeStack(session.undo_stack)
 
     def _book_closed(self) -> None:
@@ -347,7 +384,7 @@ class MainWindow(QMainWindow):
             self.ui.mainSplitter.restoreState(splitter)
 
     def _save_splitters(self) -> None:
-        for page in self.pages:
+        for page in self._pages:  # a page never built keeps the state it had
             splitter = getattr(page, "splitter", None)
             if splitter is not None:
                 self.settings.set_state(_splitter_key(page), splitter.saveState())
