@@ -305,9 +305,10 @@ class MainWindow(QMainWindow):
 
             page = TextsPage(session)
         else:
+            from bluebook_desktop.domain.form import FORM
             from bluebook_desktop.ui.task_page import TaskPage
 
-            section = "key_tasks" if tab == KEY_TAB else "functional_tasks"
+            section = FORM.key_tasks if tab == KEY_TAB else FORM.functional_tasks
             page = TaskPage(section, session, self.workspace.completions)
         self._pages[tab] = page
         holder = self.ui.tabs.widget(tab)
