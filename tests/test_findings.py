@@ -186,3 +186,12 @@ def test_a_form_without_a_phone_line_still_asks_for_the_phone_in_this_forms_word
     form = dataclasses.replace(FORM, cover_fields=fields)
     cover = dataclasses.replace(_good_book().cover, phone="", filled_on=None)
     assert _texts(findings(_good_book(cover=cover), form)) == ["未填写填表日期", "未填写联系电话"]
+
+
+def test_a_column_the_form_lacks_is_not_asked_for():
+    columns = tuple(c for c in FORM.functional_tasks.columns if c.name != "leaders")
+    functional = dataclasses.replace(FORM.functional_tasks, columns=columns)
+    form = dataclasses.replace(FORM, sections=(FORM.key_tasks, functional))
+    book = _good_book(functional_tasks=(_one_good_task(role=None, leaders=()),))
+    assert _texts(findings(book)) == ["职能工作第 1 项未填写责任领导"]
+    assert findings(book, form) == []

@@ -25,7 +25,7 @@ from bluebook_desktop.domain import (
     lacks_task_text,
     unquartered_steps,
 )
-from bluebook_desktop.domain.form import FORM, LEADERS, TASK, Form, Section
+from bluebook_desktop.domain.form import FORM, Form, Section
 
 CONTEXT = "findings"
 FORM_CONTEXT = "form"
@@ -45,8 +45,6 @@ UNPRINTABLE = QT_TRANSLATE_NOOP("findings", "有 {count} 个字符无法打印�
 _COVER_CHECKS = ("unit_name", "filler", "phone", "filled_on")
 # How a finding names the filler: the shortest of the cover field's labels.
 FILLER = QT_TRANSLATE_NOOP("form", "填表人")
-# Column headers named by a finding when the section has no such column.
-_DEFAULT_HEADERS = {"task": TASK.header, "leaders": LEADERS.header}
 
 
 @dataclass(frozen=True)
@@ -114,9 +112,11 @@ def _cover_findings(book: Book, form: Form) -> list[Finding]:
     ]
 
 
-def _header(section: Section, name: str) -> str:
+def _header(section: Section, name: str) -> str | None:
+    """The header of the section's column `name`; None when the form has no such column,
+    and so asks nothing about it."""
     column = section.column(name)
-    return column.header if column is not None else _DEFAULT_HEADERS[name]
+    return column.header if column is not None else None
 
 
 def _section_findings(book: Book, section: Section) -> list[Finding]:
@@ -126,8 +126,9 @@ def _section_findings(book: Book, section: Section) -> list[Finding]:
     words = ("section", "column")
     for number, task in enumerate(section.tasks(book), start=1):
         place = {"section": section.label, "number": number}
-        if lacks_task_text(task):
-            column = {"column": _header(section, "task")}
+        task_header = _header(section, "task")
+        if task_header is not None and lacks_task_text(task):
+            column = {"column": task_header}
             found.append(
                 Finding(section.name, MISSING_TASK_CELL, {**place, **column}, number, 0, words)
             )
@@ -135,8 +136,9 @@ def _section_findings(book: Book, section: Section) -> list[Finding]:
             found.append(
                 Finding(section.name, MISSING_QUARTER, {**place, "step": step}, number, step, words)
             )
-        if not any(name.strip() for name in task.leaders):
-            column = {"column": _header(section, "leaders")}
+        leaders_header = _header(section, "leaders")
+        if leaders_header is not None and not any(name.strip() for name in task.leaders):
+            column = {"column": leaders_header}
             found.append(
                 Finding(section.name, MISSING_TASK_CELL, {**place, **column}, number, 0, words)
             )
