@@ -416,6 +416,21 @@ def changed_fields(old: object, new: object) -> list[str]:
     ]
 
 
+def lacks_task_text(task: Task) -> bool:
+    """The row names no 工作任务."""
+    return not task.task.strip()
+
+
+def lacks_role(task: Task) -> bool:
+    """A key task that says neither 牵头 nor 协办."""
+    return task.role not in ROLES
+
+
+def unquartered_steps(task: Task) -> list[int]:
+    """The numbers (from 1) of the task's 进度安排 lines with no quarter ticked."""
+    return [step for step, entry in enumerate(task.schedule, start=1) if not entry.quarters]
+
+
 def print_problems(book: Book) -> list[Warning_]:
     """What is not filled in yet and would print oddly: told before printing, never a block."""
     problems: list[Warning_] = []
@@ -441,7 +456,7 @@ def print_problems(book: Book) -> list[Warning_]:
     for where, section, tasks in sections:
         for number, task in enumerate(tasks, start=1):
             place = {"section": section, "number": number}
-            if not task.task.strip():
+            if lacks_task_text(task):
                 problems.append(
                     Warning_(
                         where,
@@ -449,7 +464,7 @@ def print_problems(book: Book) -> list[Warning_]:
                         place,
                     )
                 )
-            if where == "key_tasks" and task.role not in ROLES:
+            if where == "key_tasks" and lacks_role(task):
                 problems.append(
                     Warning_(
                         where,
@@ -457,17 +472,16 @@ def print_problems(book: Book) -> list[Warning_]:
                         place,
                     )
                 )
-            for step, entry in enumerate(task.schedule, start=1):
-                if not entry.quarters:
-                    problems.append(
-                        Warning_(
-                            where,
-                            QT_TRANSLATE_NOOP(
-                                "rules", "{section}第 {number} 项：第 {step} 条进度安排未勾选季度。"
-                            ),
-                            {**place, "step": step},
-                        )
+            for step in unquartered_steps(task):
+                problems.append(
+                    Warning_(
+                        where,
+                        QT_TRANSLATE_NOOP(
+                            "rules", "{section}第 {number} 项：第 {step} 条进度安排未勾选季度。"
+                        ),
+                        {**place, "step": step},
                     )
+                )
     if not book.head_opinion.strip():
         problems.append(
             Warning_("head_opinion", QT_TRANSLATE_NOOP("rules", "未填写单位负责人意见。"), {})

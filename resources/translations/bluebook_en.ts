@@ -1118,6 +1118,33 @@ The details are in the log: %2</translation>
     </message>
   </context>
   <context>
+    <name>findings</name>
+    <message>
+      <source>未填写{label}</source>
+      <translation>{label} not filled in</translation>
+    </message>
+    <message>
+      <source>{section}第 {number} 项未填写{column}</source>
+      <translation>{section} item {number}: {column} not filled in</translation>
+    </message>
+    <message>
+      <source>{section}第 {number} 项第 {step} 条进度安排未勾选季度</source>
+      <translation>{section} item {number}: schedule line {step} has no quarter ticked</translation>
+    </message>
+    <message>
+      <source>{section}第 {number} 项未选择牵头或协办</source>
+      <translation>{section} item {number}: neither lead nor assist chosen</translation>
+    </message>
+    <message>
+      <source>{key}与{functional}合计 {count} 项（原则上不超过 {limit} 项）</source>
+      <translation>{key} and {functional}: {count} items in all (in principle no more than {limit})</translation>
+    </message>
+    <message>
+      <source>有 {count} 个字符无法打印：{chars}</source>
+      <translation>{count} characters cannot be printed: {chars}</translation>
+    </message>
+  </context>
+  <context>
     <name>fonts</name>
     <message>
       <source>正文与表格</source>
@@ -1142,6 +1169,10 @@ The details are in the log: %2</translation>
   </context>
   <context>
     <name>form</name>
+    <message>
+      <source>填表人</source>
+      <translation>Filled in by</translation>
+    </message>
     <message>
       <source>序号</source>
       <translation>No.</translation>
