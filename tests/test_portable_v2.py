@@ -12,6 +12,7 @@ import datetime as dt
 import json
 from collections.abc import Callable
 from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -29,7 +30,7 @@ from bluebook_desktop.domain.year import (
     SelfReview,
 )
 from bluebook_desktop.errors import UserError
-from bluebook_desktop.formats.portable import book_to_dict, dumps, loads
+from bluebook_desktop.formats.portable import book_to_dict, dumps, loads, read_portable
 
 SHA = "ab" * 32
 
@@ -281,3 +282,30 @@ def test_next_year_book_drops_the_years_data() -> None:
     assert [t.task for t in new.functional_tasks] == [t.task for t in book.functional_tasks]
     # Nothing of the old year is left to write: the new book is a plain version 1 book.
     assert json.loads(dumps(new))["version"] == 1
+
+
+def test_duplicate_ids_are_refused() -> None:
+    def edit(data: dict[str, Any]) -> None:
+        tasks = data["book"]["functional_tasks"]
+        tasks[0]["id"] = tasks[2]["id"] = "0c1d2e3f" * 4
+
+    message = _refused(edit)
+    assert message.startswith("functional_tasks[2].id："), message
+    assert "出现了两次" in message
+
+
+def test_a_version_2_file_imports_twice_as_two_books(tmp_path: Path, repository: Any) -> None:
+    """Importing makes new rows: the ids a file carries never collide with stored ones."""
+    path = tmp_path / "year.bluebook.json"
+    path.write_text(dumps(loads(EXAMPLE_YEAR.read_bytes())), encoding="utf-8")
+    first = repository.add(read_portable(path))
+    second = repository.add(read_portable(path))
+    assert len(repository.list_books()) == 2
+    stored = [repository.load(b.id) for b in (first, second)]
+    ids = [t.id for book in stored for t in book.functional_tasks]
+    assert len(set(ids)) == 6
+    assert [t.task for t in stored[1].functional_tasks] == [
+        t.task for t in stored[0].functional_tasks
+    ]
+    # Everything else reads as the file has it.
+    assert read_portable(path).uid == loads(path.read_bytes()).uid

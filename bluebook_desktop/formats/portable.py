@@ -247,6 +247,9 @@ def write_portable(book: Book, path: Path, keep_everything: bool = False) -> Non
 
 
 def read_portable(path: Path) -> Book:
+    """A file to import as a new book: its tasks and steps get new ids, since they become
+    new rows (the same file may be imported twice, or into the database it came from);
+    `loads` keeps the ids a version 2 file has."""
     from bluebook_desktop.formats.reading import read_limited
 
     raw = read_limited(Path(path), MAX_FILE_BYTES)
@@ -254,7 +257,21 @@ def read_portable(path: Path) -> Book:
         raise UserError(
             "文件过大（超过 {limit} MB），不是蓝皮书文件。", limit=MAX_FILE_BYTES // 2**20
         )
-    return loads(raw)
+    return with_new_ids(loads(raw))
+
+
+def with_new_ids(book: Book) -> Book:
+    """The book with new task and step ids; everything else as it is."""
+
+    def renewed(task: Task) -> Task:
+        schedule = tuple(dataclasses.replace(e, id=new_id()) for e in task.schedule)
+        return dataclasses.replace(task, id=new_id(), schedule=schedule)
+
+    return dataclasses.replace(
+        book,
+        key_tasks=tuple(map(renewed, book.key_tasks)),
+        functional_tasks=tuple(map(renewed, book.functional_tasks)),
+    )
 
 
 def loads(raw: bytes | str) -> Book:
@@ -438,6 +455,8 @@ def _book(data: dict[str, Any], v2: bool = False) -> Book:
         )
         for section in FORM.sections
     }
+    if v2:
+        _check_unique_ids(tasks)
     total = sum(map(len, (*lines.values(), *texts.values()))) + sum(
         _task_chars(t) for section_tasks in tasks.values() for t in section_tasks
     )
@@ -466,6 +485,23 @@ def _book(data: dict[str, Any], v2: bool = False) -> Book:
         no_key_tasks=not tasks["key_tasks"],
         **tasks,
     )
+
+
+def _check_unique_ids(tasks: dict[str, tuple[Task, ...]]) -> None:
+    """Each task and each step is one row: two with the same id are a damaged file."""
+    seen: set[str] = set()
+    for section, section_tasks in tasks.items():
+        for i, task in enumerate(section_tasks):
+            places = [(f"{section}[{i}].id", task.id)]
+            places += [
+                (f"{section}[{i}].schedule[{j}].id", e.id) for j, e in enumerate(task.schedule)
+            ]
+            for where, value in places:
+                if value in seen:
+                    raise FileProblem(
+                        where, "编号 {value} 在文件中出现了两次，文件可能已损坏。", value=value
+                    )
+                seen.add(value)
 
 
 def _year_data(data: dict[str, Any]) -> dict[str, Any]:

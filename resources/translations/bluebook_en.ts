@@ -1829,6 +1829,10 @@ The details are in the log: %2</translation>
       <translation>Task {number}, schedule step {step}: no quarter is ticked. Please tick one before exporting.</translation>
     </message>
     <message>
+      <source>编号 {value} 在文件中出现了两次，文件可能已损坏。</source>
+      <translation>The identifier {value} appears twice in the file; the file may be damaged.</translation>
+    </message>
+    <message>
       <source>{path} 是本程序的数据库或备份文件，导出到这里会把它覆盖。请另选一个文件名。</source>
       <translation>{path} is this program's database or a backup; exporting there would overwrite it. Please choose another file name.</translation>
     </message>
