@@ -309,3 +309,25 @@ def test_a_version_2_file_imports_twice_as_two_books(tmp_path: Path, repository:
     ]
     # Everything else reads as the file has it.
     assert read_portable(path).uid == loads(path.read_bytes()).uid
+
+
+def test_the_years_texts_count_towards_the_books_size() -> None:
+    """A book's texts, its reports included, are limited together, so it still prints."""
+
+    def edit(data: dict[str, Any]) -> None:
+        long = "长" * 20000
+        for task in data["book"]["functional_tasks"]:
+            task["progress"] = [
+                {
+                    "quarter": q,
+                    "status": "按进度",
+                    "done": long,
+                    "problems": long,
+                    "next_steps": long,
+                }
+                for q in (1, 2, 3, 4)
+            ]
+
+    message = _refused(edit)
+    assert message.startswith("book："), message
+    assert "内容过多" in message

@@ -457,8 +457,12 @@ def _book(data: dict[str, Any], v2: bool = False) -> Book:
     }
     if v2:
         _check_unique_ids(tasks)
-    total = sum(map(len, (*lines.values(), *texts.values()))) + sum(
-        _task_chars(t) for section_tasks in tasks.values() for t in section_tasks
+    year_data = _year_data(data) if v2 else {}
+    total = (
+        sum(map(len, (*lines.values(), *texts.values())))
+        + sum(_task_chars(t) for section_tasks in tasks.values() for t in section_tasks)
+        + sum(len(a.what) + len(a.why) for a in year_data.get("adjustments", ()))
+        + (len(year_data["self_review"].summary) if "self_review" in year_data else 0)
     )
     if total > MAX_BOOK_CHARS:
         raise FileProblem(
@@ -473,7 +477,6 @@ def _book(data: dict[str, Any], v2: bool = False) -> Book:
         issued_on=issued_on,
         **{name: lines[name] for name in COVER_LINE_FIELDS},
     )
-    year_data = _year_data(data) if v2 else {}
     return Book(
         **year_data,
         cover=cover,
@@ -747,6 +750,10 @@ def _task_chars(task: Task) -> int:
         + sum(len(e.text) for e in task.schedule)
         + sum(map(len, task.leaders))
         + sum(len(value) for _name, value in task.extra)
+        + sum(
+            len(p.done) + len(p.value) + len(p.problems) + len(p.next_steps) for p in task.progress
+        )
+        + (len(task.review.done) + len(task.review.reason) if task.review else 0)
     )
 
 
