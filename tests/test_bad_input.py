@@ -63,7 +63,7 @@ CASES: dict[str, tuple[str, Callable[[], bytes], str]] = {
     "not json": ("a.bluebook.json", lambda: b'{"format": "bluebook", ', "不是有效的 JSON"),
     "empty": ("a.bluebook.json", lambda: b"", "文件是空的"),
     "wrong format": ("a.bluebook.json", lambda: b'{"format": "docx", "version": 1}', "不是蓝皮书"),
-    "future version": ("a.bluebook.json", edited(lambda d: d.update(version=2)), "更新版本"),
+    "future version": ("a.bluebook.json", edited(lambda d: d.update(version=3)), "更新版本"),
     "wrong type": ("a.bluebook.json", edited(lambda d: d["book"].update(year="2021")), "year"),
     "quarter 5": (
         "a.bluebook.json",

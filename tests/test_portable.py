@@ -185,10 +185,10 @@ def test_wrong_format(raw: bytes, repository: Repository) -> None:
 
 
 def test_future_version(fixture_bytes: bytes, repository: Repository) -> None:
-    raw = _edited(fixture_bytes, lambda data: data.update(version=2))
+    raw = _edited(fixture_bytes, lambda data: data.update(version=3))
     message = _refused(raw, repository)
     assert "更新版本" in message
-    assert "2" in message
+    assert "3" in message
 
 
 @pytest.mark.parametrize("version", [0, "1", True, 1.0, None, [1]])

@@ -14,7 +14,10 @@ import unicodedata
 import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    from bluebook_desktop.domain.year import Adjustment, Progress, Review, SelfReview
 
 LEAD = "牵头"
 ASSIST = "协办"
@@ -78,6 +81,9 @@ class Month(NamedTuple):
         return f"{self.year:04d}-{self.month:02d}"
 
 
+UID = re.compile(r"[0-9a-f]{32}")  # new_id()'s form: task, step and book identities
+
+
 def new_id() -> str:
     return uuid.uuid4().hex
 
@@ -126,8 +132,18 @@ class Task:
     # (column name, text) pairs sorted by name; a column without text has no pair. The
     # names are EXTRA_NAME words: the database and the portable file keep them as they are.
     extra: tuple[tuple[str, str], ...] = ()
+    # The year after the signature: at most one report per quarter, sorted by quarter,
+    # and the year-end review.
+    progress: tuple[Progress, ...] = ()
+    review: Review | None = None
 
     def __post_init__(self) -> None:
+        if self.progress:
+            reports = tuple(sorted(self.progress, key=lambda report: report.quarter))
+            quarters = [report.quarter for report in reports]
+            if len(set(quarters)) != len(quarters):
+                raise ValueError(f"at most one progress report per quarter, not {quarters}")
+            object.__setattr__(self, "progress", reports)
         if self.extra:
             pairs = tuple(
                 sorted((name, value) for name, value in dict(self.extra).items() if value)
@@ -201,6 +217,15 @@ class Book:
     key_tasks: tuple[Task, ...] = ()
     functional_tasks: tuple[Task, ...] = ()
     id: int | None = None  # the database's id; None until stored
+    # The book's identity across files and machines (32 hex), "" until given one.
+    uid: str = ""
+    finalized_on: dt.date | None = None  # 定稿: the day the plan was signed
+    adjustments: tuple[Adjustment, ...] = ()  # changes to the signed plan
+    self_review: SelfReview | None = None  # the year-end self-review as a whole
+
+    def __post_init__(self) -> None:
+        if self.uid and not UID.fullmatch(self.uid):
+            raise ValueError(f"uid must be 32 hex digits, not {self.uid!r}")
 
     @property
     def prints_no_key_tasks(self) -> bool:
@@ -366,7 +391,8 @@ def next_year_book(previous: Book) -> Book:
 
     The serial is given by the performance office, the fill date and the head's opinion
     belong to the new year, so those start empty. Tasks and their steps get new ids: they
-    are new rows.
+    are new rows. The year's own record (progress, reviews, 定稿, adjustments, the
+    self-review) stays with the old book, and the new one is a new book: no uid yet.
     """
     cover = replace(
         previous.cover,
@@ -381,6 +407,10 @@ def next_year_book(previous: Book) -> Book:
         id=None,
         cover=cover,
         head_opinion="",
+        uid="",
+        finalized_on=None,
+        adjustments=(),
+        self_review=None,
         key_tasks=tuple(_copied_task(t) for t in previous.key_tasks),
         functional_tasks=tuple(_copied_task(t) for t in previous.functional_tasks),
     )
@@ -388,7 +418,7 @@ def next_year_book(previous: Book) -> Book:
 
 def _copied_task(task: Task) -> Task:
     schedule = tuple(replace(entry, id=new_id()) for entry in task.schedule)
-    return replace(task, id=new_id(), schedule=schedule)
+    return replace(task, id=new_id(), schedule=schedule, progress=(), review=None)
 
 
 def _next_year_month(month: Month | None) -> Month | None:

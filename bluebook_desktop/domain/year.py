@@ -74,6 +74,24 @@ class Review:
             raise ValueError(f"result must be one of {RESULTS}, not {self.result!r}")
 
 
+@dataclass(frozen=True)
+class Adjustment:
+    """A change to the signed plan (目标调整): when, what changed and why."""
+
+    on: dt.date
+    what: str
+    why: str = ""
+
+
+@dataclass(frozen=True)
+class SelfReview:
+    """The unit's year-end self-review as a whole (年度自评总结)."""
+
+    summary: str = ""
+    reviewed_on: dt.date | None = None
+    score: float | None = None
+
+
 class Light(enum.Enum):
     """A task's pace light for one quarter, as the collecting office colours it."""
 

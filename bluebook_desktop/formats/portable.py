@@ -1,4 +1,9 @@
-"""The portable file (*.bluebook.json, format "bluebook" version 1): book in, file out.
+"""The portable file (*.bluebook.json, format "bluebook" version 1 or 2): book in, file out.
+
+Version 2 (bluebook-v2.schema.json) adds the year after the signature: per task its
+quarterly progress reports and year-end review, and stable task and step ids; per book its
+uid, the 定稿 date, the plan adjustments and the self-review. A book with none of these is
+written as version 1, exactly as before; both versions are read.
 
 Reading checks everything the schema says, and a little more (real dates), and reports the
 first problem with its place in the file, e.g.
@@ -9,6 +14,7 @@ unless the whole file is good, so a bad file never half-imports.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import json
 import re
 from pathlib import Path
@@ -29,18 +35,36 @@ from bluebook_desktop.domain import (
     ROLES,
     SECTION_TEXT_FIELDS,
     TEXT_MAX,
+    UID,
     Book,
     Cover,
     ScheduleEntry,
     Task,
+    new_id,
     parse_date,
     parse_month,
 )
 from bluebook_desktop.domain.form import FORM, Section
+from bluebook_desktop.domain.year import (
+    EVIDENCE_MAX_BYTES,
+    RESULTS,
+    STATUSES,
+    Adjustment,
+    Evidence,
+    Progress,
+    Review,
+    SelfReview,
+)
 from bluebook_desktop.errors import UserError
 
 FORMAT = "bluebook"
-VERSION = 1
+VERSION = 1  # written when a book has nothing version 2 adds
+VERSION_2 = 2
+LATEST = VERSION_2
+MAX_ADJUSTMENTS = 1000
+MAX_EVIDENCE = 100  # per report or review
+MAX_SCORE = 1000
+_SHA256 = re.compile(r"[0-9a-f]{64}")
 SUFFIX = ".bluebook.json"
 # The limits of a book (domain.MAX_*) are lower than the shared schema's (100 steps, 50
 # leaders, no total): at them the largest book accepted still prints in about 25 s and
@@ -95,31 +119,111 @@ def book_to_dict(book: Book, keep_everything: bool = False) -> dict[str, Any]:
     values["filled_on"] = cover.filled_on.isoformat() if cover.filled_on else ""
     values["issued_on"] = cover.issued_on.iso() if cover.issued_on else ""
     values.update({name: getattr(book, name) for name in SECTION_TEXT_FIELDS})
+    v2 = has_year_data(book)
     for section in FORM.sections:
         # Tasks kept behind 本单位未承担 are not the book's: the file holds none.
         kept_back = section.has_none(book) and not keep_everything
         tasks = () if kept_back else section.tasks(book)
-        values[section.name] = [_task_dict(t, section) for t in tasks]
+        values[section.name] = [_task_dict(t, section, v2) for t in tasks]
     data = {name: values[name] for name in _BOOK_KEYS}
     # Empty dates are left out: the schema's date patterns do not admit "".
     for name in COVER_DATE_FIELDS:
         if not data[name]:
             del data[name]
-    return {"format": FORMAT, "version": VERSION, "book": data}
+    if not v2:
+        return {"format": FORMAT, "version": VERSION, "book": data}
+    if book.uid:
+        data["uid"] = book.uid
+    if book.finalized_on:
+        data["finalized_on"] = book.finalized_on.isoformat()
+    if book.adjustments:
+        data["adjustments"] = [_adjustment_dict(a) for a in book.adjustments]
+    if book.self_review is not None:
+        data["self_review"] = _self_review_dict(book.self_review)
+    return {"format": FORMAT, "version": VERSION_2, "book": data}
 
 
-def _task_dict(task: Task, section: Section) -> dict[str, Any]:
+def has_year_data(book: Book) -> bool:
+    """Whether the book holds anything only version 2 can carry."""
+    return bool(
+        book.uid
+        or book.finalized_on
+        or book.adjustments
+        or book.self_review is not None
+        or any(
+            t.progress or t.review is not None for t in (*book.key_tasks, *book.functional_tasks)
+        )
+    )
+
+
+def _optional(data: dict[str, Any], **values: Any) -> dict[str, Any]:
+    """`data` with each value that is set: empty texts, None and empty lists are left out."""
+    for name, value in values.items():
+        if value is None or value == "" or value == []:
+            continue
+        data[name] = value.isoformat() if isinstance(value, dt.date) else value
+    return data
+
+
+def _evidence_dicts(records: tuple[Evidence, ...]) -> list[dict[str, Any]]:
+    return [
+        _optional(
+            {"name": e.name, "sha256": e.sha256, "size": e.size},
+            media_type=e.media_type,
+            added_on=e.added_on,
+        )
+        for e in records
+    ]
+
+
+def _progress_dict(report: Progress) -> dict[str, Any]:
+    return _optional(
+        {"quarter": report.quarter, "status": report.status},
+        done=report.done,
+        value=report.value,
+        problems=report.problems,
+        next_steps=report.next_steps,
+        reported_on=report.reported_on,
+        evidence=_evidence_dicts(report.evidence),
+    )
+
+
+def _review_dict(review: Review) -> dict[str, Any]:
+    return _optional(
+        {"result": review.result},
+        done=review.done,
+        reason=review.reason,
+        score=review.score,
+        evidence=_evidence_dicts(review.evidence),
+    )
+
+
+def _adjustment_dict(adjustment: Adjustment) -> dict[str, Any]:
+    return _optional({"on": adjustment.on.isoformat(), "what": adjustment.what}, why=adjustment.why)
+
+
+def _self_review_dict(review: SelfReview) -> dict[str, Any]:
+    return _optional({}, summary=review.summary, reviewed_on=review.reviewed_on, score=review.score)
+
+
+def _task_dict(task: Task, section: Section, v2: bool = False) -> dict[str, Any]:
     data: dict[str, Any] = {
         "task": task.task,
         "objective": task.objective,
         "target": task.target,
-        "schedule": [step_dict(entry) for entry in task.schedule],
+        "schedule": [step_dict(entry, with_id=v2) for entry in task.schedule],
         "leaders": list(task.leaders),
     }
     if section.has_role and task.role is not None:
         data["role"] = task.role
     if task.extra:  # only then: a book of this district's form is written as before
         data["fields"] = dict(task.extra)
+    if v2:
+        if task.progress:
+            data["progress"] = [_progress_dict(report) for report in task.progress]
+        if task.review is not None:
+            data["review"] = _review_dict(task.review)
+        data["id"] = task.id
     return data
 
 
@@ -143,6 +247,9 @@ def write_portable(book: Book, path: Path, keep_everything: bool = False) -> Non
 
 
 def read_portable(path: Path) -> Book:
+    """A file to import as a new book: its tasks and steps get new ids, since they become
+    new rows (the same file may be imported twice, or into the database it came from);
+    `loads` keeps the ids a version 2 file has."""
     from bluebook_desktop.formats.reading import read_limited
 
     raw = read_limited(Path(path), MAX_FILE_BYTES)
@@ -150,7 +257,21 @@ def read_portable(path: Path) -> Book:
         raise UserError(
             "文件过大（超过 {limit} MB），不是蓝皮书文件。", limit=MAX_FILE_BYTES // 2**20
         )
-    return loads(raw)
+    return with_new_ids(loads(raw))
+
+
+def with_new_ids(book: Book) -> Book:
+    """The book with new task and step ids; everything else as it is."""
+
+    def renewed(task: Task) -> Task:
+        schedule = tuple(dataclasses.replace(e, id=new_id()) for e in task.schedule)
+        return dataclasses.replace(task, id=new_id(), schedule=schedule)
+
+    return dataclasses.replace(
+        book,
+        key_tasks=tuple(map(renewed, book.key_tasks)),
+        functional_tasks=tuple(map(renewed, book.functional_tasks)),
+    )
 
 
 def loads(raw: bytes | str) -> Book:
@@ -285,18 +406,22 @@ def book_from_dict(data: Any) -> Book:
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise UserError('这不是蓝皮书文件（缺少 "format": "bluebook"）。')
     version = data.get("version")
-    if isinstance(version, int) and not isinstance(version, bool) and version > VERSION:
+    if isinstance(version, int) and not isinstance(version, bool) and version > LATEST:
         raise UserError(
             "文件来自更新版本的程序（格式版本 {version}），请先升级本程序。", version=version
         )
     # `true` and `1.0` equal 1 in Python but are not the schema's integer 1.
-    if version != VERSION or not isinstance(version, int) or isinstance(version, bool):
+    if (
+        version not in (VERSION, VERSION_2)
+        or not isinstance(version, int)
+        or isinstance(version, bool)
+    ):
         raise FileProblem("version", "不支持的格式版本 {value}。", value=_show(version))
     book = _object(data.get("book"), "book")
-    return _book(book)
+    return _book(book, version == VERSION_2)
 
 
-def _book(data: dict[str, Any]) -> Book:
+def _book(data: dict[str, Any], v2: bool = False) -> Book:
     for name in ("year", "unit_name", *_SECTION_KEYS):
         if name not in data:
             raise FileProblem(name, "缺少必填项。")
@@ -325,13 +450,19 @@ def _book(data: dict[str, Any]) -> Book:
             ) from None
     tasks = {
         section.name: tuple(
-            _task(item, f"{section.name}[{i}]", section)
+            _task(item, f"{section.name}[{i}]", section, v2)
             for i, item in enumerate(_array(data[section.name], section.name, MAX_TASKS))
         )
         for section in FORM.sections
     }
-    total = sum(map(len, (*lines.values(), *texts.values()))) + sum(
-        _task_chars(t) for section_tasks in tasks.values() for t in section_tasks
+    if v2:
+        _check_unique_ids(tasks)
+    year_data = _year_data(data) if v2 else {}
+    total = (
+        sum(map(len, (*lines.values(), *texts.values())))
+        + sum(_task_chars(t) for section_tasks in tasks.values() for t in section_tasks)
+        + sum(len(a.what) + len(a.why) for a in year_data.get("adjustments", ()))
+        + (len(year_data["self_review"].summary) if "self_review" in year_data else 0)
     )
     if total > MAX_BOOK_CHARS:
         raise FileProblem(
@@ -347,6 +478,7 @@ def _book(data: dict[str, Any]) -> Book:
         **{name: lines[name] for name in COVER_LINE_FIELDS},
     )
     return Book(
+        **year_data,
         cover=cover,
         key_tasks_title=lines["key_tasks_title"],
         key_tasks_note=texts["key_tasks_note"],
@@ -358,7 +490,191 @@ def _book(data: dict[str, Any]) -> Book:
     )
 
 
-def _task(item: Any, where: str, section: Section) -> Task:
+def _check_unique_ids(tasks: dict[str, tuple[Task, ...]]) -> None:
+    """Each task and each step is one row: two with the same id are a damaged file."""
+    seen: set[str] = set()
+    for section, section_tasks in tasks.items():
+        for i, task in enumerate(section_tasks):
+            places = [(f"{section}[{i}].id", task.id)]
+            places += [
+                (f"{section}[{i}].schedule[{j}].id", e.id) for j, e in enumerate(task.schedule)
+            ]
+            for where, value in places:
+                if value in seen:
+                    raise FileProblem(
+                        where, "编号 {value} 在文件中出现了两次，文件可能已损坏。", value=value
+                    )
+                seen.add(value)
+
+
+def _year_data(data: dict[str, Any]) -> dict[str, Any]:
+    """A version 2 book's own record of its year: uid, 定稿, adjustments, self-review."""
+    values: dict[str, Any] = {}
+    if "uid" in data:
+        values["uid"] = _uid(data["uid"], "uid")
+    if "no_key_tasks" in data:
+        flag = data["no_key_tasks"]
+        if not isinstance(flag, bool):
+            raise FileProblem("no_key_tasks", "应为真假值，实际是 {value}。", value=_kind(flag))
+        if flag:
+            values["no_key_tasks"] = True
+    values["finalized_on"] = _date(data, "finalized_on")
+    values["adjustments"] = tuple(
+        _adjustment(item, f"adjustments[{i}]")
+        for i, item in enumerate(
+            _array(data.get("adjustments", []), "adjustments", MAX_ADJUSTMENTS)
+        )
+    )
+    if "self_review" in data:
+        review = _object(data["self_review"], "self_review")
+        values["self_review"] = SelfReview(
+            summary=_string(review, "summary", TEXT_MAX, "self_review"),
+            reviewed_on=_date(review, "reviewed_on", "self_review"),
+            score=_score(review, "self_review"),
+        )
+    return values
+
+
+def _adjustment(item: Any, where: str) -> Adjustment:
+    data = _object(item, where)
+    for name in ("on", "what"):
+        if name not in data:
+            raise FileProblem(f"{where}.{name}", "缺少必填项。")
+    on = _date(data, "on", where)
+    assert on is not None
+    return Adjustment(
+        on=on,
+        what=_string(data, "what", TEXT_MAX, where),
+        why=_string(data, "why", TEXT_MAX, where),
+    )
+
+
+def _date(data: dict[str, Any], name: str, parent: str = "") -> dt.date | None:
+    if name not in data:
+        return None
+    where = f"{parent}.{name}" if parent else name
+    text = _string(data, name, 10, parent)
+    try:
+        return parse_date(text)
+    except ValueError:
+        raise FileProblem(where, "{value} 不是有效日期（应为 YYYY-MM-DD）。", value=text) from None
+
+
+def _uid(value: Any, where: str) -> str:
+    if not isinstance(value, str) or not UID.fullmatch(value):
+        raise FileProblem(
+            where, "{value} 不是编号（应为 32 位小写十六进制数字）。", value=_show(value)
+        )
+    return value
+
+
+def _score(data: dict[str, Any], parent: str) -> float | None:
+    if "score" not in data:
+        return None
+    value = data["score"]
+    if (
+        not isinstance(value, (int, float))
+        or isinstance(value, bool)
+        or not 0 <= value <= MAX_SCORE
+    ):
+        raise FileProblem(
+            f"{parent}.score",
+            "{value} 不是 0–{limit} 之间的得分。",
+            value=_show(value),
+            limit=MAX_SCORE,
+        )
+    return value
+
+
+def _progress(item: Any, where: str) -> Progress:
+    data = _object(item, where)
+    for name in ("quarter", "status"):
+        if name not in data:
+            raise FileProblem(f"{where}.{name}", "缺少必填项。")
+    quarter = data["quarter"]
+    if not isinstance(quarter, int) or isinstance(quarter, bool) or not 1 <= quarter <= 4:
+        raise FileProblem(
+            f"{where}.quarter", "{value} 不是季度（应为 1–4）。", value=_show(quarter)
+        )
+    status = data["status"]
+    if status not in STATUSES:
+        raise FileProblem(
+            f"{where}.status",
+            "{value} 不是进度（应为 {choices} 之一）。",
+            value=_show(status),
+            choices="、".join(STATUSES),
+        )
+    return Progress(
+        quarter=quarter,
+        status=status,
+        done=_string(data, "done", TEXT_MAX, where),
+        value=_string(data, "value", LINE_MAX, where),
+        problems=_string(data, "problems", TEXT_MAX, where),
+        next_steps=_string(data, "next_steps", TEXT_MAX, where),
+        reported_on=_date(data, "reported_on", where),
+        evidence=_evidence_list(data, where),
+    )
+
+
+def _review(item: Any, where: str) -> Review:
+    data = _object(item, where)
+    if "result" not in data:
+        raise FileProblem(f"{where}.result", "缺少必填项。")
+    result = data["result"]
+    if result not in RESULTS:
+        raise FileProblem(
+            f"{where}.result",
+            "{value} 不是自评结果（应为 {choices} 之一）。",
+            value=_show(result),
+            choices="、".join(RESULTS),
+        )
+    return Review(
+        result=result,
+        done=_string(data, "done", TEXT_MAX, where),
+        reason=_string(data, "reason", TEXT_MAX, where),
+        score=_score(data, where),
+        evidence=_evidence_list(data, where),
+    )
+
+
+def _evidence_list(data: dict[str, Any], parent: str) -> tuple[Evidence, ...]:
+    where = f"{parent}.evidence"
+    items = _array(data.get("evidence", []), where, MAX_EVIDENCE)
+    return tuple(_evidence(item, f"{where}[{i}]") for i, item in enumerate(items))
+
+
+def _evidence(item: Any, where: str) -> Evidence:
+    data = _object(item, where)
+    for name in ("name", "sha256", "size"):
+        if name not in data:
+            raise FileProblem(f"{where}.{name}", "缺少必填项。")
+    sha256 = data["sha256"]
+    if not isinstance(sha256, str) or not _SHA256.fullmatch(sha256):
+        raise FileProblem(
+            f"{where}.sha256",
+            "{value} 不是文件的 SHA-256 校验值（应为 64 位小写十六进制数字）。",
+            value=_show(sha256),
+        )
+    size = data["size"]
+    if not isinstance(size, int) or isinstance(size, bool) or size < 0:
+        raise FileProblem(f"{where}.size", "{value} 不是文件大小（字节数）。", value=_show(size))
+    if size > EVIDENCE_MAX_BYTES:
+        raise FileProblem(
+            f"{where}.size",
+            "佐证材料过大（{size} 字节，每个文件最多 {limit} MB）。",
+            size=size,
+            limit=EVIDENCE_MAX_BYTES // 2**20,
+        )
+    return Evidence(
+        name=_string(data, "name", LINE_MAX, where),
+        sha256=sha256,
+        size=size,
+        media_type=_string(data, "media_type", LINE_MAX, where),
+        added_on=_date(data, "added_on", where),
+    )
+
+
+def _task(item: Any, where: str, section: Section, v2: bool = False) -> Task:
     data = _object(item, where)
     for name in ("task", "objective"):
         if name not in data:
@@ -369,9 +685,27 @@ def _task(item: Any, where: str, section: Section) -> Task:
         if role not in ROLES:
             raise FileProblem(f"{where}.role", "{value} 应为“牵头”或“协办”。", value=_show(role))
     schedule = tuple(
-        _entry(entry, f"{where}.schedule[{i}]")
+        _entry(entry, f"{where}.schedule[{i}]", v2)
         for i, entry in enumerate(_array(data.get("schedule", []), f"{where}.schedule", MAX_STEPS))
     )
+    year: dict[str, Any] = {}
+    if v2:
+        if "id" in data:
+            year["id"] = _uid(data["id"], f"{where}.id")
+        reports = _array(data.get("progress", []), f"{where}.progress", 4)
+        progress = []
+        for i, report in enumerate(reports):
+            here = f"{where}.progress[{i}]"
+            progress.append(_progress(report, here))
+            if any(p.quarter == progress[-1].quarter for p in progress[:-1]):
+                raise FileProblem(
+                    f"{here}.quarter",
+                    "第 {quarter} 季度已有一份进展报告，每个季度只能有一份。",
+                    quarter=progress[-1].quarter,
+                )
+        year["progress"] = tuple(progress)
+        if "review" in data:
+            year["review"] = _review(data["review"], f"{where}.review")
     leaders = _array(data.get("leaders", []), f"{where}.leaders", MAX_LEADERS)
     for i, name in enumerate(leaders):
         _check_string(name, f"{where}.leaders[{i}]", LINE_MAX)
@@ -383,6 +717,7 @@ def _task(item: Any, where: str, section: Section) -> Task:
         leaders=tuple(leaders),
         role=role,
         extra=_fields(data, where),
+        **year,
     )
 
 
@@ -415,10 +750,14 @@ def _task_chars(task: Task) -> int:
         + sum(len(e.text) for e in task.schedule)
         + sum(map(len, task.leaders))
         + sum(len(value) for _name, value in task.extra)
+        + sum(
+            len(p.done) + len(p.value) + len(p.problems) + len(p.next_steps) for p in task.progress
+        )
+        + (len(task.review.done) + len(task.review.reason) if task.review else 0)
     )
 
 
-def _entry(item: Any, where: str) -> ScheduleEntry:
+def _entry(item: Any, where: str, v2: bool = False) -> ScheduleEntry:
     data = _object(item, where)
     if "quarters" not in data:
         raise FileProblem(f"{where}.quarters", "缺少必填项。")
@@ -432,7 +771,8 @@ def _entry(item: Any, where: str) -> ScheduleEntry:
             raise FileProblem(f"{where}.quarters", "{value} 不是季度（应为 1–4）。", value=_show(q))
     if len(set(quarters)) != len(quarters):
         raise FileProblem(f"{where}.quarters", "季度重复。")
-    return ScheduleEntry(tuple(quarters), _string(data, "text", TEXT_MAX, where))
+    step_id = _uid(data["id"], f"{where}.id") if v2 and "id" in data else new_id()
+    return ScheduleEntry(tuple(quarters), _string(data, "text", TEXT_MAX, where), step_id)
 
 
 def _default(name: str) -> str:

@@ -1736,8 +1736,40 @@ The details are in the log: %2</translation>
       <translation>Too much content ({count} characters; a book holds at most {limit}). Please split it into several books.</translation>
     </message>
     <message>
+      <source>{value} 不是编号（应为 32 位小写十六进制数字）。</source>
+      <translation>{value} is not an identifier (it should be 32 lowercase hexadecimal digits).</translation>
+    </message>
+    <message>
+      <source>{value} 不是 0–{limit} 之间的得分。</source>
+      <translation>{value} is not a score between 0 and {limit}.</translation>
+    </message>
+    <message>
+      <source>{value} 不是季度（应为 1–4）。</source>
+      <translation>{value} is not a quarter (should be 1–4).</translation>
+    </message>
+    <message>
+      <source>{value} 不是进度（应为 {choices} 之一）。</source>
+      <translation>{value} is not a progress status (it should be one of {choices}).</translation>
+    </message>
+    <message>
       <source>缺少必填项。</source>
       <translation>A required item is missing.</translation>
+    </message>
+    <message>
+      <source>{value} 不是自评结果（应为 {choices} 之一）。</source>
+      <translation>{value} is not a self-review result (it should be one of {choices}).</translation>
+    </message>
+    <message>
+      <source>{value} 不是文件的 SHA-256 校验值（应为 64 位小写十六进制数字）。</source>
+      <translation>{value} is not a file's SHA-256 checksum (it should be 64 lowercase hexadecimal digits).</translation>
+    </message>
+    <message>
+      <source>{value} 不是文件大小（字节数）。</source>
+      <translation>{value} is not a file size (a number of bytes).</translation>
+    </message>
+    <message>
+      <source>佐证材料过大（{size} 字节，每个文件最多 {limit} MB）。</source>
+      <translation>The supporting file is too large ({size} bytes; at most {limit} MB a file).</translation>
     </message>
     <message>
       <source>至少要有一个季度。</source>
@@ -1788,16 +1820,20 @@ The details are in the log: %2</translation>
       <translation>The file is not valid JSON (line {line}, column {col}: {reason}).</translation>
     </message>
     <message>
+      <source>应为真假值，实际是 {value}。</source>
+      <translation>Should be true or false, but is {value}.</translation>
+    </message>
+    <message>
+      <source>{value} 不是有效日期（应为 YYYY-MM-DD）。</source>
+      <translation>{value} is not a valid date (should be YYYY-MM-DD).</translation>
+    </message>
+    <message>
       <source>{value} 应为“牵头”或“协办”。</source>
       <translation>{value} should be “牵头” (lead) or “协办” (assist).</translation>
     </message>
     <message>
       <source>{name} 不是栏目名（应为英文字母开头的字母、数字或下划线，最多 100 个，且不是任务本身的栏目）。</source>
       <translation>{name} is not a column name (it should be letters, digits or underscores starting with a letter, at most 100, and not one of the task's own columns).</translation>
-    </message>
-    <message>
-      <source>{value} 不是季度（应为 1–4）。</source>
-      <translation>{value} is not a quarter (should be 1–4).</translation>
     </message>
     <message>
       <source>文件不是 UTF-8 编码的文本（第 {pos} 字节）。</source>
@@ -1812,16 +1848,20 @@ The details are in the log: %2</translation>
       <translation>{key} appears twice in the same place in the file (a duplicate key); it is not clear which one counts.</translation>
     </message>
     <message>
-      <source>{value} 不是有效日期（应为 YYYY-MM-DD）。</source>
-      <translation>{value} is not a valid date (should be YYYY-MM-DD).</translation>
-    </message>
-    <message>
       <source>{value} 不是有效月份（应为 YYYY-MM）。</source>
       <translation>{value} is not a valid month (should be YYYY-MM).</translation>
     </message>
     <message>
+      <source>第 {quarter} 季度已有一份进展报告，每个季度只能有一份。</source>
+      <translation>Quarter {quarter} already has a progress report; a quarter can have only one.</translation>
+    </message>
+    <message>
       <source>第 {number} 项任务的第 {step} 条进度安排没有勾选季度，请先勾选再导出。</source>
       <translation>Task {number}, schedule step {step}: no quarter is ticked. Please tick one before exporting.</translation>
+    </message>
+    <message>
+      <source>编号 {value} 在文件中出现了两次，文件可能已损坏。</source>
+      <translation>The identifier {value} appears twice in the file; the file may be damaged.</translation>
     </message>
     <message>
       <source>{path} 是本程序的数据库或备份文件，导出到这里会把它覆盖。请另选一个文件名。</source>

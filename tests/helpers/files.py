@@ -15,3 +15,7 @@ OLD_DATABASES = {
     "0002": FIXTURES / "schema-0002.sqlite3",
     "0003": FIXTURES / "schema-0003.sqlite3",
 }
+# Version 2 of the portable file, and a year of the real book in it: progress, a review,
+# 定稿, an adjustment and the self-review.
+SCHEMA_V2 = FIXTURES / "bluebook-v2.schema.json"
+EXAMPLE_YEAR = FIXTURES / "example-year.bluebook.json"
