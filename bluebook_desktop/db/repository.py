@@ -43,12 +43,15 @@ from bluebook_desktop.db.rows import (
 )
 from bluebook_desktop.domain import (
     COVER_FIELDS,
+    QT_TRANSLATE_NOOP,
     Book,
     Cover,
     ScheduleEntry,
     Task,
     changed_fields,
+    has_year_data,
 )
+from bluebook_desktop.errors import UserError
 
 __all__ = ["BookMissing", "BookSummary", "Repository", "StoreConflict"]
 log = logging.getLogger(__name__)
@@ -109,6 +112,7 @@ class Repository:
         """Store a new book; returns it with its database id."""
         from dataclasses import replace
 
+        _refuse_year_data(book)
         # SQLite gives a new book the id of the last one deleted. A random first revision
         # keeps a window that still remembers the deleted book from storing into this one:
         # its expected revision will not match. Random rather than a counter, since a counter
@@ -144,6 +148,7 @@ class Repository:
             raise ValueError("store() compares two versions of the same stored book")
         if old is new:
             return
+        _refuse_year_data(new)
         values: dict[str, Any] = {}
         cover_changes = changed_fields(old.cover, new.cover)
         if cover_changes:
@@ -242,6 +247,20 @@ def _runner(connection: Connection) -> Callable[[str, Mapping[str, Any]], Iterab
         return connection.execute(text(sql), params).mappings()
 
     return run
+
+
+YEAR_DATA_NOT_STORED = QT_TRANSLATE_NOOP(
+    "messages",
+    "这本蓝皮书含有季度进展、年度自评或目标调整等全年填报内容，本程序还不能把这些内容存入"
+    "数据库；为免丢失，没有导入或保存。",
+)
+
+
+def _refuse_year_data(book: Book) -> None:
+    """What the database cannot hold yet is refused whole, never dropped without a word
+    (a version 2 file with quarterly reports, read into a book, would lose them here)."""
+    if has_year_data(book):
+        raise UserError(YEAR_DATA_NOT_STORED)
 
 
 def _now() -> str:

@@ -386,6 +386,14 @@ def chinese_month(month: Month | None) -> str:
 # --- making books ---
 
 
+def has_year_data(book: Book) -> bool:
+    """The book holds what the year after the signature adds: 定稿, adjustments, the
+    self-review, or a task's progress report or review (a book's uid alone is not that)."""
+    if book.finalized_on or book.adjustments or book.self_review:
+        return True
+    return any(t.progress or t.review for t in (*book.key_tasks, *book.functional_tasks))
+
+
 def next_year_book(previous: Book) -> Book:
     """以上一年度为基础新建: the same cover and tasks for the following year.
 

@@ -1456,6 +1456,10 @@ The details are in the log: %2</translation>
       <translation>The database {database} is missing: it was damaged earlier and moved to {moved} (not deleted). No good backup was found.</translation>
     </message>
     <message>
+      <source>这本蓝皮书含有季度进展、年度自评或目标调整等全年填报内容，本程序还不能把这些内容存入数据库；为免丢失，没有导入或保存。</source>
+      <translation>This book holds what is filled in over the year (quarterly progress, the year-end self-review or plan adjustments), which this program cannot store in its database yet; so that nothing is lost, it was not imported or saved.</translation>
+    </message>
+    <message>
       <source>这个数据库的结构与本程序不符（{problem}），无法打开。文件可能被其他程序改动过，请从备份恢复。</source>
       <translation>This database's structure does not match this program ({problem}), so it cannot be opened. Another program may have changed the file; please restore it from a backup.</translation>
     </message>
