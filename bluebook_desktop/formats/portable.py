@@ -596,14 +596,13 @@ def _progress(item: Any, where: str) -> Progress:
         raise FileProblem(
             f"{where}.quarter", "{value} 不是季度（应为 1–4）。", value=_show(quarter)
         )
-    status = data["status"]
-    if status not in STATUSES:
-        raise FileProblem(
-            f"{where}.status",
-            "{value} 不是进度（应为 {choices} 之一）。",
-            value=_show(status),
-            choices="、".join(STATUSES),
-        )
+    status = _one_of(
+        data,
+        "status",
+        STATUSES,
+        QT_TRANSLATE_NOOP("messages", "{value} 不是进度（应为 {choices} 之一）。"),
+        where,
+    )
     return Progress(
         quarter=quarter,
         status=status,
@@ -616,18 +615,29 @@ def _progress(item: Any, where: str) -> Progress:
     )
 
 
+def _one_of(
+    data: dict[str, Any], name: str, choices: tuple[str, ...], message: str, where: str
+) -> str:
+    """One of the schema's enum words, or the file is refused naming the place and the choices."""
+    value = data[name]
+    if value not in choices:
+        raise FileProblem(
+            f"{where}.{name}", message, value=_show(value), choices="、".join(choices)
+        )
+    return value  # type: ignore[no-any-return]
+
+
 def _review(item: Any, where: str) -> Review:
     data = _object(item, where)
     if "result" not in data:
         raise FileProblem(f"{where}.result", "缺少必填项。")
-    result = data["result"]
-    if result not in RESULTS:
-        raise FileProblem(
-            f"{where}.result",
-            "{value} 不是自评结果（应为 {choices} 之一）。",
-            value=_show(result),
-            choices="、".join(RESULTS),
-        )
+    result = _one_of(
+        data,
+        "result",
+        RESULTS,
+        QT_TRANSLATE_NOOP("messages", "{value} 不是自评结果（应为 {choices} 之一）。"),
+        where,
+    )
     return Review(
         result=result,
         done=_string(data, "done", TEXT_MAX, where),

@@ -1560,6 +1560,14 @@ The details are in the log: %2</translation>
       <translation>The file is nested too deeply to be a book file.</translation>
     </message>
     <message>
+      <source>{value} 不是进度（应为 {choices} 之一）。</source>
+      <translation>{value} is not a progress status (it should be one of {choices}).</translation>
+    </message>
+    <message>
+      <source>{value} 不是自评结果（应为 {choices} 之一）。</source>
+      <translation>{value} is not a self-review result (it should be one of {choices}).</translation>
+    </message>
+    <message>
       <source>{path} 不是普通文件（可能是文件夹、设备或管道），无法读取。</source>
       <translation>{path} is not an ordinary file (it may be a folder, a device or a pipe) and cannot be read.</translation>
     </message>
@@ -1752,16 +1760,8 @@ The details are in the log: %2</translation>
       <translation>{value} is not a quarter (should be 1–4).</translation>
     </message>
     <message>
-      <source>{value} 不是进度（应为 {choices} 之一）。</source>
-      <translation>{value} is not a progress status (it should be one of {choices}).</translation>
-    </message>
-    <message>
       <source>缺少必填项。</source>
       <translation>A required item is missing.</translation>
-    </message>
-    <message>
-      <source>{value} 不是自评结果（应为 {choices} 之一）。</source>
-      <translation>{value} is not a self-review result (it should be one of {choices}).</translation>
     </message>
     <message>
       <source>{value} 不是文件的 SHA-256 校验值（应为 64 位小写十六进制数字）。</source>
