@@ -172,8 +172,11 @@ def upgrade(engine: Engine, target: str = "head") -> None:
             with connection.begin():
                 if on_sqlite:
                     # The driver begins a transaction only before a row is written: the
-                    # tables' copies would be made outside it. One upgrade, one transaction.
-                    connection.exec_driver_sql("BEGIN")
+                    # tables' copies would be made outside it. One upgrade, one transaction,
+                    # IMMEDIATE: the write lock is taken at the start, where SQLite's busy
+                    # timeout waits for another program's write; a deferred transaction that
+                    # has read cannot wait for it later and fails with "database is locked".
+                    connection.exec_driver_sql("BEGIN IMMEDIATE")
                 config.attributes["connection"] = connection
                 command.upgrade(config, target)
                 if on_sqlite:
