@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
-    from bluebook_desktop.domain.year import Adjustment, Progress, Review, SelfReview
+    from bluebook_desktop.domain.year import Adjustment, Evidence, Progress, Review, SelfReview
 
 LEAD = "牵头"
 ASSIST = "协办"
@@ -222,6 +222,9 @@ class Book:
     finalized_on: dt.date | None = None  # 定稿: the day the plan was signed
     adjustments: tuple[Adjustment, ...] = ()  # changes to the signed plan
     self_review: SelfReview | None = None  # the year-end self-review as a whole
+    # The PDF printed for signature at 定稿, kept byte for byte (its bytes are stored as a
+    # supporting file's are): the signed plan stays printable exactly as it was signed.
+    signed_copy: Evidence | None = None
 
     def __post_init__(self) -> None:
         if self.uid and not UID.fullmatch(self.uid):
@@ -389,7 +392,7 @@ def chinese_month(month: Month | None) -> str:
 def has_year_data(book: Book) -> bool:
     """The book holds what the year after the signature adds: 定稿, adjustments, the
     self-review, or a task's progress report or review (a book's uid alone is not that)."""
-    if book.finalized_on or book.adjustments or book.self_review:
+    if book.finalized_on or book.adjustments or book.self_review or book.signed_copy:
         return True
     return any(t.progress or t.review for t in (*book.key_tasks, *book.functional_tasks))
 
@@ -419,6 +422,7 @@ def next_year_book(previous: Book) -> Book:
         finalized_on=None,
         adjustments=(),
         self_review=None,
+        signed_copy=None,
         key_tasks=tuple(_copied_task(t) for t in previous.key_tasks),
         functional_tasks=tuple(_copied_task(t) for t in previous.functional_tasks),
     )

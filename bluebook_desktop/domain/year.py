@@ -13,7 +13,7 @@ import enum
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from bluebook_desktop.domain import QT_TRANSLATE_NOOP, QUARTERS, Task
+from bluebook_desktop.domain import QT_TRANSLATE_NOOP, QUARTERS, Book, Task
 
 # 进度: what a quarter's report says of the task's pace.
 DONE, AHEAD, ON_PACE, BEHIND = "已完成", "超进度", "按进度", "滞后"
@@ -160,3 +160,22 @@ def count_lights(lights: Iterable[Light]) -> dict[Light, int]:
     for light in lights:
         counts[light] += 1
     return counts
+
+
+def book_evidence(book: Book) -> list[Evidence]:
+    """Every supporting file of the book once, in the book's order (key tasks, then
+    functional; per task its quarters' reports, then its review; the signed copy last).
+
+    Its position from 1 is the file's number wherever files are listed (佐证材料清单): the
+    window, the printouts and a package read it the same way from the same book.
+    """
+    seen: dict[str, Evidence] = {}
+    for task in (*book.key_tasks, *book.functional_tasks):
+        records = [record for report in task.progress for record in report.evidence]
+        if task.review is not None:
+            records.extend(task.review.evidence)
+        for record in records:
+            seen.setdefault(record.sha256, record)
+    if book.signed_copy is not None:
+        seen.setdefault(book.signed_copy.sha256, book.signed_copy)
+    return list(seen.values())

@@ -140,6 +140,8 @@ def book_to_dict(book: Book, keep_everything: bool = False) -> dict[str, Any]:
         data["adjustments"] = [_adjustment_dict(a) for a in book.adjustments]
     if book.self_review is not None:
         data["self_review"] = _self_review_dict(book.self_review)
+    if book.signed_copy is not None:
+        data["signed_copy"] = _evidence_dicts((book.signed_copy,))[0]
     return {"format": FORMAT, "version": VERSION_2, "book": data}
 
 
@@ -150,6 +152,7 @@ def has_year_data(book: Book) -> bool:
         or book.finalized_on
         or book.adjustments
         or book.self_review is not None
+        or book.signed_copy is not None
         or any(
             t.progress or t.review is not None for t in (*book.key_tasks, *book.functional_tasks)
         )
@@ -532,6 +535,9 @@ def _year_data(data: dict[str, Any]) -> dict[str, Any]:
             reviewed_on=_date(review, "reviewed_on", "self_review"),
             score=_score(review, "self_review"),
         )
+    if "signed_copy" in data:
+        # An optional field beyond the schema's names: the PDF signed at 定稿.
+        values["signed_copy"] = _evidence(data["signed_copy"], "signed_copy")
     return values
 
 
