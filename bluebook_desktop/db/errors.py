@@ -11,3 +11,7 @@ class BookMissing(UserError):
 
 class StoreConflict(UserError):
     """Another window stored this book since it was loaded here; nothing was written."""
+
+
+class EvidenceMissing(UserError):
+    """A supporting file is named by a book but its bytes are not in the database."""

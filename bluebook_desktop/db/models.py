@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import BigInteger, Boolean, ForeignKey, Integer, String, Text
+from sqlalchemy import BigInteger, Boolean, Float, ForeignKey, Integer, LargeBinary, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from bluebook_desktop.db.rows import FUNCTIONAL, KEY  # noqa: F401 - the section values
@@ -42,6 +42,9 @@ class BookRow(Base):
     # When the book was last stored: UTC, ISO 8601 ("2026-12-01T09:30:05+00:00"); "" for a
     # book not stored since the schema had this column.
     modified_at: Mapped[str] = mapped_column(String(32), default="", server_default="")
+    # the year after the signature
+    uid: Mapped[str] = mapped_column(String(32), default="", server_default="", index=True)
+    finalized_on: Mapped[str] = mapped_column(String(10), default="", server_default="")
 
     tasks: Mapped[list[TaskRow]] = relationship(
         back_populates="book",
@@ -104,3 +107,91 @@ class TaskFieldRow(Base):
     )
     name: Mapped[str] = mapped_column(String(100), primary_key=True)  # the column's name
     value: Mapped[str] = mapped_column(Text, default="")
+
+
+class ProgressRow(Base):
+    """One quarter's report on one task (Progress)."""
+
+    __tablename__ = "progress"
+
+    task_id: Mapped[str] = mapped_column(
+        ForeignKey("task.id", ondelete="CASCADE"), primary_key=True
+    )
+    quarter: Mapped[int] = mapped_column(Integer, primary_key=True)
+    status: Mapped[str] = mapped_column(String(10))
+    done: Mapped[str] = mapped_column(Text, default="")
+    value: Mapped[str] = mapped_column(String(500), default="")
+    problems: Mapped[str] = mapped_column(Text, default="")
+    next_steps: Mapped[str] = mapped_column(Text, default="")
+    reported_on: Mapped[str] = mapped_column(String(10), default="")  # YYYY-MM-DD or ""
+
+
+class ReviewRow(Base):
+    """The year-end review of one task (Review)."""
+
+    __tablename__ = "review"
+
+    task_id: Mapped[str] = mapped_column(
+        ForeignKey("task.id", ondelete="CASCADE"), primary_key=True
+    )
+    result: Mapped[str] = mapped_column(String(10))
+    done: Mapped[str] = mapped_column(Text, default="")
+    reason: Mapped[str] = mapped_column(Text, default="")
+    score: Mapped[float | None] = mapped_column(Float, nullable=True)
+
+
+class AdjustmentRow(Base):
+    __tablename__ = "adjustment"
+
+    book_id: Mapped[int] = mapped_column(
+        ForeignKey("book.id", ondelete="CASCADE"), primary_key=True
+    )
+    position: Mapped[int] = mapped_column(Integer, primary_key=True)
+    on: Mapped[str] = mapped_column(String(10))
+    what: Mapped[str] = mapped_column(Text, default="")
+    why: Mapped[str] = mapped_column(Text, default="")
+
+
+class SelfReviewRow(Base):
+    __tablename__ = "self_review"
+
+    book_id: Mapped[int] = mapped_column(
+        ForeignKey("book.id", ondelete="CASCADE"), primary_key=True
+    )
+    summary: Mapped[str] = mapped_column(Text, default="")
+    reviewed_on: Mapped[str] = mapped_column(String(10), default="")
+    score: Mapped[float | None] = mapped_column(Float, nullable=True)
+
+
+class EvidenceRow(Base):
+    """A supporting file's record where the book names it: a task's quarter report
+    (kind "progress"), its review ("review", quarter 0) or the book's signed copy
+    ("signed_copy", no task, quarter 0). The bytes are in evidence_file, if here at all."""
+
+    __tablename__ = "evidence"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    book_id: Mapped[int] = mapped_column(ForeignKey("book.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    task_id: Mapped[str | None] = mapped_column(
+        ForeignKey("task.id", ondelete="CASCADE"), nullable=True
+    )
+    quarter: Mapped[int] = mapped_column(Integer)
+    position: Mapped[int] = mapped_column(Integer)
+    name: Mapped[str] = mapped_column(String(500))
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
+    size: Mapped[int] = mapped_column(BigInteger)
+    media_type: Mapped[str] = mapped_column(String(500), default="")
+    added_on: Mapped[str] = mapped_column(String(10), default="")
+
+
+class EvidenceFileRow(Base):
+    """A supporting file's bytes, once per content."""
+
+    __tablename__ = "evidence_file"
+
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    size: Mapped[int] = mapped_column(BigInteger)
+    media_type: Mapped[str] = mapped_column(String(500))
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+    stored_at: Mapped[str] = mapped_column(String(32))  # UTC ISO 8601

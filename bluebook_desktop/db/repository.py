@@ -15,6 +15,7 @@ stored in between makes the store a `StoreConflict`, never a silent overwrite.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import logging
 import random
 import secrets
@@ -28,12 +29,27 @@ from sqlalchemy import Connection, Engine, delete, func, insert, select, text, u
 from sqlalchemy.exc import OperationalError
 
 from bluebook_desktop.db import sqlite
-from bluebook_desktop.db.errors import BookMissing, StoreConflict
-from bluebook_desktop.db.models import BookRow, LeaderRow, ScheduleEntryRow, TaskFieldRow, TaskRow
+from bluebook_desktop.db.errors import BookMissing, EvidenceMissing, StoreConflict
+from bluebook_desktop.db.models import (
+    AdjustmentRow,
+    BookRow,
+    EvidenceFileRow,
+    EvidenceRow,
+    LeaderRow,
+    ProgressRow,
+    ReviewRow,
+    ScheduleEntryRow,
+    SelfReviewRow,
+    TaskFieldRow,
+    TaskRow,
+)
 from bluebook_desktop.db.rows import (
     BOOK_TEXT_COLUMNS,
     FUNCTIONAL,
     KEY,
+    PROGRESS_EVIDENCE,
+    REVIEW_EVIDENCE,
+    SIGNED_COPY,
     TASK_COLUMNS,
     BookSummary,
     Row,
@@ -49,11 +65,10 @@ from bluebook_desktop.domain import (
     ScheduleEntry,
     Task,
     changed_fields,
-    has_year_data,
 )
-from bluebook_desktop.errors import UserError
+from bluebook_desktop.domain.year import Evidence
 
-__all__ = ["BookMissing", "BookSummary", "Repository", "StoreConflict"]
+__all__ = ["BookMissing", "BookSummary", "EvidenceMissing", "Repository", "StoreConflict"]
 log = logging.getLogger(__name__)
 
 
@@ -112,7 +127,6 @@ class Repository:
         """Store a new book; returns it with its database id."""
         from dataclasses import replace
 
-        _refuse_year_data(book)
         # SQLite gives a new book the id of the last one deleted. A random first revision
         # keeps a window that still remembers the deleted book from storing into this one:
         # its expected revision will not match. Random rather than a counter, since a counter
@@ -132,6 +146,7 @@ class Repository:
                 for section, tasks in sections:
                     for position, task in enumerate(tasks):
                         _insert_task(connection, book_id, section, position, task)
+                _store_book_year(connection, book_id, Book(), book)
             return book_id
 
         book_id = retrying(write)
@@ -148,7 +163,6 @@ class Repository:
             raise ValueError("store() compares two versions of the same stored book")
         if old is new:
             return
-        _refuse_year_data(new)
         values: dict[str, Any] = {}
         cover_changes = changed_fields(old.cover, new.cover)
         if cover_changes:
@@ -156,10 +170,12 @@ class Repository:
         for name in BOOK_TEXT_COLUMNS:
             if getattr(old, name) != getattr(new, name):
                 values[name] = getattr(new, name)
+        values.update(_year_values(old, new))
         tasks_changed = (
             old.key_tasks != new.key_tasks or old.functional_tasks != new.functional_tasks
         )
-        if not values and not tasks_changed:
+        year_changed = _book_year_changed(old, new)
+        if not values and not tasks_changed and not year_changed:
             return
         expected = self._revisions.get(new.id)
         if expected is None:
@@ -190,9 +206,73 @@ class Repository:
                     _delete_gone(connection, before, after)
                 for section, before, after in sections:
                     _store_tasks(connection, new.id, section, before, after)
+                if year_changed:
+                    _store_book_year(connection, new.id, old, new)
 
         retrying(write)
         self._revisions[new.id] = expected + 1
+
+    # --- supporting files' bytes ---
+
+    def put_evidence(self, data: bytes, media_type: str) -> str:
+        """Keep a supporting file's bytes (once per content); returns their SHA-256.
+
+        Called before the edit that names the file, so the bytes are there by the time the
+        book is stored. Bytes no book names any more stay until `forget_unused_evidence`.
+        """
+        sha256 = hashlib.sha256(data).hexdigest()
+
+        def write() -> None:
+            with self.engine.begin() as connection:
+                found = connection.execute(
+                    select(EvidenceFileRow.sha256).where(EvidenceFileRow.sha256 == sha256)
+                ).first()
+                if found is None:
+                    connection.execute(
+                        insert(EvidenceFileRow).values(
+                            sha256=sha256,
+                            size=len(data),
+                            media_type=media_type,
+                            data=data,
+                            stored_at=_now(),
+                        )
+                    )
+
+        retrying(write)
+        return sha256
+
+    def has_evidence(self, sha256: str) -> bool:
+        with self.engine.connect() as connection:
+            query = select(EvidenceFileRow.sha256).where(EvidenceFileRow.sha256 == sha256)
+            return connection.execute(query).first() is not None
+
+    def evidence_data(self, sha256: str) -> bytes:
+        """A supporting file's bytes; EvidenceMissing when they are not in the database (a
+        book read from a .bluebook.json carries the files' records, not their bytes)."""
+        with self.engine.connect() as connection:
+            data = connection.execute(
+                select(EvidenceFileRow.data).where(EvidenceFileRow.sha256 == sha256)
+            ).scalar()
+        if data is None:
+            raise EvidenceMissing(EVIDENCE_MISSING)
+        return bytes(data)
+
+    def forget_unused_evidence(self, older_than: dt.timedelta = dt.timedelta(days=1)) -> int:
+        """Drop the bytes no book names, kept longer than `older_than` (so a file just added
+        in another window, not yet stored in its book, stays). Returns how many went."""
+        cutoff = (dt.datetime.now(dt.timezone.utc) - older_than).isoformat(timespec="seconds")
+
+        def write() -> int:
+            with self.engine.begin() as connection:
+                named = select(EvidenceRow.sha256)
+                result = connection.execute(
+                    delete(EvidenceFileRow).where(
+                        EvidenceFileRow.sha256.not_in(named), EvidenceFileRow.stored_at < cutoff
+                    )
+                )
+                return result.rowcount
+
+        return retrying(write)
 
     def checkpoint(self) -> None:
         """Copy what the -wal file holds into the database file itself (and empty the -wal).
@@ -249,18 +329,11 @@ def _runner(connection: Connection) -> Callable[[str, Mapping[str, Any]], Iterab
     return run
 
 
-YEAR_DATA_NOT_STORED = QT_TRANSLATE_NOOP(
+EVIDENCE_MISSING = QT_TRANSLATE_NOOP(
     "messages",
-    "这本蓝皮书含有季度进展、年度自评或目标调整等全年填报内容，本程序还不能把这些内容存入"
-    "数据库；为免丢失，没有导入或保存。",
+    "这份佐证材料的文件不在数据库中（导入的是不含佐证材料的 .bluebook.json 文件）。"
+    "请导入含佐证材料的 .bluebook.zip 文件，或重新添加该材料。",
 )
-
-
-def _refuse_year_data(book: Book) -> None:
-    """What the database cannot hold yet is refused whole, never dropped without a word
-    (a version 2 file with quarterly reports, read into a book, would lose them here)."""
-    if has_year_data(book):
-        raise UserError(YEAR_DATA_NOT_STORED)
 
 
 def _now() -> str:
@@ -271,7 +344,162 @@ def _now() -> str:
 def _book_values(book: Book) -> dict[str, Any]:
     values = _cover_values(book.cover, COVER_FIELDS)
     values.update({name: getattr(book, name) for name in BOOK_TEXT_COLUMNS})
+    values.update(_year_values(Book(), book))
     return values
+
+
+def _day(day: dt.date | None) -> str:
+    return day.isoformat() if day else ""
+
+
+def _year_values(old: Book, new: Book) -> dict[str, Any]:
+    """The book row's columns of the year that differ: its uid and its 定稿 date."""
+    values: dict[str, Any] = {}
+    if old.uid != new.uid:
+        values["uid"] = new.uid
+    if old.finalized_on != new.finalized_on:
+        values["finalized_on"] = _day(new.finalized_on)
+    return values
+
+
+def _book_year_changed(old: Book, new: Book) -> bool:
+    return (
+        old.adjustments != new.adjustments
+        or old.self_review != new.self_review
+        or old.signed_copy != new.signed_copy
+    )
+
+
+def _store_book_year(connection: Any, book_id: int, old: Book, new: Book) -> None:
+    """The book's own year rows that changed, each part rewritten whole: there are few."""
+    if old.adjustments != new.adjustments:
+        connection.execute(delete(AdjustmentRow).where(AdjustmentRow.book_id == book_id))
+        if new.adjustments:
+            connection.execute(
+                insert(AdjustmentRow),
+                [
+                    {
+                        "book_id": book_id,
+                        "position": i,
+                        "on": _day(a.on),
+                        "what": a.what,
+                        "why": a.why,
+                    }
+                    for i, a in enumerate(new.adjustments)
+                ],
+            )
+    if old.self_review != new.self_review:
+        connection.execute(delete(SelfReviewRow).where(SelfReviewRow.book_id == book_id))
+        review = new.self_review
+        if review is not None:
+            connection.execute(
+                insert(SelfReviewRow).values(
+                    book_id=book_id,
+                    summary=review.summary,
+                    reviewed_on=_day(review.reviewed_on),
+                    score=review.score,
+                )
+            )
+    if old.signed_copy != new.signed_copy:
+        connection.execute(
+            delete(EvidenceRow).where(
+                EvidenceRow.book_id == book_id, EvidenceRow.kind == SIGNED_COPY
+            )
+        )
+        if new.signed_copy is not None:
+            _insert_evidence(connection, book_id, SIGNED_COPY, None, 0, (new.signed_copy,))
+
+
+def _insert_evidence(
+    connection: Any,
+    book_id: int,
+    kind: str,
+    task_id: str | None,
+    quarter: int,
+    records: Sequence[Evidence],
+) -> None:
+    if records:
+        connection.execute(
+            insert(EvidenceRow),
+            [
+                {
+                    "book_id": book_id,
+                    "kind": kind,
+                    "task_id": task_id,
+                    "quarter": quarter,
+                    "position": position,
+                    "name": record.name,
+                    "sha256": record.sha256,
+                    "size": record.size,
+                    "media_type": record.media_type,
+                    "added_on": _day(record.added_on),
+                }
+                for position, record in enumerate(records)
+            ],
+        )
+
+
+def _store_task_year(
+    connection: Any, book_id: int, old: Task | None, new: Task, changes: Iterable[str]
+) -> None:
+    """A task's reports and review as they changed (or all of them, for a new task): the
+    changed quarter's rows are rewritten, the untouched quarters cost nothing."""
+    if "progress" in changes:
+        before = {report.quarter: report for report in (old.progress if old else ())}
+        after = {report.quarter: report for report in new.progress}
+        for quarter in sorted(set(before) | set(after)):
+            if before.get(quarter) == after.get(quarter):
+                continue
+            if quarter in before:
+                connection.execute(
+                    delete(ProgressRow).where(
+                        ProgressRow.task_id == new.id, ProgressRow.quarter == quarter
+                    )
+                )
+                connection.execute(
+                    delete(EvidenceRow).where(
+                        EvidenceRow.task_id == new.id,
+                        EvidenceRow.kind == PROGRESS_EVIDENCE,
+                        EvidenceRow.quarter == quarter,
+                    )
+                )
+            report = after.get(quarter)
+            if report is not None:
+                connection.execute(
+                    insert(ProgressRow).values(
+                        task_id=new.id,
+                        quarter=quarter,
+                        status=report.status,
+                        done=report.done,
+                        value=report.value,
+                        problems=report.problems,
+                        next_steps=report.next_steps,
+                        reported_on=_day(report.reported_on),
+                    )
+                )
+                _insert_evidence(
+                    connection, book_id, PROGRESS_EVIDENCE, new.id, quarter, report.evidence
+                )
+    if "review" in changes:
+        if old is not None and old.review is not None:
+            connection.execute(delete(ReviewRow).where(ReviewRow.task_id == new.id))
+            connection.execute(
+                delete(EvidenceRow).where(
+                    EvidenceRow.task_id == new.id, EvidenceRow.kind == REVIEW_EVIDENCE
+                )
+            )
+        review = new.review
+        if review is not None:
+            connection.execute(
+                insert(ReviewRow).values(
+                    task_id=new.id,
+                    result=review.result,
+                    done=review.done,
+                    reason=review.reason,
+                    score=review.score,
+                )
+            )
+            _insert_evidence(connection, book_id, REVIEW_EVIDENCE, new.id, 0, review.evidence)
 
 
 def _cover_values(cover: Cover, names: Iterable[str]) -> dict[str, Any]:
@@ -331,6 +559,8 @@ def _store_tasks(
                 _insert_leaders(connection, task)
             if "extra" in changes:
                 _store_fields(connection, task.id, old_task.extra, task.extra)
+            if "progress" in changes or "review" in changes:
+                _store_task_year(connection, book_id, old_task, task, changes)
         if values:
             connection.execute(update(TaskRow).where(TaskRow.id == task.id).values(**values))
 
@@ -348,6 +578,8 @@ def _insert_task(connection: Any, book_id: int, section: str, position: int, tas
     _insert_schedule(connection, task)
     _insert_leaders(connection, task)
     _store_fields(connection, task.id, (), task.extra)
+    if task.progress or task.review is not None:
+        _store_task_year(connection, book_id, None, task, ("progress", "review"))
 
 
 def _insert_schedule(connection: Any, task: Task) -> None:

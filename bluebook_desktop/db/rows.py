@@ -8,6 +8,7 @@ connection they are given.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -23,6 +24,7 @@ from bluebook_desktop.domain import (
     parse_month,
 )
 from bluebook_desktop.domain.form import FORM
+from bluebook_desktop.domain.year import Adjustment, Evidence, Progress, Review, SelfReview
 
 # task.section: which table of the form a task belongs to (the section's stored value)
 KEY = FORM.key_tasks.stored
@@ -66,6 +68,35 @@ FIELDS_QUERY = (
     " WHERE t.book_id = :book_id ORDER BY f.task_id, f.name"
 )
 
+# The year after the signature. A book without any of it costs five queries that find nothing.
+PROGRESS_QUERY = (
+    "SELECT p.* FROM progress p JOIN task t ON t.id = p.task_id"
+    " WHERE t.book_id = :book_id ORDER BY p.task_id, p.quarter"
+)
+REVIEW_QUERY = "SELECT r.* FROM review r JOIN task t ON t.id = r.task_id WHERE t.book_id = :book_id"
+EVIDENCE_QUERY = (
+    "SELECT kind, task_id, quarter, name, sha256, size, media_type, added_on FROM evidence"
+    " WHERE book_id = :book_id ORDER BY kind, task_id, quarter, position"
+)
+ADJUSTMENTS_QUERY = (
+    'SELECT "on", what, why FROM adjustment WHERE book_id = :book_id ORDER BY position'
+)
+SELF_REVIEW_QUERY = "SELECT * FROM self_review WHERE book_id = :book_id"
+
+# evidence.kind: what names a supporting file
+PROGRESS_EVIDENCE, REVIEW_EVIDENCE, SIGNED_COPY = "progress", "review", "signed_copy"
+
+
+@dataclass(frozen=True)
+class YearRows:
+    """The rows of a book's year: reports, reviews, files, adjustments, its self-review."""
+
+    progress: Iterable[Row] = ()
+    reviews: Iterable[Row] = ()
+    evidence: Iterable[Row] = ()
+    adjustments: Iterable[Row] = ()
+    self_review: Iterable[Row] = ()
+
 
 def list_books(run: Run) -> list[BookSummary]:
     """The book list: newest year first, then by unit."""
@@ -84,6 +115,13 @@ def read_book(run: Run, book_id: int) -> tuple[Book, int] | None:
         run(SCHEDULE_QUERY, params),
         run(LEADERS_QUERY, params),
         run(FIELDS_QUERY, params),
+        YearRows(
+            run(PROGRESS_QUERY, params),
+            run(REVIEW_QUERY, params),
+            run(EVIDENCE_QUERY, params),
+            run(ADJUSTMENTS_QUERY, params),
+            run(SELF_REVIEW_QUERY, params),
+        ),
     )
     return book, row["revision"]
 
@@ -98,6 +136,7 @@ def book_from_rows(
     schedule: Iterable[Row],
     leaders: Iterable[Row],
     fields: Iterable[Row] = (),
+    year: YearRows | None = None,
 ) -> Book:
     """A book from its row, its task rows (in section and position order), and the rows of
     its schedules (id, task_id, quarters, text) and leaders (task_id, name), each in
@@ -112,6 +151,35 @@ def book_from_rows(
     extra: dict[str, list[tuple[str, str]]] = {}
     for f in fields:
         extra.setdefault(f["task_id"], []).append((f["name"], f["value"]))
+    year = year or YearRows()
+    files: dict[tuple[str, str | None, int], list[Evidence]] = {}
+    for e in year.evidence:
+        files.setdefault((e["kind"], e["task_id"], e["quarter"]), []).append(_evidence(e))
+    reports: dict[str, list[Progress]] = {}
+    for p in year.progress:
+        evidence = tuple(files.get((PROGRESS_EVIDENCE, p["task_id"], p["quarter"]), ()))
+        reports.setdefault(p["task_id"], []).append(
+            Progress(
+                quarter=p["quarter"],
+                status=p["status"],
+                done=p["done"],
+                value=p["value"],
+                problems=p["problems"],
+                next_steps=p["next_steps"],
+                reported_on=_day(p["reported_on"]),
+                evidence=evidence,
+            )
+        )
+    reviews = {
+        r["task_id"]: Review(
+            result=r["result"],
+            done=r["done"],
+            reason=r["reason"],
+            score=r["score"],
+            evidence=tuple(files.get((REVIEW_EVIDENCE, r["task_id"], 0), ())),
+        )
+        for r in year.reviews
+    }
     sections: dict[str, list[Task]] = {section.stored: [] for section in FORM.sections}
     for t in tasks:
         sections[t["section"]].append(
@@ -124,17 +192,45 @@ def book_from_rows(
                 schedule=tuple(steps.get(t["id"], ())),
                 leaders=tuple(names.get(t["id"], ())),
                 extra=tuple(extra.get(t["id"], ())),
+                progress=tuple(reports.get(t["id"], ())),
+                review=reviews.get(t["id"]),
             )
         )
     cover = {name: book[name] for name in COVER_FIELDS}
     cover["filled_on"] = parse_date(book["filled_on"]) if book["filled_on"] else None
     cover["issued_on"] = parse_month(book["issued_on"]) if book["issued_on"] else None
+    self_review = next(
+        (SelfReview(r["summary"], _day(r["reviewed_on"]), r["score"]) for r in year.self_review),
+        None,
+    )
+    signed = files.get((SIGNED_COPY, None, 0))
     return Book(
         id=book["id"],
         cover=Cover(**cover),
+        uid=book["uid"],
+        finalized_on=_day(book["finalized_on"]),
+        adjustments=tuple(
+            Adjustment(parse_date(a["on"]), a["what"], a["why"]) for a in year.adjustments
+        ),
+        self_review=self_review,
+        signed_copy=signed[0] if signed else None,
         **{section.name: tuple(sections[section.stored]) for section in FORM.sections},
         **{
             name: bool(book[name]) if name == "no_key_tasks" else book[name]
             for name in BOOK_TEXT_COLUMNS
         },
+    )
+
+
+def _day(text: str) -> dt.date | None:
+    return parse_date(text) if text else None
+
+
+def _evidence(row: Row) -> Evidence:
+    return Evidence(
+        name=row["name"],
+        sha256=row["sha256"],
+        size=row["size"],
+        media_type=row["media_type"],
+        added_on=_day(row["added_on"]),
     )

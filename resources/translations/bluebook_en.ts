@@ -1456,8 +1456,8 @@ The details are in the log: %2</translation>
       <translation>The database {database} is missing: it was damaged earlier and moved to {moved} (not deleted). No good backup was found.</translation>
     </message>
     <message>
-      <source>这本蓝皮书含有季度进展、年度自评或目标调整等全年填报内容，本程序还不能把这些内容存入数据库；为免丢失，没有导入或保存。</source>
-      <translation>This book holds what is filled in over the year (quarterly progress, the year-end self-review or plan adjustments), which this program cannot store in its database yet; so that nothing is lost, it was not imported or saved.</translation>
+      <source>这份佐证材料的文件不在数据库中（导入的是不含佐证材料的 .bluebook.json 文件）。请导入含佐证材料的 .bluebook.zip 文件，或重新添加该材料。</source>
+      <translation>The file of this supporting material is not in the database (the book was imported from a .bluebook.json file, which carries no supporting files). Import the .bluebook.zip file that holds them, or add the material again.</translation>
     </message>
     <message>
       <source>这个数据库的结构与本程序不符（{problem}），无法打开。文件可能被其他程序改动过，请从备份恢复。</source>
