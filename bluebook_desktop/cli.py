@@ -16,6 +16,7 @@ from bluebook_desktop import __version__, logs, paths
 from bluebook_desktop.errors import UserError
 
 if TYPE_CHECKING:
+    from bluebook_desktop.db.repository import Repository
     from bluebook_desktop.db.store import Store
     from bluebook_desktop.domain import Book
     from bluebook_desktop.formats.pdf import MissingGlyphs, PdfSettings
@@ -53,7 +54,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     exporting = commands.add_parser("export", help="导出一本蓝皮书")
     exporting.add_argument("id", type=int)
-    _add_outputs(exporting)
+    _add_outputs(exporting, package=True)
     _add_print_switches(exporting)
 
     rendering = commands.add_parser("render", help="不经数据库，直接把蓝皮书文件生成 PDF")
@@ -69,11 +70,15 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _add_outputs(parser: argparse.ArgumentParser) -> None:
+def _add_outputs(parser: argparse.ArgumentParser, package: bool = False) -> None:
     group = parser.add_argument_group("输出（至少一项）")
     group.add_argument("--json", metavar="OUT", type=Path, help="蓝皮书文件 (.bluebook.json)")
     group.add_argument("--pdf", metavar="OUT", type=Path, help="打印用 PDF")
     group.add_argument("--docx", metavar="OUT", type=Path, help="Word 文档 (.docx)")
+    if package:
+        group.add_argument(
+            "--package", metavar="OUT", type=Path, help="蓝皮书包 (.bluebook.zip)：含佐证材料"
+        )
 
 
 MISSING_GLYPHS = ("refuse", "box")
@@ -144,7 +149,8 @@ def _unexpected(exc: Exception, log_file: Path | None, location: str | None = No
 
 def _run(args: argparse.Namespace, found: paths.Paths, log_file: Path | None = None) -> int:
     if args.command in ("render", "export"):
-        for out in (args.pdf, getattr(args, "json", None), getattr(args, "docx", None)):
+        outputs = ("pdf", "json", "docx", "package")
+        for out in (getattr(args, name, None) for name in outputs):
             if out is not None:
                 paths.check_output(out, found)
     if args.command == "render":
@@ -161,14 +167,13 @@ def _run(args: argparse.Namespace, found: paths.Paths, log_file: Path | None = N
     repository = store.repository
     try:  # closed on every way out: on Windows an open file cannot be replaced
         if args.command == "import":
-            book = repository.add(_read_book(args.file))
-            print(book.id)
+            print(_import(repository, args.file).id)
         elif args.command == "list":
             for summary in repository.list_books():
                 print(f"{summary.id}\t{summary.year}\t{summary.unit_name}\t{summary.title}")
         elif args.command == "export":
-            if not (args.json or args.pdf or args.docx):
-                _fail("请至少指定一种输出：--json、--pdf 或 --docx。")
+            if not (args.json or args.pdf or args.docx or args.package):
+                _fail("请至少指定一种输出：--json、--pdf、--docx 或 --package。")
             _write_outputs(
                 repository.load(args.id),
                 _pdf_settings(args),
@@ -176,6 +181,8 @@ def _run(args: argparse.Namespace, found: paths.Paths, log_file: Path | None = N
                 json=args.json,
                 pdf=args.pdf,
                 docx=args.docx,
+                package=args.package,
+                read_evidence=repository.evidence_data,
             )
         elif args.command == "backup":
             store.close()
@@ -209,6 +216,16 @@ def _restore(backup_file: Path, found: paths.Paths) -> None:
         print(f"恢复前的数据库保存在 {saved}。")
 
 
+def _import(repository: Repository, file: Path) -> Book:
+    """A book file, Word file or package added as a new book (a package with its files)."""
+    from bluebook_desktop.formats.package import is_package, read_package
+
+    if is_package(file):
+        with read_package(file) as packaged:
+            return repository.add(packaged.book, packaged.files())
+    return repository.add(_read_book(file))
+
+
 def _read_book(file: Path) -> Book:
     if file.suffix.lower() in (".docx", ".doc"):
         # A .doc goes through the Word reader too: it refuses the old binary format with
@@ -231,6 +248,8 @@ def _write_outputs(
     json: Path | None = None,
     pdf: Path | None = None,
     docx: Path | None = None,
+    package: Path | None = None,
+    read_evidence: Callable[[str], bytes] | None = None,
 ) -> None:
     """Write every output that can be written; then name each failure on a line of its own."""
 
@@ -250,10 +269,17 @@ def _write_outputs(
 
         write_docx(book, path)
 
+    def write_package(book: Book, path: Path) -> None:
+        from bluebook_desktop.formats.package import package_book
+
+        assert read_evidence is not None, "a package needs the files' bytes"
+        package_book(path, book, read_evidence)
+
     writers = [
         ("蓝皮书文件", json, write_json),
         ("PDF", pdf, write_pdf),
         ("Word 文件", docx, write_docx),
+        ("蓝皮书包", package, write_package),
     ]
     wanted = [(name, path, write) for name, path, write in writers if path is not None]
     failures: list[str] = []

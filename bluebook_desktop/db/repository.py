@@ -66,7 +66,7 @@ from bluebook_desktop.domain import (
     Task,
     changed_fields,
 )
-from bluebook_desktop.domain.year import Evidence
+from bluebook_desktop.domain.year import Evidence, Supporting
 
 __all__ = ["BookMissing", "BookSummary", "EvidenceMissing", "Repository", "StoreConflict"]
 log = logging.getLogger(__name__)
@@ -123,8 +123,12 @@ class Repository:
 
     # --- writing ---
 
-    def add(self, book: Book) -> Book:
-        """Store a new book; returns it with its database id."""
+    def add(self, book: Book, files: Iterable[Supporting] = ()) -> Book:
+        """Store a new book; returns it with its database id.
+
+        `files` (a package's, read as they are iterated) are stored with the book in one
+        transaction: a file failing its check as it is read leaves nothing stored.
+        """
         from dataclasses import replace
 
         # SQLite gives a new book the id of the last one deleted. A random first revision
@@ -147,6 +151,8 @@ class Repository:
                     for position, task in enumerate(tasks):
                         _insert_task(connection, book_id, section, position, task)
                 _store_book_year(connection, book_id, Book(), book)
+                for supporting in files:
+                    _put_evidence(connection, supporting.data, supporting.record.media_type)
             return book_id
 
         book_id = retrying(write)
@@ -220,26 +226,12 @@ class Repository:
         Called before the edit that names the file, so the bytes are there by the time the
         book is stored. Bytes no book names any more stay until `forget_unused_evidence`.
         """
-        sha256 = hashlib.sha256(data).hexdigest()
 
-        def write() -> None:
+        def write() -> str:
             with self.engine.begin() as connection:
-                found = connection.execute(
-                    select(EvidenceFileRow.sha256).where(EvidenceFileRow.sha256 == sha256)
-                ).first()
-                if found is None:
-                    connection.execute(
-                        insert(EvidenceFileRow).values(
-                            sha256=sha256,
-                            size=len(data),
-                            media_type=media_type,
-                            data=data,
-                            stored_at=_now(),
-                        )
-                    )
+                return _put_evidence(connection, data, media_type)
 
-        retrying(write)
-        return sha256
+        return retrying(write)
 
     def has_evidence(self, sha256: str) -> bool:
         with self.engine.connect() as connection:
@@ -350,6 +342,18 @@ def _book_values(book: Book) -> dict[str, Any]:
 
 def _day(day: dt.date | None) -> str:
     return day.isoformat() if day else ""
+
+
+def _put_evidence(connection: Any, data: bytes, media_type: str) -> str:
+    sha256 = hashlib.sha256(data).hexdigest()
+    query = select(EvidenceFileRow.sha256).where(EvidenceFileRow.sha256 == sha256)
+    if connection.execute(query).first() is None:
+        connection.execute(
+            insert(EvidenceFileRow).values(
+                sha256=sha256, size=len(data), media_type=media_type, data=data, stored_at=_now()
+            )
+        )
+    return sha256
 
 
 def _year_values(old: Book, new: Book) -> dict[str, Any]:

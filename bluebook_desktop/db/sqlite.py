@@ -151,8 +151,18 @@ def undecodable_text(path: Path) -> str | None:
             )
         ]
         for table in tables:
-            quoted = '"' + table.replace('"', '""') + '"'
-            for row in connection.execute(f"SELECT rowid, * FROM {quoted}"):  # noqa: S608
+            quoted = _quoted(table)
+            # Only the columns declared as text: a supporting file's bytes (a BLOB column)
+            # are not text, and reading them all at every start would be slow besides.
+            columns = [
+                _quoted(row[1].decode("utf-8", "replace"))
+                for row in connection.execute(f"PRAGMA table_info({quoted})")
+                if _is_text_type(row[2].decode("utf-8", "replace"))
+            ]
+            if not columns:
+                continue
+            query = f"SELECT rowid, {', '.join(columns)} FROM {quoted}"  # noqa: S608
+            for row in connection.execute(query):
                 for value in row[1:]:
                     if isinstance(value, bytes):
                         try:
@@ -160,6 +170,16 @@ def undecodable_text(path: Path) -> str | None:
                         except UnicodeDecodeError:
                             return f"{table} {row[0]}"
     return None
+
+
+def _quoted(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _is_text_type(declared: str) -> bool:
+    """SQLite's rule for a column of text affinity (and no type at all, which takes any)."""
+    upper = declared.upper()
+    return not upper or any(word in upper for word in ("CHAR", "CLOB", "TEXT"))
 
 
 # --- plain words for SQLite's errors ---

@@ -40,6 +40,14 @@ class Evidence:
 
 
 @dataclass(frozen=True)
+class Supporting:
+    """A supporting file read and accepted: its record and its bytes."""
+
+    record: Evidence
+    data: bytes
+
+
+@dataclass(frozen=True)
 class Progress:
     """One quarter's report on one task, against the steps that fall in that quarter."""
 

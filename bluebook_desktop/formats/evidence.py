@@ -13,11 +13,10 @@ import datetime as dt
 import hashlib
 import io
 import zipfile
-from dataclasses import dataclass
 from pathlib import Path
 
 from bluebook_desktop.domain import QT_TRANSLATE_NOOP
-from bluebook_desktop.domain.year import EVIDENCE_MAX_BYTES, Evidence
+from bluebook_desktop.domain.year import EVIDENCE_MAX_BYTES, Evidence, Supporting
 from bluebook_desktop.errors import UserError
 from bluebook_desktop.formats.reading import read_limited
 
@@ -60,14 +59,6 @@ UNKNOWN = QT_TRANSLATE_NOOP(
 TOO_BIG = QT_TRANSLATE_NOOP(
     "messages", "“{name}”超过 {limit} MB，不能作为佐证材料。请压缩或拆分后再添加。"
 )
-
-
-@dataclass(frozen=True)
-class Supporting:
-    """A supporting file read and accepted: its record and its bytes."""
-
-    record: Evidence
-    data: bytes
 
 
 def media_type(data: bytes) -> str | None:

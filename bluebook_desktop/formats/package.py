@@ -14,16 +14,18 @@ import hashlib
 import re
 import stat
 import zipfile
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
-from bluebook_desktop.domain import QT_TRANSLATE_NOOP
-from bluebook_desktop.domain.year import EVIDENCE_MAX_BYTES, Evidence
+from bluebook_desktop.domain import QT_TRANSLATE_NOOP, Book
+from bluebook_desktop.domain.year import EVIDENCE_MAX_BYTES, Evidence, book_evidence
 from bluebook_desktop.errors import UserError, os_reason
+from bluebook_desktop.formats.evidence import Supporting, accept
 from bluebook_desktop.formats.files import write_atomically_with
 from bluebook_desktop.formats.portable import MAX_FILE_BYTES as MAX_BOOK_BYTES
+from bluebook_desktop.formats.portable import dumps, loads, with_new_ids
 
 SUFFIX = ".bluebook.zip"
 BOOK_MEMBER = "book.bluebook.json"
@@ -87,8 +89,11 @@ class Package:
     def hashes(self) -> set[str]:
         return set(self._members)
 
-    def verify(self, records: Iterable[Evidence]) -> None:
-        """Every recorded file present with its size and SHA-256, and no file unrecorded."""
+    def verify(self, records: Iterable[Evidence], content: bool = True) -> None:
+        """Every recorded file present with its size and SHA-256, and no file unrecorded.
+
+        With `content` False the files are not read (their hashes are then checked as
+        `contents` reads them, so an import reads each file once)."""
         name = self.path.name
         wanted: dict[str, Evidence] = {}
         for record in records:
@@ -99,7 +104,7 @@ class Package:
                 raise UserError(MISSING, name=name, file=record.name)
             if info.file_size != record.size:
                 raise UserError(CHANGED_SIZE, name=name, file=record.name)
-            if hashlib.sha256(self.read(sha)).hexdigest() != sha:
+            if content and hashlib.sha256(self.read(sha)).hexdigest() != sha:
                 raise UserError(CHANGED_CONTENT, name=name, file=record.name)
         extra = sorted(set(self._members) - set(wanted))
         if extra:
@@ -109,6 +114,78 @@ class Package:
         """One supporting file's bytes, at most its declared size (a lying directory entry
         cannot make it inflate further)."""
         return _read_member(self._archive, self.path, self._members[sha256])
+
+    def contents(self, records: Iterable[Evidence]) -> Iterator[Supporting]:
+        """Each recorded file once, read, its SHA-256 checked and its content accepted as a
+        supporting file is when added by hand (a program renamed .pdf is refused)."""
+        seen: set[str] = set()
+        for record in records:
+            if record.sha256 in seen:
+                continue
+            seen.add(record.sha256)
+            data = self.read(record.sha256)
+            if hashlib.sha256(data).hexdigest() != record.sha256:
+                raise UserError(CHANGED_CONTENT, name=self.path.name, file=record.name)
+            yield accept(data, record.name, record.added_on)
+
+
+@dataclass
+class PackagedBook:
+    """A package's book, read and checked, with its files read when `files` is iterated:
+    importing stores each file as it is read and checked, in the same transaction as the
+    book, so a file failing its check leaves nothing imported."""
+
+    book: Book
+    package: Package
+
+    def files(self) -> Iterator[Supporting]:
+        return self.package.contents(book_evidence(self.book))
+
+    def __enter__(self) -> PackagedBook:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.package.close()
+
+
+def read_package(path: Path) -> PackagedBook:
+    """A package to import: its structure checked, its book read (with new task and step
+    ids, as any imported file), every file the book records present with its size, none
+    extra. Close it (a `with` block) once imported."""
+    package = open_package(path)
+    try:
+        book = with_new_ids(loads(package.book_bytes))
+        package.verify(book_evidence(book), content=False)
+        return PackagedBook(book, package)
+    except BaseException:
+        package.close()
+        raise
+
+
+class StoredFiles(Mapping[str, bytes]):
+    """A book's files as `write_package` takes them, each read only when written."""
+
+    def __init__(self, hashes: Iterable[str], read: Callable[[str], bytes]) -> None:
+        self._hashes = sorted(set(hashes))
+        self._read = read
+
+    def __getitem__(self, sha256: str) -> bytes:
+        if sha256 not in self._hashes:
+            raise KeyError(sha256)
+        return self._read(sha256)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._hashes)
+
+    def __len__(self) -> int:
+        return len(self._hashes)
+
+
+def package_book(path: Path, book: Book, read: Callable[[str], bytes]) -> None:
+    """Write the book as a package: its portable file (version 2 when it has a year) and
+    every file it records, `read` giving the bytes of each by its SHA-256."""
+    records = book_evidence(book)
+    write_package(path, dumps(book).encode("utf-8"), StoredFiles((r.sha256 for r in records), read))
 
 
 def write_package(path: Path, book_json: bytes, files: Mapping[str, bytes]) -> None:
@@ -128,6 +205,11 @@ def write_package(path: Path, book_json: bytes, files: Mapping[str, bytes]) -> N
                 archive.writestr(info, files[sha])
 
     write_atomically_with(path, write)
+
+
+def is_package(path: Path) -> bool:
+    """A file to read as a package: named .bluebook.zip (or any .zip, as mail renames)."""
+    return path.name.lower().endswith(".zip")
 
 
 def open_package(path: Path) -> Package:
