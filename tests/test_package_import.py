@@ -226,3 +226,63 @@ def test_a_package_whose_files_are_not_in_the_database_is_not_written(
     with sqlite3.connect(source) as connection:
         assert connection.execute("SELECT count(*) FROM evidence").fetchone()[0] == 2
     connection.close()
+
+
+def test_a_package_through_the_window(
+    qtbot: Any, exported: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Imported by 导入 (the file dialog), the book opens with its files' bytes stored;
+    exported by 导出蓝皮书包, it is a package another machine imports the same."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from bluebook_desktop import paths
+    from bluebook_desktop.db.store import open_store
+    from bluebook_desktop.ui.main_window import MainWindow
+    from bluebook_desktop.ui.settings import Settings
+    from bluebook_desktop.ui.workspace import Workspace
+
+    database = tmp_path / "window.sqlite3"
+    settings = Settings.in_file(tmp_path / "settings.ini")
+    store = open_store(database)
+    window = MainWindow(Workspace(store, settings, paths.resolve(database)))
+    qtbot.addWidget(window)
+    errors: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: errors.append(text))
+    monkeypatch.setattr(
+        "PySide6.QtWidgets.QFileDialog.getOpenFileName", lambda *a, **k: (str(exported), "")
+    )
+    window.ui.importButton.click()
+    assert errors == []
+    assert window.session is not None
+    report = window.session.book.functional_tasks[0].progress[0]
+    assert [e.name for e in report.evidence] == ["会议签到表.pdf", "现场照片.png"]
+    assert store.repository.evidence_data(report.evidence[0].sha256) == SCAN
+
+    out = tmp_path / "导出" / "again.bluebook.zip"
+    out.parent.mkdir()
+    monkeypatch.setattr(
+        "PySide6.QtWidgets.QFileDialog.getSaveFileName", lambda *a, **k: (str(out), "")
+    )
+    window.ui.actionExportPackage.trigger()
+    assert errors == []
+    window.session.finish()
+    window.close()
+    store.close()
+    with zipfile.ZipFile(out) as archive:
+        assert archive.read(f"evidence/{hashlib.sha256(PHOTO).hexdigest()}") == PHOTO
+
+    # A bad package: the clerk is told in words, nothing is added.
+    bad = _rewritten(exported, tmp_path / "bad.bluebook.zip", _forged)
+    store = open_store(database)
+    window = MainWindow(Workspace(store, settings, paths.resolve(database)))
+    qtbot.addWidget(window)
+    monkeypatch.setattr(
+        "PySide6.QtWidgets.QFileDialog.getOpenFileName", lambda *a, **k: (str(bad), "")
+    )
+    window.ui.importButton.click()
+    assert len(errors) == 1 and "内容不同" in errors[0]
+    assert len(store.repository.list_books()) == 1
+    if window.session is not None:
+        window.session.finish()
+    window.close()
+    store.close()

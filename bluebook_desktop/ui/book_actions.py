@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -17,6 +17,7 @@ from bluebook_desktop.paths import check_output
 from bluebook_desktop.ui.messages import confirm, rule_text, show_error, user_text
 
 if TYPE_CHECKING:
+    from bluebook_desktop.domain.year import Supporting
     from bluebook_desktop.formats.pdf import PdfSettings
     from bluebook_desktop.ui.workspace import Workspace
 
@@ -46,9 +47,9 @@ class BookActions(QObject):
 
     # --- making books ---
 
-    def _add_and_open(self, book: Book) -> None:
+    def _add_and_open(self, book: Book, files: Sequence[Supporting] = ()) -> None:
         try:
-            stored = self.workspace.add(book)
+            stored = self.workspace.add(book, files)
         except UserError as exc:
             show_error(self.parent_widget, self.tr("无法保存"), exc)
             return
@@ -141,11 +142,11 @@ class BookActions(QObject):
     def import_file(self) -> None:
         if not self.workspace.store_now():
             return
-        book = self._read_book_file(self.tr("导入蓝皮书文件或 Word 文件"))
-        if book is not None:
-            self.import_book(book)
+        path = self._choose_book_file(self.tr("导入蓝皮书文件或 Word 文件"))
+        if path is not None:
+            self.import_path(path)
 
-    def import_book(self, book: Book) -> None:
+    def import_book(self, book: Book, files: Sequence[Supporting] = ()) -> None:
         """Add an imported book and open it; when a book of the same unit and year is
         already there, the clerk chooses: replace it, keep both, or cancel."""
         same = self.workspace.books_like(book)
@@ -156,13 +157,26 @@ class BookActions(QObject):
             if choice == "replace":
                 for summary in same:
                     self.workspace.delete(summary.id)
-        self._add_and_open(book)
+        self._add_and_open(book, files)
 
     def import_path(self, file: Path) -> None:
-        """Import a book file (or Word file) given from outside and open it."""
-        book = self.read_book(file)
-        if book is not None and self.workspace.store_now():
-            self.import_book(book)
+        """Import a book file, Word file or package (.bluebook.zip) and open it."""
+        from bluebook_desktop.formats.package import is_package, read_package
+
+        if not is_package(file):
+            book = self.read_book(file)
+            if book is not None and self.workspace.store_now():
+                self.import_book(book)
+            return
+        try:
+            # Every file is read and checked before anything is stored.
+            with read_package(file) as packaged:
+                book, files = packaged.book, list(packaged.files())
+        except UserError as exc:
+            show_error(self.parent_widget, self.tr("无法导入"), exc)
+            return
+        if self.workspace.store_now():
+            self.import_book(book, files)
 
     def _ask_same_book(self, book: Book) -> str | None:
         box = QMessageBox(
@@ -187,16 +201,34 @@ class BookActions(QObject):
         return None
 
     def _read_book_file(self, title: str) -> Book | None:
+        path = self._choose_book_file(title)
+        if path is None:
+            return None
+        if path.name.lower().endswith(".zip"):
+            from bluebook_desktop.formats.package import read_package
+
+            try:
+                with read_package(path) as packaged:
+                    return packaged.book
+            except UserError as exc:
+                show_error(self.parent_widget, self.tr("无法导入"), exc)
+                return None
+        return self.read_book(path)
+
+    def _choose_book_file(self, title: str) -> Path | None:
         path, _filter = QFileDialog.getOpenFileName(
             self.parent_widget,
             title,
             self.workspace.settings.last_folder(),
-            self.tr("蓝皮书文件或 Word 文件 (*.bluebook.json *.json *.docx *.doc);;所有文件 (*)"),
+            self.tr(
+                "蓝皮书文件、蓝皮书包或 Word 文件 (*.bluebook.json *.json *.bluebook.zip *.zip"
+                " *.docx *.doc);;所有文件 (*)"
+            ),
         )
         if not path:
             return None
         self.workspace.settings.set_last_folder(str(Path(path).parent))
-        return self.read_book(Path(path))
+        return Path(path)
 
     def read_book(self, path: Path) -> Book | None:
         """Read a portable or Word file; a Word reading is shown to the user to confirm."""
@@ -289,6 +321,21 @@ class BookActions(QObject):
                 SUFFIX,
                 self.tr("蓝皮书文件 (*.bluebook.json)"),
                 lambda path: write_portable(self._book(), path),
+            )
+
+    def export_package(self) -> None:
+        """The book with every supporting file's bytes, for another machine to import."""
+        from bluebook_desktop.formats.package import SUFFIX, package_book
+
+        book = self._book()
+        if book is not None:
+            self._save_as(
+                self.tr("导出蓝皮书包"),
+                SUFFIX,
+                self.tr("蓝皮书包 (*.bluebook.zip)"),
+                lambda path: package_book(
+                    path, self._book() or book, self.workspace.repository.evidence_data
+                ),
             )
 
     def pdf_settings(self, replace_missing: bool = False) -> PdfSettings:

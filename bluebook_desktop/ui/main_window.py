@@ -177,6 +177,7 @@ class MainWindow(QMainWindow):
             (ui.actionNextYear, actions.next_year),
             (ui.actionImport, actions.import_file),
             (ui.actionExport, actions.export_file),
+            (ui.actionExportPackage, actions.export_package),
             (ui.actionExportPdf, actions.export_pdf),
             (ui.actionExportWord, actions.export_word),
             (ui.actionPreview, actions.preview),
@@ -230,6 +231,7 @@ class MainWindow(QMainWindow):
             widget.setEnabled(has_book)
         for action in (
             self.ui.actionExport,
+            self.ui.actionExportPackage,
             self.ui.actionExportPdf,
             self.ui.actionExportWord,
             self.ui.actionPreview,

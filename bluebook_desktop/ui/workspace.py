@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -26,6 +26,7 @@ from bluebook_desktop.ui.settings import Settings
 if TYPE_CHECKING:
     from bluebook_desktop.db.repository import Repository
     from bluebook_desktop.db.store import BookSummary, Store
+    from bluebook_desktop.domain.year import Supporting
 
 log = logging.getLogger(__name__)
 
@@ -180,9 +181,10 @@ class Workspace(QObject):
 
     # --- adding and deleting ---
 
-    def add(self, book: Book) -> Book:
-        """Store a new book and list it; raises UserError when it cannot be stored."""
-        stored = self.repository.add(book)
+    def add(self, book: Book, files: Iterable[Supporting] = ()) -> Book:
+        """Store a new book (with a package's files) and list it; raises UserError when it
+        cannot be stored."""
+        stored = self.repository.add(book, files)
         self.reload()
         return stored
 

@@ -82,6 +82,10 @@
       <translation>Import a book file or Word file</translation>
     </message>
     <message>
+      <source>无法导入</source>
+      <translation>Cannot import</translation>
+    </message>
+    <message>
       <source>已有同一本蓝皮书</source>
       <translation>This book is already here</translation>
     </message>
@@ -102,12 +106,8 @@
       <translation>Keep both</translation>
     </message>
     <message>
-      <source>蓝皮书文件或 Word 文件 (*.bluebook.json *.json *.docx *.doc);;所有文件 (*)</source>
-      <translation>Book files or Word files (*.bluebook.json *.json *.docx *.doc);;All files (*)</translation>
-    </message>
-    <message>
-      <source>无法导入</source>
-      <translation>Cannot import</translation>
+      <source>蓝皮书文件、蓝皮书包或 Word 文件 (*.bluebook.json *.json *.bluebook.zip *.zip *.docx *.doc);;所有文件 (*)</source>
+      <translation>Bluebook files, packages or Word files (*.bluebook.json *.json *.bluebook.zip *.zip *.docx *.doc);;All files (*)</translation>
     </message>
     <message>
       <source>从 Word 文件读到的内容</source>
@@ -144,6 +144,14 @@
     <message>
       <source>蓝皮书文件 (*.bluebook.json)</source>
       <translation>Book files (*.bluebook.json)</translation>
+    </message>
+    <message>
+      <source>导出蓝皮书包</source>
+      <translation>Export bluebook package</translation>
+    </message>
+    <message>
+      <source>蓝皮书包 (*.bluebook.zip)</source>
+      <translation>Bluebook package (*.bluebook.zip)</translation>
     </message>
     <message>
       <source>字体无法使用</source>
@@ -459,8 +467,8 @@ Click “New” on the left, or “Import…” last year's book file or Word fi
       <translation>&amp;Import…</translation>
     </message>
     <message>
-      <source>导入蓝皮书文件（.bluebook.json）或 Word 文件（.docx）</source>
-      <translation>Import a book file (.bluebook.json) or a Word file (.docx)</translation>
+      <source>导入蓝皮书文件（.bluebook.json）、蓝皮书包（.bluebook.zip）或 Word 文件（.docx）</source>
+      <translation>Import a bluebook file (.bluebook.json), a bluebook package (.bluebook.zip) or a Word file (.docx)</translation>
     </message>
     <message>
       <source>Ctrl+O</source>
@@ -469,6 +477,14 @@ Click “New” on the left, or “Import…” last year's book file or Word fi
     <message>
       <source>导出蓝皮书文件…</source>
       <translation>Export book file…</translation>
+    </message>
+    <message>
+      <source>导出蓝皮书包（含佐证材料）…</source>
+      <translation>Export bluebook package (with supporting files)…</translation>
+    </message>
+    <message>
+      <source>蓝皮书与全部佐证材料打包为一个 .bluebook.zip 文件，交给他人导入</source>
+      <translation>The book and all its supporting files in one .bluebook.zip file, for someone else to import</translation>
     </message>
     <message>
       <source>导出 PDF…</source>
