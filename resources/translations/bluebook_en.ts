@@ -1584,6 +1584,14 @@ The details are in the log: %2</translation>
       <translation>“{name}” holds no unit names.</translation>
     </message>
     <message>
+      <source>这本蓝皮书没有目标调整，没有可打印的目标调整情况。</source>
+      <translation>This book has no adjustments to its targets: there is no adjustments sheet to print.</translation>
+    </message>
+    <message>
+      <source>季度应为 1 至 4，不是 {quarter}。</source>
+      <translation>The quarter must be 1 to 4, not {quarter}.</translation>
+    </message>
+    <message>
       <source>数据库所在的文件夹 {folder} 是只读的，无法保存。请把数据库放在可以写入的文件夹中（例如默认位置）。</source>
       <translation>The database folder {folder} is read-only, so nothing can be saved. Please keep the database in a folder you can write to (such as the default location).</translation>
     </message>
