@@ -14,8 +14,8 @@ from helpers.files import EXAMPLE_YEAR
 from helpers.year_books import SHARED, long_year_book, real_year_book
 from test_pdf import _flat, _pages, _run, needs_poppler
 
-from bluebook_desktop.domain import Book
-from bluebook_desktop.domain.year import book_evidence
+from bluebook_desktop.domain import Book, Task
+from bluebook_desktop.domain.year import Progress, book_evidence
 from bluebook_desktop.errors import UserError
 from bluebook_desktop.formats.pdf import MissingGlyphs
 from bluebook_desktop.formats.portable import read_portable
@@ -275,3 +275,46 @@ def test_same_book_same_bytes(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     book = real_year_book()
     assert report_pdf(book, 1, DAY) == report_pdf(book, 1, DAY)
+
+
+@needs_poppler
+def test_a_report_taller_than_a_page_reads_whole_and_key_tasks_come_first(
+    tmp_path: Path,
+) -> None:
+
+    book = real_year_book()
+    done = "".join(f"第{i}项说明已办结。" for i in range(400))
+    long_task = replace(
+        book.functional_tasks[1], progress=(Progress(quarter=1, status="滞后", done=done),)
+    )
+    key = Task(
+        task="重点改革任务",
+        role="牵头",
+        leaders=("欧阳明月",),
+        progress=(Progress(quarter=1, status="超进度", done="提前完成"),),
+    )
+    book = replace(
+        book,
+        key_tasks=(key,),
+        no_key_tasks=False,
+        functional_tasks=(book.functional_tasks[0], long_task, *book.functional_tasks[2:]),
+    )
+    pdf = _write(tmp_path, report_pdf(book, 1, DAY))
+    pages = _page_texts(pdf)
+    assert len(pages) > 4
+    text = "".join(re.sub(r"^—\d+—", "", page) for page in pages)
+    # The long cell's lines in order over its pages, the header above each part.
+    words = _words(pdf)
+    column: list[str] = []
+    for page in range(1, len(pages) + 1):
+        if not any(w.page == page and w.text == "本季度计划" for w in words):
+            continue  # the 佐证材料清单's pages
+        columns = _header_columns(words, REPORT_HEADER, page)
+        below = [w for w in words if w.page == page and w.y0 > columns["完成情况"].y0 + 5]
+        in_cell = [w for w in below if _column_of(w, columns) == "完成情况"]
+        column += [w.text for w in sorted(in_cell, key=lambda w: w.y0)]
+    cell = "".join(column)
+    assert done in cell
+    assert all(_flat("".join(REPORT_HEADER)) in page for page in pages[1:4])
+    assert text.index(_flat("1重点改革任务")) < text.index(_flat("2政治协商"))
+    assert _flat("3政治协商") in text  # the long task is the third
