@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import shutil
+import subprocess
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 from docx import Document
@@ -13,7 +16,8 @@ from docx.enum.section import WD_ORIENT
 from docx.oxml.ns import qn
 from docx.shared import Mm
 from helpers.files import EXAMPLE_YEAR
-from helpers.year_books import SHARED, real_year_book
+from helpers.year_books import SHARED, long_year_book, real_year_book
+from test_pdf import _flat, _pages, _run, _text, needs_poppler
 
 from bluebook_desktop.domain.year import book_evidence
 from bluebook_desktop.errors import UserError
@@ -148,3 +152,37 @@ def test_same_book_same_bytes(monkeypatch: pytest.MonkeyPatch) -> None:
     book = real_year_book()
     assert report_docx(book, 1, DAY) == report_docx(book, 1, DAY)
     assert review_docx(book) == review_docx(book)
+
+
+@needs_poppler
+@pytest.mark.skipif(not shutil.which("soffice"), reason="LibreOffice (soffice) is not installed")
+def test_a_long_report_in_word_has_the_header_on_every_page_and_every_task(
+    tmp_path: Path,
+) -> None:
+    docx = tmp_path / "long.docx"
+    docx.write_bytes(report_docx(long_year_book(300), 3, DAY))
+    profile = tmp_path / "profile"  # a private profile: a running LibreOffice must not interfere
+    subprocess.run(
+        [
+            "soffice",
+            f"-env:UserInstallation={profile.as_uri()}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(docx),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=600,
+    )
+    pdf = tmp_path / "long.pdf"
+    size = _run("pdfinfo", pdf)
+    assert "841.89 x 595" in size  # A4 landscape
+    header = _flat("序号工作任务本季度计划完成情况进度存在问题下步措施责任领导")
+    pages = [_flat(_text(pdf, n, n)) for n in range(1, _pages(pdf) + 1)]
+    assert len(pages) > 20
+    assert all(header in page for page in pages[:-1])
+    text = "".join(pages)
+    assert all(f"任务{i:04d}" in text for i in range(1, 301))
