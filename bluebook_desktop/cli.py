@@ -62,6 +62,20 @@ def build_parser() -> argparse.ArgumentParser:
     rendering.add_argument("--pdf", metavar="OUT", type=Path, required=True)
     _add_print_switches(rendering)
 
+    reporting = commands.add_parser("report", help="第N季度工作进展情况表")
+    reporting.add_argument("id", type=int)
+    reporting.add_argument("--quarter", metavar="N", type=int, required=True, help="季度：1 至 4")
+    reporting.add_argument("--date", metavar="YYYY-MM-DD", help="填报日期（默认今天）")
+    reviewing = commands.add_parser("review", help="年度绩效目标完成情况自评表")
+    reviewing.add_argument("id", type=int)
+    adjusting = commands.add_parser("adjustments", help="目标调整情况")
+    adjusting.add_argument("id", type=int)
+    for sheet in (reporting, reviewing, adjusting):
+        group = sheet.add_argument_group("输出（至少一项）")
+        group.add_argument("--pdf", metavar="OUT", type=Path, help="打印用 PDF")
+        group.add_argument("--docx", metavar="OUT", type=Path, help="Word 文档 (.docx)")
+        _add_print_switches(sheet, landscape=False)
+
     backing_up = commands.add_parser("backup", help="把数据库备份到一个文件，输出备份文件名")
     backing_up.add_argument("out", metavar="OUT", type=Path, nargs="?", help="默认在备份文件夹")
 
@@ -84,10 +98,14 @@ def _add_outputs(parser: argparse.ArgumentParser, package: bool = False) -> None
 MISSING_GLYPHS = ("refuse", "box")
 
 
-def _add_print_switches(parser: argparse.ArgumentParser) -> None:
-    """The print switches of the window's 设置 dialog, for the PDF."""
+def _add_print_switches(parser: argparse.ArgumentParser, landscape: bool = True) -> None:
+    """The print switches of the window's 设置 dialog, for the PDF (the year's sheets are
+    always landscape)."""
     group = parser.add_argument_group("打印稿（PDF）选项，与“设置”对话框相同")
-    group.add_argument("--landscape", action="store_true", help="任务表格横向排版（封面仍为纵向）")
+    if landscape:
+        group.add_argument(
+            "--landscape", action="store_true", help="任务表格横向排版（封面仍为纵向）"
+        )
     group.add_argument(
         "--pad-names", action="store_true", help="两字姓名中间加空格对齐（陈晓 → 陈 晓）"
     )
@@ -113,7 +131,7 @@ def _pdf_settings(args: argparse.Namespace) -> PdfSettings:
     from bluebook_desktop.formats.pdf import PdfSettings
 
     return PdfSettings(
-        landscape_tables=args.landscape,
+        landscape_tables=getattr(args, "landscape", False),
         pad_two_character_names=args.pad_names,
         centred_page_numbers=args.centred_page_numbers,
         system_fonts=not args.bundled_fonts,
@@ -148,7 +166,7 @@ def _unexpected(exc: Exception, log_file: Path | None, location: str | None = No
 
 
 def _run(args: argparse.Namespace, found: paths.Paths, log_file: Path | None = None) -> int:
-    if args.command in ("render", "export"):
+    if args.command in ("render", "export", *SHEETS):
         outputs = ("pdf", "json", "docx", "package")
         for out in (getattr(args, name, None) for name in outputs):
             if out is not None:
@@ -184,6 +202,8 @@ def _run(args: argparse.Namespace, found: paths.Paths, log_file: Path | None = N
                 package=args.package,
                 read_evidence=repository.evidence_data,
             )
+        elif args.command in SHEETS:
+            _print_sheet(args, repository.load, _pdf_settings(args), log_file)
         elif args.command == "backup":
             store.close()
             print(store.backup(args.out))
@@ -241,6 +261,62 @@ def _read_book(file: Path) -> Book:
     return read_portable(file)
 
 
+SHEETS = ("report", "review", "adjustments")
+
+
+def _print_sheet(
+    args: argparse.Namespace,
+    load: Callable[[int], Book],
+    settings: PdfSettings,
+    log_file: Path | None,
+) -> None:
+    """report / review / adjustments: what cannot be printed at all is refused before
+    anything is written (a quarter outside 1–4, no such book, no adjustment)."""
+    import datetime as dt
+
+    from bluebook_desktop.domain import parse_date
+    from bluebook_desktop.formats.year_sheets import adjustments_sheet, check_quarter
+
+    if not (args.pdf or args.docx):
+        _fail("请至少指定一种输出：--pdf 或 --docx。")
+    filled_on = dt.date.today()
+    if args.command == "report":
+        check_quarter(args.quarter)
+        if args.date is not None:
+            try:
+                filled_on = parse_date(args.date)
+            except ValueError:
+                _fail(f"填报日期应写作 YYYY-MM-DD（如 2021-04-06），不是 {args.date}。")
+    book = load(args.id)
+    if args.command == "adjustments":
+        adjustments_sheet(book)  # refuses a book without adjustments
+
+    def write_pdf(book: Book, path: Path) -> None:
+        from bluebook_desktop.formats import year_pdf
+
+        if args.command == "report":
+            data = year_pdf.report_pdf(book, args.quarter, filled_on, settings)
+        elif args.command == "review":
+            data = year_pdf.review_pdf(book, settings)
+        else:
+            data = year_pdf.adjustments_pdf(book, settings)
+        year_pdf.write_bytes(data, path)
+
+    def write_docx(book: Book, path: Path) -> None:
+        from bluebook_desktop.formats import year_docx
+
+        if args.command == "report":
+            data = year_docx.report_docx(book, args.quarter, filled_on)
+        elif args.command == "review":
+            data = year_docx.review_docx(book)
+        else:
+            data = year_docx.adjustments_docx(book)
+        year_docx.write_bytes(data, path)
+
+    writers = [("PDF", args.pdf, write_pdf), ("Word 文件", args.docx, write_docx)]
+    _write_each(book, [(n, p, w) for n, p, w in writers if p is not None], log_file)
+
+
 def _write_outputs(
     book: Book,
     settings: PdfSettings,
@@ -282,6 +358,14 @@ def _write_outputs(
         ("蓝皮书包", package, write_package),
     ]
     wanted = [(name, path, write) for name, path, write in writers if path is not None]
+    _write_each(book, wanted, log_file)
+
+
+def _write_each(
+    book: Book,
+    wanted: Sequence[tuple[str, Path, Callable[[Book, Path], None]]],
+    log_file: Path | None,
+) -> None:
     failures: list[str] = []
     for name, path, write in wanted:
         failure = _try_writing(write, book, path, log_file)

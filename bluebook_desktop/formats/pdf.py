@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import threading
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -32,9 +32,12 @@ __all__ = [
     "MISSING_MARK",
     "MissingGlyphs",
     "PdfSettings",
+    "check_characters",
     "describe_characters",
     "fonts_in_use",
     "missing_characters",
+    "missing_in",
+    "render_locked",
     "render_pdf",
     "write_pdf",
 ]
@@ -66,11 +69,16 @@ def fonts_in_use(settings: PdfSettings | None = None) -> list[FontUse]:
 
 def missing_characters(book: Book, settings: PdfSettings | None = None) -> list[str]:
     """The characters of the book no font can draw, each once, in order of appearance."""
+    return missing_in(_printed_texts(book), settings)
+
+
+def missing_in(texts: Iterable[str], settings: PdfSettings | None = None) -> list[str]:
+    """The characters of `texts` no font can draw, each once, in order of appearance."""
     fonts = _fonts(settings or PdfSettings())
     maps = [fontlib.glyphs(face) for face in fonts.chain(fonts.body)]
     seen: dict[str, None] = {}
     checked: set[str] = set()
-    for text in _printed_texts(book):
+    for text in texts:
         for char in text:
             if char in checked:
                 continue
@@ -100,17 +108,32 @@ _render_lock = threading.Lock()  # reportlab's font subsets are module state: on
 def render_pdf(book: Book, settings: PdfSettings | None = None, form: Form = FORM) -> bytes:
     """The PDF's bytes: `book` printed on `form` (this district's form unless told)."""
     settings = settings or PdfSettings()
-    fonts = _fonts(settings)
+    _fonts(settings)
+    check_characters(_printed_texts(book), settings)
+
+    def build(fonts: FontSet) -> bytes:
+        from bluebook_desktop.formats.pdf_layout import build_pdf
+
+        return build_pdf(book, settings, fonts, form)
+
+    return render_locked(settings, build)
+
+
+def check_characters(texts: Iterable[str], settings: PdfSettings) -> None:
+    """Refuse texts with characters no font can draw, unless they are to print as boxes."""
     if not settings.replace_missing:
-        missing = missing_characters(book, settings)
+        missing = missing_in(texts, settings)
         if missing:
             raise MissingGlyphs(
                 "以下字符没有任何字体可以打印：{chars}。请修改这些文字后再导出。", missing
             )
-    with _render_lock:
-        from bluebook_desktop.formats.pdf_layout import build_pdf
 
-        return build_pdf(book, settings, fonts, form)
+
+def render_locked(settings: PdfSettings, build: Callable[[FontSet], bytes]) -> bytes:
+    """`build`'s bytes, made with the fonts of `settings`, one PDF at a time."""
+    fonts = _fonts(settings)
+    with _render_lock:
+        return build(fonts)
 
 
 def _fonts(settings: PdfSettings) -> FontSet:

@@ -447,8 +447,10 @@ class _Layout:
 
     # pages
 
+    unnumbered_pages = 1  # the cover is not numbered; the first form page is 1
+
     def page_number(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
-        number = doc.page - 1  # the cover is not numbered; the first form page is 1
+        number = doc.page - self.unnumbered_pages
         text = f"— {number} —"
         face = next(
             (
@@ -530,13 +532,18 @@ def _no_padding() -> list[tuple[Any, ...]]:
 
 
 def build_pdf(book: Book, settings: PdfSettings, fonts: FontSet, form: Form = FORM) -> bytes:
+    layout = _Layout(book, settings, fonts, form)
+    return write_document(layout, layout.story(), metadata(book))
+
+
+def write_document(layout: _Layout, story: list[Flowable], meta: dict[str, Any]) -> bytes:
+    """The PDF of `story` on the layout's pages, with the document information `meta`."""
     # Streams compressed only, not also ASCII85-encoded: a quarter smaller and faster, and
     # every reader takes binary streams. (reportlab's setting; only this program's PDFs
     # are made in this process, one at a time.)
     rl_config.useA85 = 0
-    layout = _Layout(book, settings, fonts, form)
+    fonts = layout.fonts
     out = io.BytesIO()
-    meta = metadata(book)
     doc = BaseDocTemplate(
         out,
         pagesize=layout.page_size,
@@ -549,5 +556,5 @@ def build_pdf(book: Book, settings: PdfSettings, fonts: FontSet, form: Form = FO
         **meta,
     )
     doc.addPageTemplates(layout.templates())
-    doc.build(layout.story(), canvasmaker=canvas_with_xmp(meta))
+    doc.build(story, canvasmaker=canvas_with_xmp(meta))
     return out.getvalue()

@@ -130,6 +130,10 @@ class MainWindow(QMainWindow):
 
         self.recovery = RecoveryActions(workspace, self)  # 备份, 从备份恢复, a conflict
         self._connect_actions()
+        from bluebook_desktop.ui.year_prints import YearPrints
+
+        menu, after = self.ui.fileMenu, self.ui.actionPrint
+        self.year_prints = YearPrints(workspace, self.actions_, self, menu, after)
         workspace.booksChanged.connect(self._books_changed)
         workspace.bookOpened.connect(self._show)
         workspace.bookClosing.connect(self._remove_pages)

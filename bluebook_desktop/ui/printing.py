@@ -47,6 +47,10 @@ class PdfPages:
     def __len__(self) -> int:
         return len(self._document)
 
+    def close(self) -> None:
+        """Free PDFium's copy of the document (else held until the program ends)."""
+        self._document.close()
+
     def size_pt(self, index: int) -> tuple[float, float]:
         width, height = self._document[index].get_size()
         return width, height

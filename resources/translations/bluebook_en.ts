@@ -579,6 +579,41 @@ Click “New” on the left, or “Import…” last year's book file or Word fi
     </message>
   </context>
   <context>
+    <name>QuarterDialog</name>
+    <message>
+      <source>季度工作进展情况表</source>
+      <translation>Quarterly progress report</translation>
+    </message>
+    <message>
+      <source>第一季度</source>
+      <translation>First quarter</translation>
+    </message>
+    <message>
+      <source>第二季度</source>
+      <translation>Second quarter</translation>
+    </message>
+    <message>
+      <source>第三季度</source>
+      <translation>Third quarter</translation>
+    </message>
+    <message>
+      <source>第四季度</source>
+      <translation>Fourth quarter</translation>
+    </message>
+    <message>
+      <source>预览</source>
+      <translation>Preview</translation>
+    </message>
+    <message>
+      <source>取消</source>
+      <translation>Cancel</translation>
+    </message>
+    <message>
+      <source>季度：</source>
+      <translation>Quarter:</translation>
+    </message>
+  </context>
+  <context>
     <name>RecoveryActions</name>
     <message>
       <source>备份</source>
@@ -1051,6 +1086,47 @@ The latest version from the database is shown now.</translation>
     <message>
       <source>保存失败：%1。修改仍在窗口中，程序会自动重试。</source>
       <translation>Saving failed: %1. Your changes are still in the window; saving will be retried.</translation>
+    </message>
+  </context>
+  <context>
+    <name>YearPrints</name>
+    <message>
+      <source>季度工作进展情况表…</source>
+      <translation>Quarterly progress report…</translation>
+    </message>
+    <message>
+      <source>年度绩效目标完成情况自评表…</source>
+      <translation>Year-end self-review…</translation>
+    </message>
+    <message>
+      <source>目标调整情况…</source>
+      <translation>Target adjustments…</translation>
+    </message>
+    <message>
+      <source>有字符无法打印</source>
+      <translation>Some characters cannot be printed</translation>
+    </message>
+    <message>
+      <source>以下字符在字体中没有，打印时会显示为方框“□”：
+%1
+
+仍要继续吗？</source>
+      <translation>These characters are not in the font and will print as a box “□”:
+%1
+
+Continue anyway?</translation>
+    </message>
+    <message>
+      <source>继续</source>
+      <translation>Continue</translation>
+    </message>
+    <message>
+      <source>返回修改</source>
+      <translation>Go back and edit</translation>
+    </message>
+    <message>
+      <source>无法生成打印稿</source>
+      <translation>Cannot create the printout</translation>
     </message>
   </context>
   <context>
@@ -1598,6 +1674,14 @@ The details are in the log: %2</translation>
     <message>
       <source>“{name}”中没有单位名称。</source>
       <translation>“{name}” holds no unit names.</translation>
+    </message>
+    <message>
+      <source>这本蓝皮书没有目标调整，没有可打印的目标调整情况。</source>
+      <translation>This book has no adjustments to its targets: there is no adjustments sheet to print.</translation>
+    </message>
+    <message>
+      <source>季度应为 1 至 4，不是 {quarter}。</source>
+      <translation>The quarter must be 1 to 4, not {quarter}.</translation>
     </message>
     <message>
       <source>数据库所在的文件夹 {folder} 是只读的，无法保存。请把数据库放在可以写入的文件夹中（例如默认位置）。</source>
