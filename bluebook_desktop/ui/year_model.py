@@ -64,6 +64,7 @@ _ANSWERED = frozenset(
 )
 _CENTRED_TOP = (Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop).value
 _LEFT_TOP = (Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop).value
+_LEFT_MIDDLE = (Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter).value
 
 # The lights as the office colours them: a strong colour for the dot and the words, a pale
 # one behind a cell's text (black text stays readable on it).
@@ -250,7 +251,11 @@ class _YearModel(QAbstractTableModel):
         self._rows: list[Row] = []
         self._texts: list[tuple[str, ...] | None] = []
         self._year = 0
-        self._alignments = [_CENTRED_TOP if c.centred else _LEFT_TOP for c in self.COLUMNS]
+        # The light's word beside its dot, both in the middle of the row's height.
+        self._alignments = [
+            _LEFT_MIDDLE if c.name == "light" else _CENTRED_TOP if c.centred else _LEFT_TOP
+            for c in self.COLUMNS
+        ]
 
     def column(self, name: str) -> int:
         return next((at for at, c in enumerate(self.COLUMNS) if c.name == name), -1)

@@ -22,7 +22,7 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtCore import Signal as QtSignal
-from PySide6.QtGui import QDropEvent, QKeyEvent
+from PySide6.QtGui import QDropEvent, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -117,6 +117,7 @@ class _YearPage(QWidget):
         self.model = model
         self._book: Book = session.book
         self._current_id: str | None = None
+        self._shown_once = False
 
         self.table = QTableView(self)
         self.table.setModel(model)
@@ -178,6 +179,13 @@ class _YearPage(QWidget):
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setSizes([460, 150])
         session.changed.connect(self._session_changed)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        if not self._shown_once:
+            # The first row was selected before the table had its width: 序号 in view.
+            self._shown_once = True
+            self.table.horizontalScrollBar().setValue(0)
 
     # --- loading ---
 
