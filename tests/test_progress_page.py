@@ -171,9 +171,11 @@ def test_pick_a_status_then_undo(qtbot, session: BookSession) -> None:
     close_editor(qtbot, page, editor)
     assert report_of(session.book.functional_tasks[0], 4) == Progress(4, BEHIND, reported_on=TODAY)
 
+    page.table.selectRow(5)
     while session.undo_stack.canUndo():
         session.undo_stack.undo()
     assert session.book == before
+    assert page.table.currentIndex().row() == 0  # the task the undo changed is shown
     assert cell(page, 0, "status") == ""
     assert cell(page, 0, "light") == "黄"  # the quarter under way, nothing reported
 
@@ -413,3 +415,40 @@ def test_the_window_shows_the_year_at_a_glance(qtbot, tmp_path: Path, fixture_bo
     assert window.pages[PROGRESS_TAB].quarter == 2
     assert window.close()
     store.close()
+
+
+def test_in_english_the_words_are_english_and_the_book_keeps_chinese(
+    qtbot, session: BookSession
+) -> None:
+    from PySide6.QtCore import QLocale
+
+    from bluebook_desktop.ui import i18n
+
+    app = QApplication.instance()
+    locale = QLocale()
+    translators = i18n.install(app, "en")
+    try:
+        assert translators
+        page = make_page(qtbot, session)
+        assert page.quarter_box.currentText() == "Q4"
+        assert page.model.headerData(page.model.column("status"), Qt.Orientation.Horizontal) == (
+            "Status"
+        )
+        editor = open_cell(qtbot, page, 0, "status")
+        assert [editor.itemText(i) for i in range(editor.count())] == [
+            "(none)",
+            "Done",
+            "Ahead",
+            "On pace",
+            "Behind",
+        ]
+        for _ in range(4):
+            qtbot.keyClick(editor, Qt.Key.Key_Down)
+        close_editor(qtbot, page, editor)
+        assert report_of(session.book.functional_tasks[0], 4).status == ON_PACE
+        assert cell(page, 0, "status") == "On pace"
+        assert cell(page, 0, "light") == "green"
+    finally:
+        for translator in translators:
+            app.removeTranslator(translator)
+        QLocale.setDefault(locale)

@@ -129,6 +129,16 @@ def choice_word(value: str) -> str:
     return _tr(CHOICE_NAMES.get(value, value))
 
 
+def choice_of(word: str) -> str:
+    """The book's value (按进度 …) of a word an editor shows, in either language."""
+    return next((value for value in CHOICE_NAMES if word in (value, choice_word(value))), word)
+
+
+def choice_words(values: tuple[str, ...]) -> tuple[str, ...]:
+    """What a 进度 or 自评结果 editor offers: （不填）, then the values in the user's language."""
+    return (_tr(CLEAR_CHOICE), *(choice_word(value) for value in values))
+
+
 @cache
 def light_icon(light: Light) -> QIcon:
     """A dot of the light's colour (never shown without the light's word beside it)."""
@@ -472,7 +482,9 @@ class ProgressModel(_YearModel):
         if not self.COLUMNS[self.column(name)].edits:
             return None
         report = self.report(row)
-        return "" if report is None else str(getattr(report, name))
+        if report is None:
+            return ""
+        return choice_word(report.status) if name == "status" else str(getattr(report, name))
 
     def decoration(self, row: int, name: str) -> object:
         return light_icon(self.light(row)) if name == "light" else None
@@ -496,7 +508,7 @@ class ProgressModel(_YearModel):
         task = self._rows[index.row()].task
         text = str(value or "")
         if name == "status":
-            return self.set_status(task, text)
+            return self.set_status(task, choice_of(text))
         limit = LINE_MAX if name == "value" else TEXT_MAX
         text = text.strip()[:limit] if name == "value" else text[:limit]
         return self.set_text(task, name, text)
@@ -614,6 +626,8 @@ class ReviewModel(_YearModel):
             return ""
         if name == "score":
             return score_text(review.score)
+        if name == "result":
+            return choice_word(review.result)
         return str(getattr(review, name))
 
     def tooltip(self, row: int, name: str) -> str | None:
@@ -653,7 +667,7 @@ class ReviewModel(_YearModel):
         task = self._rows[index.row()].task
         text = str(value or "")
         if column.name == "result":
-            return self.set_result(task, text)
+            return self.set_result(task, choice_of(text))
         if column.name == "score":
             try:
                 score = parse_score(text)

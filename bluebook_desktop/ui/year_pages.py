@@ -54,12 +54,12 @@ from bluebook_desktop.ui.row_heights import RowHeights
 from bluebook_desktop.ui.session import BookSession
 from bluebook_desktop.ui.year_model import (
     BAD_SCORE,
-    CLEAR_CHOICE,
     SCORE_MAX,
     ProgressModel,
     ReviewModel,
     _YearModel,
-    choice_word,
+    book_rows,
+    choice_words,
     default_quarter,
     parse_score,
     quarter_name,
@@ -189,11 +189,20 @@ class _YearPage(QWidget):
 
     # --- loading ---
 
-    def load(self, book: Book) -> None:
+    def load(self, book: Book, undone: bool = False) -> None:
+        """Show `book`; after undo or redo (`undone`) the task whose year data changed is
+        selected, so the clerk sees what came back."""
+        before = {row.task.id: row.task for row in book_rows(self._book)} if undone else {}
         self._book = book
         row = self._current_row()
         self.model.set_book(book)
-        self._select(self._current_id, row)
+        changed = [
+            task.id
+            for task in (*book.key_tasks, *book.functional_tasks)
+            if task.id in before
+            and (before[task.id].progress, before[task.id].review) != (task.progress, task.review)
+        ]
+        self._select(changed[0] if changed else self._current_id, row)
         self._show_files()
         self.book_shown(book)
 
@@ -205,7 +214,7 @@ class _YearPage(QWidget):
             self._book = book
             self._show_files()
         else:
-            self.load(book)
+            self.load(book, undone=source is None)
 
     # --- selection ---
 
@@ -345,7 +354,7 @@ class ProgressPage(_YearPage):
         parent: QWidget | None = None,
     ) -> None:
         model = ProgressModel(today)
-        statuses = (QCoreApplication.translate("year", CLEAR_CHOICE), *STATUSES)
+        statuses = choice_words(STATUSES)
         super().__init__(model, session, files, today, _PROGRESS_EMS, {"status": statuses}, parent)
         model.setParent(self)
         self.quarter_box = QComboBox(self)
@@ -432,7 +441,7 @@ class ReviewPage(_YearPage):
         parent: QWidget | None = None,
     ) -> None:
         model = ReviewModel(today)
-        results = (QCoreApplication.translate("year", CLEAR_CHOICE), *RESULTS)
+        results = choice_words(RESULTS)
         super().__init__(model, session, files, today, _REVIEW_EMS, {"result": results}, parent)
         model.setParent(self)
 
@@ -556,6 +565,3 @@ def _bad(text: str, parse: Callable[[str], object]) -> bool:
     except ValueError:
         return True
     return False
-
-
-__all__ = ["ProgressPage", "ReviewPage", "choice_word"]
