@@ -452,3 +452,29 @@ def test_in_english_the_words_are_english_and_the_book_keeps_chinese(
         for translator in translators:
             app.removeTranslator(translator)
         QLocale.setDefault(locale)
+
+
+def test_files_chosen_in_the_file_dialog(
+    qtbot, session: BookSession, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    files = MemoryFiles()
+    page = make_page(qtbot, session, files)
+    page.table.selectRow(3)
+    chosen = [
+        str(write(tmp_path, "照片.png", PNG_BYTES)),
+        str(write(tmp_path, "纪要.pdf", PDF_BYTES)),
+    ]
+    asked: list[str] = []
+
+    def choose(parent, caption, folder, filters):
+        asked.append(caption)
+        return chosen, ""
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", choose)
+    qtbot.mouseClick(page.files.add_button, Qt.MouseButton.LeftButton)
+    assert asked == ["添加佐证材料"]
+    report = report_of(session.book.functional_tasks[3], 4)
+    assert report is not None and [e.name for e in report.evidence] == ["照片.png", "纪要.pdf"]
+    assert sorted(files.stored.values()) == sorted([PNG_BYTES, PDF_BYTES])
