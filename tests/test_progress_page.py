@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from helpers.files import FIXTURE_BOOK
+from helpers.files import EXAMPLE_YEAR, FIXTURE_BOOK
 from helpers.ime import type_chinese
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
@@ -413,6 +413,10 @@ def test_the_window_shows_the_year_at_a_glance(qtbot, tmp_path: Path, fixture_bo
     assert window.pages[PROGRESS_TAB].quarter == 4
     assert window.open_book(first.id or 0)
     assert window.pages[PROGRESS_TAB].quarter == 2
+    assert window.glance.isVisible()
+    qtbot.mouseClick(window.ui.newButton, Qt.MouseButton.LeftButton)  # no task: nothing to count
+    assert window.session.book.id not in (first.id, second.id)
+    assert not window.glance.isVisible()
     assert window.close()
     store.close()
 
@@ -478,3 +482,29 @@ def test_files_chosen_in_the_file_dialog(
     report = report_of(session.book.functional_tasks[3], 4)
     assert report is not None and [e.name for e in report.evidence] == ["照片.png", "纪要.pdf"]
     assert sorted(files.stored.values()) == sorted([PNG_BYTES, PDF_BYTES])
+
+
+def test_the_glance_counts_as_the_rules_say_after_edits() -> None:
+    from bluebook_desktop.ui.year_glance import GlanceCounts
+    from bluebook_desktop.ui.year_model import (
+        default_quarter,
+        quarter_lights,
+        with_report,
+        with_task,
+    )
+
+    book = loads(EXAMPLE_YEAR.read_bytes())
+    counter = GlanceCounts()
+    days = [dt.date(2021, m, d) for m in (1, 4, 7, 10, 12) for d in (5, 11)]
+    for day in [*days, dt.date(2022, 1, 5), dt.date(2020, 6, 1)]:
+        for step in range(3):
+            if step:  # one task's report changes between counts: the count follows
+                task = book.functional_tasks[step]
+                quarter = default_quarter(2021, day)
+                report = None if report_of(task, quarter) else Progress(quarter, BEHIND)
+                book = with_task(book, with_report(task, quarter, report))
+            quarter, lights, due, missing = counter.count(book, day)
+            assert quarter == default_quarter(2021, day)
+            assert lights == quarter_lights(book, quarter, day)
+            assert due == due_quarter(book, day)
+            assert missing == unreported(book, due)

@@ -13,23 +13,69 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
-from bluebook_desktop.domain import Book, chinese_date
-from bluebook_desktop.domain.year import Light, report_due
+from bluebook_desktop.domain import Book, Task, chinese_date
+from bluebook_desktop.domain.year import Light, count_lights, pace_light, report_due, steps_in
 from bluebook_desktop.ui.year_model import (
     LIGHT_COLOURS,
     default_quarter,
-    due_quarter,
     light_word,
-    quarter_lights,
     quarter_name,
-    unreported,
+    report_of,
 )
 
 
-def lights_text(book: Book, today: dt.date) -> tuple[str, str]:
+class GlanceCounts:
+    """This quarter's lights and the reports missing, counted again only for the tasks an
+    edit changed (a task is immutable: the same object, the same facts)."""
+
+    def __init__(self) -> None:
+        self._key: tuple[int, dt.date] | None = None
+        # Per task id: the task as counted, its light this quarter, and whether last
+        # quarter's and this quarter's reports are missing where steps are planned.
+        self._facts: dict[str, tuple[Task, Light, bool, bool]] = {}
+
+    def count(self, book: Book, today: dt.date) -> tuple[int, dict[Light, int], int, int]:
+        """The quarter, its lights, the quarter whose report is due next and how many of
+        its reports are missing (as year_model.due_quarter and unreported say)."""
+        year = book.cover.year
+        quarter = default_quarter(year, today)
+        if self._key != (year, today):
+            self._key = (year, today)
+            self._facts = {}
+        facts: dict[str, tuple[Task, Light, bool, bool]] = {}
+        lights: list[Light] = []
+        missing_before = missing_now = 0
+        for task in (*book.key_tasks, *book.functional_tasks):
+            known = self._facts.get(task.id)
+            if known is None or known[0] is not task:
+                known = (
+                    task,
+                    pace_light(task, quarter, year, today, report_of(task, quarter)),
+                    quarter > 1 and _missing(task, quarter - 1),
+                    _missing(task, quarter),
+                )
+            facts[task.id] = known
+            lights.append(known[1])
+            missing_before += known[2]
+            missing_now += known[3]
+        self._facts = facts
+        if (
+            year == today.year
+            and quarter > 1
+            and today <= report_due(year, quarter - 1)
+            and missing_before
+        ):
+            return quarter, count_lights(lights), quarter - 1, missing_before
+        return quarter, count_lights(lights), quarter, missing_now
+
+
+def _missing(task: Task, quarter: int) -> bool:
+    return bool(steps_in(task, quarter)) and report_of(task, quarter) is None
+
+
+def lights_text(book: Book, today: dt.date, counter: GlanceCounts | None = None) -> tuple[str, str]:
     """The glance as plain text and as rich text (coloured), for this book on `today`."""
-    quarter = default_quarter(book.cover.year, today)
-    counts = quarter_lights(book, quarter, today)
+    quarter, counts, due_in, missing = (counter or GlanceCounts()).count(book, today)
     shown = [Light.GREEN, Light.YELLOW, Light.RED]
     if counts[Light.GREY]:
         shown.append(Light.GREY)
@@ -40,7 +86,7 @@ def lights_text(book: Book, today: dt.date) -> tuple[str, str]:
         for light in shown
     ]
     head = QCoreApplication.translate("YearGlance", "{0}：").format(quarter_name(quarter))
-    due = due_text(book, today)
+    due = due_text(book.cover.year, due_in, missing, today)
     plain = head + " ".join(plain_parts) + "　" + due
     rich = (
         f"<b>{html.escape(head)}</b>"
@@ -51,14 +97,12 @@ def lights_text(book: Book, today: dt.date) -> tuple[str, str]:
     return plain, rich
 
 
-def due_text(book: Book, today: dt.date) -> str:
-    quarter = due_quarter(book, today)
-    missing = unreported(book, quarter)
+def due_text(year: int, quarter: int, missing: int, today: dt.date) -> str:
     name = quarter_name(quarter)
     if not missing:
         return QCoreApplication.translate("YearGlance", "{0}进展已全部填报。").format(name)
-    due = chinese_date(report_due(book.cover.year, quarter))
-    if today > report_due(book.cover.year, quarter):
+    due = chinese_date(report_due(year, quarter))
+    if today > report_due(year, quarter):
         return QCoreApplication.translate(
             "YearGlance", "{0}进展应于{1}前报送，已逾期，尚有 {2} 项未填。"
         ).format(name, due, missing)
@@ -74,12 +118,18 @@ class YearGlance(QLabel):
         super().__init__(parent)
         self.today = today
         self.plain = ""
+        self._counts = GlanceCounts()
         self.setTextFormat(Qt.TextFormat.RichText)
         self.setWordWrap(True)
         self.setContentsMargins(4, 2, 4, 2)
 
     def show_book(self, book: Book) -> None:
-        self.plain, rich = lights_text(book, self.today())
+        has_tasks = bool(book.key_tasks or book.functional_tasks)
+        self.setVisible(has_tasks)  # a book with no task yet has nothing to count
+        if not has_tasks:
+            self.plain = ""
+            return
+        self.plain, rich = lights_text(book, self.today(), self._counts)
         self.setText(rich)
         self.setAccessibleName(self.plain)
         self.setToolTip(self.plain)
