@@ -261,6 +261,11 @@ class _YearModel(QAbstractTableModel):
         self._rows: list[Row] = []
         self._texts: list[tuple[str, ...] | None] = []
         self._year = 0
+        # The book's two tables as last shown whole (None once a row was edited here), and
+        # how many rows are key tasks.
+        self._shown: tuple[tuple[Task, ...], tuple[Task, ...]] | None = None
+        self._key_count = 0
+        self.replaced: list[tuple[Task, Task]] = []
         # The light's word beside its dot, both in the middle of the row's height.
         self._alignments = [
             _LEFT_MIDDLE if c.name == "light" else _CENTRED_TOP if c.centred else _LEFT_TOP
@@ -273,23 +278,43 @@ class _YearModel(QAbstractTableModel):
     # --- the book ---
 
     def set_book(self, book: Book) -> None:
-        """Show `book`; rows stay (and keep their selection) when the tasks are the same."""
-        rows = book_rows(book)
+        """Show `book`; rows stay (and keep their selection) when the tasks are the same.
+
+        Only rows whose task changed are made anew (tasks are immutable: a task not edited
+        is the same object in the new book)."""
+        key, functional = book.key_tasks, book.functional_tasks
         year_changed = book.cover.year != self._year
         self._year = book.cover.year
-        if [r.task.id for r in rows] != [r.task.id for r in self._rows] or [
-            r.serial for r in rows
-        ] != [r.serial for r in self._rows]:
+        #: The tasks this call changed in place: (as shown before, as shown now).
+        self.replaced: list[tuple[Task, Task]] = []
+        shown = self._shown
+        if not year_changed and shown is not None and key is shown[0] and functional is shown[1]:
+            return
+        self._shown = (key, functional)
+        tasks = (*key, *functional)
+        rows = self._rows
+        if (
+            len(key) != self._key_count
+            or len(rows) != len(tasks)
+            or any(row.task.id != task.id for row, task in zip(rows, tasks, strict=True))
+        ):
             self.beginResetModel()
-            self._rows = rows
-            self._texts = [None] * len(rows)
+            self._rows = book_rows(book)
+            self._key_count = len(key)
+            self._texts = [None] * len(self._rows)
+            self.forget()
             self.endResetModel()
             return
-        old, self._rows = self._rows, rows
-        for at, (before, after) in enumerate(zip(old, rows, strict=True)):
-            if year_changed or before.task is not after.task:
+        for at, (row, task) in enumerate(zip(rows, tasks, strict=True)):
+            if year_changed or row.task is not task:
+                self.replaced.append((row.task, task))
+                rows[at] = replace(row, task=task)
                 self._texts[at] = None
+                self.forget(at)
                 self._row_changed(at)
+
+    def forget(self, row: int | None = None) -> None:
+        """What a subclass keeps of a row (or of every row) is to be made anew."""
 
     def refresh(self) -> None:
         """Every row anew (the quarter or today changed)."""
@@ -306,6 +331,7 @@ class _YearModel(QAbstractTableModel):
     def update_task(self, task: Task) -> None:
         row = self.row_of(task.id)
         if row >= 0 and self._rows[row].task is not task:
+            self._shown = None  # the rows are no longer the book last shown
             self._rows[row] = replace(self._rows[row], task=task)
             self._texts[row] = None
             self._row_changed(row)
@@ -442,12 +468,14 @@ class ProgressModel(_YearModel):
         self._lights.clear()
         super().refresh()
 
-    def set_book(self, book: Book) -> None:
-        self._lights.clear()
-        super().set_book(book)
+    def forget(self, row: int | None = None) -> None:
+        if row is None:
+            self._lights.clear()
+        else:
+            self._lights.pop(row, None)
 
     def update_task(self, task: Task) -> None:
-        self._lights.pop(self.row_of(task.id), None)
+        self.forget(self.row_of(task.id))
         super().update_task(task)
 
     def report(self, row: int) -> Progress | None:

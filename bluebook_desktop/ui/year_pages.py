@@ -58,7 +58,6 @@ from bluebook_desktop.ui.year_model import (
     ProgressModel,
     ReviewModel,
     _YearModel,
-    book_rows,
     choice_words,
     default_quarter,
     parse_score,
@@ -192,15 +191,13 @@ class _YearPage(QWidget):
     def load(self, book: Book, undone: bool = False) -> None:
         """Show `book`; after undo or redo (`undone`) the task whose year data changed is
         selected, so the clerk sees what came back."""
-        before = {row.task.id: row.task for row in book_rows(self._book)} if undone else {}
         self._book = book
         row = self._current_row()
         self.model.set_book(book)
         changed = [
-            task.id
-            for task in (*book.key_tasks, *book.functional_tasks)
-            if task.id in before
-            and (before[task.id].progress, before[task.id].review) != (task.progress, task.review)
+            new.id
+            for old, new in self.model.replaced
+            if undone and (old.progress, old.review) != (new.progress, new.review)
         ]
         self._select(changed[0] if changed else self._current_id, row)
         self._show_files()
@@ -298,8 +295,13 @@ class _YearPage(QWidget):
                 None, QCoreApplication.translate("YearPage", "佐证材料：请先在上面选择一项任务。")
             )
             return
-        numbers = {e.sha256: n for n, e in enumerate(book_evidence(self._book), start=1)}
-        self.files.set_records(self.evidence_of(task), self.files_title(task), numbers)
+        records = self.evidence_of(task)
+        numbers = (
+            {e.sha256: n for n, e in enumerate(book_evidence(self._book), start=1)}
+            if records
+            else {}
+        )
+        self.files.set_records(records, self.files_title(task), numbers)
 
     def _files_added(self, records: list[Evidence]) -> None:
         task = self.current_task()
