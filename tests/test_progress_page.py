@@ -508,3 +508,36 @@ def test_the_glance_counts_as_the_rules_say_after_edits() -> None:
             assert lights == quarter_lights(book, quarter, day)
             assert due == due_quarter(book, day)
             assert missing == unreported(book, due)
+
+
+def test_tab_moves_to_the_next_cell_and_a_drop_on_the_list_adds_there(
+    qtbot, session: BookSession, tmp_path: Path
+) -> None:
+    page = make_page(qtbot, session)
+    editor = open_cell(qtbot, page, 1, "done")
+    type_chinese(editor, "已完成调研", phrase=True)
+    qtbot.keyClick(editor, Qt.Key.Key_Tab)
+    qtbot.waitUntil(lambda: page.table.currentIndex().column() == page.model.column("value"))
+    assert page.table.state() == QAbstractItemView.State.EditingState  # 完成值 open at once
+    value = QApplication.focusWidget()
+    qtbot.keyClicks(value, "80%")
+    qtbot.keyClick(value, Qt.Key.Key_Tab)
+    qtbot.waitUntil(lambda: page.table.currentIndex().column() == page.model.column("problems"))
+    report = report_of(session.book.functional_tasks[1], 4)
+    assert report is not None and (report.done, report.value) == ("已完成调研", "80%")
+
+    path = write(tmp_path, "签到表.pdf", PDF_BYTES)
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    viewport = page.files.list.viewport()
+    at = viewport.rect().center()
+    args = (
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(viewport, QDragEnterEvent(at, *args))
+    QApplication.sendEvent(viewport, QDropEvent(QPointF(at), *args))
+    report = report_of(session.book.functional_tasks[1], 4)
+    assert [e.name for e in report.evidence] == ["签到表.pdf"]
