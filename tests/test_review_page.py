@@ -17,6 +17,7 @@ from bluebook_desktop.domain.year import (
     COMPLETED,
     LIGHT_NAMES,
     NOT_COMPLETED,
+    Light,
     Review,
     SelfReview,
     pace_light,
@@ -91,7 +92,7 @@ def test_the_four_quarters_are_in_view(qtbot, repository, session: BookSession) 
             if report is not None:
                 assert shown == report.status
             else:
-                assert shown in ("未报", "—")
+                assert shown == ("—" if light is Light.GREY else "未报")
             background = cell(page, row, name, Qt.ItemDataRole.BackgroundRole)
             assert background.color().name() == LIGHT_TINTS[light]
             tip = cell(page, row, name, Qt.ItemDataRole.ToolTipRole)
@@ -99,6 +100,10 @@ def test_the_four_quarters_are_in_view(qtbot, repository, session: BookSession) 
             if report is not None and report.done:
                 assert report.done in tip
     assert cell(page, 0, "q1") == "已完成"
+    # Before a quarter begins its planned cell says so (and is grey).
+    page.model.today = lambda: dt.date(2021, 5, 1)
+    page.model.refresh()
+    assert cell(page, 0, "q4") == "未开始" and cell(page, 0, "q2") == "—"
 
 
 def test_review_fields_are_edited_in_place(qtbot, repository, session: BookSession) -> None:

@@ -116,6 +116,7 @@ CHOICE_NAMES = {
     "未完成": QT_TRANSLATE_NOOP("year", "未完成"),
 }
 NOT_REPORTED = QT_TRANSLATE_NOOP("year", "未报")
+NOT_BEGUN = QT_TRANSLATE_NOOP("year", "未开始")
 PLAN_PREFIX = QT_TRANSLATE_NOOP("year", "计划：")
 DONE_PREFIX = QT_TRANSLATE_NOOP("year", "完成情况：")
 
@@ -625,9 +626,13 @@ class ReviewModel(_YearModel):
             report = report_of(task, quarter)
             if report is not None:
                 return choice_word(report.status)
-            light = self.quarter_light(row, quarter)
-            # No report: 未报 where one is (or was) due, — where the quarter has no step.
-            return "—" if light is Light.GREY else _tr(NOT_REPORTED)
+            # No report: 未报 where one is (or was) due, 未开始 before the quarter begins,
+            # — where the quarter has no step.
+            if not steps_in(task, quarter):
+                return "—"
+            if self.quarter_light(row, quarter) is Light.GREY:
+                return _tr(NOT_BEGUN)
+            return _tr(NOT_REPORTED)
         review = task.review
         if (
             name == "reason"

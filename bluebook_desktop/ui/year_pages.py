@@ -22,7 +22,7 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtCore import Signal as QtSignal
-from PySide6.QtGui import QDropEvent, QKeyEvent, QShowEvent
+from PySide6.QtGui import QDropEvent, QKeyEvent, QPainter, QPalette, QPen, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -34,6 +34,8 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QSplitter,
+    QStyle,
+    QStyleOptionViewItem,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -57,6 +59,7 @@ from bluebook_desktop.ui.year_model import (
     SCORE_MAX,
     ProgressModel,
     ReviewModel,
+    _Index,
     _YearModel,
     choice_words,
     default_quarter,
@@ -97,6 +100,26 @@ _REVIEW_EMS = {
 }
 
 
+class _TintDelegate(PaddedDelegate):
+    """A cell coloured by its light keeps its colour in the selected row (the selection
+    shows as lines above and below it): the clerk reads the row being worked on too."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        if not selected or index.data(Qt.ItemDataRole.BackgroundRole) is None:
+            super().paint(painter, option, index)
+            return
+        plain = QStyleOptionViewItem(option)
+        plain.state &= ~QStyle.StateFlag.State_Selected
+        super().paint(painter, plain, index)
+        painter.save()
+        painter.setPen(QPen(option.palette.color(QPalette.ColorRole.Highlight), 2))
+        rect = option.rect
+        painter.drawLine(rect.left(), rect.top(), rect.right(), rect.top())
+        painter.drawLine(rect.left(), rect.bottom(), rect.right(), rect.bottom())
+        painter.restore()
+
+
 class _YearPage(QWidget):
     """What both pages share: the table, its editors and keys, the files of the row."""
 
@@ -132,7 +155,7 @@ class _YearPage(QWidget):
             QAbstractItemView.EditTrigger.DoubleClicked
             | QAbstractItemView.EditTrigger.EditKeyPressed
         )
-        self.table.setItemDelegate(PaddedDelegate(self.table))
+        self.table.setItemDelegate(_TintDelegate(self.table))
         for at, column in enumerate(model.COLUMNS):
             if not column.edits:
                 continue

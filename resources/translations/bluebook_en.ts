@@ -2270,6 +2270,10 @@ The details are in the log: %2</translation>
       <translation>Not reported</translation>
     </message>
     <message>
+      <source>未开始</source>
+      <translation>Not begun</translation>
+    </message>
+    <message>
       <source>计划：</source>
       <translation>Plan: </translation>
     </message>
@@ -2279,7 +2283,7 @@ The details are in the log: %2</translation>
     </message>
     <message>
       <source>序号</source>
-      <extracomment>A cell of the task with this id was edited: the field's name. An edit was not taken: the reason, for the clerk.</extracomment>
+      <extracomment>A cell of the task with this id was edited: the field's name. An edit was not taken: the reason, for the clerk. The tasks this call changed in place: (as shown before, as shown now).</extracomment>
       <translation>No.</translation>
     </message>
     <message>
