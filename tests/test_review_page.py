@@ -234,3 +234,26 @@ def test_the_reviews_supporting_files(
     stored = repository.load(session.book.id or 0).functional_tasks[2].review
     assert stored is not None and stored.evidence == review.evidence
     assert repository.evidence_data(review.evidence[0].sha256) == PDF_BYTES
+
+
+def test_a_file_whose_bytes_are_not_in_the_database_says_so(
+    qtbot, repository, session: BookSession
+) -> None:
+    from dataclasses import replace
+
+    from bluebook_desktop.domain.year import Evidence
+    from bluebook_desktop.ui.year_model import with_task
+
+    record = Evidence("总结.pdf", "ab" * 32, 1234, "application/pdf")
+    task = session.book.functional_tasks[2]
+    session.edit(
+        with_task(session.book, replace(task, review=Review(COMPLETED, evidence=(record,)))), "x"
+    )
+    page = make_page(qtbot, session, repository)
+    page.table.selectRow(2)
+    assert page.files.list.item(0, 0).text() == "1. 总结.pdf"
+    opened: list[object] = []
+    page.files.open_url = lambda url: opened.append(url) or True
+    qtbot.mouseClick(page.files.open_button, Qt.MouseButton.LeftButton)
+    assert opened == []
+    assert "不在数据库中" in page.files.message.text()
