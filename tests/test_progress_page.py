@@ -541,3 +541,39 @@ def test_tab_moves_to_the_next_cell_and_a_drop_on_the_list_adds_there(
     QApplication.sendEvent(viewport, QDropEvent(QPointF(at), *args))
     report = report_of(session.book.functional_tasks[1], 4)
     assert [e.name for e in report.evidence] == ["签到表.pdf"]
+
+
+def test_both_tables_each_numbered_as_printed(qtbot) -> None:
+    from bluebook_desktop.domain import Task
+
+    book = Book(
+        key_tasks=(Task(task="乡村振兴", role="牵头"), Task(task="营商环境", role="协办")),
+        functional_tasks=(Task(task="政治协商"), Task(task="民主监督")),
+    )
+    model = ProgressModel(lambda: TODAY)
+    model.set_book(book)
+    rows = [
+        tuple(
+            model.data(model.index(row, model.column(name))) for name in ("serial", "kind", "task")
+        )
+        for row in range(model.rowCount())
+    ]
+    assert rows == [
+        ("1", "重点", "乡村振兴"),
+        ("2", "重点", "营商环境"),
+        ("1", "职能", "政治协商"),
+        ("2", "职能", "民主监督"),
+    ]
+    # A key task's report goes into the key table of the book.
+    from bluebook_desktop.ui.year_model import with_task
+
+    edited: list[tuple[str, str]] = []
+    model.edited.connect(lambda task_id, field: edited.append((task_id, field)))
+    model.quarter = 2
+    assert model.setData(model.index(1, model.column("done")), "已召开推进会")
+    new = with_task(book, model.task_at(1))
+    assert edited == [(book.key_tasks[1].id, "done")]
+    assert report_of(new.key_tasks[1], 2) == Progress(
+        2, ON_PACE, done="已召开推进会", reported_on=TODAY
+    )
+    assert new.functional_tasks == book.functional_tasks
