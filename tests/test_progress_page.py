@@ -254,6 +254,21 @@ def test_a_refused_file_changes_nothing(qtbot, session: BookSession, tmp_path: P
     assert page.files.list.item(1, 1).text() == size_text(len(PNG_BYTES)) == "2 KB"
 
 
+def test_a_double_click_on_remove_removes_one_file(
+    qtbot, session: BookSession, tmp_path: Path
+) -> None:
+    page = make_page(qtbot, session, MemoryFiles())
+    page.table.selectRow(0)
+    page.files.add_paths(
+        [write(tmp_path, "一.pdf", PDF_BYTES), write(tmp_path, "二.png", PNG_BYTES)]
+    )
+    page.files.list.selectRow(0)
+    qtbot.mouseClick(page.files.remove_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.files.remove_button, Qt.MouseButton.LeftButton)  # of a double click
+    report = report_of(session.book.functional_tasks[0], 4)
+    assert [e.name for e in report.evidence] == ["二.png"]
+
+
 def test_files_dropped_on_a_row_opened_and_removed(
     qtbot, session: BookSession, tmp_path: Path
 ) -> None:

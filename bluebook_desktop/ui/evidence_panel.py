@@ -35,6 +35,7 @@ from bluebook_desktop.db.store import failure_reason
 from bluebook_desktop.domain.year import Evidence
 from bluebook_desktop.errors import UserError, os_reason
 from bluebook_desktop.formats.evidence import Supporting, read_supporting
+from bluebook_desktop.ui.clicks import on_click_once
 from bluebook_desktop.ui.messages import user_text
 from bluebook_desktop.ui.year_model import size_text
 
@@ -152,7 +153,7 @@ class EvidencePanel(QWidget):
         self.remove_button = QPushButton(self.tr("删除"), self)
         self.add_button.clicked.connect(self.choose_files)
         self.open_button.clicked.connect(self.open_selected)
-        self.remove_button.clicked.connect(self.remove_selected)
+        on_click_once(self.remove_button, self.remove_selected)  # a double click: one file
         buttons = QVBoxLayout()
         for button in (self.add_button, self.open_button, self.remove_button):
             buttons.addWidget(button)
