@@ -592,3 +592,23 @@ def test_both_tables_each_numbered_as_printed(qtbot) -> None:
         2, ON_PACE, done="已召开推进会", reported_on=TODAY
     )
     assert new.functional_tasks == book.functional_tasks
+
+
+def test_the_files_cell_names_them_and_delete_removes_the_selected_one(
+    qtbot, session: BookSession, tmp_path: Path
+) -> None:
+    page = make_page(qtbot, session, MemoryFiles())
+    page.table.selectRow(4)
+    page.files.add_paths(
+        [write(tmp_path, "一.pdf", PDF_BYTES), write(tmp_path, "二.png", PNG_BYTES)]
+    )
+    assert cell(page, 4, "evidence") == "2"
+    tip = page.model.data(
+        page.model.index(4, page.model.column("evidence")), Qt.ItemDataRole.ToolTipRole
+    )
+    assert tip == "一.pdf\n二.png"
+    focus(qtbot, page, page.files.list)
+    page.files.list.selectRow(1)
+    qtbot.keyClick(page.files.list, Qt.Key.Key_Delete)
+    report = report_of(session.book.functional_tasks[4], 4)
+    assert [e.name for e in report.evidence] == ["一.pdf"]

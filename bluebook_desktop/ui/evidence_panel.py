@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import shutil
 import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import QEvent, QMimeData, QObject, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent
+from PySide6.QtCore import QCoreApplication, QEvent, QMimeData, QObject, Qt, QUrl, Signal
+from PySide6.QtGui import QAction, QDesktopServices, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -140,6 +141,11 @@ class EvidencePanel(QWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.list.itemSelectionChanged.connect(self._update_buttons)
         self.list.doubleClicked.connect(lambda _index: self.open_selected())
+        remove = QAction(self.tr("删除"), self.list)
+        remove.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+        remove.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        remove.triggered.connect(self.remove_selected)
+        self.list.addAction(remove)
         self.hint = QLabel(self.tr("可把文件拖到这里或拖到上面的任务行上。"), self)
         self.hint.setStyleSheet("color: palette(mid);")
         self.message = QLabel(self)
@@ -277,6 +283,7 @@ class EvidencePanel(QWidget):
             data = self.files.data(record.sha256)
             if self._open_folder is None or not self._open_folder.is_dir():
                 self._open_folder = Path(tempfile.mkdtemp(prefix="bluebook-evidence-"))
+                _remove_at_quit(self._open_folder)
             folder = self._open_folder / record.sha256[:12]  # two files of one name
             folder.mkdir(exist_ok=True)
             path = folder / _safe_name(record.name)
@@ -298,6 +305,14 @@ class EvidencePanel(QWidget):
         if record is not None:
             self.show_message("")
             self.removed.emit(record)
+
+
+def _remove_at_quit(folder: Path) -> None:
+    """The copies made for the viewer go when the program quits (a file the viewer still
+    holds open stays; the system's temporary folder is cleaned in time)."""
+    app = QCoreApplication.instance()
+    if app is not None:
+        app.aboutToQuit.connect(lambda: shutil.rmtree(folder, ignore_errors=True))
 
 
 def _safe_name(name: str) -> str:

@@ -411,7 +411,13 @@ class _YearModel(QAbstractTableModel):
         return None
 
     def tooltip(self, row: int, name: str) -> str | None:
+        if name == "evidence":
+            return "\n".join(record.name for record in self.evidence(row)) or None
         return self.display_text(row, self.column(name)) or None
+
+    def evidence(self, row: int) -> tuple[Evidence, ...]:
+        """The supporting files the row's 佐证材料 cell counts."""
+        return ()
 
     def decoration(self, row: int, name: str) -> object:
         return None
@@ -482,6 +488,10 @@ class ProgressModel(_YearModel):
     def report(self, row: int) -> Progress | None:
         task = self.task_at(row)
         return report_of(task, self.quarter) if task is not None else None
+
+    def evidence(self, row: int) -> tuple[Evidence, ...]:
+        report = self.report(row)
+        return report.evidence if report is not None else ()
 
     def light(self, row: int) -> Light:
         light = self._lights.get(row)
@@ -614,6 +624,10 @@ class ReviewModel(_YearModel):
     def review(self, row: int) -> Review | None:
         task = self.task_at(row)
         return task.review if task is not None else None
+
+    def evidence(self, row: int) -> tuple[Evidence, ...]:
+        review = self.review(row)
+        return review.evidence if review is not None else ()
 
     def quarter_light(self, row: int, quarter: int) -> Light:
         task = self._rows[row].task

@@ -360,6 +360,10 @@ Continue anyway?</translation>
       <translation>Size</translation>
     </message>
     <message>
+      <source>删除</source>
+      <translation>Remove</translation>
+    </message>
+    <message>
       <source>可把文件拖到这里或拖到上面的任务行上。</source>
       <translation>Files can be dropped here or on a task row above.</translation>
     </message>
@@ -370,10 +374,6 @@ Continue anyway?</translation>
     <message>
       <source>打开</source>
       <translation>Open</translation>
-    </message>
-    <message>
-      <source>删除</source>
-      <translation>Remove</translation>
     </message>
     <message>
       <source>添加佐证材料</source>
