@@ -36,7 +36,11 @@ class GlanceCounts:
 
     def count(self, book: Book, today: dt.date) -> tuple[int, dict[Light, int], int, int]:
         """The quarter, its lights, the quarter whose report is due next and how many of
-        its reports are missing (as year_model.due_quarter and unreported say)."""
+        its reports are missing.
+
+        Due next is last quarter's report while its grace days run and some is missing,
+        else the current quarter's; missing are the tasks with steps in that quarter and no
+        report for it."""
         year = book.cover.year
         quarter = default_quarter(year, today)
         if self._key != (year, today):

@@ -44,10 +44,8 @@ from bluebook_desktop.domain.year import (
     Light,
     Progress,
     Review,
-    count_lights,
     pace_light,
     quarter_of,
-    report_due,
     steps_in,
 )
 
@@ -777,35 +775,3 @@ def default_quarter(year: int, today: dt.date) -> int:
     if year == today.year:
         return quarter_of(today)
     return 4 if year < today.year else 1
-
-
-def unreported(book: Book, quarter: int) -> int:
-    """How many tasks have steps in the quarter and no report for it yet."""
-    return sum(
-        1
-        for task in (*book.key_tasks, *book.functional_tasks)
-        if steps_in(task, quarter) and report_of(task, quarter) is None
-    )
-
-
-def due_quarter(book: Book, today: dt.date) -> int:
-    """The quarter whose report is due next: last quarter's while its grace days run and
-    something is missing, else the current one."""
-    year = book.cover.year
-    quarter = default_quarter(year, today)
-    if (
-        year == today.year
-        and quarter > 1
-        and today <= report_due(year, quarter - 1)
-        and unreported(book, quarter - 1)
-    ):
-        return quarter - 1
-    return quarter
-
-
-def quarter_lights(book: Book, quarter: int, today: dt.date) -> dict[Light, int]:
-    year = book.cover.year
-    return count_lights(
-        pace_light(task, quarter, year, today, report_of(task, quarter))
-        for task in (*book.key_tasks, *book.functional_tasks)
-    )

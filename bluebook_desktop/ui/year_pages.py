@@ -18,10 +18,11 @@ from PySide6.QtCore import (
     QItemSelectionModel,
     QModelIndex,
     QObject,
+    QPersistentModelIndex,
     QSignalBlocker,
     Qt,
+    Signal,
 )
-from PySide6.QtCore import Signal as QtSignal
 from PySide6.QtGui import QDropEvent, QKeyEvent, QPainter, QPalette, QPen, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -59,7 +60,6 @@ from bluebook_desktop.ui.year_model import (
     SCORE_MAX,
     ProgressModel,
     ReviewModel,
-    _Index,
     _YearModel,
     choice_words,
     default_quarter,
@@ -70,7 +70,9 @@ from bluebook_desktop.ui.year_model import (
     with_task,
 )
 
-# Column widths in characters; a column not named here fits its contents.
+_Index = QModelIndex | QPersistentModelIndex
+
+# Column widths in characters.
 _PROGRESS_EMS = {
     "serial": 2.5,
     "kind": 3,
@@ -368,7 +370,7 @@ class ProgressPage(_YearPage):
     """进展填报: the chosen quarter's plan, light and report of every task."""
 
     #: The clerk chose another quarter.
-    quarterChanged = QtSignal(int)  # noqa: N815 - Qt signal naming
+    quarterChanged = Signal(int)  # noqa: N815 - Qt signal naming
 
     def __init__(
         self,
