@@ -521,27 +521,23 @@ class ReviewPage(_YearPage):
             self.score.setText(score_text(review.score))
 
     def _summary_typed(self, *_args: object) -> None:
-        summary = self.summary.toPlainText()[:TEXT_MAX]
+        """A field of the self-review typed into: what is valid goes into the book at once;
+        a refused date or score keeps what the book had, and says why."""
+        old = self._session.book.self_review or SelfReview()
         problems = []
         try:
             reviewed_on = _date_or_none(self.reviewed_on.text())
         except ValueError:
             problems.append(self.tr("自评日期应写成 2021-12-20 这样的格式；没有改动。"))
-            reviewed_on = None
+            reviewed_on = old.reviewed_on
         try:
             score = parse_score(self.score.text())
         except ValueError:
             problems.append(QCoreApplication.translate("year", BAD_SCORE).format(SCORE_MAX))
-            score = None
+            score = old.score
         self.summary_message.setText("\n".join(problems))
         self.summary_message.setVisible(bool(problems))
-        old = self._session.book.self_review or SelfReview()
-        if problems:  # what is refused keeps what the book had
-            if _bad(self.reviewed_on.text(), _date_or_none):
-                reviewed_on = old.reviewed_on
-            if _bad(self.score.text(), parse_score):
-                score = old.score
-        new = SelfReview(summary, reviewed_on, score)
+        new = SelfReview(self.summary.toPlainText()[:TEXT_MAX], reviewed_on, score)
         self_review = None if new == SelfReview() else new
         if self_review == self._session.book.self_review:
             return
@@ -584,11 +580,3 @@ def _parsed(text: str, parse: Callable[[str], object]) -> object:
         return parse(text)
     except ValueError:
         return text
-
-
-def _bad(text: str, parse: Callable[[str], object]) -> bool:
-    try:
-        parse(text.strip())
-    except ValueError:
-        return True
-    return False
