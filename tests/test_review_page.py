@@ -257,3 +257,26 @@ def test_a_file_whose_bytes_are_not_in_the_database_says_so(
     qtbot.mouseClick(page.files.open_button, Qt.MouseButton.LeftButton)
     assert opened == []
     assert "不在数据库中" in page.files.message.text()
+
+
+def test_undoing_a_review_shows_the_review_page(book: Book) -> None:
+    from dataclasses import replace
+
+    from bluebook_desktop.domain.year import BEHIND, Progress
+    from bluebook_desktop.ui.main_window import (
+        FUNCTIONAL_TAB,
+        PROGRESS_TAB,
+        REVIEW_TAB,
+        _tab_of_change,
+    )
+    from bluebook_desktop.ui.year_model import with_report, with_task
+
+    task = book.functional_tasks[1]
+    reviewed = with_task(book, replace(task, review=Review(COMPLETED)))
+    reported = with_task(book, with_report(task, 4, Progress(4, BEHIND)))
+    renamed = with_task(book, replace(task, task="改名"))
+    summary = replace(book, self_review=SelfReview("总结"))
+    assert _tab_of_change(book, reviewed) == REVIEW_TAB
+    assert _tab_of_change(book, summary) == REVIEW_TAB
+    assert _tab_of_change(book, reported) == PROGRESS_TAB
+    assert _tab_of_change(book, renamed) == FUNCTIONAL_TAB

@@ -460,11 +460,11 @@ def _tab_of_change(before: Book, after: Book) -> int | None:
     """Which tab shows the difference between two versions of a book (cover first)."""
     if before.cover != after.cover:
         return COVER_TAB
-    if _plan(before.key_tasks) != _plan(after.key_tasks) or (
+    if _plan_differs(before.key_tasks, after.key_tasks) or (
         before.no_key_tasks != after.no_key_tasks
     ):
         return KEY_TAB
-    if _plan(before.functional_tasks) != _plan(after.functional_tasks):
+    if _plan_differs(before.functional_tasks, after.functional_tasks):
         return FUNCTIONAL_TAB
     tasks = list(
         zip(
@@ -484,9 +484,18 @@ def _tab_of_change(before: Book, after: Book) -> int | None:
     return None
 
 
-def _plan(tasks: tuple[Task, ...]) -> list[Task]:
-    """The tasks as the plan has them, without the year's reports and reviews."""
-    return [replace(task, progress=(), review=None) for task in tasks]
+def _plan_differs(before: tuple[Task, ...], after: tuple[Task, ...]) -> bool:
+    """The tables differ in what the plan pages show (not only in the year's reports and
+    reviews). A task not edited is the same object in both: only edited ones are compared."""
+    if before is after:
+        return False
+    if len(before) != len(after):
+        return True
+    return any(
+        old is not new
+        and replace(old, progress=(), review=None) != replace(new, progress=(), review=None)
+        for old, new in zip(before, after, strict=True)
+    )
 
 
 def _in_cell_editor(widget: QObject) -> bool:
