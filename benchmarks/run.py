@@ -397,6 +397,54 @@ def bench_editing(run: Run, big: Any) -> None:
     store.close()
 
 
+def bench_year_pages(run: Run, big: Any) -> None:
+    """进展填报 and 年度自评 of the 1,000-task book, every other task with a report."""
+    print(f"the year's pages of a {BIG}-task book (in-process, offscreen)", flush=True)
+    import datetime as dt
+
+    from PySide6.QtWidgets import QApplication
+
+    from bluebook_desktop.db.store import open_store
+    from bluebook_desktop.domain.year import ON_PACE, Progress
+    from bluebook_desktop.ui.evidence_panel import RepositoryFiles
+    from bluebook_desktop.ui.session import BookSession
+    from bluebook_desktop.ui.year_pages import ProgressPage, ReviewPage
+
+    app = QApplication.instance() or QApplication([])
+    store = open_store(run.work / "year" / "bluebook.sqlite3")
+    repository = store.repository
+    tasks = tuple(
+        replace(task, progress=(Progress(q, ON_PACE, done=task.objective[:60]),)) if n % 2 else task
+        for n, task in enumerate(big.functional_tasks)
+        for q in [1 + n % 4]
+    )
+    book = repository.add(replace(big, functional_tasks=tasks))
+    today = lambda: dt.date(book.cover.year, 11, 15)  # noqa: E731
+    figures = []
+    for key, make in (
+        ("progress_page_ms_1000", lambda s: ProgressPage(s, RepositoryFiles(repository), today)),
+        ("review_page_ms_1000", lambda s: ReviewPage(s, RepositoryFiles(repository), today)),
+    ):
+        samples: list[float] = []
+        for _ in range(run.reps(3, 7)):
+            session = BookSession(repository, book)
+            start = time.perf_counter()
+            page = make(session)
+            page.resize(1000, 700)
+            page.show()
+            app.processEvents()
+            samples.append(time.perf_counter() - start)
+            page.close()
+            page.deleteLater()
+            session.deleteLater()
+            app.processEvents()
+        figures.append(
+            Figure(key, median_ms(samples), "ms", "≤ 150", "(page built, shown and painted)")
+        )
+    run.add(*figures)
+    store.close()
+
+
 def bench_memory(run: Run, big: Any) -> None:
     print(f"memory of the window with the {BIG}-task book open (child process)", flush=True)
     env = child_env(prepare_database(run, "memory", big))
@@ -472,6 +520,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         bench_export(run, fixture)
         bench_package(run)
         bench_editing(run, big)
+        bench_year_pages(run, big)
         bench_memory(run, big)
     finally:
         if not args.keep:

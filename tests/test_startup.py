@@ -219,7 +219,8 @@ def test_after_the_first_paint_the_database_is_opened_and_backed_up(
         "    tabs = window.ui.tabs\n"
         "    report['tabs'] = [sorted(({type(tabs.widget(i)).__name__} |\n"
         "        {type(c).__name__ for c in tabs.widget(i).children()}) &\n"
-        "        {'CoverPage', 'TaskPage', 'TextsPage'}) for i in range(tabs.count())]\n"
+        "        {'CoverPage', 'TaskPage', 'TextsPage', 'ProgressPage', 'ReviewPage'})\n"
+        "        for i in range(tabs.count())]\n"
         "    report['book'] = window.session.book.id\n"
         "    window.close()\n"
         "QTimer.singleShot(3000, look)\n"
@@ -232,7 +233,14 @@ def test_after_the_first_paint_the_database_is_opened_and_backed_up(
         [sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=120
     )
     assert done.returncode == 0, done.stderr
-    tabs = [["CoverPage"], ["TaskPage"], ["TaskPage"], ["TextsPage"]]  # every page built
+    tabs = [  # every page built
+        ["CoverPage"],
+        ["TaskPage"],
+        ["TaskPage"],
+        ["TextsPage"],
+        ["ProgressPage"],
+        ["ReviewPage"],
+    ]
     report = json.loads(done.stdout.strip().splitlines()[-1])
     assert report == {"open": True, "book": 1, "code": 0, "tabs": tabs}
     assert list((database.parent / "backups").glob("bluebook-*.sqlite3")), "the day's backup"

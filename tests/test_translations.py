@@ -132,7 +132,14 @@ def test_the_window_in_english(qtbot, tmp_path: Path) -> None:
         assert window.session is not None
 
         tabs = [window.ui.tabs.tabText(i) for i in range(window.ui.tabs.count())]
-        assert tabs == ["Cover", "Key / reform tasks", "Functional tasks", "Head's opinion"]
+        assert tabs == [
+            "Cover",
+            "Key / reform tasks",
+            "Functional tasks",
+            "Head's opinion",
+            "Progress",
+            "Self-review",
+        ]
         assert window.ui.fileMenu.title() == "&File"
         assert window.ui.newButton.text() == "New"
 

@@ -8,7 +8,7 @@ the editor. In the multi-line 年度目标 editor Shift+Enter (or Alt+Enter) sta
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import (
     QAbstractItemModel,
@@ -73,7 +73,8 @@ def padding(line_spacing: int) -> int:
 
 
 class CellDelegate(PaddedDelegate):
-    """One kind of in-place editor: "line" (one line), "text" (several lines) or "role"."""
+    """One kind of in-place editor: "line" (one line), "text" (several lines), "role"
+    (牵头/协办) or "choice" (one of `choices`, e.g. a report's 进度)."""
 
     #: Text beyond this many characters was typed or pasted and not taken.
     refused = Signal(int)
@@ -83,9 +84,11 @@ class CellDelegate(PaddedDelegate):
         kind: str,
         parent: QObject | None = None,
         names: Callable[[], list[str]] | None = None,
+        choices: Sequence[str] = (),
     ) -> None:
         super().__init__(parent)
         self._kind = kind
+        self._choices = tuple(choices) if kind == "choice" else ROLES
         self._names = names  # completion list for a one-line editor, asked for on opening
         self._committing = False
 
@@ -100,9 +103,9 @@ class CellDelegate(PaddedDelegate):
             text_editor.setTabChangesFocus(True)
             text_editor.textChanged.connect(lambda: self._commit(text_editor))
             editor = text_editor
-        elif self._kind == "role":
+        elif self._kind in ("role", "choice"):
             box = QComboBox(parent)
-            box.addItems(list(ROLES))
+            box.addItems(list(self._choices))
             box.activated.connect(lambda _row: self._commit(box))
             editor = box
         else:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
+from collections.abc import Callable
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QItemSelection, QObject, QSignalBlocker, Qt
@@ -24,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bluebook_desktop.domain import Book, book_label
+from bluebook_desktop.domain import Book, Task, book_label
 from bluebook_desktop.paths import Paths
 from bluebook_desktop.ui.book_list import BookListModel
 from bluebook_desktop.ui.clicks import on_click_once
@@ -41,7 +44,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 # The tabs of an open book, in order.
-COVER_TAB, KEY_TAB, FUNCTIONAL_TAB, TEXTS_TAB = range(4)
+COVER_TAB, KEY_TAB, FUNCTIONAL_TAB, TEXTS_TAB, PROGRESS_TAB, REVIEW_TAB = range(6)
 
 
 class _WindowUndo(QObject):
@@ -100,6 +103,10 @@ class MainWindow(QMainWindow):
         self.ui = Ui_MainWindow()
         self.ui.setupUi(self)
         self._program_name = self.windowTitle()  # the form's title, in the user's language
+        #: Today's date, for the pace lights and what is due (a test sets a day of its own).
+        self.today: Callable[[], dt.date] = dt.date.today
+        self._quarters: dict[int, int] = {}  # the quarter chosen per book, for this run
+        self._set_up_glance()
 
         self.undo_group = QUndoGroup(self)
         undo = self.undo_group.createUndoAction(self, self.tr("撤销"))
@@ -260,6 +267,7 @@ class MainWindow(QMainWindow):
     def _show(self, session: BookSession) -> None:
         session.changed.connect(lambda *_: self._update_title())
         session.changed.connect(self._show_what_changed)
+        session.changed.connect(lambda book, _source: self.glance.show_book(book))
         self._shown = session.book
         session.storedChanged.connect(lambda _stored: self._update_title())
         self.undo_group.addStack(session.undo_stack)
@@ -269,12 +277,14 @@ class MainWindow(QMainWindow):
         # The cover (the tab shown first) is built now; the other pages, and the modules
         # behind them, when their tab is shown, when `pages` is asked for, or by
         # `build_pages` (the program calls it right after the window's first paint).
-        self._pages = [CoverPage(session), None, None, None]
+        self._pages = [CoverPage(session), None, None, None, None, None]
         names = [
             self.tr("封面信息"),
             self.tr("重点工作/改革任务"),
             self.tr("职能工作任务"),
             self.tr("单位负责人意见"),
+            self.tr("进展填报"),
+            self.tr("年度自评"),
         ]
         for tab, name in enumerate(names):
             page = self._pages[tab]
@@ -284,7 +294,8 @@ class MainWindow(QMainWindow):
             tabs.addTab(page, name)
         self._restore_splitter(self._pages[COVER_TAB])
         self._build_page(tabs.currentIndex())
-        self.ui.bookStack.setCurrentWidget(tabs)
+        self.ui.bookStack.setCurrentWidget(self._book_view)
+        self.glance.show_book(session.book)
         self._select_row(self.book_list.row_of(session.book.id))
         self._update_buttons()
         self._update_title()
@@ -310,6 +321,8 @@ class MainWindow(QMainWindow):
             from bluebook_desktop.ui.texts_page import TextsPage
 
             page = TextsPage(session)
+        elif tab in (PROGRESS_TAB, REVIEW_TAB):
+            page = self._year_page(tab, session)
         else:
             from bluebook_desktop.domain.form import FORM
             from bluebook_desktop.ui.task_page import TaskPage
@@ -321,6 +334,35 @@ class MainWindow(QMainWindow):
         holder.layout().addWidget(page)
         page.show()  # a tab already on screen shows its page now, not after the next event
         self._restore_splitter(page)
+
+    def _year_page(self, tab: int, session: BookSession) -> QWidget:
+        from bluebook_desktop.ui.evidence_panel import RepositoryFiles
+        from bluebook_desktop.ui.year_pages import ProgressPage, ReviewPage
+
+        files = RepositoryFiles(session.repository)
+        today = lambda: self.today()  # noqa: E731 - what the window's today is then
+        if tab == REVIEW_TAB:
+            return ReviewPage(session, files, today)
+        book_id = session.book.id or 0
+        page = ProgressPage(session, files, today, self._quarters.get(book_id))
+        page.quarterChanged.connect(lambda quarter: self._quarters.__setitem__(book_id, quarter))
+        return page
+
+    def _set_up_glance(self) -> None:
+        """This quarter's lights and what is due next, above the open book's tabs."""
+        from bluebook_desktop.ui.year_glance import YearGlance
+
+        stack, tabs = self.ui.bookStack, self.ui.tabs
+        self._book_view = QWidget(stack)
+        layout = QVBoxLayout(self._book_view)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        self.glance = YearGlance(lambda: self.today(), self._book_view)
+        stack.removeWidget(tabs)
+        layout.addWidget(self.glance)
+        layout.addWidget(tabs, 1)
+        tabs.show()  # the stack had hidden it as a page not shown
+        stack.addWidget(self._book_view)
 
     def _restore_splitter(self, page: QWidget | None) -> None:
         splitter = getattr(page, "splitter", None)
@@ -424,13 +466,42 @@ def _tab_of_change(before: Book, after: Book) -> int | None:
     """Which tab shows the difference between two versions of a book (cover first)."""
     if before.cover != after.cover:
         return COVER_TAB
-    if before.key_tasks != after.key_tasks or before.no_key_tasks != after.no_key_tasks:
+    if _plan_differs(before.key_tasks, after.key_tasks) or (
+        before.no_key_tasks != after.no_key_tasks
+    ):
         return KEY_TAB
-    if before.functional_tasks != after.functional_tasks:
+    if _plan_differs(before.functional_tasks, after.functional_tasks):
         return FUNCTIONAL_TAB
+    tasks = list(
+        zip(
+            (*before.key_tasks, *before.functional_tasks),
+            (*after.key_tasks, *after.functional_tasks),
+            strict=True,
+        )
+    )
+    if any(old.progress != new.progress for old, new in tasks):
+        return PROGRESS_TAB
+    if before.self_review != after.self_review or any(
+        old.review != new.review for old, new in tasks
+    ):
+        return REVIEW_TAB
     if before != after:
         return TEXTS_TAB
     return None
+
+
+def _plan_differs(before: tuple[Task, ...], after: tuple[Task, ...]) -> bool:
+    """The tables differ in what the plan pages show (not only in the year's reports and
+    reviews). A task not edited is the same object in both: only edited ones are compared."""
+    if before is after:
+        return False
+    if len(before) != len(after):
+        return True
+    return any(
+        old is not new
+        and replace(old, progress=(), review=None) != replace(new, progress=(), review=None)
+        for old, new in zip(before, after, strict=True)
+    )
 
 
 def _in_cell_editor(widget: QObject) -> bool:

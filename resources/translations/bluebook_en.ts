@@ -357,9 +357,62 @@ Continue anyway?</translation>
     </message>
   </context>
   <context>
+    <name>EvidencePanel</name>
+    <message>
+      <source>佐证材料</source>
+      <extracomment>Records of files accepted and stored, to be added to the selected row. The record the clerk removed from the selected row. The last file written for the system viewer (for the clerk: where it is). Hands a file to the system's viewer.</extracomment>
+      <translation>Supporting file</translation>
+    </message>
+    <message>
+      <source>大小</source>
+      <translation>Size</translation>
+    </message>
+    <message>
+      <source>删除</source>
+      <translation>Remove</translation>
+    </message>
+    <message>
+      <source>可把文件拖到这里或拖到上面的任务行上。</source>
+      <translation>Files can be dropped here or on a task row above.</translation>
+    </message>
+    <message>
+      <source>添加…</source>
+      <translation>Add…</translation>
+    </message>
+    <message>
+      <source>打开</source>
+      <translation>Open</translation>
+    </message>
+    <message>
+      <source>添加佐证材料</source>
+      <translation>Add supporting files</translation>
+    </message>
+    <message>
+      <source>佐证材料 (*.pdf *.jpg *.jpeg *.png *.ofd *.docx *.xlsx);;所有文件 (*)</source>
+      <translation>Supporting files (*.pdf *.jpg *.jpeg *.png *.ofd *.docx *.xlsx);;All files (*)</translation>
+    </message>
+    <message>
+      <source>无法读取文件 {0}：{1}</source>
+      <translation>Cannot read the file {0}: {1}</translation>
+    </message>
+    <message>
+      <source>“{0}”没能存入数据库：{1}</source>
+      <translation>“{0}” could not be stored in the database: {1}</translation>
+    </message>
+    <message>
+      <source>以下 {0} 个文件没有添加：</source>
+      <translation>These {0} files were not added:</translation>
+    </message>
+    <message>
+      <source>无法打开“{0}”：{1}</source>
+      <translation>Cannot open “{0}”: {1}</translation>
+    </message>
+  </context>
+  <context>
     <name>MainWindow</name>
     <message>
       <source>撤销</source>
+      <extracomment>Today's date, for the pace lights and what is due (a test sets a day of its own).</extracomment>
       <translation>Undo</translation>
     </message>
     <message>
@@ -381,6 +434,14 @@ Continue anyway?</translation>
     <message>
       <source>单位负责人意见</source>
       <translation>Head's opinion</translation>
+    </message>
+    <message>
+      <source>进展填报</source>
+      <translation>Progress</translation>
+    </message>
+    <message>
+      <source>年度自评</source>
+      <translation>Self-review</translation>
     </message>
     <message>
       <source>已保存</source>
@@ -579,6 +640,54 @@ Click “New” on the left, or “Import…” last year's book file or Word fi
     </message>
   </context>
   <context>
+    <name>ProgressPage</name>
+    <message>
+      <source>季度：</source>
+      <extracomment>The clerk chose another quarter.</extracomment>
+      <translation>Quarter:</translation>
+    </message>
+    <message>
+      <source>{0}进展 {1}前报送。</source>
+      <translation>The {0} report is due by {1}.</translation>
+    </message>
+    <message>
+      <source>修改进度</source>
+      <translation>Change the status</translation>
+    </message>
+    <message>
+      <source>修改完成情况</source>
+      <translation>Change what was done</translation>
+    </message>
+    <message>
+      <source>修改完成值</source>
+      <translation>Change the value reached</translation>
+    </message>
+    <message>
+      <source>修改存在问题</source>
+      <translation>Change the problems</translation>
+    </message>
+    <message>
+      <source>修改下步措施</source>
+      <translation>Change the next steps</translation>
+    </message>
+    <message>
+      <source>修改佐证材料</source>
+      <translation>Change the supporting files</translation>
+    </message>
+    <message>
+      <source>修改进展</source>
+      <translation>Change the progress report</translation>
+    </message>
+    <message>
+      <source>（未填工作任务）</source>
+      <translation>(task not named)</translation>
+    </message>
+    <message>
+      <source>“{0}”{1}的佐证材料</source>
+      <translation>Supporting files of “{0}”, {1}</translation>
+    </message>
+  </context>
+  <context>
     <name>QuarterDialog</name>
     <message>
       <source>季度工作进展情况表</source>
@@ -706,6 +815,73 @@ This window's version has been saved as:
 You can open it with “Import” to compare it with the version in the database.
 
 The latest version from the database is shown now.</translation>
+    </message>
+  </context>
+  <context>
+    <name>ReviewPage</name>
+    <message>
+      <source>自评总结</source>
+      <translation>Self-review summary</translation>
+    </message>
+    <message>
+      <source>全年目标任务完成情况的总体自评</source>
+      <translation>The unit’s overall review of the year’s targets</translation>
+    </message>
+    <message>
+      <source>如 2021-12-20</source>
+      <translation>e.g. 2021-12-20</translation>
+    </message>
+    <message>
+      <source>可不填</source>
+      <translation>optional</translation>
+    </message>
+    <message>
+      <source>自评日期：</source>
+      <translation>Reviewed on:</translation>
+    </message>
+    <message>
+      <source>总评得分：</source>
+      <translation>Overall score:</translation>
+    </message>
+    <message>
+      <source>自评日期应写成 2021-12-20 这样的格式；没有改动。</source>
+      <translation>Write the review date like 2021-12-20; nothing was changed.</translation>
+    </message>
+    <message>
+      <source>修改自评总结</source>
+      <translation>Change the self-review summary</translation>
+    </message>
+    <message>
+      <source>修改自评结果</source>
+      <translation>Change the review result</translation>
+    </message>
+    <message>
+      <source>修改全年完成情况</source>
+      <translation>Change what was done in the year</translation>
+    </message>
+    <message>
+      <source>修改未完成原因</source>
+      <translation>Change the reason not completed</translation>
+    </message>
+    <message>
+      <source>修改自评得分</source>
+      <translation>Change the self-score</translation>
+    </message>
+    <message>
+      <source>修改佐证材料</source>
+      <translation>Change the supporting files</translation>
+    </message>
+    <message>
+      <source>修改年度自评</source>
+      <translation>Change the year-end review</translation>
+    </message>
+    <message>
+      <source>（未填工作任务）</source>
+      <translation>(task not named)</translation>
+    </message>
+    <message>
+      <source>“{0}”年度自评的佐证材料</source>
+      <translation>Supporting files of the year-end review of “{0}”</translation>
     </message>
   </context>
   <context>
@@ -1086,6 +1262,36 @@ The latest version from the database is shown now.</translation>
     <message>
       <source>保存失败：%1。修改仍在窗口中，程序会自动重试。</source>
       <translation>Saving failed: %1. Your changes are still in the window; saving will be retried.</translation>
+    </message>
+  </context>
+  <context>
+    <name>YearGlance</name>
+    <message>
+      <source>{0}：</source>
+      <translation>{0}: </translation>
+    </message>
+    <message>
+      <source>{0}进展已全部填报。</source>
+      <translation>Every {0} report is in.</translation>
+    </message>
+    <message>
+      <source>{0}进展应于{1}前报送，已逾期，尚有 {2} 项未填。</source>
+      <translation>The {0} report was due by {1} and is late: {2} tasks still to report.</translation>
+    </message>
+    <message>
+      <source>{0}进展 {1}前报送，尚有 {2} 项未填。</source>
+      <translation>The {0} report is due by {1}: {2} tasks still to report.</translation>
+    </message>
+  </context>
+  <context>
+    <name>YearPage</name>
+    <message>
+      <source>每栏最多 {0} 字，多出的部分没有保留。</source>
+      <translation>A cell holds at most {0} characters; the rest was not kept.</translation>
+    </message>
+    <message>
+      <source>佐证材料：请先在上面选择一项任务。</source>
+      <translation>Supporting files: choose a task above first.</translation>
     </message>
   </context>
   <context>
@@ -2086,6 +2292,171 @@ The details are in the log: %2</translation>
     <message>
       <source>灰</source>
       <translation>grey</translation>
+    </message>
+    <message>
+      <source>（不填）</source>
+      <translation>(none)</translation>
+    </message>
+    <message>
+      <source>自评得分应为 0 到 {0} 之间的数字，如 95 或 92.5；没有改动。</source>
+      <translation>The self-score must be a number from 0 to {0}, such as 95 or 92.5; nothing was changed.</translation>
+    </message>
+    <message>
+      <source>这一季度的进展已有填写内容，进度不能不填；要删除这份进展，请先清空各栏和佐证材料。</source>
+      <translation>This quarter’s report has content, so it needs a status; to remove the report, clear its cells and supporting files first.</translation>
+    </message>
+    <message>
+      <source>这项任务的自评已有填写内容，自评结果不能不填；要删除自评，请先清空各栏和佐证材料。</source>
+      <translation>This task’s review has content, so it needs a result; to remove the review, clear its cells and supporting files first.</translation>
+    </message>
+    <message>
+      <source>（请填写未完成原因）</source>
+      <translation>(give the reason it was not completed)</translation>
+    </message>
+    <message>
+      <source>重点</source>
+      <translation>Key</translation>
+    </message>
+    <message>
+      <source>职能</source>
+      <translation>Functional</translation>
+    </message>
+    <message>
+      <source>第一季度</source>
+      <translation>Q1</translation>
+    </message>
+    <message>
+      <source>第二季度</source>
+      <translation>Q2</translation>
+    </message>
+    <message>
+      <source>第三季度</source>
+      <translation>Q3</translation>
+    </message>
+    <message>
+      <source>第四季度</source>
+      <translation>Q4</translation>
+    </message>
+    <message>
+      <source>已完成</source>
+      <translation>Done</translation>
+    </message>
+    <message>
+      <source>超进度</source>
+      <translation>Ahead</translation>
+    </message>
+    <message>
+      <source>按进度</source>
+      <translation>On pace</translation>
+    </message>
+    <message>
+      <source>滞后</source>
+      <translation>Behind</translation>
+    </message>
+    <message>
+      <source>完成</source>
+      <translation>Completed</translation>
+    </message>
+    <message>
+      <source>基本完成</source>
+      <translation>Mostly completed</translation>
+    </message>
+    <message>
+      <source>未完成</source>
+      <translation>Not completed</translation>
+    </message>
+    <message>
+      <source>未报</source>
+      <translation>Not reported</translation>
+    </message>
+    <message>
+      <source>未开始</source>
+      <translation>Not begun</translation>
+    </message>
+    <message>
+      <source>计划：</source>
+      <translation>Plan: </translation>
+    </message>
+    <message>
+      <source>完成情况：</source>
+      <translation>Done: </translation>
+    </message>
+    <message>
+      <source>序号</source>
+      <extracomment>A cell of the task with this id was edited: the field's name. An edit was not taken: the reason, for the clerk. The tasks this call changed in place: (as shown before, as shown now).</extracomment>
+      <translation>No.</translation>
+    </message>
+    <message>
+      <source>类别</source>
+      <translation>Table</translation>
+    </message>
+    <message>
+      <source>工作任务</source>
+      <translation>Task</translation>
+    </message>
+    <message>
+      <source>本季度计划</source>
+      <translation>Plan this quarter</translation>
+    </message>
+    <message>
+      <source>进度灯</source>
+      <translation>Light</translation>
+    </message>
+    <message>
+      <source>进度</source>
+      <translation>Status</translation>
+    </message>
+    <message>
+      <source>完成情况</source>
+      <translation>Done</translation>
+    </message>
+    <message>
+      <source>完成值</source>
+      <translation>Value</translation>
+    </message>
+    <message>
+      <source>存在问题</source>
+      <translation>Problems</translation>
+    </message>
+    <message>
+      <source>下步措施</source>
+      <translation>Next steps</translation>
+    </message>
+    <message>
+      <source>佐证材料</source>
+      <translation>Files</translation>
+    </message>
+    <message>
+      <source>一季度</source>
+      <translation>Q1</translation>
+    </message>
+    <message>
+      <source>二季度</source>
+      <translation>Q2</translation>
+    </message>
+    <message>
+      <source>三季度</source>
+      <translation>Q3</translation>
+    </message>
+    <message>
+      <source>四季度</source>
+      <translation>Q4</translation>
+    </message>
+    <message>
+      <source>自评结果</source>
+      <translation>Result</translation>
+    </message>
+    <message>
+      <source>全年完成情况</source>
+      <translation>Done in the year</translation>
+    </message>
+    <message>
+      <source>未完成原因</source>
+      <translation>Reason not completed</translation>
+    </message>
+    <message>
+      <source>自评得分</source>
+      <translation>Self-score</translation>
     </message>
   </context>
 </TS>
