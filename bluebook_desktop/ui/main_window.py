@@ -129,6 +129,9 @@ class MainWindow(QMainWindow):
         from bluebook_desktop.ui.recovery import RecoveryActions
 
         self.recovery = RecoveryActions(workspace, self)  # 备份, 从备份恢复, a conflict
+        from bluebook_desktop.ui.plan_actions import PlanActions
+
+        self.plan_actions = PlanActions(workspace, self.actions_, self)  # 定稿, 目标调整
         self._connect_actions()
         workspace.booksChanged.connect(self._books_changed)
         workspace.bookOpened.connect(self._show)
