@@ -407,3 +407,50 @@ def test_the_signed_copy_prints_as_it_was_signed_after_later_edits(
     window.plan_actions.signed_copy_action.trigger()
     assert shown == [at_signing]
     assert plan_of(_stored(window)) == plan_of(window.session.book)  # the edit is kept too
+
+
+def test_a_cell_being_typed_in_asks_and_escape_puts_the_cell_back(
+    qtbot, signed: MainWindow, answering
+) -> None:
+    from bluebook_desktop.ui.task_model import TaskTableModel as M
+
+    signed.ui.tabs.setCurrentIndex(FUNCTIONAL)
+    page = signed.pages[FUNCTIONAL]
+    table = page.table
+    signed.activateWindow()
+    qtbot.waitUntil(signed.isActiveWindow)
+    table.setFocus()
+    old = signed.session.book.functional_tasks[1].task
+    table.setCurrentIndex(page.model.index(1, M.TASK))
+
+    reasons = answering(None)
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+    type_chinese(QApplication.focusWidget(), "民主协商", phrase=True)
+    assert reasons.asked == 1
+    assert signed.session.book.functional_tasks[1].task == old
+    assert page.model.index(1, M.TASK).data() == old
+    assert signed.session.undo_stack.count() == 0
+
+    reasons.reason = "职能调整"
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is signed)
+    table.setFocus()
+    qtbot.waitUntil(table.hasFocus)
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+    type_chinese(QApplication.focusWidget(), "民主协商", phrase=True)
+    assert reasons.asked == 2
+    # The question took the focus: the cell keeps what was typed, and typing on in it
+    # joins the same adjustment without asking again.
+    assert page.model.index(1, M.TASK).data() == "民主协商"
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is signed)
+    table.setFocus()
+    qtbot.waitUntil(table.hasFocus)
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+    editor = QApplication.focusWidget()
+    qtbot.keyClick(editor, Qt.Key.Key_End)
+    type_chinese(editor, "会", phrase=True)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    assert reasons.asked == 2
+    assert signed.session.book.functional_tasks[1].task == "民主协商会"
+    [adjustment] = _stored(signed).adjustments
+    assert adjustment.what == f"职能工作第 2 项工作任务：由“{old}”改为“民主协商会”"
+    assert adjustment.why == "职能调整"

@@ -36,6 +36,9 @@ class PlanChanges:
         self.ask: Callable[[Book], str | None] = lambda _book: None
         self.today: Callable[[], dt.date] = dt.date.today
         self.why: str | None = None  # the reason given in this sitting
+        # The question is open. An edit made meanwhile is the one it is about, handed over
+        # again (a cell editor commits what it holds when the question takes the focus).
+        self.asking = False
         # The clerk was asked, on printing the plan, whether it is the copy for signature.
         self.offered_finalize = False
 
@@ -45,7 +48,11 @@ class PlanChanges:
         if old.finalized_on is None or same_plan(old, new):
             return new
         if self.why is None:
-            why = self.ask(old)
+            self.asking = True
+            try:
+                why = self.ask(old)
+            finally:
+                self.asking = False
             if not why or not why.strip():
                 return None
             self.why = why.strip()

@@ -81,6 +81,9 @@ class BookSession(QObject):
     #: Another window stored (or deleted) this book since it was loaded here: nothing was
     #: written and no retry follows. The window keeps `book` safe elsewhere and reloads.
     conflicted = Signal(str)
+    #: An edit was not made: it changed the signed plan and the clerk gave no reason.
+    #: `changed` follows with the book as it was; an editor still open lets go of it.
+    planKept = Signal()  # noqa: N815
 
     def __init__(self, repository: Repository, book: Book, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -115,10 +118,11 @@ class BookSession(QObject):
         A change to a finalized plan is kept with its adjustment, or, when the clerk gives
         no reason for it, not at all: every page then shows the book as it was.
         """
-        if new_book is self._book or new_book == self._book:
+        if new_book is self._book or new_book == self._book or self.plan_changes.asking:
             return
         adjusted = self.plan_changes.adjusted(self._book, new_book)
         if adjusted is None:
+            self.planKept.emit()
             self.changed.emit(self._book, None)
             return
         new_book = adjusted
