@@ -454,3 +454,31 @@ def test_a_cell_being_typed_in_asks_and_escape_puts_the_cell_back(
     [adjustment] = _stored(signed).adjustments
     assert adjustment.what == f"职能工作第 2 项工作任务：由“{old}”改为“民主协商会”"
     assert adjustment.why == "职能调整"
+
+
+def test_a_quarter_ticked_in_the_schedule_asks_and_escape_unticks_it(
+    qtbot, signed: MainWindow, answering
+) -> None:
+    signed.ui.tabs.setCurrentIndex(FUNCTIONAL)
+    page = signed.pages[FUNCTIONAL]
+    page.table.selectRow(0)
+    step = page.detail.ui.scheduleEditor.row_widget(0)
+    first = signed.session.book.functional_tasks[0].schedule[0]
+    assert first.quarters == (1,)
+    box = step.quarter_boxes[2]
+    reasons = answering(None)
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton)
+    assert reasons.asked == 1
+    assert signed.session.book.functional_tasks[0].schedule[0] == first
+    assert not page.detail.ui.scheduleEditor.row_widget(0).quarter_boxes[2].isChecked()
+
+    reasons.reason = "工作安排提前"
+    qtbot.wait(QApplication.doubleClickInterval() + 50)  # a click, not a double click
+    step = page.detail.ui.scheduleEditor.row_widget(0)
+    qtbot.mouseClick(step.quarter_boxes[2], Qt.MouseButton.LeftButton)
+    assert reasons.asked == 2
+    [adjustment] = _stored(signed).adjustments
+    assert adjustment.what == (
+        f"职能工作第 1 项（政治协商）全年进度安排第 1 条："
+        f"由“第一季度：{first.text}”改为“第一、二季度：{first.text}”"
+    )
