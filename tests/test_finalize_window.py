@@ -482,3 +482,21 @@ def test_a_quarter_ticked_in_the_schedule_asks_and_escape_unticks_it(
         f"职能工作第 1 项（政治协商）全年进度安排第 1 条："
         f"由“第一季度：{first.text}”改为“第一、二季度：{first.text}”"
     )
+
+
+def test_a_session_with_no_one_to_ask_records_the_change_without_a_reason(
+    repository, fixture_book: Book
+) -> None:
+    from bluebook_desktop.ui.session import BookSession
+
+    data = render_pdf(fixture_book)
+    sha256 = repository.put_evidence(data, "application/pdf")
+    copy = Evidence("定稿.pdf", sha256, len(data), "application/pdf", SIGNED_ON)
+    session = BookSession(repository, repository.add(finalize(fixture_book, SIGNED_ON, copy)))
+    book = session.book
+    session.edit(replace(book, cover=replace(book.cover, phone="87771622")), "修改联系电话")
+    [adjustment] = session.book.adjustments
+    assert (adjustment.why, adjustment.what) == ("", "封面联系电话：由“87771621”改为“87771622”")
+    assert session.store_now()
+    assert repository.load(book.id).adjustments == session.book.adjustments
+    session.finish()

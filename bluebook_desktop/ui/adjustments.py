@@ -32,8 +32,9 @@ class PlanChanges:
 
     def __init__(self) -> None:
         # Asks the clerk why the signed plan changes: the reason, or None to keep it as it
-        # was. The window sets it; without a window a signed plan is never changed.
-        self.ask: Callable[[Book], str | None] = lambda _book: None
+        # was. The window sets it; a session with no one to ask (no window) records the
+        # change with no reason rather than lose it.
+        self.ask: Callable[[Book], str | None] | None = None
         self.today: Callable[[], dt.date] = dt.date.today
         self.why: str | None = None  # the reason given in this sitting
         # The question is open. An edit made meanwhile is the one it is about, handed over
@@ -47,7 +48,9 @@ class PlanChanges:
         plan; None when the clerk gave no reason (the plan stays as it was)."""
         if old.finalized_on is None or same_plan(old, new):
             return new
-        if self.why is None:
+        if self.why is None and self.ask is None:
+            self.why = ""
+        elif self.why is None and self.ask is not None:
             self.asking = True
             try:
                 why = self.ask(old)
@@ -56,6 +59,7 @@ class PlanChanges:
             if not why or not why.strip():
                 return None
             self.why = why.strip()
+        assert self.why is not None
         return with_adjustment(old, new, self.today(), self.why)
 
     def start_new(self) -> None:
