@@ -164,6 +164,8 @@ class PlanActions(QObject):
             parent=self.window,
         )
         box.setObjectName("finalizeQuestion")
+        # The explanation in a few wide lines, not a narrow column.
+        box.setStyleSheet("QLabel#qt_msgbox_informativelabel { min-width: 24em; }")
         box.setInformativeText(
             self.tr(
                 "选“是”，刚才的打印稿作为定稿原件保存；此后修改目标须写明理由，"
