@@ -83,6 +83,7 @@ class Reasons:
         self.qtbot = qtbot
         self.reason = reason  # None: Escape
         self.asked = 0
+        self.changes: list[str] = []  # what each question said was being changed
         self._timer = QTimer()
         self._timer.setInterval(10)
         self._timer.timeout.connect(self._answer)
@@ -93,6 +94,7 @@ class Reasons:
         if not isinstance(dialog, ReasonDialog) or not dialog.isVisible():
             return
         self.asked += 1
+        self.changes.append(dialog.change.text())
         if self.reason is None:
             self.qtbot.keyClick(dialog.reason, Qt.Key.Key_Escape)
             return
@@ -280,6 +282,7 @@ def test_the_first_plan_edit_asks_why_and_is_recorded(qtbot, signed: MainWindow,
     cover.phone.selectAll()
     qtbot.keyClicks(cover.phone, "87771622")
     assert reasons.asked == 1
+    assert reasons.changes == ["封面联系电话：由“87771621”改为“8”"]  # said at the first key
     book = signed.session.book
     assert book.cover.phone == "87771622"
     [adjustment] = book.adjustments

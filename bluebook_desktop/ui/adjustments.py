@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from bluebook_desktop.domain import LINE_MAX, Book, chinese_date
-from bluebook_desktop.domain.plan import same_plan, with_adjustment
+from bluebook_desktop.domain.plan import describe_changes, same_plan, with_adjustment
 
 
 class PlanChanges:
@@ -34,7 +34,7 @@ class PlanChanges:
         # Asks the clerk why the signed plan changes: the reason, or None to keep it as it
         # was. The window sets it; a session with no one to ask (no window) records the
         # change with no reason rather than lose it.
-        self.ask: Callable[[Book], str | None] | None = None
+        self.ask: Callable[[Book, Book], str | None] | None = None
         self.today: Callable[[], dt.date] = dt.date.today
         self.why: str | None = None  # the reason given in this sitting
         # The question is open. An edit made meanwhile is the one it is about, handed over
@@ -53,7 +53,7 @@ class PlanChanges:
         elif self.why is None and self.ask is not None:
             self.asking = True
             try:
-                why = self.ask(old)
+                why = self.ask(old, new)
             finally:
                 self.asking = False
             if not why or not why.strip():
@@ -70,7 +70,7 @@ class PlanChanges:
 class ReasonDialog(QDialog):
     """调整理由: one line, required; Enter gives it, Escape keeps the plan as it was."""
 
-    def __init__(self, book: Book, parent: QWidget | None = None) -> None:
+    def __init__(self, book: Book, changed: Book, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("adjustmentReason")
         self.setWindowTitle(self.tr("目标调整"))
@@ -83,6 +83,12 @@ class ReasonDialog(QDialog):
         )
         explanation.setWordWrap(True)
         layout.addWidget(explanation)
+        # What is being changed, as the adjustment will record it (the form's own words).
+        self.change = QLabel(_first_lines(describe_changes(book, changed)), self)
+        self.change.setObjectName("change")
+        self.change.setWordWrap(True)
+        self.change.setStyleSheet("QLabel { color: #444; }")
+        layout.addWidget(self.change)
         label = QLabel(self.tr("调整理由（必填）："), self)
         layout.addWidget(label)
         self.reason = QLineEdit(self)
@@ -112,12 +118,17 @@ class ReasonDialog(QDialog):
             super().accept()
 
 
-def ask_reason(parent: QWidget | None) -> Callable[[Book], str | None]:
+def _first_lines(text: str, count: int = 3) -> str:
+    lines = text.split("\n")
+    return "\n".join(lines[:count]) + ("\n……" if len(lines) > count else "")
+
+
+def ask_reason(parent: QWidget | None) -> Callable[[Book, Book], str | None]:
     """The question PlanChanges asks, as a dialog over `parent`."""
 
-    def ask(book: Book) -> str | None:
+    def ask(book: Book, changed: Book) -> str | None:
         typing_in = QApplication.focusWidget()  # the field being edited
-        dialog = ReasonDialog(book, parent)
+        dialog = ReasonDialog(book, changed, parent)
         try:
             if dialog.exec() == QDialog.DialogCode.Accepted:
                 return dialog.reason.text().strip()
