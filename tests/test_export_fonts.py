@@ -16,7 +16,7 @@ from bluebook_desktop.ui.workspace import Workspace
 
 
 @pytest.fixture
-def window(qtbot, tmp_path: Path, fixture_book: Book):
+def window(qtbot, tmp_path: Path, fixture_book: Book, monkeypatch: pytest.MonkeyPatch):
     store = open_store(tmp_path / "fonts.sqlite3")
     stored = store.repository.add(fixture_book)
     window = MainWindow(
@@ -25,6 +25,8 @@ def window(qtbot, tmp_path: Path, fixture_book: Book):
         )
     )
     qtbot.addWidget(window)
+    # Printing the plan offers 定稿 (tests/test_finalize_window.py); not asked here.
+    monkeypatch.setattr(window.plan_actions, "offer_finalize", lambda _data: None)
     window.open_book(stored.id)
     yield window
     window.close()

@@ -27,7 +27,7 @@ pdfinfo = shutil.which("pdfinfo")
 
 
 @pytest.fixture
-def window(qtbot, tmp_path: Path, fixture_book: Book):
+def window(qtbot, tmp_path: Path, fixture_book: Book, monkeypatch: pytest.MonkeyPatch):
     store = open_store(tmp_path / "print.sqlite3")
     stored = store.repository.add(fixture_book)
     window = MainWindow(
@@ -36,6 +36,8 @@ def window(qtbot, tmp_path: Path, fixture_book: Book):
         )
     )
     qtbot.addWidget(window)
+    # Printing the plan offers 定稿 (tests/test_finalize_window.py); not asked here.
+    monkeypatch.setattr(window.plan_actions, "offer_finalize", lambda _data: None)
     window.open_book(stored.id)
     yield window
     window.close()

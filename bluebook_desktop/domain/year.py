@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from bluebook_desktop.domain import QT_TRANSLATE_NOOP, QUARTERS, Book, Task
 
@@ -89,6 +89,9 @@ class Adjustment:
     on: dt.date
     what: str
     why: str = ""
+    # The plan as it was when this adjustment began (domain.plan.with_adjustment): while it
+    # is being typed, `what` is described against it. Kept only in memory, never compared.
+    plan_before: Book | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from bluebook_desktop.domain import Book, Cover, book_label, next_year_book, print_problems
@@ -32,6 +32,9 @@ def file_stem(book: Book) -> str:
 
 class BookActions(QObject):
     """Whole-book actions on a workspace; `parent` is the widget their dialogs belong to."""
+
+    # The plan's PDF was printed or exported from the window: its bytes (定稿 may keep them).
+    planPrinted = Signal(bytes)  # noqa: N815 - Qt signal naming
 
     def __init__(self, workspace: Workspace, parent: QWidget) -> None:
         super().__init__(parent)
@@ -270,10 +273,11 @@ class BookActions(QObject):
         file_filter: str,
         write: Callable[[Path], None],
         note: Callable[[], str] | None = None,
-    ) -> None:
+    ) -> Path | None:
+        """The file written, or None when nothing was."""
         book = self._book()
         if book is None:
-            return
+            return None
         self.workspace.store_now()
         folder = self.workspace.settings.last_folder()
         start = (
@@ -284,7 +288,7 @@ class BookActions(QObject):
                 self.parent_widget, title, start, file_filter
             )
             if not path:
-                return
+                return None
             target = Path(path)
             if not target.name.lower().endswith(suffix):
                 target = target.with_name(target.name + suffix)
@@ -303,13 +307,13 @@ class BookActions(QObject):
                 ):
                     start = str(target.with_name(target.name[: -len(suffix)] + "（新）" + suffix))
                     continue
-                return
+                return None
             except UserError as exc:
                 show_error(self.parent_widget, self.tr("导出失败"), exc)
-                return
+                return None
             done = self.tr("已导出：%1").replace("%1", str(target))
             self._message(done + (note() if note else ""), 8000)
-            return
+            return target
 
     def export_file(self) -> None:
         from bluebook_desktop.formats.portable import SUFFIX, write_portable
@@ -395,13 +399,15 @@ class BookActions(QObject):
         settings = self._print_settings(book) if book is not None else None
         if settings is None:
             return
-        self._save_as(
+        written = self._save_as(
             self.tr("导出 PDF"),
             ".pdf",
             self.tr("PDF 文件 (*.pdf)"),
             lambda path: write_pdf(self._book(), path, settings),
             note=lambda: self._fonts_note(settings),
         )
+        if written is not None:
+            self.planPrinted.emit(written.read_bytes())  # the very file handed out
 
     def _fonts_note(self, settings: PdfSettings) -> str:
         """The faces the PDF was printed in, each once: on a machine without the office's
@@ -422,7 +428,9 @@ class BookActions(QObject):
                 lambda path: write_docx(self._book(), path),
             )
 
-    def _pdf_bytes(self) -> bytes | None:
+    def plan_pdf(self) -> bytes | None:
+        """The open book's PDF with the user's print settings, after the checks before
+        printing; None when the clerk went back or it could not be made (already said)."""
         from bluebook_desktop.formats.pdf import render_pdf
 
         book = self._book()
@@ -437,18 +445,20 @@ class BookActions(QObject):
             return None
 
     def preview(self) -> None:
-        data = self._pdf_bytes()
+        data = self.plan_pdf()
         if data is not None:
             from bluebook_desktop.ui.printing import PreviewDialog
 
-            PreviewDialog(data, self.parent_widget).exec()
+            if PreviewDialog(data, self.parent_widget).exec():  # accepted: printed
+                self.planPrinted.emit(data)
 
     def print_book(self) -> None:
-        data = self._pdf_bytes()
+        data = self.plan_pdf()
         if data is not None:
             from bluebook_desktop.ui.printing import print_pdf
 
-            print_pdf(data, self.parent_widget)
+            if print_pdf(data, self.parent_widget):
+                self.planPrinted.emit(data)
 
     # --- dialogs ---
 

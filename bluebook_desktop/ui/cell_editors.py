@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+import shiboken6
 from PySide6.QtCore import (
     QAbstractItemModel,
     QEvent,
@@ -91,6 +92,7 @@ class CellDelegate(PaddedDelegate):
         self._choices = tuple(choices) if kind == "choice" else ROLES
         self._names = names  # completion list for a one-line editor, asked for on opening
         self._committing = False
+        self._editor: QWidget | None = None  # the one open: a table edits a cell at a time
 
     # --- the editor ---
 
@@ -117,7 +119,21 @@ class CellDelegate(PaddedDelegate):
             line.textEdited.connect(lambda _text: self._commit(line))
             editor = line
         editor.installEventFilter(self)
+        self._editor = editor
         return editor
+
+    def destroyEditor(self, editor: QWidget, index: _Index) -> None:  # noqa: N802
+        if editor is self._editor:
+            self._editor = None
+        super().destroyEditor(editor, index)
+
+    def close_unkept(self) -> None:
+        """The book did not take what the open editor holds (a change to a signed plan the
+        clerk gave no reason for): it closes without handing it over again, and the cell
+        shows what the book has."""
+        editor, self._editor = self._editor, None
+        if editor is not None and shiboken6.isValid(editor) and editor.isVisible():
+            self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.NoHint)
 
     def setEditorData(self, editor: QWidget, index: _Index) -> None:  # noqa: N802
         if self._committing:
@@ -133,6 +149,8 @@ class CellDelegate(PaddedDelegate):
         model.setData(index, _value(editor), Qt.ItemDataRole.EditRole)
 
     def _commit(self, editor: QWidget) -> None:
+        if editor is not self._editor:
+            return  # the table let go of it (a question took the focus): nothing to hand over
         if isinstance(editor, QPlainTextEdit) and clamp_text(editor, TEXT_MAX):
             self.refused.emit(TEXT_MAX)
         elif isinstance(editor, QLineEdit) and clamp_line(editor, LINE_MAX):

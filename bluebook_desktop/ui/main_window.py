@@ -136,6 +136,9 @@ class MainWindow(QMainWindow):
         from bluebook_desktop.ui.recovery import RecoveryActions
 
         self.recovery = RecoveryActions(workspace, self)  # 备份, 从备份恢复, a conflict
+        from bluebook_desktop.ui.plan_actions import PlanActions
+
+        self.plan_actions = PlanActions(workspace, self.actions_, self)  # 定稿, 目标调整
         self._connect_actions()
         from bluebook_desktop.ui.year_prints import YearPrints
 

@@ -17,6 +17,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from bluebook_desktop.db.store import BookMissing, StoreConflict, failure_reason
 from bluebook_desktop.domain import Book
+from bluebook_desktop.ui.adjustments import PlanChanges
 from bluebook_desktop.ui.idle import idle_checkpoint
 
 if TYPE_CHECKING:
@@ -80,6 +81,9 @@ class BookSession(QObject):
     #: Another window stored (or deleted) this book since it was loaded here: nothing was
     #: written and no retry follows. The window keeps `book` safe elsewhere and reloads.
     conflicted = Signal(str)
+    #: An edit was not made: it changed the signed plan and the clerk gave no reason.
+    #: `changed` follows with the book as it was; an editor still open lets go of it.
+    planKept = Signal()  # noqa: N815
 
     def __init__(self, repository: Repository, book: Book, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -94,6 +98,8 @@ class BookSession(QObject):
         self._timer.setInterval(STORE_DELAY_MS)
         self._timer.timeout.connect(self.store_now)
         self._idle = idle_checkpoint(self, repository)  # the -wal into the file when idle
+        # After 定稿 a change to the plan asks why and is recorded (目标调整).
+        self.plan_changes = PlanChanges()
 
     @property
     def book(self) -> Book:
@@ -109,9 +115,17 @@ class BookSession(QObject):
         """Make `new_book` the open book, as one undo step named `text`.
 
         Successive edits with the same `merge` (one field being typed) merge into one step.
+        A change to a finalized plan is kept with its adjustment, or, when the clerk gives
+        no reason for it, not at all: every page then shows the book as it was.
         """
-        if new_book is self._book or new_book == self._book:
+        if new_book is self._book or new_book == self._book or self.plan_changes.asking:
             return
+        adjusted = self.plan_changes.adjusted(self._book, new_book)
+        if adjusted is None:
+            self.planKept.emit()
+            self.changed.emit(self._book, None)
+            return
+        new_book = adjusted
         command = _Edit(self, self._book, new_book, text, merge)
         command.source = source
         self.undo_stack.push(command)

@@ -87,6 +87,7 @@ class TaskPage(QWidget):
         self.model.edited.connect(self._cell_edited)
         self.detail.taskEdited.connect(self._task_edited)
         session.changed.connect(self._session_changed)
+        session.planKept.connect(self._close_cell_editor)
         self.load(session.book)
 
     @property
@@ -185,6 +186,10 @@ class TaskPage(QWidget):
         # enters a name field, not here: the first paint needs no database query.
         self._show_current()
         self._show_book_state()
+
+    def _close_cell_editor(self) -> None:
+        for delegate in self.ui.table.findChildren(CellDelegate):
+            delegate.close_unkept()
 
     def _session_changed(self, book: Book, source: object) -> None:
         if source is self:

@@ -609,6 +609,107 @@ Click “New” on the left, or “Import…” last year's book file or Word fi
     </message>
   </context>
   <context>
+    <name>PlanActions</name>
+    <message>
+      <source>定稿…</source>
+      <translation>Finalize…</translation>
+    </message>
+    <message>
+      <source>把现在的打印稿作为送签的定稿保存</source>
+      <translation>Keep the printout as it is now as the copy signed</translation>
+    </message>
+    <message>
+      <source>打印定稿原件…</source>
+      <translation>Print the Signed Original…</translation>
+    </message>
+    <message>
+      <source>按定稿时保存的打印稿原样预览、打印</source>
+      <translation>Preview and print the printout kept at finalizing, exactly as it was</translation>
+    </message>
+    <message>
+      <source>开始新的目标调整</source>
+      <translation>Start a New Adjustment</translation>
+    </message>
+    <message>
+      <source>下一次修改目标时重新询问调整理由，记为另一次调整</source>
+      <translation>Ask for a reason again at the next change to the plan, and record it as another adjustment</translation>
+    </message>
+    <message>
+      <source>已定稿</source>
+      <translation>Finalized</translation>
+    </message>
+    <message>
+      <source>未定稿</source>
+      <translation>Not finalized</translation>
+    </message>
+    <message>
+      <source>%1 定稿</source>
+      <translation>Finalized on %1</translation>
+    </message>
+    <message>
+      <source>打印送签时选择“定稿”</source>
+      <translation>Choose “Finalize” when printing the copy for signature</translation>
+    </message>
+    <message>
+      <source>本责任书已于 %1定稿。修改目标将记入目标调整情况。</source>
+      <translation>This book was finalized on %1. Changes to the plan will be recorded as adjustments.</translation>
+    </message>
+    <message>
+      <source>定稿</source>
+      <translation>Finalize</translation>
+    </message>
+    <message>
+      <source>定稿后，按现在的内容和打印设置生成的打印稿作为送签的原件保存，以后可用“打印定稿原件”原样打印。
+此后对目标（封面、任务、进度安排、负责人意见）的修改须写明理由，记入目标调整情况。
+
+确定定稿吗？</source>
+      <translation>Finalizing keeps the printout made now, with the current contents and print settings, as the original for signature; “Print the Signed Original” prints it exactly as it was.
+After that, every change to the plan (cover, tasks, schedule, the head's opinion) needs a reason and is recorded as an adjustment.
+
+Finalize now?</translation>
+    </message>
+    <message>
+      <source>取消</source>
+      <translation>Cancel</translation>
+    </message>
+    <message>
+      <source>这是送签的定稿吗？</source>
+      <translation>Is this the copy for signature?</translation>
+    </message>
+    <message>
+      <source>选“是”，刚才的打印稿作为定稿原件保存；此后修改目标须写明理由，记入目标调整情况。以后也可在“文件 → 定稿…”中定稿。</source>
+      <translation>Choose “Yes” to keep this printout as the signed original; later changes to the plan then need a reason and are recorded as adjustments. You can also finalize later with File → Finalize….</translation>
+    </message>
+    <message>
+      <source>是</source>
+      <translation>Yes</translation>
+    </message>
+    <message>
+      <source>否</source>
+      <translation>No</translation>
+    </message>
+    <message>
+      <source>无法定稿</source>
+      <translation>Cannot finalize</translation>
+    </message>
+    <message>
+      <source>已定稿：定稿原件已保存，此后修改目标将记入目标调整情况。</source>
+      <translation>Finalized: the signed original is kept; changes to the plan will now be recorded as adjustments.</translation>
+    </message>
+    <message>
+      <source>无法打开定稿原件</source>
+      <translation>Cannot open the signed original</translation>
+    </message>
+    <message>
+      <source>定稿原件：%1</source>
+      <translation>Signed original: %1</translation>
+    </message>
+    <message>
+      <source>下一次修改目标时将询问新的调整理由。</source>
+      <translation>The next change to the plan will ask for a new reason.</translation>
+    </message>
+  </context>
+  <context>
     <name>PreviewDialog</name>
     <message>
       <source>打印预览</source>
@@ -720,6 +821,37 @@ Click “New” on the left, or “Import…” last year's book file or Word fi
     <message>
       <source>季度：</source>
       <translation>Quarter:</translation>
+    </message>
+  </context>
+  <context>
+    <name>ReasonDialog</name>
+    <message>
+      <source>目标调整</source>
+      <translation>Plan adjustment</translation>
+    </message>
+    <message>
+      <source>本责任书已于 %1定稿。修改目标将记入目标调整情况（日期、修改内容和理由）。</source>
+      <translation>This book was finalized on %1. A change to the plan is recorded as an adjustment (date, what changed and why).</translation>
+    </message>
+    <message>
+      <source>调整理由（必填）：</source>
+      <translation>Reason for the adjustment (required):</translation>
+    </message>
+    <message>
+      <source>例如：根据区委工作部署调整</source>
+      <translation>e.g. following the district committee's new arrangements</translation>
+    </message>
+    <message>
+      <source>本次打开期间对目标的其他修改也记入这次调整。</source>
+      <translation>Other changes to the plan while the book stays open join this adjustment.</translation>
+    </message>
+    <message>
+      <source>记入调整</source>
+      <translation>Record Adjustment</translation>
+    </message>
+    <message>
+      <source>取消修改</source>
+      <translation>Undo the Change</translation>
     </message>
   </context>
   <context>

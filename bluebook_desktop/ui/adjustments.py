@@ -1,0 +1,148 @@
+"""目标调整 in the window: after 定稿, a change to the plan asks once why, and is recorded.
+
+The session passes every edit through `PlanChanges.adjusted`, so no page needs to know about
+定稿: the first change to the plan in a sitting asks for the reason (调整理由); the changes
+after it join that adjustment until the book is closed or the clerk starts a new one.
+Changes to the year's record (progress, reviews) never ask.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+import shiboken6
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from bluebook_desktop.domain import LINE_MAX, Book, chinese_date
+from bluebook_desktop.domain.plan import describe_changes, same_plan, with_adjustment
+
+
+class PlanChanges:
+    """The sitting's adjustment of a finalized book: its reason, once given."""
+
+    def __init__(self) -> None:
+        # Asks the clerk why the signed plan changes: the reason, or None to keep it as it
+        # was. The window sets it; a session with no one to ask (no window) records the
+        # change with no reason rather than lose it.
+        self.ask: Callable[[Book, Book], str | None] | None = None
+        self.today: Callable[[], dt.date] = dt.date.today
+        self.why: str | None = None  # the reason given in this sitting
+        # The question is open. An edit made meanwhile is the one it is about, handed over
+        # again (a cell editor commits what it holds when the question takes the focus).
+        self.asking = False
+        # The clerk was asked, on printing the plan, whether it is the copy for signature.
+        self.offered_finalize = False
+
+    def adjusted(self, old: Book, new: Book) -> Book | None:
+        """`new` as it is to be kept: with the change recorded when it changes a signed
+        plan; None when the clerk gave no reason (the plan stays as it was)."""
+        if old.finalized_on is None or same_plan(old, new):
+            return new
+        if self.why is None and self.ask is None:
+            self.why = ""
+        elif self.why is None and self.ask is not None:
+            self.asking = True
+            try:
+                why = self.ask(old, new)
+            finally:
+                self.asking = False
+            if not why or not why.strip():
+                return None
+            self.why = why.strip()
+        assert self.why is not None
+        return with_adjustment(old, new, self.today(), self.why)
+
+    def start_new(self) -> None:
+        """The next change to the plan is a new adjustment: its reason is asked again."""
+        self.why = None
+
+
+class ReasonDialog(QDialog):
+    """调整理由: one line, required; Enter gives it, Escape keeps the plan as it was."""
+
+    def __init__(self, book: Book, changed: Book, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("adjustmentReason")
+        self.setWindowTitle(self.tr("目标调整"))
+        layout = QVBoxLayout(self)
+        explanation = QLabel(
+            self.tr(
+                "本责任书已于 %1定稿。修改目标将记入目标调整情况（日期、修改内容和理由）。"
+            ).replace("%1", chinese_date(book.finalized_on)),
+            self,
+        )
+        explanation.setWordWrap(True)
+        layout.addWidget(explanation)
+        # What is being changed, as the adjustment will record it (the form's own words).
+        self.change = QLabel(_first_lines(describe_changes(book, changed)), self)
+        self.change.setObjectName("change")
+        self.change.setWordWrap(True)
+        self.change.setStyleSheet("QLabel { color: #444; }")
+        layout.addWidget(self.change)
+        label = QLabel(self.tr("调整理由（必填）："), self)
+        layout.addWidget(label)
+        self.reason = QLineEdit(self)
+        self.reason.setMaxLength(LINE_MAX)
+        self.reason.setPlaceholderText(self.tr("例如：根据区委工作部署调整"))
+        label.setBuddy(self.reason)
+        layout.addWidget(self.reason)
+        note = QLabel(self.tr("本次打开期间对目标的其他修改也记入这次调整。"), self)
+        note.setWordWrap(True)
+        layout.addWidget(note)
+        self.buttons = QDialogButtonBox(self)
+        self.ok = self.buttons.addButton(
+            self.tr("记入调整"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.buttons.addButton(self.tr("取消修改"), QDialogButtonBox.ButtonRole.RejectRole)
+        self.ok.setDefault(True)
+        self.ok.setEnabled(False)
+        self.reason.textChanged.connect(lambda text: self.ok.setEnabled(bool(text.strip())))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(420)
+        self.reason.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def accept(self) -> None:
+        if self.reason.text().strip():  # Enter on an empty reason does nothing
+            super().accept()
+
+
+def _first_lines(text: str, count: int = 3) -> str:
+    lines = text.split("\n")
+    return "\n".join(lines[:count]) + ("\n……" if len(lines) > count else "")
+
+
+def ask_reason(parent: QWidget | None) -> Callable[[Book, Book], str | None]:
+    """The question PlanChanges asks, as a dialog over `parent`."""
+
+    def ask(book: Book, changed: Book) -> str | None:
+        typing_in = QApplication.focusWidget()  # the field being edited
+        dialog = ReasonDialog(book, changed, parent)
+        try:
+            if dialog.exec() == QDialog.DialogCode.Accepted:
+                return dialog.reason.text().strip()
+            return None
+        finally:
+            dialog.deleteLater()
+            # The clerk goes on typing where the question interrupted.
+            if parent is not None:
+                parent.window().activateWindow()
+                if (
+                    typing_in is not None
+                    and shiboken6.isValid(typing_in)
+                    and typing_in.window() is parent.window()
+                ):
+                    typing_in.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    return ask
