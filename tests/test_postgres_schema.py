@@ -74,7 +74,7 @@ def test_an_old_database_upgrades_with_the_book_whole(
     column = {c["name"]: c for c in inspect(postgres_engine).get_columns("schedule_entry")}["id"]
     assert column["default"] is None
     sequences = [name for name, kind in rows(postgres_engine, CATALOG) if kind == "S"]
-    assert sequences == ["book_id_seq", "leader_id_seq"]
+    assert sequences == ["book_id_seq", "evidence_id_seq", "leader_id_seq"]
     assert rows(postgres_engine, "SELECT id, revision, modified_at FROM book") == [
         (1, 0 if revision == "0001" else REVISION, "")
     ]
@@ -236,6 +236,17 @@ def test_two_programs_starting_at_once_migrate_once(
             "ALTER TABLE schedule_entry",
             "ALTER TABLE book",
             "CREATE TABLE task_field",
+            *(
+                f"CREATE TABLE {name}"
+                for name in (
+                    "progress",
+                    "review",
+                    "adjustment",
+                    "self_review",
+                    "evidence",
+                    "evidence_file",
+                )
+            ),
         }
         assert rows(postgres_engine, STEPS) == steps  # the steps renumbered once, in place
         ids = rows(postgres_engine, "SELECT DISTINCT length(id) FROM schedule_entry")

@@ -75,8 +75,10 @@ def _previewed() -> list[bytes]:
 
 
 def test_the_file_menu_holds_the_three_sheets_after_print(window: MainWindow) -> None:
+    """After 打印 and the signed plan's two entries (定稿…, 打印定稿原件…), a separator and the
+    three sheets of the year."""
     texts = [action.text() for action in window.ui.fileMenu.actions()]
-    at = texts.index(window.ui.actionPrint.text())
+    at = texts.index(window.plan_actions.signed_copy_action.text())
     assert texts[at + 2 : at + 5] == [
         "季度工作进展情况表…",
         "年度绩效目标完成情况自评表…",

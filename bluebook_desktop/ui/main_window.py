@@ -137,12 +137,12 @@ class MainWindow(QMainWindow):
 
         self.recovery = RecoveryActions(workspace, self)  # 备份, 从备份恢复, a conflict
         from bluebook_desktop.ui.plan_actions import PlanActions
+        from bluebook_desktop.ui.year_prints import YearPrints
 
         self.plan_actions = PlanActions(workspace, self.actions_, self)  # 定稿, 目标调整
         self._connect_actions()
-        from bluebook_desktop.ui.year_prints import YearPrints
-
-        menu, after = self.ui.fileMenu, self.ui.actionPrint
+        # The year's printouts follow the plan's: 打印, 定稿…, 打印定稿原件…, then these.
+        menu, after = self.ui.fileMenu, self.plan_actions.signed_copy_action
         self.year_prints = YearPrints(workspace, self.actions_, self, menu, after)
         workspace.booksChanged.connect(self._books_changed)
         workspace.bookOpened.connect(self._show)
