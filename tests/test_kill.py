@@ -31,10 +31,11 @@ def _child_env() -> dict[str, str]:
     }
 
 
-def _type_in_window(database: Path, text: str) -> subprocess.Popen[bytes]:
-    """Start the program, type `text` into a task's cell and return once it was typed."""
+def _type_in_window(database: Path, text: str, page: str = "tasks") -> subprocess.Popen[bytes]:
+    """Start the program, type `text` into a task's cell (or, with page "progress", into
+    the first task's 完成情况 on the 进展填报 page) and return once it was typed."""
     child = subprocess.Popen(
-        [sys.executable, str(WINDOW_CHILD), str(database), text],
+        [sys.executable, str(WINDOW_CHILD), str(database), text, page],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         env=_child_env(),
@@ -144,6 +145,39 @@ def test_typing_in_the_window_survives_a_kill_soon_after(
         child.communicate(timeout=30)
         assert _first_task(database) == text, f"killed {wait:.2f} s after typing"
     print(f"{WINDOW_ROUNDS} kills {min(waits):.2f}–{max(waits):.2f} s after the last key")
+
+
+def _reports(database: Path) -> list[str]:
+    """Every quarterly report's 完成情况 in the book."""
+    assert sqlite.quick_check(database) is None
+    check_store = opened(database)
+    try:
+        book = check_store.repository.load(1)
+        return [r.done for t in (*book.key_tasks, *book.functional_tasks) for r in t.progress]
+    finally:
+        check_store.close()
+
+
+def test_a_quarterly_report_typed_survives_a_kill_soon_after(
+    tmp_path: Path, fixture_book: Book
+) -> None:
+    """The year's pages keep the plan's promise: killed 0.3–1 s after the last key of a
+    report's 完成情况, the report is in the database with what was typed."""
+    database = tmp_path / "bluebook.sqlite3"
+    store = opened(database)
+    store.repository.add(fixture_book)
+    store.close()
+    chance = random.Random()
+    expected = ""
+    for round_ in range(3):
+        text = f"report{round_}" + "".join(chance.choices("abcdefghjkmnpqrstuvwxyz", k=6))
+        child = _type_in_window(database, text, "progress")
+        wait = chance.uniform(0.3, 1.0)
+        time.sleep(wait)
+        child.kill()
+        child.communicate(timeout=30)
+        expected += text  # F2 in a cell of several lines goes on after its text
+        assert _reports(database) == [expected], f"killed {wait:.2f} s after typing"
 
 
 def test_sigterm_stores_what_was_just_typed(tmp_path: Path, fixture_book: Book) -> None:
