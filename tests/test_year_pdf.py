@@ -191,6 +191,23 @@ def test_review_prints_results_scores_and_file_numbers(tmp_path: Path) -> None:
 
 
 @needs_poppler
+def test_a_review_table_fills_its_page_and_the_summary_moves_with_the_signature(
+    tmp_path: Path,
+) -> None:
+    """The example year's three tasks fit on the first page, its summary and signature do
+    not: the tasks stay together on page 1 and the summary takes the signature to page 2
+    (the signature is never alone, and no page is left two-thirds empty for it)."""
+    book = read_portable(EXAMPLE_YEAR)
+    pdf = _write(tmp_path, review_pdf(book))
+    first, second = _page_texts(pdf)
+    last = book.functional_tasks[-1].review
+    assert last is not None and _flat(last.done) in first
+    assert "自评总结" not in first
+    assert second.startswith(_flat("— 2 —自评总结"))
+    assert "填报人" in second
+
+
+@needs_poppler
 def test_review_has_no_score_column_without_scores(tmp_path: Path) -> None:
     book = read_portable(EXAMPLE_YEAR)
     pdf = _write(tmp_path, review_pdf(book))

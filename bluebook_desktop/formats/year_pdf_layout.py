@@ -61,10 +61,14 @@ class _SheetLayout(_Layout):
     def story(self) -> list[Flowable]:
         sheet = self.sheet
         closing = self.signing_block()
-        table = self.sheet_table(closing if not sheet.evidence else None)
+        # The signature never stands alone on a page: what comes last before it keeps room
+        # for it. A sheet with a summary has that already (the summary and the signature
+        # move together), so its tables fill their pages.
+        tied = closing if sheet.summary is None else None
+        table = self.sheet_table(tied if not sheet.evidence else None)
         story: list[Flowable] = [*self.heading(), table]
         if sheet.evidence:
-            story += self.evidence_list(closing)
+            story += self.evidence_list(tied)
         story.append(closing)
         return story
 
@@ -102,7 +106,7 @@ class _SheetLayout(_Layout):
             body = [self.blank_row(len(sheet.headers))]
         return self.table(sheet.headers, body, widths, closing=closing)
 
-    def evidence_list(self, closing: ClosingBlock) -> list[Flowable]:
+    def evidence_list(self, closing: ClosingBlock | None) -> list[Flowable]:
         """佐证材料清单: the files by number, name and size; its heading stays with its
         first row."""
         widths = self.column_widths(list(EVIDENCE_MM))
