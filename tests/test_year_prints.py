@@ -15,14 +15,14 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from bluebook_desktop import paths
 from bluebook_desktop.db.store import open_store
-from bluebook_desktop.domain.year import quarter_of
 from bluebook_desktop.formats.portable import read_portable
 from bluebook_desktop.formats.year_pdf import adjustments_pdf, report_pdf, review_pdf
 from bluebook_desktop.ui import year_prints
-from bluebook_desktop.ui.main_window import MainWindow
+from bluebook_desktop.ui.main_window import PROGRESS_TAB, MainWindow
 from bluebook_desktop.ui.printing import PreviewDialog
 from bluebook_desktop.ui.settings import Settings
 from bluebook_desktop.ui.workspace import Workspace
+from bluebook_desktop.ui.year_model import default_quarter
 from bluebook_desktop.ui.year_prints import QuarterDialog
 
 
@@ -99,7 +99,31 @@ def test_the_report_asks_for_the_quarter_starting_at_the_current_one(window: Mai
     _when_modal(QuarterDialog, choose)
     seen = _previewed()
     window.year_prints.report_action.trigger()
-    assert chosen == [quarter_of(dt.date.today())]
+    # The 进展填报 page's quarter: a past year's book opens at its last quarter.
+    assert chosen == [default_quarter(window.session.book.cover.year, dt.date.today())]
+    book = window.repository.load(window.session.book.id)
+    assert seen == [report_pdf(book, 2, settings=window.actions_.pdf_settings())]
+
+
+def test_the_report_starts_at_the_quarter_the_progress_page_shows(window: MainWindow) -> None:
+    window.ui.tabs.setCurrentIndex(PROGRESS_TAB)
+    page = window.pages[PROGRESS_TAB]
+    box = page.quarter_box  # type: ignore[attr-defined]
+    box.setFocus()
+    QTest.keyClick(box, Qt.Key.Key_Home)
+    QTest.keyClick(box, Qt.Key.Key_Down)  # 第二季度
+    assert page.quarter == 2  # type: ignore[attr-defined]
+    chosen: list[int] = []
+
+    def accept(dialog: QWidget) -> None:
+        assert isinstance(dialog, QuarterDialog)
+        chosen.append(dialog.quarter())
+        QTest.keyClick(dialog.choice, Qt.Key.Key_Return)
+
+    _when_modal(QuarterDialog, accept)
+    seen = _previewed()
+    window.year_prints.report_action.trigger()
+    assert chosen == [2]
     book = window.repository.load(window.session.book.id)
     assert seen == [report_pdf(book, 2, settings=window.actions_.pdf_settings())]
 

@@ -143,7 +143,9 @@ class MainWindow(QMainWindow):
         self._connect_actions()
         # The year's printouts follow the plan's: 打印, 定稿…, 打印定稿原件…, then these.
         menu, after = self.ui.fileMenu, self.plan_actions.signed_copy_action
-        self.year_prints = YearPrints(workspace, self.actions_, self, menu, after)
+        self.year_prints = YearPrints(
+            workspace, self.actions_, self, menu, after, quarter=self.report_quarter
+        )
         workspace.booksChanged.connect(self._books_changed)
         workspace.bookOpened.connect(self._show)
         workspace.bookClosing.connect(self._remove_pages)
@@ -337,6 +339,15 @@ class MainWindow(QMainWindow):
         holder.layout().addWidget(page)
         page.show()  # a tab already on screen shows its page now, not after the next event
         self._restore_splitter(page)
+
+    def report_quarter(self) -> int:
+        """The quarter of the open book the 进展填报 page shows (or would show first)."""
+        from bluebook_desktop.ui.year_model import default_quarter
+
+        book = self.workspace.book
+        if book is None:
+            return default_quarter(self.today().year, self.today())
+        return self._quarters.get(book.id or 0) or default_quarter(book.cover.year, self.today())
 
     def _year_page(self, tab: int, session: BookSession) -> QWidget:
         from bluebook_desktop.ui.evidence_panel import RepositoryFiles

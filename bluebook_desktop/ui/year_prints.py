@@ -65,9 +65,11 @@ class YearPrints(QObject):
         parent_widget: QWidget,
         menu: QMenu,
         after: QAction,
+        quarter: Callable[[], int] | None = None,
     ) -> None:
         super().__init__(parent_widget)
         self.workspace = workspace
+        self._quarter = quarter
         self.actions = actions
         self.parent_widget = parent_widget
         self.report_action = QAction(self.tr("季度工作进展情况表…"), parent_widget)
@@ -85,8 +87,9 @@ class YearPrints(QObject):
         menu.insertActions(before, [separator, *entries])  # type: ignore[arg-type]
 
     def current_quarter(self) -> int:
-        """The quarter the report shows first: today's."""
-        return quarter_of(dt.date.today())
+        """The quarter the report shows first: the one the 进展填报 page shows (given by the
+        window), else today's."""
+        return self._quarter() if self._quarter is not None else quarter_of(dt.date.today())
 
     def preview_report(self) -> None:
         book = self.workspace.book
