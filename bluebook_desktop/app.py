@@ -108,6 +108,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         after_paint.append(window.build_pages)  # the pages behind the tabs not shown first
         if not store.is_open:
             after_paint.append(lambda: _finish_opening(store, window))
+        after_paint.append(lambda: _forget_unused_files(store))
     _after_first_paint(window, after_paint)
     instance.requested.connect(lambda file: _come_forward(window, workspace, file))
     if args.file:
@@ -160,6 +161,20 @@ def _finish_opening(store: Store, window: QWidget) -> None:
     except UserError as exc:
         QMessageBox.critical(window, program_name(), user_text(exc))
         window.close()
+
+
+def _forget_unused_files(store: Store) -> None:
+    """Drop the bytes of supporting files no book names any more (removed a day or more
+    ago): off the start-up path, and never a reason to stop."""
+    if not store.is_open:
+        return
+    try:
+        forgotten = store.repository.forget_unused_evidence()
+    except Exception:  # noqa: BLE001 - tidying only: the next start tries again
+        log.warning("unused supporting files not tidied now", exc_info=True)
+        return
+    if forgotten:
+        log.info("%d supporting files no book names were dropped", forgotten)
 
 
 def _after_first_paint(window: QWidget, then: list[Callable[[], object]]) -> None:

@@ -278,3 +278,28 @@ def test_a_schema_0004_database_upgrades_and_keeps_its_books(
         assert repository.load(stored.id).finalized_on == dt.date(2021, 10, 20)
     finally:
         repository.engine.dispose()
+
+
+def test_the_program_tidies_files_no_book_names_after_its_first_paint(tmp_path: Path) -> None:
+    """What app.main runs after the first paint: bytes unnamed for over a day go, the rest
+    stay."""
+    from sqlalchemy import text
+
+    from bluebook_desktop.app import _forget_unused_files
+    from bluebook_desktop.db.store import open_store
+
+    with open_store(tmp_path / "books.sqlite3") as store:
+        repository = store.repository
+        old = repository.put_evidence(PDF, "application/pdf")
+        new = repository.put_evidence(PNG, "image/png")
+        with repository.engine.begin() as connection:
+            connection.execute(
+                text(
+                    "UPDATE evidence_file SET stored_at = '2020-01-01T00:00:00+00:00'"
+                    " WHERE sha256 = :sha"
+                ),
+                {"sha": old},
+            )
+        _forget_unused_files(store)
+        assert not repository.has_evidence(old)
+        assert repository.has_evidence(new)
