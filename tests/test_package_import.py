@@ -286,3 +286,27 @@ def test_a_package_through_the_window(
         window.session.finish()
     window.close()
     store.close()
+
+
+def test_the_receiver_prints_the_same_pages(
+    exported: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Whoever imports the package prints the very report and self-review the sender does."""
+    import datetime as dt
+
+    from bluebook_desktop.formats.year_pdf import report_pdf, review_pdf
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    source = open_repository(tmp_path / "source.sqlite3")
+    target_path = tmp_path / "receiver.sqlite3"
+    assert main(["--db", str(target_path), "import", str(exported)]) == 0
+    target = open_repository(target_path)
+    try:
+        sent, received = source.load(1), target.load(1)
+        day = dt.date(2022, 4, 8)
+        for quarter in (1, 2, 3, 4):
+            assert report_pdf(sent, quarter, day) == report_pdf(received, quarter, day)
+        assert review_pdf(sent) == review_pdf(received)
+    finally:
+        source.engine.dispose()
+        target.engine.dispose()
