@@ -299,7 +299,7 @@ class MainWindow(QMainWindow):
             tabs.addTab(page, name)
         self._restore_splitter(self._pages[COVER_TAB])
         self._build_page(tabs.currentIndex())
-        self.ui.bookStack.setCurrentWidget(self._book_view)
+        self.ui.bookStack.setCurrentWidget(self.book_view)
         self.glance.show_book(session.book)
         self._select_row(self.book_list.row_of(session.book.id))
         self._update_buttons()
@@ -367,16 +367,16 @@ class MainWindow(QMainWindow):
         from bluebook_desktop.ui.year_glance import YearGlance
 
         stack, tabs = self.ui.bookStack, self.ui.tabs
-        self._book_view = QWidget(stack)
-        layout = QVBoxLayout(self._book_view)
+        self.book_view = QWidget(stack)  # the open book: its banners and glance, its tabs
+        layout = QVBoxLayout(self.book_view)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
-        self.glance = YearGlance(lambda: self.today(), self._book_view)
+        self.glance = YearGlance(lambda: self.today(), self.book_view)
         stack.removeWidget(tabs)
         layout.addWidget(self.glance)
         layout.addWidget(tabs, 1)
         tabs.show()  # the stack had hidden it as a page not shown
-        stack.addWidget(self._book_view)
+        stack.addWidget(self.book_view)
 
     def _restore_splitter(self, page: QWidget | None) -> None:
         splitter = getattr(page, "splitter", None)

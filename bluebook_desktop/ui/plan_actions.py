@@ -75,14 +75,17 @@ class PlanActions(QObject):
         self.state_label.setObjectName("planState")
         window.statusBar().addPermanentWidget(self.state_label)
         # Above the open book: what 定稿 means for an edit of the plan.
-        self.banner = QLabel(window)
+        # It sits in the open book's own area, above the tabs (the window's book view), so
+        # the book list beside it does not move.
+        book_view = window.book_view  # type: ignore[attr-defined]
+        self.banner = QLabel(book_view)
         self.banner.setObjectName("finalizedBanner")
+        self.banner.setWordWrap(True)
         self.banner.setStyleSheet(
             "QLabel { background: #e8f1fb; border: 1px solid #9cbfe6; padding: 4px 6px; }"
         )
         self.banner.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
-        layout = ui.centralLayout
-        layout.insertWidget(layout.indexOf(ui.mainSplitter), self.banner)
+        book_view.layout().insertWidget(0, self.banner)
         self.banner.hide()
         ui.tabs.currentChanged.connect(lambda _tab: self._update())
         workspace.bookOpened.connect(self._opened)
