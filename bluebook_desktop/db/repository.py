@@ -152,7 +152,13 @@ class Repository:
                         _insert_task(connection, book_id, section, position, task)
                 _store_book_year(connection, book_id, Book(), book)
                 for supporting in files:
-                    _put_evidence(connection, supporting.data, supporting.record.media_type)
+                    # Its record's hash was made from these bytes (formats.evidence.accept).
+                    _put_evidence(
+                        connection,
+                        supporting.data,
+                        supporting.record.media_type,
+                        supporting.record.sha256,
+                    )
             return book_id
 
         book_id = retrying(write)
@@ -344,8 +350,8 @@ def _day(day: dt.date | None) -> str:
     return day.isoformat() if day else ""
 
 
-def _put_evidence(connection: Any, data: bytes, media_type: str) -> str:
-    sha256 = hashlib.sha256(data).hexdigest()
+def _put_evidence(connection: Any, data: bytes, media_type: str, sha256: str = "") -> str:
+    sha256 = sha256 or hashlib.sha256(data).hexdigest()
     query = select(EvidenceFileRow.sha256).where(EvidenceFileRow.sha256 == sha256)
     if connection.execute(query).first() is None:
         connection.execute(

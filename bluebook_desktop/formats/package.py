@@ -123,10 +123,11 @@ class Package:
             if record.sha256 in seen:
                 continue
             seen.add(record.sha256)
-            data = self.read(record.sha256)
-            if hashlib.sha256(data).hexdigest() != record.sha256:
+            # accept() hashes the bytes once; the record's hash must be that one.
+            accepted = accept(self.read(record.sha256), record.name, record.added_on)
+            if accepted.record.sha256 != record.sha256:
                 raise UserError(CHANGED_CONTENT, name=self.path.name, file=record.name)
-            yield accept(data, record.name, record.added_on)
+            yield accepted
 
 
 @dataclass
