@@ -52,6 +52,18 @@ def build_parser() -> argparse.ArgumentParser:
 
     commands.add_parser("list", help="列出全部蓝皮书：编号、年度、单位名称、标题")
 
+    collecting = commands.add_parser(
+        "collect",
+        help="收取各单位报送的蓝皮书：文件夹、压缩文件或多个文件，每个文件输出一行结果",
+    )
+    collecting.add_argument("paths", metavar="PATH", type=Path, nargs="+")
+    collecting.add_argument(
+        "--replace",
+        action="store_true",
+        help="同一单位同一年度已有蓝皮书时，用新文件替换（原来的版本保存在数据库旁的"
+        " replaced 文件夹）",
+    )
+
     exporting = commands.add_parser("export", help="导出一本蓝皮书")
     exporting.add_argument("id", type=int)
     _add_outputs(exporting, package=True)
@@ -186,6 +198,8 @@ def _run(args: argparse.Namespace, found: paths.Paths, log_file: Path | None = N
     try:  # closed on every way out: on Windows an open file cannot be replaced
         if args.command == "import":
             print(_import(repository, args.file).id)
+        elif args.command == "collect":
+            return _collect(repository, args.paths, args.replace, found)
         elif args.command == "list":
             for summary in repository.list_books():
                 print(f"{summary.id}\t{summary.year}\t{summary.unit_name}\t{summary.title}")
@@ -234,6 +248,35 @@ def _restore(backup_file: Path, found: paths.Paths) -> None:
     print(f"已从 {backup_file} 恢复数据库 {found.location}。")
     if saved is not None:
         print(f"恢复前的数据库保存在 {saved}。")
+
+
+EXIT_SOME_REFUSED = 1
+REPLACED_FOLDER = "replaced"
+
+
+def _collect(
+    repository: Repository, files: Sequence[Path], replace: bool, found: paths.Paths
+) -> int:
+    """One line a file as it is done; 0 when every file was read, 1 when some were
+    refused, 2 when none was read."""
+    from bluebook_desktop.formats.collecting import IMPORTED, REFUSED, REPLACED, Outcome, collect
+
+    def show(outcome: Outcome) -> None:
+        print(f"{outcome.name}\t{outcome.text()}".replace("\n", " "), flush=True)
+
+    kept = found.database.parent / REPLACED_FOLDER
+    result = collect(files, repository, kept, replace=replace, progress=show)
+    refused = result.count(REFUSED)
+    read = result.count(IMPORTED) + result.count(REPLACED)
+    print(
+        f"共 {len(result.outcomes)} 个文件：导入 {result.count(IMPORTED)}，"
+        f"替换 {result.count(REPLACED)}，未导入 {refused}。"
+        + (f"被替换的版本保存在 {kept}。" if result.count(REPLACED) else ""),
+        file=sys.stderr,
+    )
+    if read == 0:
+        return EXIT_ERROR
+    return EXIT_SOME_REFUSED if refused else 0
 
 
 def _import(repository: Repository, file: Path) -> Book:

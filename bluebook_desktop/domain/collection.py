@@ -36,6 +36,16 @@ def unique_units(names: Iterable[str]) -> list[str]:
 
 
 @dataclass(frozen=True)
+class StoredCopy:
+    """A stored book as a collected file is matched against it."""
+
+    id: int
+    uid: str
+    year: int
+    unit_name: str
+
+
+@dataclass(frozen=True)
 class Submissions:
     """Expected units against the units whose books are there."""
 
