@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from bluebook_desktop.db.repository import Repository
     from bluebook_desktop.db.store import Store
     from bluebook_desktop.domain import Book
+    from bluebook_desktop.domain.collection import UnitRow
     from bluebook_desktop.formats.pdf import MissingGlyphs, PdfSettings
 
 EXIT_ERROR = 2
@@ -87,6 +88,17 @@ def build_parser() -> argparse.ArgumentParser:
         group.add_argument("--pdf", metavar="OUT", type=Path, help="打印用 PDF")
         group.add_argument("--docx", metavar="OUT", type=Path, help="Word 文档 (.docx)")
         _add_print_switches(sheet, landscape=False)
+
+    viewing = commands.add_parser(
+        "units", help="收取情况：每个单位一行（制表符分隔），含检查发现与各季度进展"
+    )
+    viewing.add_argument("--year", metavar="Y", type=int, required=True, help="年度")
+    viewing.add_argument(
+        "--expected",
+        metavar="FILE",
+        type=Path,
+        help="应报送单位名单（每行一个单位的文本文件，或一列单位名称的 CSV、Excel 文件）",
+    )
 
     backing_up = commands.add_parser("backup", help="把数据库备份到一个文件，输出备份文件名")
     backing_up.add_argument("out", metavar="OUT", type=Path, nargs="?", help="默认在备份文件夹")
@@ -200,6 +212,8 @@ def _run(args: argparse.Namespace, found: paths.Paths, log_file: Path | None = N
             print(_import(repository, args.file).id)
         elif args.command == "collect":
             return _collect(repository, args.paths, args.replace, found)
+        elif args.command == "units":
+            _print_units(repository, args.year, args.expected)
         elif args.command == "list":
             for summary in repository.list_books():
                 print(f"{summary.id}\t{summary.year}\t{summary.unit_name}\t{summary.title}")
@@ -277,6 +291,79 @@ def _collect(
     if read == 0:
         return EXIT_ERROR
     return EXIT_SOME_REFUSED if refused else 0
+
+
+UNIT_COLUMNS = (
+    "单位",
+    "报送时间",
+    "定稿",
+    "重点工作数",
+    "职能工作数",
+    "检查发现",
+    "第一季度",
+    "第二季度",
+    "第三季度",
+    "第四季度",
+    "未报进展",
+)
+
+
+def year_rows(repository: Repository, year: int, expected: Path | None = None) -> list[UnitRow]:
+    """The collection view of a year: every book of that year, and the expected units."""
+    import datetime as dt
+
+    from bluebook_desktop.domain.collection import unit_row, unit_rows
+    from bluebook_desktop.formats.pdf import missing_characters
+    from bluebook_desktop.formats.units_list import read_unit_list
+
+    names = read_unit_list(expected) if expected is not None else []
+    today = dt.date.today()
+    rows = []
+    for summary in repository.list_books():
+        if summary.year == year:
+            book = repository.load(summary.id)
+            rows.append(unit_row(book, summary.modified_at, today, missing_characters(book)))
+    return unit_rows(rows, names)
+
+
+def _print_units(repository: Repository, year: int, expected: Path | None) -> None:
+    from bluebook_desktop.domain import QUARTER_NUMERALS, chinese_date
+    from bluebook_desktop.domain.collection import NOT_SUBMITTED
+
+    print("\t".join(UNIT_COLUMNS))
+    for row in year_rows(repository, year, expected):
+        if row.missing:
+            cells = [row.unit, NOT_SUBMITTED]
+        else:
+            unreported = "；".join(
+                f"第{QUARTER_NUMERALS[q]}季度 {lights.unreported} 项"
+                for q, lights in enumerate(row.quarters, start=1)
+                if lights.unreported
+            )
+            cells = [
+                row.unit,
+                _local_time(row.submitted_at),
+                chinese_date(row.finalized_on) if row.finalized_on else "",
+                str(row.key_tasks),
+                str(row.functional_tasks),
+                "；".join(f.text() for f in row.findings),
+                *(lights.text() for lights in row.quarters),
+                *([""] * (4 - len(row.quarters))),
+                unreported,
+            ]
+        print("\t".join(cell.replace("\t", " ").replace("\n", " ") for cell in cells))
+
+
+def _local_time(stamp: str) -> str:
+    """A stored moment (UTC ISO 8601) as the clerk's clock shows it: 2021-10-12 09:30."""
+    import datetime as dt
+
+    if not stamp:
+        return ""
+    try:
+        return dt.datetime.fromisoformat(stamp).astimezone().strftime("%Y-%m-%d %H:%M")
+    except ValueError:
+        return stamp
 
 
 def _import(repository: Repository, file: Path) -> Book:
