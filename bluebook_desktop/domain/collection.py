@@ -78,7 +78,6 @@ def submissions(expected: Iterable[str], submitted: Iterable[str]) -> Submission
 # --- the collection view: one row a unit ---
 
 
-
 @dataclass(frozen=True)
 class QuarterLights:
     """One quarter of a unit's year, as the office colours it."""
