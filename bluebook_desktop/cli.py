@@ -19,8 +19,8 @@ if TYPE_CHECKING:
     from bluebook_desktop.db.repository import Repository
     from bluebook_desktop.db.store import Store
     from bluebook_desktop.domain import Book
-    from bluebook_desktop.domain.collection import UnitRow
     from bluebook_desktop.formats.pdf import MissingGlyphs, PdfSettings
+    from bluebook_desktop.formats.summary import UnitBook
 
 EXIT_ERROR = 2
 log = logging.getLogger(__name__)
@@ -99,6 +99,17 @@ def build_parser() -> argparse.ArgumentParser:
         type=Path,
         help="应报送单位名单（每行一个单位的文本文件，或一列单位名称的 CSV、Excel 文件）",
     )
+
+    summing = commands.add_parser(
+        "summary", help="汇总表：各单位的全部任务（Excel 工作簿，可另出 PDF）"
+    )
+    summing.add_argument("--year", metavar="Y", type=int, required=True, help="年度")
+    summing.add_argument("--xlsx", metavar="OUT", type=Path, required=True, help="Excel 工作簿")
+    summing.add_argument("--pdf", metavar="OUT", type=Path, help="打印用 PDF")
+    summing.add_argument(
+        "--expected", metavar="FILE", type=Path, help="应报送单位名单：第二页标出未报送的单位"
+    )
+    _add_print_switches(summing, landscape=False)
 
     backing_up = commands.add_parser("backup", help="把数据库备份到一个文件，输出备份文件名")
     backing_up.add_argument("out", metavar="OUT", type=Path, nargs="?", help="默认在备份文件夹")
@@ -190,8 +201,8 @@ def _unexpected(exc: Exception, log_file: Path | None, location: str | None = No
 
 
 def _run(args: argparse.Namespace, found: paths.Paths, log_file: Path | None = None) -> int:
-    if args.command in ("render", "export", *SHEETS):
-        outputs = ("pdf", "json", "docx", "package")
+    if args.command in ("render", "export", "summary", *SHEETS):
+        outputs = ("pdf", "json", "docx", "package", "xlsx")
         for out in (getattr(args, name, None) for name in outputs):
             if out is not None:
                 paths.check_output(out, found)
@@ -214,6 +225,8 @@ def _run(args: argparse.Namespace, found: paths.Paths, log_file: Path | None = N
             return _collect(repository, args.paths, args.replace, found)
         elif args.command == "units":
             _print_units(repository, args.year, args.expected)
+        elif args.command == "summary":
+            _summary(repository, args, log_file)
         elif args.command == "list":
             for summary in repository.list_books():
                 print(f"{summary.id}\t{summary.year}\t{summary.unit_name}\t{summary.title}")
@@ -308,62 +321,77 @@ UNIT_COLUMNS = (
 )
 
 
-def year_rows(repository: Repository, year: int, expected: Path | None = None) -> list[UnitRow]:
+def year_units(repository: Repository, year: int, expected: Path | None = None) -> list[UnitBook]:
     """The collection view of a year: every book of that year, and the expected units."""
     import datetime as dt
 
     from bluebook_desktop.domain.collection import unit_row, unit_rows
     from bluebook_desktop.formats.pdf import missing_characters
+    from bluebook_desktop.formats.summary import UnitBook
     from bluebook_desktop.formats.units_list import read_unit_list
 
     names = read_unit_list(expected) if expected is not None else []
     today = dt.date.today()
+    books: dict[int, Book] = {}
     rows = []
     for summary in repository.list_books():
         if summary.year == year:
-            book = repository.load(summary.id)
+            book = books[summary.id] = repository.load(summary.id)
             rows.append(unit_row(book, summary.modified_at, today, missing_characters(book)))
-    return unit_rows(rows, names)
+    return [
+        UnitBook(row, books[row.book_id] if row.book_id is not None else None)
+        for row in unit_rows(rows, names)
+    ]
+
+
+def _summary(repository: Repository, args: argparse.Namespace, log_file: Path | None) -> None:
+    """summary: the 汇总表 as a workbook, and as a PDF when asked."""
+    from bluebook_desktop.domain import Book
+    from bluebook_desktop.formats.summary import summary_pdf, summary_workbook
+    from bluebook_desktop.formats.year_pdf import write_bytes
+
+    units = year_units(repository, args.year, args.expected)
+    if not any(unit.book is not None for unit in units):
+        _fail(f"数据库中没有 {args.year} 年度的蓝皮书，没有可汇总的内容。")
+    office = next((u.book.cover.issuer for u in units if u.book and u.book.cover.issuer), "")
+    outputs = [("Excel 工作簿", args.xlsx, lambda: summary_workbook(args.year, units))]
+    if args.pdf is not None:
+        settings = _pdf_settings(args)
+        outputs.append(("PDF", args.pdf, lambda: summary_pdf(args.year, units, office, settings)))
+    failures = []
+    for name, path, make in outputs:
+        failure = _try_writing(
+            lambda _book, out, make=make: write_bytes(make(), out), Book(), path, log_file
+        )
+        if failure is not None:
+            failures.append(f"{name} {path} 未写出：{failure}" if len(outputs) > 1 else failure)
+    if failures:
+        _fail_lines(failures)
 
 
 def _print_units(repository: Repository, year: int, expected: Path | None) -> None:
-    from bluebook_desktop.domain import QUARTER_NUMERALS, chinese_date
+    from bluebook_desktop.domain import chinese_date
     from bluebook_desktop.domain.collection import NOT_SUBMITTED
+    from bluebook_desktop.formats.summary import local_time, unreported_text
 
     print("\t".join(UNIT_COLUMNS))
-    for row in year_rows(repository, year, expected):
+    for unit in year_units(repository, year, expected):
+        row = unit.row
         if row.missing:
             cells = [row.unit, NOT_SUBMITTED]
         else:
-            unreported = "；".join(
-                f"第{QUARTER_NUMERALS[q]}季度 {lights.unreported} 项"
-                for q, lights in enumerate(row.quarters, start=1)
-                if lights.unreported
-            )
             cells = [
                 row.unit,
-                _local_time(row.submitted_at),
+                local_time(row.submitted_at),
                 chinese_date(row.finalized_on) if row.finalized_on else "",
                 str(row.key_tasks),
                 str(row.functional_tasks),
                 "；".join(f.text() for f in row.findings),
                 *(lights.text() for lights in row.quarters),
                 *([""] * (4 - len(row.quarters))),
-                unreported,
+                unreported_text(row),
             ]
         print("\t".join(cell.replace("\t", " ").replace("\n", " ") for cell in cells))
-
-
-def _local_time(stamp: str) -> str:
-    """A stored moment (UTC ISO 8601) as the clerk's clock shows it: 2021-10-12 09:30."""
-    import datetime as dt
-
-    if not stamp:
-        return ""
-    try:
-        return dt.datetime.fromisoformat(stamp).astimezone().strftime("%Y-%m-%d %H:%M")
-    except ValueError:
-        return stamp
 
 
 def _import(repository: Repository, file: Path) -> Book:

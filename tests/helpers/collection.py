@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from bluebook_desktop.domain import Book, Task, new_id
-from bluebook_desktop.domain.year import Evidence, Progress
+from bluebook_desktop.domain.year import Evidence, Progress, Review
 from bluebook_desktop.formats.docx import write_docx
 from bluebook_desktop.formats.package import package_book
 from bluebook_desktop.formats.portable import dumps, read_portable, write_portable
@@ -91,14 +91,16 @@ def unit_book(base: Book, i: int, year: int = 2021) -> tuple[Book, tuple[str, ..
 
 
 def with_progress(book: Book, quarters: int) -> Book:
-    """Every task reported for its first `quarters` quarters, the last one 滞后."""
+    """Every task reported for its first `quarters` quarters, the last one 滞后; after
+    the fourth, each task reviewed 基本完成."""
     tasks = []
     for task in book.functional_tasks:
         reports = tuple(
             Progress(q, "滞后" if q == quarters else "按进度", done=f"第{q}季度已推进。")
             for q in range(1, quarters + 1)
         )
-        tasks.append(replace(task, progress=reports))
+        review = Review("基本完成", done="全年基本完成。") if quarters == 4 else None
+        tasks.append(replace(task, progress=reports, review=review))
     return replace(book, functional_tasks=tuple(tasks), uid=book.uid or new_id())
 
 
