@@ -118,7 +118,7 @@ def test_the_workbook(
         assert sheet.oddFooter.center.text == FOOTER
         assert sheet.freeze_panes == "A4"
     assert ws.auto_filter.ref == f"B3:B{3 + len(want)}"
-    assert ws.column_dimensions["B"].width == 20 and ws.column_dimensions["G"].width == 40
+    assert ws.column_dimensions["B"].width == 14 and ws.column_dimensions["G"].width == 30
 
     checks = workbook["检查情况"]
     assert [checks.cell(2, c).value for c in range(1, 8)] == [
@@ -182,3 +182,56 @@ def test_no_book_of_the_year(capsys: pytest.CaptureFixture[str], tmp_path: Path)
     assert caught.value.code == EXIT_ERROR
     assert capsys.readouterr().err == "数据库中没有 2030 年度的蓝皮书，没有可汇总的内容。\n"
     assert not out.exists()
+
+
+soffice = shutil.which("soffice") or shutil.which("libreoffice")
+# Calc is a package of its own (libreoffice-calc-nogui); Writer alone converts no workbook.
+calc = soffice is not None and any(
+    (Path(soffice).resolve().parent / name).exists() for name in ("libsclo.so", "sclo.dll")
+)
+
+
+@pytest.mark.skipif(not calc or pdftotext is None, reason="LibreOffice Calc or poppler missing")
+def test_libreoffice_prints_the_workbook(
+    tmp_path: Path, office: tuple[Path, list[UnitFile], Path]
+) -> None:
+    """Printed by LibreOffice: A4 landscape, every column on the page (自评结果 the last),
+    the two header lines on every page, 第 n 页 共 m 页 at the foot."""
+    db, made, expected = office
+    path = tmp_path / "summary.xlsx"
+    assert main(["--db", str(db), "summary", "--year", "2021", "--xlsx", str(path)]) == 0
+    assert soffice is not None
+    subprocess.run(
+        [
+            soffice,
+            f"-env:UserInstallation=file://{tmp_path / 'lo-profile'}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(path),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    pdf = tmp_path / "summary.pdf"
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
+    size = next(line for line in info.splitlines() if line.startswith("Page size:")).split()
+    assert float(size[2]) > float(size[4]) and abs(float(size[2]) - 842) < 3
+    pages = int(next(line for line in info.splitlines() if line.startswith("Pages:")).split()[1])
+    first = ""
+    for page in range(1, pages + 1):
+        text = subprocess.run(
+            [str(pdftotext), "-f", str(page), "-l", str(page), "-layout", str(pdf), "-"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.replace(" ", "")
+        first = first or text
+        if "检查情况" in text:
+            break  # the second sheet begins
+        assert "工作任务" in text and "第四季度" in text and "自评结果" in text, page
+        assert f"共{pages}页" in text
+    assert "汇总表" in first and made[0].unit[:6] in first

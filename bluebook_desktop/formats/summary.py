@@ -40,16 +40,18 @@ DONE = "完成情况"
 RESULT = "自评结果"
 NOT_REPORTED = "未填报"
 
+# Widths in Excel's units (a Chinese character is two): the whole table fits A4 landscape
+# at about 60 %, quarters and 自评结果 included, so that it still reads when printed.
 PLAN_COLUMNS = (
-    Column("序号", width=6, centred=True),
-    Column("单位", width=20),
-    Column("类别", width=12, centred=True),
-    Column("工作任务", width=18),
-    Column("年度目标", width=36),
-    Column("目标", width=20),
-    Column("全年进度安排", width=40),
-    Column("责任领导", width=12, centred=True),
-    Column("牵头/协办", width=8, centred=True),
+    Column("序号", width=5, centred=True),
+    Column("单位", width=14),
+    Column("类别", width=8, centred=True),
+    Column("工作任务", width=14),
+    Column("年度目标", width=26),
+    Column("目标", width=16),
+    Column("全年进度安排", width=30),
+    Column("责任领导", width=9, centred=True),
+    Column("牵头/协办", width=6, centred=True),
 )
 CHECK_COLUMNS = (
     Column("序号", width=6, centred=True),
@@ -137,10 +139,10 @@ def summary_sheet(year: int, units: Sequence[UnitBook]) -> xlsx.Sheet:
     columns = list(PLAN_COLUMNS)
     if progress:
         for quarter in QUARTERS:
-            columns.append(Column(PROGRESS, group=quarter_name(quarter), width=10, centred=True))
-            columns.append(Column(DONE, group=quarter_name(quarter), width=24))
+            columns.append(Column(PROGRESS, group=quarter_name(quarter), width=8, centred=True))
+            columns.append(Column(DONE, group=quarter_name(quarter), width=16))
     if review:
-        columns.append(Column(RESULT, width=10, centred=True))
+        columns.append(Column(RESULT, width=8, centred=True))
     rows: list[list[object]] = []
     for number, line in enumerate(lines, start=1):
         cells = _plan_cells(number, line)
