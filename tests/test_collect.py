@@ -235,3 +235,17 @@ def test_a_package_failing_its_check_leaves_nothing(
     assert sorted(b.cover.unit_name for b in stored(db)) == sorted(
         f.unit for f in made if f is not package
     )
+
+
+def test_a_link_back_up_the_folder_is_not_followed(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    tray = tmp_path / "收件"
+    made = make_in_tray(tray, 3, bad=False)
+    try:
+        (tray / "第二批" / "上一级").symlink_to(tray, target_is_directory=True)
+    except OSError:
+        pytest.skip("links cannot be made here")
+    db = tmp_path / "books.sqlite3"
+    code, lines, _ = run(capsys, "--db", str(db), "collect", str(tray))
+    assert code == 0 and len(lines) == len(made) == len(stored(db))

@@ -18,6 +18,7 @@ can collect through the same code, with its own progress bar and cancel button.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 import tempfile
 import zipfile
@@ -127,13 +128,23 @@ def _sources(paths: Sequence[Path]) -> Iterator[_Source | Outcome]:
     that holds nothing to read."""
     for path in paths:
         if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.is_file() and _is_book_file(p))
+            found = sorted(_files_under(path))
             if not found:
                 yield Outcome(str(path), REFUSED, NO_FILES.format(path=path))
             for file in found:
                 yield _Source(str(file), file)
         else:
             yield _Source(str(path), path)
+
+
+def _files_under(folder: Path) -> Iterator[Path]:
+    """The book files in a folder and its subfolders; links to folders are not followed
+    (a link back up would never end)."""
+    for root, _folders, names in os.walk(folder):
+        for name in names:
+            path = Path(root) / name
+            if _is_book_file(path) and path.is_file():
+                yield path
 
 
 def _zip_kind(path: Path) -> zipfile.ZipFile | None:
