@@ -249,3 +249,43 @@ def test_a_link_back_up_the_folder_is_not_followed(
     db = tmp_path / "books.sqlite3"
     code, lines, _ = run(capsys, "--db", str(db), "collect", str(tray))
     assert code == 0 and len(lines) == len(made) == len(stored(db))
+
+
+def test_killed_mid_way_every_reported_book_is_whole(tmp_path: Path) -> None:
+    """The process killed while collecting: every book it reported is there whole, and
+    every book there is whole (at most one more, stored before it could be reported)."""
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    tray = tmp_path / "收件"
+    made = {f.unit: f for f in make_in_tray(tray, 40, bad=False) if not f.name.endswith(".docx")}
+    for file in tray.rglob("*.docx"):
+        file.unlink()
+    db = tmp_path / "books.sqlite3"
+    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    command = [sys.executable, "-m", "bluebook_desktop.cli", "--db", str(db), "collect", str(tray)]
+    with subprocess.Popen(
+        command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env
+    ) as child:
+        assert child.stdout is not None
+        lines = []
+        while len(lines) < 8:
+            line = child.stdout.readline().decode("utf-8")
+            assert line, "the collect ended before it could be killed"
+            lines.append(line)
+        child.send_signal(signal.SIGKILL)
+        child.wait(timeout=30)
+        lines += child.stdout.read().decode("utf-8").splitlines(keepends=True)
+    assert len(lines) < len(made), "killed before the end"
+    reported = [line.rstrip("\n").split("\t") for line in lines]
+    books = {b.cover.unit_name: b for b in stored(db)}
+    assert all(status == "已导入" for _name, status in reported)
+    by_file = {str(tray / f.name): f for f in made.values()}
+    for name, _status in reported:
+        unit_file = by_file[name]
+        assert _tasks(books[unit_file.unit]) == _tasks(unit_file.book)
+    assert len(reported) <= len(books) <= len(reported) + 1
+    for unit, book in books.items():
+        assert _tasks(book) == _tasks(made[unit].book)
