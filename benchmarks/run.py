@@ -346,7 +346,21 @@ def bench_collecting(run: Run) -> None:
         finally:
             one.engine.dispose()
             many.engine.dispose()
+    from bluebook_desktop.formats.summary import year_units
+
+    viewed = open_repository(run.work / "collected-0.sqlite3")
+    try:
+        view_s = [timed(lambda: year_units(viewed, 2021)) for _ in range(run.reps(1, 3))]
+    finally:
+        viewed.engine.dispose()
     run.add(
+        Figure(
+            "units_view_ms",
+            median_ms(view_s),
+            "ms",
+            "",
+            f"(the collection view's rows of {count} books: load, findings, lights)",
+        ),
         Figure(
             "collect_ratio",
             statistics.median(collect_s) / statistics.median(import_s),
@@ -354,7 +368,7 @@ def bench_collecting(run: Run) -> None:
             "≤ 2",
             f"(collect {median_ms(collect_s):.0f} ms, import one by one "
             f"{median_ms(import_s):.0f} ms, {count} books)",
-        )
+        ),
     )
 
 

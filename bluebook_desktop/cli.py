@@ -20,7 +20,6 @@ if TYPE_CHECKING:
     from bluebook_desktop.db.store import Store
     from bluebook_desktop.domain import Book
     from bluebook_desktop.formats.pdf import MissingGlyphs, PdfSettings
-    from bluebook_desktop.formats.summary import UnitBook
 
 EXIT_ERROR = 2
 log = logging.getLogger(__name__)
@@ -321,36 +320,13 @@ UNIT_COLUMNS = (
 )
 
 
-def year_units(repository: Repository, year: int, expected: Path | None = None) -> list[UnitBook]:
-    """The collection view of a year: every book of that year, and the expected units."""
-    import datetime as dt
-
-    from bluebook_desktop.domain.collection import unit_row, unit_rows
-    from bluebook_desktop.formats.pdf import missing_characters
-    from bluebook_desktop.formats.summary import UnitBook
-    from bluebook_desktop.formats.units_list import read_unit_list
-
-    names = read_unit_list(expected) if expected is not None else []
-    today = dt.date.today()
-    books: dict[int, Book] = {}
-    rows = []
-    for summary in repository.list_books():
-        if summary.year == year:
-            book = books[summary.id] = repository.load(summary.id)
-            rows.append(unit_row(book, summary.modified_at, today, missing_characters(book)))
-    return [
-        UnitBook(row, books[row.book_id] if row.book_id is not None else None)
-        for row in unit_rows(rows, names)
-    ]
-
-
 def _summary(repository: Repository, args: argparse.Namespace, log_file: Path | None) -> None:
     """summary: the 汇总表 as a workbook, and as a PDF when asked."""
     from bluebook_desktop.domain import Book
-    from bluebook_desktop.formats.summary import summary_pdf, summary_workbook
+    from bluebook_desktop.formats.summary import summary_pdf, summary_workbook, year_units
     from bluebook_desktop.formats.year_pdf import write_bytes
 
-    units = year_units(repository, args.year, args.expected)
+    units = year_units(repository, args.year, _expected(args.expected))
     if not any(unit.book is not None for unit in units):
         _fail(f"数据库中没有 {args.year} 年度的蓝皮书，没有可汇总的内容。")
     office = next((u.book.cover.issuer for u in units if u.book and u.book.cover.issuer), "")
@@ -369,13 +345,20 @@ def _summary(repository: Repository, args: argparse.Namespace, log_file: Path | 
         _fail_lines(failures)
 
 
+def _expected(path: Path | None) -> list[str]:
+    from bluebook_desktop.formats.units_list import read_unit_list
+
+    return read_unit_list(path) if path is not None else []
+
+
 def _print_units(repository: Repository, year: int, expected: Path | None) -> None:
     from bluebook_desktop.domain import chinese_date
     from bluebook_desktop.domain.collection import NOT_SUBMITTED
-    from bluebook_desktop.formats.summary import local_time, unreported_text
+    from bluebook_desktop.formats.summary import local_time, unreported_text, year_units
 
+    units = year_units(repository, year, _expected(expected))  # refusals before any line
     print("\t".join(UNIT_COLUMNS))
-    for unit in year_units(repository, year, expected):
+    for unit in units:
         row = unit.row
         if row.missing:
             cells = [row.unit, NOT_SUBMITTED]

@@ -120,3 +120,29 @@ def test_an_unprintable_character_is_a_finding(tmp_path: Path) -> None:
 
     row = unit_row(book, "", dt.date(2022, 1, 1), missing_characters(book))
     assert [f.text() for f in row.findings] == ["有 1 个字符无法打印：\U000f0001"]
+
+
+def test_a_bad_list_prints_nothing_but_its_refusal(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    listing = tmp_path / "名单.xlsx"
+    listing.write_bytes(b"PK\x03\x04 not a workbook")
+    with pytest.raises(SystemExit) as caught:
+        main(
+            [
+                "--db",
+                str(tmp_path / "b.sqlite3"),
+                "units",
+                "--year",
+                "2021",
+                "--expected",
+                str(listing),
+            ]
+        )
+    assert caught.value.code == 2
+    out, err = capsys.readouterr()
+    assert (
+        out == ""
+        and err.startswith("“名单.xlsx”不是 Excel 工作簿或已损坏")
+        and err.count("\n") == 1
+    )

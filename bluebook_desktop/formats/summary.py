@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Protocol
 
 from bluebook_desktop.domain import (
     QUARTER_NUMERALS,
@@ -76,6 +76,35 @@ class UnitBook:
 
     row: UnitRow
     book: Book | None
+
+
+class Books(Protocol):
+    """Where the year's books are: the repository, or anything that lists and loads."""
+
+    def list_books(self) -> Sequence[Any]: ...  # each with .id, .year and .modified_at
+
+    def load(self, book_id: int) -> Book: ...
+
+
+def year_units(books: Books, year: int, expected: Sequence[str] = ()) -> list[UnitBook]:
+    """The collection view of a year: every book of that year, in the order of the list
+    of expected units when there is one (with 未报送 rows), else by unit."""
+    import datetime as dt
+
+    from bluebook_desktop.domain.collection import unit_row, unit_rows
+    from bluebook_desktop.formats.pdf import missing_characters
+
+    today = dt.date.today()
+    loaded: dict[int, Book] = {}
+    rows = []
+    for summary in books.list_books():
+        if summary.year == year:
+            book = loaded[summary.id] = books.load(summary.id)
+            rows.append(unit_row(book, summary.modified_at, today, missing_characters(book)))
+    return [
+        UnitBook(row, loaded[row.book_id] if row.book_id is not None else None)
+        for row in unit_rows(rows, expected)
+    ]
 
 
 @dataclass(frozen=True)
