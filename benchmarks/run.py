@@ -299,6 +299,118 @@ def bench_package(run: Run) -> None:
     )
 
 
+UNITS = 300  # a district's units
+UNIT_TASKS = 30  # the most tasks a unit has
+
+
+def unit_books(count: int, tasks: int) -> list[Any]:
+    """`count` units' books of `tasks` tasks, each with its own unit name."""
+    from bluebook_desktop.domain import new_id
+
+    made = []
+    for n in range(count):
+        book = big_book(tasks, tag=f"unit-{n}")
+        cover = replace(book.cover, unit_name=f"佛山市三水区第{n + 1:03d}单位")
+        fresh = tuple(replace(t, id=new_id()) for t in book.functional_tasks)
+        made.append(replace(book, cover=cover, functional_tasks=fresh))
+    return made
+
+
+def bench_collecting(run: Run) -> None:
+    """Collecting a folder of 300 units' books (searching the folder, matching each book
+    against those stored, one transaction a book) against importing the same files one
+    by one in one process, as `import` does each."""
+    count = run.reps(100, UNITS)
+    print(f"Collecting {count} units' books against importing them one by one", flush=True)
+    from bluebook_desktop.db import open_repository
+    from bluebook_desktop.formats.collecting import IMPORTED, collect
+    from bluebook_desktop.formats.portable import read_portable, write_portable
+
+    folder = run.work / "in-tray"
+    folder.mkdir()
+    for n, book in enumerate(unit_books(count, 10)):
+        write_portable(book, folder / f"{n:03d}.bluebook.json")
+    files = sorted(folder.iterdir())
+    reps = run.reps(1, 3)
+    import_s, collect_s = [], []
+    for rep in range(reps):
+        one = open_repository(run.work / f"one-by-one-{rep}.sqlite3")
+        many = open_repository(run.work / f"collected-{rep}.sqlite3")
+        try:
+            import_s.append(timed(lambda r=one: [r.add(read_portable(f)) for f in files]))
+            kept = run.work / f"kept-{rep}"
+            started = time.perf_counter()
+            result = collect([folder], many, kept)
+            collect_s.append(time.perf_counter() - started)
+            assert result.count(IMPORTED) == count, "every book collected"
+        finally:
+            one.engine.dispose()
+            many.engine.dispose()
+    from bluebook_desktop.formats.summary import year_units
+
+    viewed = open_repository(run.work / "collected-0.sqlite3")
+    try:
+        view_s = [timed(lambda: year_units(viewed, 2021)) for _ in range(run.reps(1, 3))]
+    finally:
+        viewed.engine.dispose()
+    run.add(
+        Figure(
+            "units_view_ms",
+            median_ms(view_s),
+            "ms",
+            "",
+            f"(the collection view's rows of {count} books: load, findings, lights)",
+        ),
+        Figure(
+            "collect_ratio",
+            statistics.median(collect_s) / statistics.median(import_s),
+            "×",
+            "≤ 2",
+            f"(collect {median_ms(collect_s):.0f} ms, import one by one "
+            f"{median_ms(import_s):.0f} ms, {count} books)",
+        ),
+    )
+
+
+def bench_summary(run: Run) -> None:
+    """The 汇总表 workbook of 300 units of 30 tasks, every task reported in every quarter
+    and reviewed (all columns filled): the time to make it and its size."""
+    print(f"汇总表 of {UNITS} units × {UNIT_TASKS} tasks", flush=True)
+    import datetime as dt
+
+    from bluebook_desktop.domain.collection import unit_row
+    from bluebook_desktop.domain.year import Progress, Review
+    from bluebook_desktop.formats.summary import UnitBook, summary_workbook
+
+    units = []
+    for n, book in enumerate(unit_books(UNITS, UNIT_TASKS)):
+        tasks = tuple(
+            replace(
+                task,
+                progress=tuple(
+                    Progress(q, "按进度", done=task.objective, value=f"{25 * q}%")
+                    for q in (1, 2, 3, 4)
+                ),
+                review=Review("完成", done=task.objective),
+            )
+            for task in book.functional_tasks
+        )
+        book = replace(book, id=n + 1, functional_tasks=tasks)
+        units.append(UnitBook(unit_row(book, "", dt.date(2022, 1, 10)), book))
+    reps = run.reps(1, 3)
+    data = b""
+    samples = []
+    for _ in range(reps):
+        started = time.perf_counter()
+        data = summary_workbook(2021, units)
+        samples.append(time.perf_counter() - started)
+    rows = UNITS * UNIT_TASKS
+    run.add(
+        Figure("summary_xlsx_s", statistics.median(samples), "s", "≤ 5", f"({rows} rows)"),
+        Figure("summary_xlsx_mb", len(data) / 2**20, "MB", "≤ 5"),
+    )
+
+
 def bench_editing(run: Run, big: Any) -> None:
     print(f"opening and editing a {BIG}-task book (in-process, offscreen)", flush=True)
     from PySide6.QtWidgets import QApplication
@@ -537,6 +649,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         bench_editing(run, big)
         bench_year_pages(run, big)
         bench_memory(run, big)
+        bench_collecting(run)
+        bench_summary(run)
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)

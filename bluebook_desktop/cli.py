@@ -52,6 +52,18 @@ def build_parser() -> argparse.ArgumentParser:
 
     commands.add_parser("list", help="列出全部蓝皮书：编号、年度、单位名称、标题")
 
+    collecting = commands.add_parser(
+        "collect",
+        help="收取各单位报送的蓝皮书：文件夹、压缩文件或多个文件，每个文件输出一行结果",
+    )
+    collecting.add_argument("paths", metavar="PATH", type=Path, nargs="+")
+    collecting.add_argument(
+        "--replace",
+        action="store_true",
+        help="同一单位同一年度已有蓝皮书时，用新文件替换（原来的版本保存在数据库旁的"
+        " replaced 文件夹）",
+    )
+
     exporting = commands.add_parser("export", help="导出一本蓝皮书")
     exporting.add_argument("id", type=int)
     _add_outputs(exporting, package=True)
@@ -75,6 +87,28 @@ def build_parser() -> argparse.ArgumentParser:
         group.add_argument("--pdf", metavar="OUT", type=Path, help="打印用 PDF")
         group.add_argument("--docx", metavar="OUT", type=Path, help="Word 文档 (.docx)")
         _add_print_switches(sheet, landscape=False)
+
+    viewing = commands.add_parser(
+        "units", help="收取情况：每个单位一行（制表符分隔），含检查发现与各季度进展"
+    )
+    viewing.add_argument("--year", metavar="Y", type=int, required=True, help="年度")
+    viewing.add_argument(
+        "--expected",
+        metavar="FILE",
+        type=Path,
+        help="应报送单位名单（每行一个单位的文本文件，或一列单位名称的 CSV、Excel 文件）",
+    )
+
+    summing = commands.add_parser(
+        "summary", help="汇总表：各单位的全部任务（Excel 工作簿，可另出 PDF）"
+    )
+    summing.add_argument("--year", metavar="Y", type=int, required=True, help="年度")
+    summing.add_argument("--xlsx", metavar="OUT", type=Path, required=True, help="Excel 工作簿")
+    summing.add_argument("--pdf", metavar="OUT", type=Path, help="打印用 PDF")
+    summing.add_argument(
+        "--expected", metavar="FILE", type=Path, help="应报送单位名单：第二页标出未报送的单位"
+    )
+    _add_print_switches(summing, landscape=False)
 
     backing_up = commands.add_parser("backup", help="把数据库备份到一个文件，输出备份文件名")
     backing_up.add_argument("out", metavar="OUT", type=Path, nargs="?", help="默认在备份文件夹")
@@ -166,8 +200,8 @@ def _unexpected(exc: Exception, log_file: Path | None, location: str | None = No
 
 
 def _run(args: argparse.Namespace, found: paths.Paths, log_file: Path | None = None) -> int:
-    if args.command in ("render", "export", *SHEETS):
-        outputs = ("pdf", "json", "docx", "package")
+    if args.command in ("render", "export", "summary", *SHEETS):
+        outputs = ("pdf", "json", "docx", "package", "xlsx")
         for out in (getattr(args, name, None) for name in outputs):
             if out is not None:
                 paths.check_output(out, found)
@@ -186,6 +220,12 @@ def _run(args: argparse.Namespace, found: paths.Paths, log_file: Path | None = N
     try:  # closed on every way out: on Windows an open file cannot be replaced
         if args.command == "import":
             print(_import(repository, args.file).id)
+        elif args.command == "collect":
+            return _collect(repository, args.paths, args.replace, found)
+        elif args.command == "units":
+            _print_units(repository, args.year, args.expected)
+        elif args.command == "summary":
+            _summary(repository, args, log_file)
         elif args.command == "list":
             for summary in repository.list_books():
                 print(f"{summary.id}\t{summary.year}\t{summary.unit_name}\t{summary.title}")
@@ -234,6 +274,107 @@ def _restore(backup_file: Path, found: paths.Paths) -> None:
     print(f"已从 {backup_file} 恢复数据库 {found.location}。")
     if saved is not None:
         print(f"恢复前的数据库保存在 {saved}。")
+
+
+EXIT_SOME_REFUSED = 1
+REPLACED_FOLDER = "replaced"
+
+
+def _collect(
+    repository: Repository, files: Sequence[Path], replace: bool, found: paths.Paths
+) -> int:
+    """One line a file as it is done; 0 when every file was read, 1 when some were
+    refused, 2 when none was read."""
+    from bluebook_desktop.formats.collecting import IMPORTED, REFUSED, REPLACED, Outcome, collect
+
+    def show(outcome: Outcome) -> None:
+        print(f"{outcome.name}\t{outcome.text()}".replace("\n", " "), flush=True)
+
+    kept = found.database.parent / REPLACED_FOLDER
+    result = collect(files, repository, kept, replace=replace, progress=show)
+    refused = result.count(REFUSED)
+    read = result.count(IMPORTED) + result.count(REPLACED)
+    print(
+        f"共 {len(result.outcomes)} 个文件：导入 {result.count(IMPORTED)}，"
+        f"替换 {result.count(REPLACED)}，未导入 {refused}。"
+        + (f"被替换的版本保存在 {kept}。" if result.count(REPLACED) else ""),
+        file=sys.stderr,
+    )
+    if read == 0:
+        return EXIT_ERROR
+    return EXIT_SOME_REFUSED if refused else 0
+
+
+UNIT_COLUMNS = (
+    "单位",
+    "报送时间",
+    "定稿",
+    "重点工作数",
+    "职能工作数",
+    "检查发现",
+    "第一季度",
+    "第二季度",
+    "第三季度",
+    "第四季度",
+    "未报进展",
+)
+
+
+def _summary(repository: Repository, args: argparse.Namespace, log_file: Path | None) -> None:
+    """summary: the 汇总表 as a workbook, and as a PDF when asked."""
+    from bluebook_desktop.domain import Book
+    from bluebook_desktop.formats.summary import summary_pdf, summary_workbook, year_units
+    from bluebook_desktop.formats.year_pdf import write_bytes
+
+    units = year_units(repository, args.year, _expected(args.expected))
+    if not any(unit.book is not None for unit in units):
+        _fail(f"数据库中没有 {args.year} 年度的蓝皮书，没有可汇总的内容。")
+    office = next((u.book.cover.issuer for u in units if u.book and u.book.cover.issuer), "")
+    outputs = [("Excel 工作簿", args.xlsx, lambda: summary_workbook(args.year, units))]
+    if args.pdf is not None:
+        settings = _pdf_settings(args)
+        outputs.append(("PDF", args.pdf, lambda: summary_pdf(args.year, units, office, settings)))
+    failures = []
+    for name, path, make in outputs:
+        failure = _try_writing(
+            lambda _book, out, make=make: write_bytes(make(), out), Book(), path, log_file
+        )
+        if failure is not None:
+            failures.append(f"{name} {path} 未写出：{failure}" if len(outputs) > 1 else failure)
+    if failures:
+        _fail_lines(failures)
+
+
+def _expected(path: Path | None) -> list[str]:
+    from bluebook_desktop.formats.units_list import read_unit_list
+
+    return read_unit_list(path) if path is not None else []
+
+
+def _print_units(repository: Repository, year: int, expected: Path | None) -> None:
+    from bluebook_desktop.domain import chinese_date
+    from bluebook_desktop.domain.collection import NOT_SUBMITTED
+    from bluebook_desktop.formats.summary import local_time, unreported_text, year_units
+
+    units = year_units(repository, year, _expected(expected))  # refusals before any line
+    print("\t".join(UNIT_COLUMNS))
+    for unit in units:
+        row = unit.row
+        if row.missing:
+            cells = [row.unit, NOT_SUBMITTED]
+        else:
+            cells = [
+                row.unit,
+                local_time(row.submitted_at),
+                chinese_date(row.finalized_on) if row.finalized_on else "",
+                str(row.key_tasks),
+                str(row.functional_tasks),
+                "；".join(f.text() for f in row.findings),
+                *(lights.text() for lights in row.quarters),
+                *([""] * (4 - len(row.quarters))),
+                unreported_text(row),
+            ]
+        print("\t".join(cell.replace("\t", " ").replace("\n", " ") for cell in cells))
 
 
 def _import(repository: Repository, file: Path) -> Book:

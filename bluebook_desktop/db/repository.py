@@ -66,6 +66,7 @@ from bluebook_desktop.domain import (
     Task,
     changed_fields,
 )
+from bluebook_desktop.domain.collection import StoredCopy
 from bluebook_desktop.domain.year import Evidence, Supporting
 
 __all__ = ["BookMissing", "BookSummary", "EvidenceMissing", "Repository", "StoreConflict"]
@@ -123,11 +124,21 @@ class Repository:
 
     # --- writing ---
 
-    def add(self, book: Book, files: Iterable[Supporting] = ()) -> Book:
+    def stored_copies(self) -> list[StoredCopy]:
+        """Every book's identity (id, uid, year, unit): what a collected file replaces."""
+        query = select(BookRow.id, BookRow.uid, BookRow.year, BookRow.unit_name)
+        with self.engine.connect() as connection:
+            return [StoredCopy(*row) for row in connection.execute(query)]
+
+    def add(
+        self, book: Book, files: Iterable[Supporting] = (), replacing: int | None = None
+    ) -> Book:
         """Store a new book; returns it with its database id.
 
         `files` (a package's, read as they are iterated) are stored with the book in one
         transaction: a file failing its check as it is read leaves nothing stored.
+        `replacing` names a book deleted in that same transaction (a resubmission takes the
+        place of its earlier copy, or nothing changes).
         """
         from dataclasses import replace
 
@@ -141,6 +152,10 @@ class Repository:
 
         def write() -> int:
             with self.engine.begin() as connection:
+                if replacing is not None:
+                    gone = connection.execute(delete(BookRow).where(BookRow.id == replacing))
+                    if gone.rowcount == 0:
+                        raise BookMissing("找不到编号为 {id} 的蓝皮书。", id=replacing)
                 book_id = connection.execute(
                     insert(BookRow)
                     .values(**_book_values(book), revision=revision, modified_at=_now())

@@ -10,6 +10,8 @@ frozen on screen and repeated on every printed page; A4 landscape, one page wide
 
 from __future__ import annotations
 
+import copy
+import functools
 import io
 import math
 import unicodedata
@@ -56,7 +58,14 @@ class Sheet:
 
 def text_width(text: str) -> float:
     """The width of a line in Excel's units: two for a wide (CJK) character, one otherwise."""
-    return sum(2.0 if unicodedata.east_asian_width(c) in "WF" else 1.1 for c in text)
+    if text.isascii():
+        return 1.1 * len(text)
+    return sum(map(_char_width, text))
+
+
+@functools.cache
+def _char_width(char: str) -> float:
+    return 2.0 if unicodedata.east_asian_width(char) in "WF" else 1.1
 
 
 def column_widths(sheet: Sheet) -> list[float]:
@@ -74,6 +83,7 @@ def column_widths(sheet: Sheet) -> list[float]:
     return widths
 
 
+@functools.lru_cache(maxsize=2**16)  # a summary repeats its units' names, 未填报 …
 def lines_in(text: str, width: float) -> int:
     """How many lines a wrapped text takes in a column `width` units wide."""
     room = max(width - 0.6, 1.0)  # the cell's own padding
@@ -171,13 +181,22 @@ def _write_sheet(ws: object, sheet: Sheet) -> None:
         )
         for c in sheet.columns
     ]
+    # Each column's style is made once and copied to its cells: setting a font, alignment
+    # and border on every cell costs openpyxl a lookup of each (most of the time of a
+    # workbook of thousands of rows).
+    styles: dict[int, object] = {}
     for r, values in enumerate(sheet.rows, start=4):
         for c in range(count):
             value = _cell_value(values[c] if c < len(values) else None)
             cell = ws.cell(row=r, column=c + 1, value=value)
             if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
                 cell.data_type = "s"  # typed text, never a formula
-            cell.font, cell.alignment, cell.border = body, aligns[c], box
+            style = styles.get(c)
+            if style is None:
+                cell.font, cell.alignment, cell.border = body, aligns[c], box
+                styles[c] = copy.copy(cell._style)
+            else:
+                cell._style = copy.copy(style)
     last = 3 + len(sheet.rows)
     for offset, note in enumerate(sheet.notes, start=2):
         ws.cell(row=last + offset, column=1, value=note).font = body

@@ -1541,6 +1541,41 @@ The details are in the log: %2</translation>
     </message>
   </context>
   <context>
+    <name>collecting</name>
+    <message>
+      <source>已导入</source>
+      <translation>imported</translation>
+    </message>
+    <message>
+      <source>已替换</source>
+      <translation>replaced</translation>
+    </message>
+    <message>
+      <source>未导入</source>
+      <translation>not imported</translation>
+    </message>
+    <message>
+      <source>已有“{unit}”{year} 年的蓝皮书（编号 {id}）。如果这是重新报送的版本，请加上 --replace 替换原来的版本。</source>
+      <translation>There is already a {year} book of “{unit}” (number {id}). If this is a resubmission, add --replace to replace the earlier version.</translation>
+    </message>
+    <message>
+      <source>已有多本“{unit}”{year} 年的蓝皮书（编号 {ids}），不知道替换哪一本；请先删除多余的版本。</source>
+      <translation>There are several {year} books of “{unit}” (numbers {ids}); which one to replace is unclear. Delete the extra versions first.</translation>
+    </message>
+    <message>
+      <source>“{path}”中没有蓝皮书文件。</source>
+      <translation>“{path}” holds no book files.</translation>
+    </message>
+    <message>
+      <source>压缩文件“{name}”已损坏（{reason}），无法读取。</source>
+      <translation>The zip file “{name}” is damaged ({reason}) and cannot be read.</translation>
+    </message>
+    <message>
+      <source>无法保存被替换的版本（{reason}），原来的版本未被替换。</source>
+      <translation>The replaced version could not be kept ({reason}); the earlier version was not replaced.</translation>
+    </message>
+  </context>
+  <context>
     <name>collection</name>
     <message>
       <source>未报送</source>
