@@ -1886,6 +1886,10 @@ The details are in the log: %2</translation>
       <translation>The database {database} is missing: it was damaged earlier and moved to {moved} (not deleted). No good backup was found.</translation>
     </message>
     <message>
+      <source>数据库服务器 {url} 上的数据由服务器备份和恢复（例如用 pg_dump 和 pg_restore），本程序的备份和恢复只用于本机的数据库文件。</source>
+      <translation>The data on the database server {url} is backed up and restored by the server (for example with pg_dump and pg_restore); this program's backup and restore are for database files on this computer only.</translation>
+    </message>
+    <message>
       <source>这份佐证材料的文件不在数据库中（导入的是不含佐证材料的 .bluebook.json 文件）。请导入含佐证材料的 .bluebook.zip 文件，或重新添加该材料。</source>
       <translation>The file of this supporting material is not in the database (the book was imported from a .bluebook.json file, which carries no supporting files). Import the .bluebook.zip file that holds them, or add the material again.</translation>
     </message>
@@ -2118,8 +2122,20 @@ The details are in the log: %2</translation>
       <translation>This file is not a database of this program and cannot be opened.</translation>
     </message>
     <message>
-      <source>无法使用数据库 {scheme}://…：本程序目前只能使用本机磁盘上的数据库文件，还不能连接数据库服务器。请用 --db 给出一个数据库文件的路径，或不加 --db 使用默认位置。</source>
-      <translation>Cannot use the database {scheme}://…: this program can only use a database file on this computer's disk for now and cannot connect to a database server yet. Give the path of a database file with --db, or leave out --db to use the default location.</translation>
+      <source>无法使用数据库 {scheme}://…：本程序只能使用本机磁盘上的数据库文件或 PostgreSQL 数据库服务器（postgresql://用户名@服务器/数据库名）。</source>
+      <translation>Cannot use the database {scheme}://…: this program can only use a database file on this computer's disk or a PostgreSQL database server (postgresql://user@server/database).</translation>
+    </message>
+    <message>
+      <source>无法连接数据库服务器 {url}：本程序没有安装 PostgreSQL 的连接组件（psycopg）。请安装 bluebook-desktop[postgresql]。</source>
+      <translation>Cannot connect to the database server {url}: this program was installed without the PostgreSQL connector (psycopg). Please install bluebook-desktop[postgresql].</translation>
+    </message>
+    <message>
+      <source>数据库地址 {url} 的写法不对。请按 postgresql://用户名@服务器:端口/数据库名 填写。</source>
+      <translation>The database address {url} is not written correctly. Write it as postgresql://user@server:port/database.</translation>
+    </message>
+    <message>
+      <source>无法连接数据库服务器 {url}：{reason}。</source>
+      <translation>Cannot connect to the database server {url}: {reason}.</translation>
     </message>
     <message>
       <source>{reason}</source>
