@@ -66,6 +66,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     fonts.use_readable_hints(app)
     _install_exception_hook(log_file)
 
+    if settings.server and not (args.db or os.environ.get(paths.DB_ENV)):
+        # The settings dialog's database server, unless --db or BLUEBOOK_DB names another.
+        from dataclasses import replace
+
+        found = replace(found, url=settings.server)
+
     from bluebook_desktop.db.store import check_supported
 
     try:

@@ -264,3 +264,52 @@ def test_the_window_says_in_one_message_that_the_server_cannot_be_reached(
         f"无法连接数据库服务器 {url}：连接不上数据库服务器（地址或端口不对，或服务器没有运行）。"
     ]
     assert not list(tmp_path.rglob("*.sqlite3"))
+
+
+def test_the_settings_dialog_names_the_server_for_the_next_start(
+    qtbot, postgres_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
+
+    from bluebook_desktop import app, paths
+    from bluebook_desktop.ui.settings import Settings
+    from bluebook_desktop.ui.settings_dialog import SettingsDialog
+
+    monkeypatch.delenv("BLUEBOOK_DB")
+    with open_store(postgres_url) as store:
+        store.repository.add(store_book())
+    settings_file = paths.resolve(None).settings_file
+    assert settings_file is not None
+    warned: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: warned.append(text))
+
+    dialog = SettingsDialog(Settings.in_file(settings_file))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.ui.server, "mysql://clerk@db/books")
+    ok = dialog.ui.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    assert len(warned) == 1 and warned[0].startswith("数据库服务器的地址 db/books 不对")
+    assert dialog.isVisible() and Settings.in_file(settings_file).server == ""
+
+    dialog.ui.server.selectAll()
+    user, rest = postgres_url.split("://", 1)[1].split("@", 1)
+    qtbot.keyClicks(dialog.ui.server, f"postgresql://{user}:typed-secret@{rest}")
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()
+    assert Settings.in_file(settings_file).server == postgres_url
+    assert b"typed-secret" not in settings_file.read_bytes()
+
+    opened: list[str] = []
+    real_open = app.__dict__.get("_open_database")
+
+    def spy(found, last_book_id):
+        opened.append(found.location)
+        return real_open(found, last_book_id)
+
+    monkeypatch.setattr(app, "_open_database", spy)
+    monkeypatch.setenv(app.QUIT_AFTER_PAINT, "1")
+    assert app.main([]) == 0
+    assert opened == [postgres_url]
+    assert not list(tmp_path.rglob("*.sqlite3"))

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Literal
 from bluebook_desktop.db.errors import BookMissing, StoreConflict
 from bluebook_desktop.db.failures import describe, reason_text
 from bluebook_desktop.db.health import DamagedDatabase
+from bluebook_desktop.db.postgres import without_password
 from bluebook_desktop.db.rows import BookSummary
 from bluebook_desktop.errors import UserError
 
@@ -51,6 +52,7 @@ __all__ = [
     "open_store",
     "reason_text",
     "restore_store",
+    "without_password",
 ]
 
 log = logging.getLogger(__name__)
@@ -242,8 +244,6 @@ class PostgresStore(Store):
     supports_backup = False
 
     def __init__(self, url: str, repository: Repository) -> None:
-        from bluebook_desktop.db.postgres import without_password
-
         self._location = without_password(url)
         self._repository = repository
 
@@ -303,8 +303,6 @@ class PostgresStore(Store):
 def open_postgres(url: str) -> PostgresStore:
     """Connect, create or upgrade the schema (under the server's advisory lock), or say in
     one plain sentence why not; nothing is created on a server that cannot be used."""
-    from bluebook_desktop.db.postgres import without_password
-
     try:
         import psycopg  # noqa: F401 - only to say plainly that it is missing
     except ImportError as exc:
@@ -404,7 +402,7 @@ def restore_store(location: str | os.PathLike[str], backup_file: Path) -> Path |
     held was kept."""
     check_supported(location)
     if is_url(location):
-        from bluebook_desktop.db.postgres import NO_BACKUP, without_password
+        from bluebook_desktop.db.postgres import NO_BACKUP
 
         raise UserError(NO_BACKUP, url=without_password(str(location)))
     from bluebook_desktop.db import backup, health

@@ -1079,6 +1079,22 @@ The latest version from the database is shown now.</translation>
       <translation>Centre page numbers (default: right on odd pages, left on even)</translation>
     </message>
     <message>
+      <source>数据库</source>
+      <translation>Database</translation>
+    </message>
+    <message>
+      <source>数据库服务器：</source>
+      <translation>Database server:</translation>
+    </message>
+    <message>
+      <source>postgresql://用户名@服务器:端口/数据库名</source>
+      <translation>postgresql://user@server:port/database</translation>
+    </message>
+    <message>
+      <source>留空则使用本机的数据库文件。密码不写在这里，请写在 .pgpass 文件中。更改后，重新启动程序生效。</source>
+      <translation>Leave empty to use the database file on this computer. The password does not go here: write it in the .pgpass file. Changes take effect after the program is restarted.</translation>
+    </message>
+    <message>
       <source>打印使用的字体</source>
       <translation>Fonts used for printing</translation>
     </message>
@@ -2328,6 +2344,10 @@ The details are in the log: %2</translation>
     <message>
       <source>无法创建文件夹 {folder}：{reason}</source>
       <translation>Cannot create the folder {folder}: {reason}</translation>
+    </message>
+    <message>
+      <source>数据库服务器的地址 {url} 不对：请按 postgresql://用户名@服务器:端口/数据库名 填写，或留空使用本机的数据库文件。</source>
+      <translation>The database server address {url} is not right: write it as postgresql://user@server:port/database, or leave it empty to use the database file on this computer.</translation>
     </message>
   </context>
   <context>
