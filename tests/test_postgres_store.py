@@ -313,3 +313,126 @@ def test_the_settings_dialog_names_the_server_for_the_next_start(
     assert app.main([]) == 0
     assert opened == [postgres_url]
     assert not list(tmp_path.rglob("*.sqlite3"))
+
+
+@pytest.fixture
+def memory_keyring(monkeypatch: pytest.MonkeyPatch) -> dict[tuple[str, str], str]:
+    """The system's credential store, as a dict for the test (what the `keyring` package
+    reaches: Windows Credential Manager, the Secret Service …)."""
+    keyring = pytest.importorskip("keyring", reason="keyring is not installed")
+    from keyring.backend import KeyringBackend
+
+    kept: dict[tuple[str, str], str] = {}
+
+    class Memory(KeyringBackend):
+        priority = 1  # type: ignore[assignment]
+
+        def get_password(self, service: str, username: str) -> str | None:
+            return kept.get((service, username))
+
+        def set_password(self, service: str, username: str, password: str) -> None:
+            kept[(service, username)] = password
+
+        def delete_password(self, service: str, username: str) -> None:
+            kept.pop((service, username), None)
+
+    previous = keyring.get_keyring()
+    keyring.set_keyring(Memory())
+    yield kept
+    keyring.set_keyring(previous)
+
+
+def answer_password_dialogs(qtbot, answers: list[str], seen: list[str]) -> None:
+    """Type each answer into the next password dialog the program shows, then Enter."""
+    from PySide6.QtCore import Qt, QTimer
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit
+
+    def look() -> None:
+        dialog = QApplication.activeModalWidget()
+        if isinstance(dialog, QInputDialog) and dialog.objectName() == "passwordDialog":
+            if dialog.property("answered"):
+                QTimer.singleShot(20, look)
+                return
+            dialog.setProperty("answered", True)
+            seen.append(dialog.labelText())
+            field = dialog.findChild(QLineEdit)
+            assert field is not None and field.echoMode() == QLineEdit.EchoMode.Password
+            QTest.keyClicks(field, answers.pop(0) if answers else "")
+            QTest.keyClick(field, Qt.Key.Key_Return)
+        if answers or not seen:
+            QTimer.singleShot(20, look)
+
+    QTimer.singleShot(20, look)
+
+
+def test_the_window_asks_the_password_once_and_keeps_it_in_the_credential_store(
+    qtbot,
+    postgres_url: str,
+    password_role: tuple[str, str],
+    memory_keyring: dict[tuple[str, str], str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from bluebook_desktop import app
+    from bluebook_desktop.db.postgres import KEYRING_SERVICE
+
+    name, password = password_role
+    url = server_url(postgres_url, username=name, database=name)
+    monkeypatch.setenv("PGPASSFILE", str(tmp_path / "nothing-here"))
+    monkeypatch.setenv(app.QUIT_AFTER_PAINT, "1")
+    errors: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda _parent, _title, text: errors.append(text))
+
+    seen: list[str] = []
+    answer_password_dialogs(qtbot, ["wrong-one", password], seen)
+    assert app.main(["--db", url]) == 0
+    assert errors == []
+    assert len(seen) == 2
+    assert seen[0].startswith(f"无法连接数据库服务器 {url}：服务器要求密码")
+    assert seen[1].startswith(f"无法连接数据库服务器 {url}：用户名或密码不对。")
+    host_part = url.split("://", 1)[1]
+    assert memory_keyring == {(KEYRING_SERVICE, host_part): password}
+    for path in tmp_path.rglob("*"):
+        if path.is_file() and path.suffix in (".ini", ".conf", ".log", ".json"):
+            assert password.encode() not in path.read_bytes(), path
+
+    # The next start asks nothing: the password comes from the credential store.
+    again: list[str] = []
+    answer_password_dialogs(qtbot, [], again)
+    assert app.main(["--db", url]) == 0
+    assert again == [] and errors == []
+
+
+def test_cancelling_the_password_ends_quietly(
+    qtbot,
+    postgres_url: str,
+    password_role: tuple[str, str],
+    memory_keyring: dict[tuple[str, str], str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from PySide6.QtCore import Qt, QTimer
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from bluebook_desktop import app
+
+    name, _password = password_role
+    url = server_url(postgres_url, username=name, database=name)
+    monkeypatch.setenv("PGPASSFILE", str(tmp_path / "nothing-here"))
+    errors: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda _parent, _title, text: errors.append(text))
+
+    def cancel() -> None:
+        dialog = QApplication.activeModalWidget()
+        if dialog is None:
+            QTimer.singleShot(20, cancel)
+            return
+        QTest.keyClick(dialog, Qt.Key.Key_Escape)
+
+    QTimer.singleShot(20, cancel)
+    assert app.main(["--db", url]) == 2
+    assert errors == [] and memory_keyring == {}

@@ -14,6 +14,7 @@ function used (the advisory lock while migrating) is in `schema.server_lock`.
 
 from __future__ import annotations
 
+import logging
 import re
 from typing import TYPE_CHECKING
 
@@ -22,6 +23,7 @@ from bluebook_desktop.domain import QT_TRANSLATE_NOOP
 if TYPE_CHECKING:
     from sqlalchemy import Engine
 
+log = logging.getLogger(__name__)
 __all__ = ["NO_BACKUP", "SCHEMES", "is_postgres_url", "make_engine", "reason", "without_password"]
 
 SCHEMES = ("postgresql", "postgres", "postgresql+psycopg")
@@ -64,13 +66,70 @@ def engine_url(url: str) -> str:
     return f"{scheme}://{rest}"
 
 
-def make_engine(url: str) -> Engine:
+def make_engine(url: str, password: str | None = None) -> Engine:
+    """An engine whose connections are checked before use. The password, when one is given
+    or the system's credential store holds one for this URL, goes to the driver only; else
+    libpq reads its password file."""
     from sqlalchemy import create_engine
 
-    return create_engine(
-        engine_url(url),
-        pool_pre_ping=True,
-        connect_args={"connect_timeout": CONNECT_TIMEOUT, "application_name": "bluebook"},
+    connect_args: dict[str, object] = {
+        "connect_timeout": CONNECT_TIMEOUT,
+        "application_name": "bluebook",
+    }
+    secret = password if password is not None else saved_password(url)
+    if secret is not None and not has_password(url):
+        connect_args["password"] = secret
+    return create_engine(engine_url(url), pool_pre_ping=True, connect_args=connect_args)
+
+
+def has_password(url: str) -> bool:
+    return without_password(url) != url
+
+
+# The system's credential store (Windows Credential Manager, the Secret Service on Linux,
+# the Keychain on macOS), through the optional `keyring` package: a password asked once.
+KEYRING_SERVICE = "Bluebook Desktop"
+
+
+def credential_name(url: str) -> str:
+    """What a password is filed under: user@host:port/database."""
+    return without_password(url).split("://", 1)[1].split("?", 1)[0]
+
+
+def saved_password(url: str) -> str | None:
+    """The password kept for this URL in the credential store, or None (none kept, no
+    `keyring` package, or no store on this system)."""
+    try:
+        import keyring
+    except ImportError:
+        return None
+    try:
+        return keyring.get_password(KEYRING_SERVICE, credential_name(url))
+    except Exception as exc:  # noqa: BLE001 - no store here: libpq's password file then
+        log.info("no credential store: %s", exc)
+        return None
+
+
+def save_password(url: str, password: str) -> bool:
+    """Keep the password for this URL in the credential store; False where there is none."""
+    try:
+        import keyring
+    except ImportError:
+        return False
+    try:
+        keyring.set_password(KEYRING_SERVICE, credential_name(url), password)
+    except Exception as exc:  # noqa: BLE001 - no store here: asked again next time
+        log.info("password not kept: %s", exc)
+        return False
+    return True
+
+
+def needs_password(exc: BaseException) -> bool:
+    """Whether the server refused the connection for a missing or wrong password."""
+    error = server_error(exc) or exc
+    text = str(error).lower()
+    return getattr(error, "sqlstate", None) == "28P01" or (
+        "password authentication failed" in text or "no password supplied" in text
     )
 
 

@@ -37,6 +37,7 @@ __all__ = [
     "BookSummary",
     "DamagedDatabase",
     "OpeningStopped",
+    "PasswordNeeded",
     "PostgresStore",
     "Recovery",
     "SqliteStore",
@@ -300,9 +301,16 @@ class PostgresStore(Store):
         raise self._no_backup()
 
 
-def open_postgres(url: str) -> PostgresStore:
+class PasswordNeeded(UserError):
+    """The server wants a password it was not given (or not this one): the window asks."""
+
+
+def open_postgres(url: str, password: str | None = None) -> PostgresStore:
     """Connect, create or upgrade the schema (under the server's advisory lock), or say in
-    one plain sentence why not; nothing is created on a server that cannot be used."""
+    one plain sentence why not; nothing is created on a server that cannot be used.
+
+    `password` is one the user typed: it is used for this connection and, when it opens,
+    kept in the system's credential store (where there is one), never in a file of ours."""
     try:
         import psycopg  # noqa: F401 - only to say plainly that it is missing
     except ImportError as exc:
@@ -313,13 +321,13 @@ def open_postgres(url: str) -> PostgresStore:
         ) from exc
     from sqlalchemy.exc import ArgumentError, DBAPIError
 
-    from bluebook_desktop.db.postgres import make_engine, reason
+    from bluebook_desktop.db.postgres import make_engine, needs_password, reason, save_password
     from bluebook_desktop.db.repository import Repository
     from bluebook_desktop.db.schema import prepare
 
     shown = without_password(url)
     try:
-        engine = make_engine(url)
+        engine = make_engine(url, password)
     except (ArgumentError, ValueError) as exc:
         raise UserError(
             "数据库地址 {url} 的写法不对。请按 postgresql://用户名@服务器:端口/数据库名 填写。",
@@ -330,12 +338,13 @@ def open_postgres(url: str) -> PostgresStore:
     except DBAPIError as exc:
         engine.dispose()
         log.warning("cannot open %s: %s", shown, exc)
-        raise UserError(
-            "无法连接数据库服务器 {url}：{reason}。", url=shown, reason=reason(exc)
-        ) from exc
+        kind = PasswordNeeded if needs_password(exc) else UserError
+        raise kind("无法连接数据库服务器 {url}：{reason}。", url=shown, reason=reason(exc)) from exc
     except UserError:
         engine.dispose()
         raise
+    if password is not None and not save_password(url, password):
+        log.info("the password for %s is used by this program only until it ends", shown)
     return PostgresStore(url, Repository(engine))
 
 
@@ -348,17 +357,19 @@ def open_store(
     *,
     start_book: int | None = None,
     on_damaged: OnDamaged | None = None,
+    password: str | None = None,
 ) -> Store:
     """Open the book database at `location`, checked, upgraded and backed up.
 
     With `start_book`, a database that is ready to use is only read for now (the book list
     and that book), and opened when first needed or on `finish_opening`: the window paints
     sooner. A damaged database is moved aside and `on_damaged` decides what then; without
-    it, or when it answers None, DamagedDatabase / OpeningStopped is raised.
+    it, or when it answers None, DamagedDatabase / OpeningStopped is raised. `password`:
+    one the user typed for a server (PasswordNeeded says when one is wanted).
     """
     check_supported(location)
     if is_url(location):
-        return open_postgres(str(location))
+        return open_postgres(str(location), password)
     from bluebook_desktop.db import backup, health, quick
     from bluebook_desktop.db.deferred import DeferredRepository
 

@@ -1534,6 +1534,10 @@ Continue anyway?</translation>
   <context>
     <name>app</name>
     <message>
+      <source>请输入数据库服务器的密码（保存在系统的凭据管理器中，不写入设置）：</source>
+      <translation>Enter the database server's password (kept in the system's credential manager, never in the settings):</translation>
+    </message>
+    <message>
       <source>程序遇到意外错误：%1
 
 已输入的内容仍在窗口中，会照常自动保存，可以继续使用。
@@ -2148,10 +2152,6 @@ The details are in the log: %2</translation>
     <message>
       <source>数据库地址 {url} 的写法不对。请按 postgresql://用户名@服务器:端口/数据库名 填写。</source>
       <translation>The database address {url} is not written correctly. Write it as postgresql://user@server:port/database.</translation>
-    </message>
-    <message>
-      <source>无法连接数据库服务器 {url}：{reason}。</source>
-      <translation>Cannot connect to the database server {url}: {reason}.</translation>
     </message>
     <message>
       <source>{reason}</source>
