@@ -215,9 +215,7 @@ def test_a_store_while_the_server_is_down_fails_plainly_and_succeeds_after(
         cluster("pause", folder)
         session.edit(replace(session.book, head_opinion="服务器停机时写的"), "领导意见")
         assert not session.store_now()
-        assert failures == [
-            "读写数据库时出错：连接不上数据库服务器（地址或端口不对，或服务器没有运行）。"
-        ]
+        assert failures == ["连接不上数据库服务器（地址或端口不对，或服务器没有运行）"]
         assert session.book.head_opinion == "服务器停机时写的"  # still in the window
         assert session._timer.isActive()  # and tried again later
 
@@ -245,10 +243,47 @@ def test_a_lost_connection_is_put_in_plain_words(own_server: tuple[str, Path]) -
         try:
             store.repository.list_books()
         except Exception as exc:  # noqa: BLE001 - what the window does with any failure
-            assert failure_reason(exc) == (
-                "读写数据库时出错：连接不上数据库服务器（地址或端口不对，或服务器没有运行）。"
-            )
+            assert failure_reason(exc) == "连接不上数据库服务器（地址或端口不对，或服务器没有运行）"
         else:
             pytest.fail("the server is down: reading cannot succeed")
         cluster("resume", folder)
         assert store.repository.list_books() == []
+
+
+def test_the_window_keeps_edits_in_a_file_while_the_server_is_down(
+    qtbot, own_server: tuple[str, Path], fixture_book: Book, tmp_path: Path
+) -> None:
+    from bluebook_desktop.formats.portable import loads
+    from bluebook_desktop.paths import Paths
+    from bluebook_desktop.ui.main_window import MainWindow
+    from bluebook_desktop.ui.settings import Settings
+    from bluebook_desktop.ui.workspace import Workspace
+
+    url, folder = own_server
+    store = open_store(url)
+    book = store.repository.add(fixture_book)
+    data_dir = tmp_path / "data"
+    found = Paths(data_dir, data_dir / "bluebook.sqlite3", data_dir / "logs", data_dir / "backups")
+    workspace = Workspace(store, Settings.in_file(tmp_path / "settings.ini"), found)
+    window = MainWindow(workspace)
+    qtbot.addWidget(window)
+    messages: list[str] = []
+    workspace.message.connect(lambda text, _ms: messages.append(text))
+    try:
+        assert window.open_book(book.id)
+        cluster("pause", folder)
+        window.session.edit(replace(window.session.book, head_opinion="停机时写的意见"), "意见")
+        assert not window.store_now()
+        kept = data_dir / "recovered" / f"未保存-{book.id}.bluebook.json"
+        assert loads(kept.read_bytes()).head_opinion == "停机时写的意见"
+        assert messages[-1] == (
+            "保存失败：连接不上数据库服务器（地址或端口不对，或服务器没有运行）。"
+            f"修改仍在窗口中，也已另存在 {kept}；程序会自动重试，保存后删除该文件。"
+        )
+        cluster("resume", folder)
+        assert window.store_now()
+        assert not kept.exists()
+        assert store.repository.load(book.id).head_opinion == "停机时写的意见"
+        window.close()
+    finally:
+        store.close()

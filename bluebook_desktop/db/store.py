@@ -437,6 +437,10 @@ def failure_reason(exc: BaseException) -> str | None:
         from bluebook_desktop.db import sqlite
 
         return sqlite.reason(storage) or reason_text(exc)
+    from bluebook_desktop.db.postgres import reason, server_error
+
+    if server_error(exc) is not None:
+        return reason(exc)
     if isinstance(exc, OSError) or _is_sqlalchemy_error(exc):
         return reason_text(exc)
     return None

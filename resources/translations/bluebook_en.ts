@@ -1411,6 +1411,10 @@ The latest version from the database is shown now.</translation>
       <source>保存失败：%1。修改仍在窗口中，程序会自动重试。</source>
       <translation>Saving failed: %1. Your changes are still in the window; saving will be retried.</translation>
     </message>
+    <message>
+      <source>保存失败：%1。修改仍在窗口中，也已另存在 %2；程序会自动重试，保存后删除该文件。</source>
+      <translation>Saving failed: %1. The changes are still in the window and are also kept in %2; the program will try again and delete that file once they are saved.</translation>
+    </message>
   </context>
   <context>
     <name>YearGlance</name>
