@@ -6,6 +6,7 @@ import datetime as dt
 import logging
 from collections.abc import Callable
 from dataclasses import replace
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QItemSelection, QObject, QSignalBlocker, Qt
@@ -443,13 +444,22 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         if not self.store_now():
-            answer = QMessageBox.warning(
-                self,
-                self.tr("尚未保存"),
+            kept = self._pending_file()
+            text = (
                 self.tr(
                     "最近的修改没能写入数据库。现在关闭会丢失这些修改。\n"
                     "建议先点“取消”，再用“导出蓝皮书文件”把内容另存一份。"
-                ),
+                )
+                if kept is None
+                else self.tr(
+                    "最近的修改没能写入数据库，已另存在：\n%1\n"
+                    "现在关闭，数据库中仍是修改前的版本；以后可以用“导入”打开这个文件。"
+                ).replace("%1", str(kept))
+            )
+            answer = QMessageBox.warning(
+                self,
+                self.tr("尚未保存"),
+                text,
                 QMessageBox.StandardButton.Cancel | QMessageBox.StandardButton.Discard,
                 QMessageBox.StandardButton.Cancel,
             )
@@ -463,6 +473,16 @@ class MainWindow(QMainWindow):
         self.settings.q.sync()
         QApplication.instance().removeEventFilter(self._undo_filter)
         super().closeEvent(event)
+
+    def _pending_file(self) -> Path | None:
+        """The file keeping the open book's edits that could not be stored, if there is one."""
+        from bluebook_desktop.ui.recovery import RECOVERED, pending_file
+
+        book = self.workspace.book
+        if book is None or book.id is None:
+            return None
+        path = pending_file(book.id, self.workspace.paths.data_dir / RECOVERED)
+        return path if path.is_file() else None
 
 
 def _tab_of_change(before: Book, after: Book) -> int | None:

@@ -452,14 +452,22 @@ Continue anyway?</translation>
       <translation>Saving…</translation>
     </message>
     <message>
-      <source>尚未保存</source>
-      <translation>Not saved yet</translation>
-    </message>
-    <message>
       <source>最近的修改没能写入数据库。现在关闭会丢失这些修改。
 建议先点“取消”，再用“导出蓝皮书文件”把内容另存一份。</source>
       <translation>Your latest changes could not be written to the database. Closing now will lose them.
 Please click “Cancel” first, then use “Export book file” to save a copy.</translation>
+    </message>
+    <message>
+      <source>最近的修改没能写入数据库，已另存在：
+%1
+现在关闭，数据库中仍是修改前的版本；以后可以用“导入”打开这个文件。</source>
+      <translation>The latest changes could not be written to the database; they are kept in:
+%1
+If you close now, the database keeps the version before them; you can open that file later with “Import…”.</translation>
+    </message>
+    <message>
+      <source>尚未保存</source>
+      <translation>Not saved yet</translation>
     </message>
     <message>
       <source>绩效目标责任书填报</source>
