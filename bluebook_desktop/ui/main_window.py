@@ -29,12 +29,13 @@ from PySide6.QtWidgets import (
 )
 
 from bluebook_desktop.domain import Book, Task, book_label
+from bluebook_desktop.errors import UserError
 from bluebook_desktop.paths import Paths
 from bluebook_desktop.ui.book_list import BookListModel
 from bluebook_desktop.ui.clicks import on_click_once
 from bluebook_desktop.ui.cover_page import CoverPage
 from bluebook_desktop.ui.forms.ui_main_window import Ui_MainWindow
-from bluebook_desktop.ui.messages import show_error
+from bluebook_desktop.ui.messages import show_error, user_text
 from bluebook_desktop.ui.session import BookSession
 from bluebook_desktop.ui.settings import Settings
 
@@ -208,6 +209,13 @@ class MainWindow(QMainWindow):
             action.triggered.connect(slot)
         for action in (ui.actionBackup, ui.actionRestore):  # only a store with backups
             action.setEnabled(self.store.supports_backup)
+        if not self.store.supports_backup:
+            try:
+                self.store.default_backup()
+            except UserError as exc:  # says whose business backups are (a server's)
+                for action in (ui.actionBackup, ui.actionRestore):
+                    action.setStatusTip(user_text(exc))
+                    action.setToolTip(user_text(exc))
         on_click_once(ui.newButton, actions.new_book)
         on_click_once(ui.nextYearButton, actions.next_year)
         ui.importButton.clicked.connect(actions.import_file)  # a file dialog
