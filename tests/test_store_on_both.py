@@ -171,3 +171,47 @@ def test_the_window_keeps_its_refused_version_and_reloads(
     assert any_store.repository.load(book.id).cover.phone == "再次修改"
     window.close()
     other.close()
+
+
+def test_the_same_file_stored_by_two_programs_at_once_is_kept_once(
+    any_store: Store,
+) -> None:
+    import threading
+
+    from sqlalchemy import insert
+
+    from bluebook_desktop.db.models import EvidenceFileRow
+
+    if any_store.is_file:
+        pytest.skip("SQLite lets one writer in at a time: the insert cannot race")
+    data = os.urandom(50_000)
+    sha = hashlib.sha256(data).hexdigest()
+    results: list[object] = []
+    with open_store(any_store.location) as other:
+        # The other program has inserted the bytes and not committed yet: this one checks,
+        # finds nothing, inserts and waits on the unique key until the other commits.
+        with other.repository.engine.begin() as connection:
+            connection.execute(
+                insert(EvidenceFileRow).values(
+                    sha256=sha,
+                    size=len(data),
+                    media_type="application/pdf",
+                    data=data,
+                    stored_at="2026-12-01T00:00:00+00:00",
+                )
+            )
+
+            def put() -> None:
+                try:
+                    results.append(any_store.repository.put_evidence(data, "application/pdf"))
+                except Exception as exc:  # noqa: BLE001 - what went wrong is the assertion
+                    results.append(exc)
+
+            thread = threading.Thread(target=put)
+            thread.start()
+            thread.join(0.5)
+            assert thread.is_alive()  # waiting on the other's row
+        thread.join(10)
+    assert results == [sha]
+    assert any_store.repository.evidence_data(sha) == data
+    assert count(any_store, "evidence_file") == 1

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from sqlalchemy import Connection, Engine, delete, func, insert, select, text, update
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import IntegrityError, OperationalError
 
 from bluebook_desktop.db import sqlite
 from bluebook_desktop.db.errors import BookMissing, EvidenceMissing, StoreConflict
@@ -348,11 +348,19 @@ def _put_evidence(connection: Any, data: bytes, media_type: str) -> str:
     sha256 = hashlib.sha256(data).hexdigest()
     query = select(EvidenceFileRow.sha256).where(EvidenceFileRow.sha256 == sha256)
     if connection.execute(query).first() is None:
-        connection.execute(
-            insert(EvidenceFileRow).values(
-                sha256=sha256, size=len(data), media_type=media_type, data=data, stored_at=_now()
-            )
+        row = insert(EvidenceFileRow).values(
+            sha256=sha256, size=len(data), media_type=media_type, data=data, stored_at=_now()
         )
+        if connection.dialect.name == "sqlite":
+            connection.execute(row)  # the write lock keeps every other writer out
+        else:
+            # A server locks no table: another program may store the same bytes between
+            # the check and the insert. The savepoint undoes only this duplicate row.
+            try:
+                with connection.begin_nested():
+                    connection.execute(row)
+            except IntegrityError:
+                log.info("file %s stored by another program at the same moment", sha256[:12])
     return sha256
 
 
