@@ -215,3 +215,54 @@ def test_the_same_file_stored_by_two_programs_at_once_is_kept_once(
     assert results == [sha]
     assert any_store.repository.evidence_data(sha) == data
     assert count(any_store, "evidence_file") == 1
+
+
+def test_a_store_the_server_rolls_back_to_break_a_deadlock_is_run_again(
+    any_store: Store, fixture_book: Book
+) -> None:
+    import threading
+
+    from sqlalchemy import insert
+
+    from bluebook_desktop.db.models import EvidenceFileRow
+
+    if any_store.is_file:
+        pytest.skip("SQLite lets one writer in at a time: no deadlock")
+    first, second = os.urandom(40_000), os.urandom(40_000)
+    year = real_year_book()
+    record = next(e for t in year.functional_tasks for p in t.progress for e in p.evidence)
+    files = [
+        Supporting(replace(record, sha256=hashlib.sha256(blob).hexdigest(), size=len(blob)), blob)
+        for blob in (second, first)  # this program stores `second`, then `first`
+    ]
+
+    def row(blob: bytes):
+        return insert(EvidenceFileRow).values(
+            sha256=hashlib.sha256(blob).hexdigest(),
+            size=len(blob),
+            media_type="application/pdf",
+            data=blob,
+            stored_at="2026-12-01T00:00:00+00:00",
+        )
+
+    added: list[object] = []
+
+    def add() -> None:
+        try:
+            added.append(any_store.repository.add(fixture_book, files))
+        except Exception as exc:  # noqa: BLE001 - what went wrong is the assertion
+            added.append(exc)
+
+    with open_store(any_store.location) as other:
+        with other.repository.engine.begin() as connection:
+            connection.execute(row(first))  # the other program holds `first`
+            thread = threading.Thread(target=add)
+            thread.start()
+            thread.join(0.3)  # this one stored `second` and waits for `first`
+            assert thread.is_alive()
+            connection.execute(row(second))  # the other now waits for `second`: deadlock
+        thread.join(20)
+    assert len(added) == 1 and not isinstance(added[0], Exception), added
+    for blob in (first, second):
+        assert any_store.repository.evidence_data(hashlib.sha256(blob).hexdigest()) == blob
+    assert count(any_store, "evidence_file") == 2

@@ -297,19 +297,28 @@ def retrying(write: Callable[[], T]) -> T:
 
     The busy timeout makes each attempt wait for the lock; a transaction can still be
     refused at once (another process wrote first, or a checkpoint held the file), and is
-    then rolled back whole: running it again is safe. Other errors go straight up.
+    then rolled back whole: running it again is safe. On a server, the same for the
+    transaction the server rolled back to break a deadlock. Other errors go straight up.
     """
     for attempt in range(RETRIES):
         try:
             return write()
         except OperationalError as exc:
-            if attempt == RETRIES - 1 or sqlite.error_name(exc) not in _BUSY:
+            if attempt == RETRIES - 1 or not _lost_a_race(exc):
                 raise
             time.sleep(random.uniform(0.01, 0.05) * (attempt + 1))
     raise AssertionError("unreachable")
 
 
 _BUSY = ("SQLITE_BUSY", "SQLITE_LOCKED")
+# A server's: a deadlock broken by rolling this transaction back, a serialization failure.
+_SERVER_RACES = ("40P01", "40001")
+
+
+def _lost_a_race(exc: OperationalError) -> bool:
+    if sqlite.error_name(exc) in _BUSY:
+        return True
+    return getattr(exc.orig, "sqlstate", None) in _SERVER_RACES
 
 
 def _runner(connection: Connection) -> Callable[[str, Mapping[str, Any]], Iterable[Row]]:
