@@ -524,6 +524,74 @@ def bench_editing(run: Run, big: Any) -> None:
     store.close()
 
 
+def bench_postgres(run: Run, big: Any) -> None:
+    """One edit stored, and the 1,000-task book loaded, on a PostgreSQL server over loopback
+    (a cluster of this run's own, .ci/postgres) beside the same on a SQLite file."""
+    print(f"one edit and the {BIG}-task book's load on PostgreSQL beside SQLite", flush=True)
+    keys = ("pg_edit_ms_1000", "pg_edit_ratio", "pg_load_ms_1000", "pg_load_ratio")
+    targets = {"pg_edit_ms_1000": "≤ 10", "pg_edit_ratio": "≤ 5", "pg_load_ms_1000": "≤ 300"}
+    if not list(Path("/usr/lib/postgresql").glob("*/bin/initdb")):
+        run.notices.append(
+            "PostgreSQL figures skipped: the server (Debian postgresql) is not installed"
+        )
+        run.add(*(Figure(key, None, "", targets.get(key, "")) for key in keys))
+        return
+    run.work.chmod(0o755)  # run as root, the cluster belongs to the postgres user
+    cluster = run.work / "pg"
+    script = str(ROOT / ".ci" / "postgres")
+    durable = {**os.environ, "BLUEBOOK_PG_FSYNC": "on"}  # as durable as the SQLite file
+    url = subprocess.run(
+        ["bash", script, "start", str(cluster)],
+        check=True,
+        capture_output=True,
+        text=True,
+        env=durable,
+    ).stdout.strip()
+    try:
+        sqlite_file = str(run.work / "pg-beside.sqlite3")
+        figures = {
+            name: _edit_and_load(run, big, at)
+            for name, at in (("sqlite", sqlite_file), ("pg", url))
+        }
+        (pg_edit, pg_load), (sq_edit, sq_load) = figures["pg"], figures["sqlite"]
+        run.add(
+            Figure("pg_edit_ms_1000", pg_edit, "ms", "≤ 10", "(Repository.store of one edit)"),
+            Figure("pg_edit_ratio", pg_edit / sq_edit, "×", "≤ 5", f"(SQLite {sq_edit:.2f} ms)"),
+            Figure("pg_load_ms_1000", pg_load, "ms", "≤ 300", "(Repository.load)"),
+            Figure("pg_load_ratio", pg_load / sq_load, "×", "", f"(SQLite {sq_load:.0f} ms)"),
+        )
+    finally:
+        subprocess.run(["bash", script, "stop", str(cluster)], check=False)
+
+
+def _edit_and_load(run: Run, big: Any, location: str) -> tuple[float, float]:
+    """Median ms of one edit stored (a cover field or a task's objective, in turn), and of
+    loading the book, in a database at `location` holding `big`."""
+    from bluebook_desktop.db.store import open_store
+
+    with open_store(location) as store:
+        repository = store.repository
+        book_id = repository.add(big).id
+        assert book_id is not None
+        repository.load(book_id)  # the connection and the statements made once
+        load_s = [timed(lambda: repository.load(book_id)) for _ in range(run.reps(3, 7))]
+        book = repository.load(book_id)
+        store_s: list[float] = []
+        for n in range(run.reps(40, 100)):
+            if n % 2:
+                new = replace(book, cover=replace(book.cover, phone=f"8777{n:04d}"))
+            else:
+                row = (n * 37) % BIG
+                tasks = list(book.functional_tasks)
+                tasks[row] = replace(tasks[row], objective=tasks[row].objective + "改")
+                new = replace(book, functional_tasks=tuple(tasks))
+            start = time.perf_counter()
+            repository.store(book, new)
+            store_s.append(time.perf_counter() - start)
+            book = new
+    return median_ms(store_s), median_ms(load_s)
+
+
 def bench_year_pages(run: Run, big: Any) -> None:
     """进展填报 and 年度自评 of the 1,000-task book, every other task with a report."""
     print(f"the year's pages of a {BIG}-task book (in-process, offscreen)", flush=True)
@@ -647,6 +715,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         bench_export(run, fixture)
         bench_package(run)
         bench_editing(run, big)
+        bench_postgres(run, big)
         bench_year_pages(run, big)
         bench_memory(run, big)
         bench_collecting(run)

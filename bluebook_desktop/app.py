@@ -66,6 +66,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     fonts.use_readable_hints(app)
     _install_exception_hook(log_file)
 
+    if settings.server and not (args.db or os.environ.get(paths.DB_ENV)):
+        # The settings dialog's database server, unless --db or BLUEBOOK_DB names another.
+        from dataclasses import replace
+
+        found = replace(found, url=settings.server)
+
     from bluebook_desktop.db.store import check_supported
 
     try:
@@ -137,17 +143,60 @@ def _open_database(found: paths.Paths, last_book_id: int | None) -> Store | None
     None when the user was told why not."""
     from PySide6.QtWidgets import QMessageBox
 
-    from bluebook_desktop.db.store import OpeningStopped, open_store
+    from bluebook_desktop.db.store import OpeningStopped, PasswordNeeded, open_store
     from bluebook_desktop.ui.messages import program_name, user_text
     from bluebook_desktop.ui.recovery import offer_recovery
 
-    try:
-        return open_store(found.location, start_book=last_book_id, on_damaged=offer_recovery)
-    except OpeningStopped:
+    password: str | None = None  # a server's, typed by the user
+    asked = 0
+    while True:
+        try:
+            return open_store(
+                found.location,
+                start_book=last_book_id,
+                on_damaged=offer_recovery,
+                password=password,
+            )
+        except OpeningStopped:
+            return None
+        except PasswordNeeded as exc:
+            asked += 1
+            if asked > PASSWORD_TRIES:
+                QMessageBox.critical(None, program_name(), user_text(exc))
+                return None
+            password = ask_password(user_text(exc))
+            if password is None:
+                return None
+        except UserError as exc:
+            QMessageBox.critical(None, program_name(), user_text(exc))
+            return None
+
+
+PASSWORD_TRIES = 3
+
+
+def ask_password(problem: str) -> str | None:
+    """The server's password, asked once (it is then kept in the system's credential store,
+    never in the settings); None when the user cancels."""
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QInputDialog, QLineEdit
+
+    from bluebook_desktop.ui.messages import program_name
+
+    dialog = QInputDialog()
+    dialog.setWindowTitle(program_name())
+    dialog.setLabelText(
+        problem
+        + "\n\n"
+        + QCoreApplication.translate(
+            "app", "请输入数据库服务器的密码（保存在系统的凭据管理器中，不写入设置）："
+        )
+    )
+    dialog.setTextEchoMode(QLineEdit.EchoMode.Password)
+    dialog.setObjectName("passwordDialog")
+    if not dialog.exec():
         return None
-    except UserError as exc:
-        QMessageBox.critical(None, program_name(), user_text(exc))
-        return None
+    return dialog.textValue()
 
 
 def _finish_opening(store: Store, window: QWidget) -> None:

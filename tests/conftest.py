@@ -16,7 +16,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from helpers.files import FIXTURE_BOOK
 
-pytest_plugins = ["helpers.postgres"]  # the postgres_engine fixture
+pytest_plugins = ["helpers.postgres", "helpers.stores"]  # postgres_engine, any_store
 
 
 @pytest.fixture(autouse=True)

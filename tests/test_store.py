@@ -25,6 +25,7 @@ from bluebook_desktop.db.store import (
 from bluebook_desktop.domain import Book
 
 URL = "postgresql://clerk@server.example/bluebook"
+OTHER = "mysql://clerk@server.example/bluebook"  # a server this program does not use
 
 
 def files_under(folder: Path) -> set[Path]:
@@ -40,15 +41,15 @@ def test_a_url_stays_a_url(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> N
     assert paths.resolve(tmp_path / "b.sqlite3").location == str(tmp_path / "b.sqlite3")
 
 
-def test_a_url_cannot_be_opened_yet_and_nothing_is_created(tmp_path: Path) -> None:
+def test_another_servers_url_is_refused_and_nothing_is_created(tmp_path: Path) -> None:
     before = files_under(tmp_path)
     with pytest.raises(UnsupportedLocation) as refused:
-        open_store(URL)
+        open_store(OTHER)
     message = str(refused.value)
-    assert "postgresql://" in message and "数据库文件" in message
+    assert "mysql://" in message and "数据库文件" in message and "PostgreSQL" in message
     assert "clerk" not in message  # the rest of a URL may hold a name or a password
     with pytest.raises(UnsupportedLocation):
-        restore_store(URL, tmp_path / "backup.sqlite3")
+        restore_store(OTHER, tmp_path / "backup.sqlite3")
     assert files_under(tmp_path) == before
 
 
@@ -58,12 +59,12 @@ def test_the_command_line_says_so_in_one_line(
     monkeypatch.chdir(tmp_path)
     for command in (["list"], ["backup"], ["restore", str(tmp_path / "x.sqlite3")]):
         with pytest.raises(SystemExit) as caught:
-            cli_main(["--db", URL, *command])
+            cli_main(["--db", OTHER, *command])
         assert caught.value.code == EXIT_ERROR
         out, err = capsys.readouterr()
         assert out == "" and err.count("\n") == 1 and "Traceback" not in err
-        assert err.startswith("无法使用数据库 postgresql://…")
-    assert not list(tmp_path.glob("postgresql*"))
+        assert err.startswith("无法使用数据库 mysql://…")
+    assert not list(tmp_path.glob("mysql*"))
     assert not (tmp_path / "home" / paths.DB_NAME).exists()
 
 
@@ -77,9 +78,9 @@ def test_the_window_says_so_in_a_message_and_ends(
     monkeypatch.chdir(tmp_path)
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "critical", lambda _parent, _title, text: shown.append(text))
-    assert app.main(["--db", URL]) == 2
-    assert len(shown) == 1 and shown[0].startswith("无法使用数据库 postgresql://…")
-    assert not list(tmp_path.glob("postgresql*"))
+    assert app.main(["--db", OTHER]) == 2
+    assert len(shown) == 1 and shown[0].startswith("无法使用数据库 mysql://…")
+    assert not list(tmp_path.glob("mysql*"))
     assert not list(tmp_path.rglob("*.sqlite3"))
 
 

@@ -35,6 +35,14 @@ def describe(exc: BaseException, database: str | Path | None = None) -> UserErro
         if database is None:
             return UserError("读写数据库时出错：{reason}。", reason=reason)
         return UserError("无法读写数据库 {path}：{reason}。", path=str(database), reason=reason)
+    from bluebook_desktop.db.postgres import reason as server_reason
+    from bluebook_desktop.db.postgres import server_error
+
+    if server_error(exc) is not None:
+        reason = server_reason(exc)
+        if database is None:
+            return UserError("读写数据库时出错：{reason}。", reason=reason)
+        return UserError("无法读写数据库 {path}：{reason}。", path=str(database), reason=reason)
     if isinstance(exc, OSError):
         name = getattr(exc, "filename", None)
         if name:

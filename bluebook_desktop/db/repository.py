@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from sqlalchemy import Connection, Engine, delete, func, insert, select, text, update
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import IntegrityError, OperationalError
 
 from bluebook_desktop.db import sqlite
 from bluebook_desktop.db.errors import BookMissing, EvidenceMissing, StoreConflict
@@ -318,19 +318,28 @@ def retrying(write: Callable[[], T]) -> T:
 
     The busy timeout makes each attempt wait for the lock; a transaction can still be
     refused at once (another process wrote first, or a checkpoint held the file), and is
-    then rolled back whole: running it again is safe. Other errors go straight up.
+    then rolled back whole: running it again is safe. On a server, the same for the
+    transaction the server rolled back to break a deadlock. Other errors go straight up.
     """
     for attempt in range(RETRIES):
         try:
             return write()
         except OperationalError as exc:
-            if attempt == RETRIES - 1 or sqlite.error_name(exc) not in _BUSY:
+            if attempt == RETRIES - 1 or not _lost_a_race(exc):
                 raise
             time.sleep(random.uniform(0.01, 0.05) * (attempt + 1))
     raise AssertionError("unreachable")
 
 
 _BUSY = ("SQLITE_BUSY", "SQLITE_LOCKED")
+# A server's: a deadlock broken by rolling this transaction back, a serialization failure.
+_SERVER_RACES = ("40P01", "40001")
+
+
+def _lost_a_race(exc: OperationalError) -> bool:
+    if sqlite.error_name(exc) in _BUSY:
+        return True
+    return getattr(exc.orig, "sqlstate", None) in _SERVER_RACES
 
 
 def _runner(connection: Connection) -> Callable[[str, Mapping[str, Any]], Iterable[Row]]:
@@ -369,11 +378,19 @@ def _put_evidence(connection: Any, data: bytes, media_type: str, sha256: str = "
     sha256 = sha256 or hashlib.sha256(data).hexdigest()
     query = select(EvidenceFileRow.sha256).where(EvidenceFileRow.sha256 == sha256)
     if connection.execute(query).first() is None:
-        connection.execute(
-            insert(EvidenceFileRow).values(
-                sha256=sha256, size=len(data), media_type=media_type, data=data, stored_at=_now()
-            )
+        row = insert(EvidenceFileRow).values(
+            sha256=sha256, size=len(data), media_type=media_type, data=data, stored_at=_now()
         )
+        if connection.dialect.name == "sqlite":
+            connection.execute(row)  # the write lock keeps every other writer out
+        else:
+            # A server locks no table: another program may store the same bytes between
+            # the check and the insert. The savepoint undoes only this duplicate row.
+            try:
+                with connection.begin_nested():
+                    connection.execute(row)
+            except IntegrityError:
+                log.info("file %s stored by another program at the same moment", sha256[:12])
     return sha256
 
 

@@ -6,9 +6,9 @@ upgrade with its backup first, and the day's backup copy. The store it returns h
 repository and answers what the window and the command line ask of storage: close it,
 check it, back it up, restore a backup into it, say what an error means in plain words.
 
-A location is a file path or a database URL. Today only SQLite files can be opened: a URL
-is refused with one plain sentence before anything is created. Importing this module imports
-no SQLAlchemy; the first real open does.
+A location is a file path or a PostgreSQL server's URL (`postgresql://user@host/dbname`,
+see `bluebook_desktop.db.postgres`); any other URL is refused with one plain sentence before
+anything is created. Importing this module imports no SQLAlchemy; the first real open does.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Literal
 from bluebook_desktop.db.errors import BookMissing, StoreConflict
 from bluebook_desktop.db.failures import describe, reason_text
 from bluebook_desktop.db.health import DamagedDatabase
+from bluebook_desktop.db.postgres import without_password
 from bluebook_desktop.db.rows import BookSummary
 from bluebook_desktop.errors import UserError
 
@@ -36,6 +37,8 @@ __all__ = [
     "BookSummary",
     "DamagedDatabase",
     "OpeningStopped",
+    "PasswordNeeded",
+    "PostgresStore",
     "Recovery",
     "SqliteStore",
     "Store",
@@ -44,10 +47,13 @@ __all__ = [
     "check_supported",
     "describe",
     "failure_reason",
+    "is_server",
     "is_url",
+    "open_postgres",
     "open_store",
     "reason_text",
     "restore_store",
+    "without_password",
 ]
 
 log = logging.getLogger(__name__)
@@ -60,7 +66,8 @@ BACKUP_SUFFIX = ".sqlite3"
 
 
 class UnsupportedLocation(UserError):
-    """A database this program cannot open yet (a server's URL): nothing was created."""
+    """A database this program cannot open (a URL of another kind of server): nothing was
+    created."""
 
 
 class OpeningStopped(Exception):  # noqa: N818 - not an error: the user's choice
@@ -71,18 +78,25 @@ def is_url(location: str | os.PathLike[str]) -> bool:
     return "://" in str(location)
 
 
+def is_server(location: str | os.PathLike[str]) -> bool:
+    """Whether `location` is a PostgreSQL server's URL."""
+    from bluebook_desktop.db.postgres import is_postgres_url
+
+    return is_postgres_url(location)
+
+
 def check_supported(location: str | os.PathLike[str]) -> None:
     """Raise UnsupportedLocation, in plain words, for a database this program cannot open
-    yet (a server's URL); a file path is always accepted here."""
-    if is_url(location):
+    (a URL other than PostgreSQL's); a file path is always accepted here."""
+    if is_url(location) and not is_server(location):
         raise _refuse_url(str(location))
 
 
 def _refuse_url(location: str) -> UnsupportedLocation:
     scheme = location.split("://", 1)[0]
     return UnsupportedLocation(
-        "无法使用数据库 {scheme}://…：本程序目前只能使用本机磁盘上的数据库文件，"
-        "还不能连接数据库服务器。请用 --db 给出一个数据库文件的路径，或不加 --db 使用默认位置。",
+        "无法使用数据库 {scheme}://…：本程序只能使用本机磁盘上的数据库文件或 PostgreSQL "
+        "数据库服务器（postgresql://用户名@服务器/数据库名）。",
         scheme=scheme,
     )
 
@@ -224,6 +238,116 @@ class SqliteStore(Store):
         return saved
 
 
+class PostgresStore(Store):
+    """The books on a PostgreSQL server; its backups are the server's (pg_dump)."""
+
+    is_file = False
+    supports_backup = False
+
+    def __init__(self, url: str, repository: Repository) -> None:
+        self._location = without_password(url)
+        self._repository = repository
+
+    @property
+    def location(self) -> str:
+        return self._location
+
+    @property
+    def repository(self) -> Repository:
+        return self._repository
+
+    @property
+    def is_open(self) -> bool:
+        return True
+
+    def finish_opening(self) -> None:
+        return None
+
+    def close(self) -> None:
+        self._repository.engine.dispose()
+
+    def check(self) -> str | None:
+        """None when the server answers and the schema is this program's, else why not."""
+        from sqlalchemy.exc import DBAPIError
+
+        from bluebook_desktop.db.schema import check_schema
+
+        try:
+            with self._repository.engine.connect() as connection:
+                check_schema(connection)
+        except UserError as exc:
+            return str(exc)
+        except DBAPIError as exc:
+            from bluebook_desktop.db.postgres import reason
+
+            return reason(exc)
+        return None
+
+    def _no_backup(self) -> UserError:
+        from bluebook_desktop.db.postgres import NO_BACKUP
+
+        return UserError(NO_BACKUP, url=self.location)
+
+    def default_backup(self) -> Path:
+        raise self._no_backup()
+
+    def backup(self, target: Path | None = None) -> Path:
+        raise self._no_backup()
+
+    def backup_problem(self, path: Path) -> str | None:
+        return str(self._no_backup())
+
+    def restore(self, backup_file: Path) -> Path | None:
+        raise self._no_backup()
+
+
+class PasswordNeeded(UserError):
+    """The server wants a password it was not given (or not this one): the window asks."""
+
+
+def open_postgres(url: str, password: str | None = None) -> PostgresStore:
+    """Connect, create or upgrade the schema (under the server's advisory lock), or say in
+    one plain sentence why not; nothing is created on a server that cannot be used.
+
+    `password` is one the user typed: it is used for this connection and, when it opens,
+    kept in the system's credential store (where there is one), never in a file of ours."""
+    try:
+        import psycopg  # noqa: F401 - only to say plainly that it is missing
+    except ImportError as exc:
+        raise UserError(
+            "无法连接数据库服务器 {url}：本程序没有安装 PostgreSQL 的连接组件"
+            "（psycopg）。请安装 bluebook-desktop[postgresql]。",
+            url=without_password(url),
+        ) from exc
+    from sqlalchemy.exc import ArgumentError, DBAPIError
+
+    from bluebook_desktop.db.postgres import make_engine, needs_password, reason, save_password
+    from bluebook_desktop.db.repository import Repository
+    from bluebook_desktop.db.schema import prepare
+
+    shown = without_password(url)
+    try:
+        engine = make_engine(url, password)
+    except (ArgumentError, ValueError) as exc:
+        raise UserError(
+            "数据库地址 {url} 的写法不对。请按 postgresql://用户名@服务器:端口/数据库名 填写。",
+            url=shown,
+        ) from exc
+    try:
+        prepare(engine)
+    except DBAPIError as exc:
+        engine.dispose()
+        log.warning("cannot open %s: %s", shown, exc)
+        kind = PasswordNeeded if needs_password(exc) else UserError
+        raise kind("无法连接数据库服务器 {url}：{reason}。", url=shown, reason=reason(exc)) from exc
+    except UserError:
+        engine.dispose()
+        raise
+    if password is not None and not save_password(url, password):
+        log.info("the password for %s is used by this program only until it ends", shown)
+    return PostgresStore(url, Repository(engine))
+
+
 def backup_dir_of(database: Path) -> Path:
     return database.parent / "backups"
 
@@ -233,15 +357,19 @@ def open_store(
     *,
     start_book: int | None = None,
     on_damaged: OnDamaged | None = None,
+    password: str | None = None,
 ) -> Store:
     """Open the book database at `location`, checked, upgraded and backed up.
 
     With `start_book`, a database that is ready to use is only read for now (the book list
     and that book), and opened when first needed or on `finish_opening`: the window paints
     sooner. A damaged database is moved aside and `on_damaged` decides what then; without
-    it, or when it answers None, DamagedDatabase / OpeningStopped is raised.
+    it, or when it answers None, DamagedDatabase / OpeningStopped is raised. `password`:
+    one the user typed for a server (PasswordNeeded says when one is wanted).
     """
     check_supported(location)
+    if is_url(location):
+        return open_postgres(str(location), password)
     from bluebook_desktop.db import backup, health, quick
     from bluebook_desktop.db.deferred import DeferredRepository
 
@@ -284,6 +412,10 @@ def restore_store(location: str | os.PathLike[str], backup_file: Path) -> Path |
     the damaged one), then open it once to upgrade an older backup; returns where what it
     held was kept."""
     check_supported(location)
+    if is_url(location):
+        from bluebook_desktop.db.postgres import NO_BACKUP
+
+        raise UserError(NO_BACKUP, url=without_password(str(location)))
     from bluebook_desktop.db import backup, health
 
     database = Path(location)
@@ -305,6 +437,10 @@ def failure_reason(exc: BaseException) -> str | None:
         from bluebook_desktop.db import sqlite
 
         return sqlite.reason(storage) or reason_text(exc)
+    from bluebook_desktop.db.postgres import reason, server_error
+
+    if server_error(exc) is not None:
+        return reason(exc)
     if isinstance(exc, OSError) or _is_sqlalchemy_error(exc):
         return reason_text(exc)
     return None

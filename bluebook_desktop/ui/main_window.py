@@ -6,6 +6,7 @@ import datetime as dt
 import logging
 from collections.abc import Callable
 from dataclasses import replace
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QItemSelection, QObject, QSignalBlocker, Qt
@@ -28,12 +29,13 @@ from PySide6.QtWidgets import (
 )
 
 from bluebook_desktop.domain import Book, Task, book_label
+from bluebook_desktop.errors import UserError
 from bluebook_desktop.paths import Paths
 from bluebook_desktop.ui.book_list import BookListModel
 from bluebook_desktop.ui.clicks import on_click_once
 from bluebook_desktop.ui.cover_page import CoverPage
 from bluebook_desktop.ui.forms.ui_main_window import Ui_MainWindow
-from bluebook_desktop.ui.messages import show_error
+from bluebook_desktop.ui.messages import show_error, user_text
 from bluebook_desktop.ui.session import BookSession
 from bluebook_desktop.ui.settings import Settings
 
@@ -209,6 +211,13 @@ class MainWindow(QMainWindow):
             action.triggered.connect(slot)
         for action in (ui.actionBackup, ui.actionRestore):  # only a store with backups
             action.setEnabled(self.store.supports_backup)
+        if not self.store.supports_backup:
+            try:
+                self.store.default_backup()
+            except UserError as exc:  # says whose business backups are (a server's)
+                for action in (ui.actionBackup, ui.actionRestore):
+                    action.setStatusTip(user_text(exc))
+                    action.setToolTip(user_text(exc))
         on_click_once(ui.newButton, actions.new_book)
         on_click_once(ui.nextYearButton, actions.next_year)
         ui.importButton.clicked.connect(actions.import_file)  # a file dialog
@@ -454,13 +463,22 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         if not self.store_now():
-            answer = QMessageBox.warning(
-                self,
-                self.tr("尚未保存"),
+            kept = self._pending_file()
+            text = (
                 self.tr(
                     "最近的修改没能写入数据库。现在关闭会丢失这些修改。\n"
                     "建议先点“取消”，再用“导出蓝皮书文件”把内容另存一份。"
-                ),
+                )
+                if kept is None
+                else self.tr(
+                    "最近的修改没能写入数据库，已另存在：\n%1\n"
+                    "现在关闭，数据库中仍是修改前的版本；以后可以用“导入”打开这个文件。"
+                ).replace("%1", str(kept))
+            )
+            answer = QMessageBox.warning(
+                self,
+                self.tr("尚未保存"),
+                text,
                 QMessageBox.StandardButton.Cancel | QMessageBox.StandardButton.Discard,
                 QMessageBox.StandardButton.Cancel,
             )
@@ -474,6 +492,16 @@ class MainWindow(QMainWindow):
         self.settings.q.sync()
         QApplication.instance().removeEventFilter(self._undo_filter)
         super().closeEvent(event)
+
+    def _pending_file(self) -> Path | None:
+        """The file keeping the open book's edits that could not be stored, if there is one."""
+        from bluebook_desktop.ui.recovery import RECOVERED, pending_file
+
+        book = self.workspace.book
+        if book is None or book.id is None:
+            return None
+        path = pending_file(book.id, self.workspace.paths.data_dir / RECOVERED)
+        return path if path.is_file() else None
 
 
 def _tab_of_change(before: Book, after: Book) -> int | None:

@@ -46,6 +46,38 @@ def keep_unsaved(book: Book, folder: Path) -> Path:
     return path
 
 
+def pending_file(book_id: int, folder: Path) -> Path:
+    """Where the edits of a book that could not be stored yet are kept (one file a book)."""
+    from bluebook_desktop.formats.portable import SUFFIX
+
+    return folder / f"未保存-{book_id}{SUFFIX}"
+
+
+def keep_pending(book: Book, folder: Path) -> Path:
+    """Keep the edits the database could not take now (a server out of reach) in a file on
+    this computer, replaced at each failed store; gone once they are stored."""
+    from bluebook_desktop.formats.portable import write_portable
+
+    assert book.id is not None
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UserError(
+            "无法创建文件夹 {folder}：{reason}", folder=str(folder), reason=os_reason(exc)
+        ) from exc
+    path = pending_file(book.id, folder)
+    write_portable(book, path, keep_everything=True)
+    return path
+
+
+def drop_pending(book_id: int, folder: Path) -> None:
+    """The book's edits are stored: their file on this computer is no longer needed."""
+    try:
+        pending_file(book_id, folder).unlink(missing_ok=True)
+    except OSError as exc:
+        log.warning("could not remove the file of stored edits: %s", os_reason(exc))
+
+
 def offer_recovery(error: DamagedDatabase) -> Recovery:
     """At start-up the database was found damaged and moved aside: what now?
 

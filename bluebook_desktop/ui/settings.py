@@ -138,6 +138,9 @@ class Settings:
     landscape_tables: Option[bool] = Option("print/landscape_tables", bool, False)
     pad_two_character_names: Option[bool] = Option("print/pad_two_character_names", bool, False)
     centred_page_numbers: Option[bool] = Option("print/centred_page_numbers", bool, False)
+    # A PostgreSQL server's URL (never with a password), used when no --db or BLUEBOOK_DB
+    # names a database; empty: the database file on this computer.
+    server: Option[str] = Option("database/server", str, "")
     # Remembered state.
     _last_book_id: Option[int | None] = Option("state/last_book_id", int, None)
     _last_folder: Option[str] = Option("state/last_folder", str, "")

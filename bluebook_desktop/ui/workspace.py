@@ -159,6 +159,10 @@ class Workspace(QObject):
         return self.session is not session
 
     def _stored(self, stored: bool) -> None:
+        if stored and self.book is not None and self.book.id is not None:
+            from bluebook_desktop.ui.recovery import RECOVERED, drop_pending
+
+            drop_pending(self.book.id, self.paths.data_dir / RECOVERED)
         if stored:
             # The cover's year, unit or title may have changed: the list shows them.
             book = self.book
@@ -175,8 +179,27 @@ class Workspace(QObject):
                 self.book_list.set_modified(book.id, now)
 
     def _store_failed(self, message: str) -> None:
+        from bluebook_desktop.ui.recovery import RECOVERED, keep_pending
+
+        book = self.book
+        kept = None
+        if book is not None and book.id is not None:
+            try:
+                kept = keep_pending(book, self.paths.data_dir / RECOVERED)
+            except UserError as exc:
+                log.warning("unsaved edits not kept in a file: %s", exc)
+        if kept is None:
+            self.message.emit(
+                self.tr("保存失败：%1。修改仍在窗口中，程序会自动重试。").replace("%1", message), 0
+            )
+            return
         self.message.emit(
-            self.tr("保存失败：%1。修改仍在窗口中，程序会自动重试。").replace("%1", message), 0
+            self.tr(
+                "保存失败：%1。修改仍在窗口中，也已另存在 %2；程序会自动重试，保存后删除该文件。"
+            )
+            .replace("%1", message)
+            .replace("%2", str(kept)),
+            0,
         )
 
     # --- adding and deleting ---

@@ -452,14 +452,22 @@ Continue anyway?</translation>
       <translation>Saving…</translation>
     </message>
     <message>
-      <source>尚未保存</source>
-      <translation>Not saved yet</translation>
-    </message>
-    <message>
       <source>最近的修改没能写入数据库。现在关闭会丢失这些修改。
 建议先点“取消”，再用“导出蓝皮书文件”把内容另存一份。</source>
       <translation>Your latest changes could not be written to the database. Closing now will lose them.
 Please click “Cancel” first, then use “Export book file” to save a copy.</translation>
+    </message>
+    <message>
+      <source>最近的修改没能写入数据库，已另存在：
+%1
+现在关闭，数据库中仍是修改前的版本；以后可以用“导入”打开这个文件。</source>
+      <translation>The latest changes could not be written to the database; they are kept in:
+%1
+If you close now, the database keeps the version before them; you can open that file later with “Import…”.</translation>
+    </message>
+    <message>
+      <source>尚未保存</source>
+      <translation>Not saved yet</translation>
     </message>
     <message>
       <source>绩效目标责任书填报</source>
@@ -1079,6 +1087,22 @@ The latest version from the database is shown now.</translation>
       <translation>Centre page numbers (default: right on odd pages, left on even)</translation>
     </message>
     <message>
+      <source>数据库</source>
+      <translation>Database</translation>
+    </message>
+    <message>
+      <source>数据库服务器：</source>
+      <translation>Database server:</translation>
+    </message>
+    <message>
+      <source>postgresql://用户名@服务器:端口/数据库名</source>
+      <translation>postgresql://user@server:port/database</translation>
+    </message>
+    <message>
+      <source>留空则使用本机的数据库文件。密码不写在这里，请写在 .pgpass 文件中。更改后，重新启动程序生效。</source>
+      <translation>Leave empty to use the database file on this computer. The password does not go here: write it in the .pgpass file. Changes take effect after the program is restarted.</translation>
+    </message>
+    <message>
       <source>打印使用的字体</source>
       <translation>Fonts used for printing</translation>
     </message>
@@ -1395,6 +1419,10 @@ The latest version from the database is shown now.</translation>
       <source>保存失败：%1。修改仍在窗口中，程序会自动重试。</source>
       <translation>Saving failed: %1. Your changes are still in the window; saving will be retried.</translation>
     </message>
+    <message>
+      <source>保存失败：%1。修改仍在窗口中，也已另存在 %2；程序会自动重试，保存后删除该文件。</source>
+      <translation>Saving failed: %1. The changes are still in the window and are also kept in %2; the program will try again and delete that file once they are saved.</translation>
+    </message>
   </context>
   <context>
     <name>YearGlance</name>
@@ -1517,6 +1545,10 @@ Continue anyway?</translation>
   </context>
   <context>
     <name>app</name>
+    <message>
+      <source>请输入数据库服务器的密码（保存在系统的凭据管理器中，不写入设置）：</source>
+      <translation>Enter the database server's password (kept in the system's credential manager, never in the settings):</translation>
+    </message>
     <message>
       <source>程序遇到意外错误：%1
 
@@ -1921,6 +1953,10 @@ The details are in the log: %2</translation>
       <translation>The database {database} is missing: it was damaged earlier and moved to {moved} (not deleted). No good backup was found.</translation>
     </message>
     <message>
+      <source>数据库服务器 {url} 上的数据由服务器备份和恢复（例如用 pg_dump 和 pg_restore），本程序的备份和恢复只用于本机的数据库文件。</source>
+      <translation>The data on the database server {url} is backed up and restored by the server (for example with pg_dump and pg_restore); this program's backup and restore are for database files on this computer only.</translation>
+    </message>
+    <message>
       <source>这份佐证材料的文件不在数据库中（导入的是不含佐证材料的 .bluebook.json 文件）。请导入含佐证材料的 .bluebook.zip 文件，或重新添加该材料。</source>
       <translation>The file of this supporting material is not in the database (the book was imported from a .bluebook.json file, which carries no supporting files). Import the .bluebook.zip file that holds them, or add the material again.</translation>
     </message>
@@ -2153,8 +2189,16 @@ The details are in the log: %2</translation>
       <translation>This file is not a database of this program and cannot be opened.</translation>
     </message>
     <message>
-      <source>无法使用数据库 {scheme}://…：本程序目前只能使用本机磁盘上的数据库文件，还不能连接数据库服务器。请用 --db 给出一个数据库文件的路径，或不加 --db 使用默认位置。</source>
-      <translation>Cannot use the database {scheme}://…: this program can only use a database file on this computer's disk for now and cannot connect to a database server yet. Give the path of a database file with --db, or leave out --db to use the default location.</translation>
+      <source>无法使用数据库 {scheme}://…：本程序只能使用本机磁盘上的数据库文件或 PostgreSQL 数据库服务器（postgresql://用户名@服务器/数据库名）。</source>
+      <translation>Cannot use the database {scheme}://…: this program can only use a database file on this computer's disk or a PostgreSQL database server (postgresql://user@server/database).</translation>
+    </message>
+    <message>
+      <source>无法连接数据库服务器 {url}：本程序没有安装 PostgreSQL 的连接组件（psycopg）。请安装 bluebook-desktop[postgresql]。</source>
+      <translation>Cannot connect to the database server {url}: this program was installed without the PostgreSQL connector (psycopg). Please install bluebook-desktop[postgresql].</translation>
+    </message>
+    <message>
+      <source>数据库地址 {url} 的写法不对。请按 postgresql://用户名@服务器:端口/数据库名 填写。</source>
+      <translation>The database address {url} is not written correctly. Write it as postgresql://user@server:port/database.</translation>
     </message>
     <message>
       <source>{reason}</source>
@@ -2347,6 +2391,10 @@ The details are in the log: %2</translation>
     <message>
       <source>无法创建文件夹 {folder}：{reason}</source>
       <translation>Cannot create the folder {folder}: {reason}</translation>
+    </message>
+    <message>
+      <source>数据库服务器的地址 {url} 不对：请按 postgresql://用户名@服务器:端口/数据库名 填写，或留空使用本机的数据库文件。</source>
+      <translation>The database server address {url} is not right: write it as postgresql://user@server:port/database, or leave it empty to use the database file on this computer.</translation>
     </message>
   </context>
   <context>

@@ -35,6 +35,7 @@ ERROR_CLASSES = {
     "StoreConflict": 0,
     "DamagedDatabase": 0,
     "NetworkDrive": 0,
+    "PasswordNeeded": 0,
     "UnsupportedLocation": 0,
     "MissingGlyphs": 0,
 }

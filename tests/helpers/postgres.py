@@ -34,3 +34,19 @@ def postgres_engine() -> Iterator[object]:
         connection.execute(text("CREATE SCHEMA public"))
     yield engine
     engine.dispose()
+
+
+@pytest.fixture
+def postgres_url(postgres_engine) -> str:
+    """The test server's URL as a clerk writes it (postgresql://…), on an empty schema."""
+    url = postgres_engine.url.render_as_string(hide_password=False)
+    return "postgresql://" + url.split("://", 1)[1]
+
+
+def server_url(url: str, **parts: str) -> str:
+    """`url` with some of its parts replaced: user, password, database, port."""
+    from sqlalchemy.engine import make_url
+
+    made = make_url(url)
+    changes = {k: (int(v) if k == "port" else v) for k, v in parts.items()}
+    return made.set(**changes).render_as_string(hide_password=False)
