@@ -271,17 +271,27 @@ def test_a_package_through_the_window(
     with zipfile.ZipFile(out) as archive:
         assert archive.read(f"evidence/{hashlib.sha256(PHOTO).hexdigest()}") == PHOTO
 
-    # A bad package: the clerk is told in words, nothing is added.
+    # A bad package of the same unit's year, and the clerk answers 替换: its forged file is
+    # found only as it is stored, and the book it was to replace is still there, whole.
     bad = _rewritten(exported, tmp_path / "bad.bluebook.zip", _forged)
     store = open_store(database)
     window = MainWindow(Workspace(store, settings, paths.resolve(database)))
     qtbot.addWidget(window)
+    [before] = store.repository.list_books()
+    kept = store.repository.load(before.id)
+    asked: list[str] = []
+    monkeypatch.setattr(
+        "bluebook_desktop.ui.book_actions.BookActions._ask_same_book",
+        lambda _self, book: asked.append(book.cover.unit_name) or "replace",
+    )
     monkeypatch.setattr(
         "PySide6.QtWidgets.QFileDialog.getOpenFileName", lambda *a, **k: (str(bad), "")
     )
     window.ui.importButton.click()
+    assert asked == [kept.cover.unit_name]
     assert len(errors) == 1 and "内容不同" in errors[0]
-    assert len(store.repository.list_books()) == 1
+    assert store.repository.list_books() == [before]
+    assert store.repository.load(before.id) == kept
     if window.session is not None:
         window.session.finish()
     window.close()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -50,9 +50,11 @@ class BookActions(QObject):
 
     # --- making books ---
 
-    def _add_and_open(self, book: Book, files: Sequence[Supporting] = ()) -> None:
+    def _add_and_open(
+        self, book: Book, files: Iterable[Supporting] = (), replacing: int | None = None
+    ) -> None:
         try:
-            stored = self.workspace.add(book, files)
+            stored = self.workspace.add(book, files, replacing)
         except UserError as exc:
             show_error(self.parent_widget, self.tr("无法保存"), exc)
             return
@@ -149,18 +151,26 @@ class BookActions(QObject):
         if path is not None:
             self.import_path(path)
 
-    def import_book(self, book: Book, files: Sequence[Supporting] = ()) -> None:
+    def import_book(self, book: Book, files: Iterable[Supporting] = ()) -> None:
         """Add an imported book and open it; when a book of the same unit and year is
-        already there, the clerk chooses: replace it, keep both, or cancel."""
+        already there, the clerk chooses: replace it, keep both, or cancel.
+
+        The replaced book goes in the transaction that adds the new one, so a file of the
+        package failing its check (found only as it is stored) leaves the old book there."""
         same = self.workspace.books_like(book)
+        replacing: int | None = None
         if same:
             choice = self._ask_same_book(book)
             if choice is None:
                 return
             if choice == "replace":
-                for summary in same:
-                    self.workspace.delete(summary.id)
-        self._add_and_open(book, files)
+                replacing = same[0].id
+        self._add_and_open(book, files, replacing)
+        stored = self.workspace.book
+        if replacing is not None and stored is not None and stored.id != replacing:
+            for summary in same[1:]:  # more copies of the same unit's year: all replaced
+                self.workspace.delete(summary.id)
+            self.workspace.reload()
 
     def import_path(self, file: Path) -> None:
         """Import a book file, Word file or package (.bluebook.zip) and open it."""
@@ -172,14 +182,15 @@ class BookActions(QObject):
                 self.import_book(book)
             return
         try:
-            # Every file is read and checked before anything is stored.
-            with read_package(file) as packaged:
-                book, files = packaged.book, list(packaged.files())
+            packaged = read_package(file)  # its structure and the files' presence checked
         except UserError as exc:
             show_error(self.parent_widget, self.tr("无法导入"), exc)
             return
-        if self.workspace.store_now():
-            self.import_book(book, files)
+        with packaged:
+            # Each file is read, checked and stored in the transaction that adds the book:
+            # one at a time in memory, and a failed check stores nothing.
+            if self.workspace.store_now():
+                self.import_book(packaged.book, packaged.files())
 
     def _ask_same_book(self, book: Book) -> str | None:
         box = QMessageBox(

@@ -204,10 +204,15 @@ class Workspace(QObject):
 
     # --- adding and deleting ---
 
-    def add(self, book: Book, files: Iterable[Supporting] = ()) -> Book:
-        """Store a new book (with a package's files) and list it; raises UserError when it
-        cannot be stored."""
-        stored = self.repository.add(book, files)
+    def add(
+        self, book: Book, files: Iterable[Supporting] = (), replacing: int | None = None
+    ) -> Book:
+        """Store a new book (with a package's files; in place of the book `replacing`, in
+        one transaction) and list it; raises UserError when it cannot be stored, and then
+        nothing changed."""
+        if self.session is not None and replacing in (self.session.book.id,):
+            self.close()
+        stored = self.repository.add(book, files, replacing=replacing)
         self.reload()
         return stored
 
