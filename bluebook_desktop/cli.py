@@ -112,6 +112,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     backing_up = commands.add_parser("backup", help="把数据库备份到一个文件，输出备份文件名")
     backing_up.add_argument("out", metavar="OUT", type=Path, nargs="?", help="默认在备份文件夹")
+    backing_up.add_argument(
+        "--books",
+        action="store_true",
+        help="全部蓝皮书（含佐证材料）存为一个 .bluebooks.zip，可恢复到任何数据库，"
+        "包括数据库服务器（使用数据库服务器时总是如此）",
+    )
 
     restoring = commands.add_parser("restore", help="从备份文件恢复数据库（先备份当前数据库）")
     restoring.add_argument("backup", metavar="BACKUP", type=Path)
@@ -211,7 +217,7 @@ def _run(args: argparse.Namespace, found: paths.Paths, log_file: Path | None = N
         book = read_portable(args.file)
         _write_outputs(book, _pdf_settings(args), log_file, pdf=args.pdf)
         return 0
-    if args.command == "restore":
+    if args.command == "restore" and not _is_archive(args.backup):
         _restore(args.backup, found)
         return 0
 
@@ -244,9 +250,13 @@ def _run(args: argparse.Namespace, found: paths.Paths, log_file: Path | None = N
             )
         elif args.command in SHEETS:
             _print_sheet(args, repository.load, _pdf_settings(args), log_file)
+        elif args.command == "backup" and (args.books or not store.supports_backup):
+            _backup_books(repository, args.out, found)
         elif args.command == "backup":
             store.close()
             print(store.backup(args.out))
+        elif args.command == "restore":
+            _restore_books(repository, args.backup)
     finally:
         store.close()
     return 0
@@ -265,6 +275,56 @@ def _open(found: paths.Paths) -> Store:
             else "如确实要从空数据库开始，请先把损坏的文件移到别处。"
         )
         _fail(f"{exc}{hint}")
+
+
+def _is_archive(path: Path) -> bool:
+    from bluebook_desktop.formats.archive import is_archive
+
+    return is_archive(path)
+
+
+def _backup_books(repository: Repository, out: Path | None, found: paths.Paths) -> None:
+    """The logical backup: every book with its files, for any database to restore."""
+    from bluebook_desktop.formats.archive import SUFFIX, write_archive
+
+    if out is None:
+        _fail(f"请给出备份文件名，例如：bluebook-cli backup --books 全部蓝皮书{SUFFIX}")
+    if not out.name.lower().endswith(SUFFIX):
+        out = out.with_name(out.name + SUFFIX)
+    paths.check_output(out, found)
+    books = (repository.load(summary.id) for summary in repository.list_books())
+    count = write_archive(out, books, repository.evidence_data)
+    print(out)
+    print(f"已备份 {count} 本蓝皮书。", file=sys.stderr)
+
+
+def _restore_books(repository: Repository, archive_file: Path) -> None:
+    """Every book of a logical backup into this database, which must hold none: all its
+    packages are checked first (each with every check an imported package has), then
+    stored, each book with its files in one transaction."""
+    import tempfile
+
+    from bluebook_desktop.formats.archive import opened_archive
+    from bluebook_desktop.formats.package import read_package
+
+    if repository.list_books():
+        _fail(
+            "这个数据库中已有蓝皮书：全部蓝皮书的备份只能恢复到空数据库。"
+            "请用 --db 指定一个新的数据库文件或一个空的数据库服务器。"
+        )
+    with opened_archive(archive_file) as packages, tempfile.TemporaryDirectory() as folder:
+        for extract in packages:  # every check, before anything is stored
+            package = extract(Path(folder))
+            with read_package(package) as packaged:
+                for _supporting in packaged.files():
+                    pass
+            package.unlink()
+        for extract in packages:
+            package = extract(Path(folder))
+            with read_package(package) as packaged:
+                repository.add(packaged.book, packaged.files())
+            package.unlink()
+    print(f"已从 {archive_file} 恢复 {len(packages)} 本蓝皮书。")
 
 
 def _restore(backup_file: Path, found: paths.Paths) -> None:

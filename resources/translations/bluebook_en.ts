@@ -1965,6 +1965,22 @@ The details are in the log: %2</translation>
       <translation>This database's structure does not match this program ({problem}), so it cannot be opened. Another program may have changed the file; please restore it from a backup.</translation>
     </message>
     <message>
+      <source>“{name}”不是全部蓝皮书的备份文件（.bluebooks.zip），无法恢复。</source>
+      <translation>“{name}” is not a backup of all books (.bluebooks.zip) and cannot be restored.</translation>
+    </message>
+    <message>
+      <source>备份文件“{name}”中有不属于它的内容（{member}），可能被改动过，没有恢复任何内容。</source>
+      <translation>The backup “{name}” holds something that does not belong in it ({member}); it may have been altered. Nothing was restored.</translation>
+    </message>
+    <message>
+      <source>备份文件“{name}”过大或内容过多，没有恢复任何内容。</source>
+      <translation>The backup “{name}” is too large or holds too many files. Nothing was restored.</translation>
+    </message>
+    <message>
+      <source>无法读取文件 {path}：{reason}</source>
+      <translation>Cannot read the file {path}: {reason}</translation>
+    </message>
+    <message>
       <source>“{name}”是旧版 Word/WPS 文档（.doc）或设有密码的文档，本程序无法直接读取。请先在 Word 或 WPS 中“另存为”.docx 格式（如设有打开密码，请先取消），再导入。</source>
       <translation>“{name}” is an old Word/WPS document (.doc) or a password-protected one, which this program cannot read. Open it in Word or WPS, use “Save As” to save it as .docx (remove any open password first), then import it again.</translation>
     </message>
@@ -2051,10 +2067,6 @@ The details are in the log: %2</translation>
     <message>
       <source>蓝皮书包“{name}”中的佐证材料“{file}”与记录不符（内容不同），可能已损坏或被改动，没有导入任何内容。</source>
       <translation>The supporting file “{file}” in the book package “{name}” does not match its record (its content differs); it may be damaged or altered. Nothing was imported.</translation>
-    </message>
-    <message>
-      <source>无法读取文件 {path}：{reason}</source>
-      <translation>Cannot read the file {path}: {reason}</translation>
     </message>
     <message>
       <source>文件嵌套层数过深，不是蓝皮书文件。</source>

@@ -1,0 +1,128 @@
+"""Every book of a database in one file: `NAME.bluebooks.zip`, the logical backup.
+
+It holds `books/N.bluebook.zip` for each book, each a package (formats.package) with the
+book's supporting files, stored as they are. It is read the same from a SQLite file or a
+PostgreSQL server and restores into either, so an office can move its books between them;
+a server's own backups remain pg_dump's business. Reading it checks the archive's own
+structure here and each package with every check an imported package has.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import stat
+import tempfile
+import zipfile
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import BinaryIO
+
+from bluebook_desktop.domain import QT_TRANSLATE_NOOP, Book
+from bluebook_desktop.errors import UserError, os_reason
+from bluebook_desktop.formats.files import write_atomically_with
+from bluebook_desktop.formats.package import MAX_TOTAL_BYTES, package_book
+
+SUFFIX = ".bluebooks.zip"
+_MEMBER = re.compile(r"books/(\d{1,6})\.bluebook\.zip")
+MAX_BOOKS = 100_000
+
+NOT_AN_ARCHIVE = QT_TRANSLATE_NOOP(
+    "messages", "“{name}”不是全部蓝皮书的备份文件（.bluebooks.zip），无法恢复。"
+)
+FOREIGN = QT_TRANSLATE_NOOP(
+    "messages", "备份文件“{name}”中有不属于它的内容（{member}），可能被改动过，没有恢复任何内容。"
+)
+TOO_BIG = QT_TRANSLATE_NOOP("messages", "备份文件“{name}”过大或内容过多，没有恢复任何内容。")
+UNREADABLE = QT_TRANSLATE_NOOP("messages", "无法读取文件 {path}：{reason}")
+
+
+def is_archive(path: Path) -> bool:
+    return path.name.lower().endswith(SUFFIX)
+
+
+def write_archive(path: Path, books: Iterable[Book], read: Callable[[str], bytes]) -> int:
+    """Write every book with its files' bytes (`read` gives them by SHA-256); returns how
+    many books were written. Each package is made in a temporary folder first, so no more
+    than one file's bytes are in memory at a time."""
+    count = 0
+
+    def write(out: BinaryIO) -> None:
+        nonlocal count
+        with (
+            tempfile.TemporaryDirectory(prefix="bluebook-backup-") as folder,
+            zipfile.ZipFile(out, "w") as archive,
+        ):
+            for count, book in enumerate(books, start=1):  # noqa: B007 - counted for the caller
+                package = Path(folder) / f"{count}.bluebook.zip"
+                package_book(package, book, read)
+                info = zipfile.ZipInfo(f"books/{count}.bluebook.zip", (1980, 1, 1, 0, 0, 0))
+                info.compress_type = zipfile.ZIP_STORED  # packages hold compressed data already
+                with open(package, "rb") as source, archive.open(info, "w") as target:
+                    shutil.copyfileobj(source, target, 2**20)
+                package.unlink()
+
+    write_atomically_with(path, write)
+    return count
+
+
+@contextmanager
+def opened_archive(path: Path) -> Iterator[list[Callable[[Path], Path]]]:
+    """The archive's packages, checked for structure: a list of functions, each writing
+    its package into a given folder and returning the file (read with read_package)."""
+    name = path.name
+    try:
+        archive = zipfile.ZipFile(path)  # noqa: SIM115 - closed below
+    except OSError as exc:
+        raise UserError(UNREADABLE, path=str(path), reason=os_reason(exc)) from exc
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError) as exc:
+        raise UserError(NOT_AN_ARCHIVE, name=name) from exc
+    try:
+        members = archive.infolist()
+        if len(members) > MAX_BOOKS or sum(m.file_size for m in members) > MAX_TOTAL_BYTES * 4:
+            raise UserError(TOO_BIG, name=name)
+        if not members:
+            raise UserError(NOT_AN_ARCHIVE, name=name)
+        for member in members:
+            kind = stat.S_IFMT(member.external_attr >> 16)
+            if (
+                not _MEMBER.fullmatch(member.filename)
+                or kind not in (0, stat.S_IFREG)
+                or member.flag_bits & 0x1
+                or member.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED)
+                or member.file_size > MAX_TOTAL_BYTES
+            ):
+                raise UserError(FOREIGN, name=name, member=member.filename[:200])
+        if len({m.filename for m in members}) != len(members):
+            raise UserError(FOREIGN, name=name, member="重复的文件名")
+
+        def extractor(member: zipfile.ZipInfo) -> Callable[[Path], Path]:
+            def extract(folder: Path) -> Path:
+                target = folder / Path(member.filename).name
+                try:
+                    with archive.open(member) as source, open(target, "wb") as out:
+                        copied = 0
+                        while piece := source.read(2**20):
+                            copied += len(piece)
+                            if copied > member.file_size:
+                                raise UserError(TOO_BIG, name=name)
+                            out.write(piece)
+                except UserError:
+                    raise
+                except OSError as exc:
+                    raise UserError(UNREADABLE, path=str(path), reason=os_reason(exc)) from exc
+                except Exception as exc:  # noqa: BLE001 - bad CRC, truncation: damaged data
+                    raise UserError(NOT_AN_ARCHIVE, name=name) from exc
+                return target
+
+            return extract
+
+        yield [extractor(m) for m in sorted(members, key=_number)]
+    finally:
+        archive.close()
+
+
+def _number(member: zipfile.ZipInfo) -> int:
+    match = _MEMBER.fullmatch(member.filename)
+    return int(match.group(1)) if match else 0

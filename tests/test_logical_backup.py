@@ -1,0 +1,166 @@
+"""The logical backup: every book with its files in one .bluebooks.zip, written from SQLite
+or a PostgreSQL server and restored into either, so an office can move between them.
+
+Restoring checks every package before storing any book, and refuses a database that already
+holds books: one line in words, exit 2, nothing changed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import zipfile
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from helpers.files import EXAMPLE_YEAR, FIXTURE_BOOK
+
+from bluebook_desktop.cli import EXIT_ERROR, main
+from bluebook_desktop.db import open_repository
+from bluebook_desktop.domain import Book
+from bluebook_desktop.domain.year import Evidence, book_evidence
+from bluebook_desktop.formats.portable import dumps, read_portable
+
+SCAN = b"%PDF-1.7\n" + bytes(range(256)) * 20
+
+
+def _books(location: str) -> list[Book]:
+    from bluebook_desktop.db.store import open_store
+
+    with open_store(location) as store:
+        repository = store.repository
+        return [replace(repository.load(s.id), id=None) for s in repository.list_books()]
+
+
+def _without_ids(book: Book) -> str:
+    """The book as its file, but for the task and step ids importing renews."""
+    import json
+
+    def strip(value: object) -> object:
+        if isinstance(value, dict):
+            return {k: strip(v) for k, v in value.items() if k != "id"}
+        if isinstance(value, list):
+            return [strip(v) for v in value]
+        return value
+
+    return json.dumps(strip(json.loads(dumps(book))), ensure_ascii=False, sort_keys=True)
+
+
+@pytest.fixture
+def source(tmp_path: Path) -> Path:
+    """A SQLite database with the real book and the example year, one report with a file."""
+    database = tmp_path / "source.sqlite3"
+    repository = open_repository(database)
+    try:
+        repository.put_evidence(SCAN, "application/pdf")
+        year = read_portable(EXAMPLE_YEAR)
+        record = Evidence(
+            "签到表.pdf", hashlib.sha256(SCAN).hexdigest(), len(SCAN), "application/pdf"
+        )
+        first, *rest = year.functional_tasks
+        report = replace(first.progress[0], evidence=(record,))
+        year = replace(year, functional_tasks=(replace(first, progress=(report,)), *rest))
+        repository.add(read_portable(FIXTURE_BOOK))
+        repository.add(year)
+    finally:
+        repository.engine.dispose()
+    return database
+
+
+def test_from_sqlite_to_postgresql_and_back(
+    source: Path, tmp_path: Path, postgres_engine, capsys: pytest.CaptureFixture[str]
+) -> None:
+    url = os.environ["BLUEBOOK_TEST_POSTGRES"]
+    archive = tmp_path / "全部"
+    assert main(["--db", str(source), "backup", "--books", str(archive)]) == 0
+    written = Path(capsys.readouterr().out.strip())
+    assert written.name == "全部.bluebooks.zip"
+    with zipfile.ZipFile(written) as opened:
+        assert opened.namelist() == ["books/1.bluebook.zip", "books/2.bluebook.zip"]
+
+    assert main(["--db", url, "restore", str(written)]) == 0
+    assert "恢复 2 本" in capsys.readouterr().out
+    on_server = _books(url)
+    assert sorted(map(_without_ids, on_server)) == sorted(map(_without_ids, _books(str(source))))
+
+    # On the server, `backup` is the logical backup; it restores into a new SQLite file.
+    again = tmp_path / "from-server.bluebooks.zip"
+    assert main(["--db", url, "backup", str(again)]) == 0
+    back = tmp_path / "back.sqlite3"
+    assert main(["--db", str(back), "restore", str(again)]) == 0
+    assert sorted(map(_without_ids, _books(str(back)))) == sorted(map(_without_ids, on_server))
+    [year] = [b for b in _books(str(back)) if b.functional_tasks[0].progress]
+    repository = open_repository(back)
+    try:
+        [record] = book_evidence(year)
+        assert repository.evidence_data(record.sha256) == SCAN
+    finally:
+        repository.engine.dispose()
+
+
+def test_sqlite_to_sqlite_without_a_server(
+    source: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    archive = tmp_path / "all.bluebooks.zip"
+    assert main(["--db", str(source), "backup", "--books", str(archive)]) == 0
+    target = tmp_path / "target.sqlite3"
+    assert main(["--db", str(target), "restore", str(archive)]) == 0
+    assert sorted(map(_without_ids, _books(str(target)))) == sorted(
+        map(_without_ids, _books(str(source)))
+    )
+
+
+def _refused(argv: list[str], capsys: pytest.CaptureFixture[str]) -> str:
+    with pytest.raises(SystemExit) as refused:
+        main(argv)
+    assert refused.value.code == EXIT_ERROR
+    error = capsys.readouterr().err
+    assert error.count("\n") == 1 and "Traceback" not in error
+    return error
+
+
+def test_a_database_holding_books_is_not_restored_into(
+    source: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    archive = tmp_path / "all.bluebooks.zip"
+    assert main(["--db", str(source), "backup", "--books", str(archive)]) == 0
+    capsys.readouterr()
+    before = _books(str(source))
+    assert "只能恢复到空数据库" in _refused(["--db", str(source), "restore", str(archive)], capsys)
+    assert _books(str(source)) == before
+
+
+def test_one_bad_package_restores_nothing(
+    source: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The second package's file forged (same size): found before any book is stored."""
+    archive = tmp_path / "all.bluebooks.zip"
+    assert main(["--db", str(source), "backup", "--books", str(archive)]) == 0
+    capsys.readouterr()
+    with zipfile.ZipFile(archive) as opened:
+        members = {name: opened.read(name) for name in opened.namelist()}
+    inner = tmp_path / "inner.zip"
+    inner.write_bytes(members["books/2.bluebook.zip"])
+    with zipfile.ZipFile(inner) as package:
+        parts = {name: package.read(name) for name in package.namelist()}
+    name = f"evidence/{hashlib.sha256(SCAN).hexdigest()}"
+    parts[name] = parts[name][:-1] + b"!"
+    forged = tmp_path / "forged.zip"
+    with zipfile.ZipFile(forged, "w") as package:
+        for part, data in parts.items():
+            package.writestr(part, data)
+    members["books/2.bluebook.zip"] = forged.read_bytes()
+    bad = tmp_path / "bad.bluebooks.zip"
+    with zipfile.ZipFile(bad, "w") as opened:
+        for member, data in members.items():
+            opened.writestr(member, data)
+    target = tmp_path / "target.sqlite3"
+    assert "内容不同" in _refused(["--db", str(target), "restore", str(bad)], capsys)
+    assert _books(str(target)) == []
+
+    # Anything but the books' packages: refused by name.
+    with zipfile.ZipFile(bad, "a") as opened:
+        opened.writestr("../outside.txt", b"x")
+    assert "不属于它的内容" in _refused(["--db", str(target), "restore", str(bad)], capsys)
+    assert _books(str(target)) == []
