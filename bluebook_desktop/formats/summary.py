@@ -51,7 +51,7 @@ PLAN_COLUMNS = (
     Column("目标", width=16),
     Column("全年进度安排", width=30),
     Column("责任领导", width=9, centred=True),
-    Column("牵头/协办", width=6, centred=True),
+    Column("牵头/协办", width=8, centred=True),
 )
 CHECK_COLUMNS = (
     Column("序号", width=6, centred=True),
@@ -171,7 +171,7 @@ def summary_sheet(year: int, units: Sequence[UnitBook]) -> xlsx.Sheet:
             columns.append(Column(PROGRESS, group=quarter_name(quarter), width=8, centred=True))
             columns.append(Column(DONE, group=quarter_name(quarter), width=16))
     if review:
-        columns.append(Column(RESULT, width=8, centred=True))
+        columns.append(Column(RESULT, width=10, centred=True))
     rows: list[list[object]] = []
     for number, line in enumerate(lines, start=1):
         cells = _plan_cells(number, line)
