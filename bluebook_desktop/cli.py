@@ -288,7 +288,10 @@ def _backup_books(repository: Repository, out: Path | None, found: paths.Paths) 
     from bluebook_desktop.formats.archive import SUFFIX, write_archive
 
     if out is None:
-        _fail(f"请给出备份文件名，例如：bluebook-cli backup --books 全部蓝皮书{SUFFIX}")
+        _fail(
+            "请给出备份文件名，例如：bluebook-cli backup --books 全部蓝皮书"
+            f"{SUFFIX}（全部蓝皮书和佐证材料存为一个文件；数据库服务器本身的备份请用 pg_dump）。"
+        )
     if not out.name.lower().endswith(SUFFIX):
         out = out.with_name(out.name + SUFFIX)
     paths.check_output(out, found)
