@@ -119,6 +119,13 @@ def build_parser() -> argparse.ArgumentParser:
         "包括数据库服务器（使用数据库服务器时总是如此）",
     )
 
+    access = commands.add_parser(
+        "access", help="数据库服务器上按单位的读写权限：on 开启、off 关闭、unit 指定账号所属单位"
+    )
+    access.add_argument("switch", choices=("on", "off", "unit", "show"))
+    access.add_argument("role", nargs="?", metavar="ROLE", help="unit：数据库账号")
+    access.add_argument("unit", nargs="?", metavar="UNIT", help="unit：该账号所属单位名称")
+
     restoring = commands.add_parser("restore", help="从备份文件恢复数据库（先备份当前数据库）")
     restoring.add_argument("backup", metavar="BACKUP", type=Path)
     return parser
@@ -257,6 +264,8 @@ def _run(args: argparse.Namespace, found: paths.Paths, log_file: Path | None = N
             print(store.backup(args.out))
         elif args.command == "restore":
             _restore_books(repository, args.backup)
+        elif args.command == "access":
+            _access(store, args)
     finally:
         store.close()
     return 0
@@ -275,6 +284,24 @@ def _open(found: paths.Paths) -> Store:
             else "如确实要从空数据库开始，请先把损坏的文件移到别处。"
         )
         _fail(f"{exc}{hint}")
+
+
+def _access(store: Store, args: argparse.Namespace) -> None:
+    """Row security on a server: each unit's role sees its unit's books, the office all."""
+    from bluebook_desktop.db import postgres
+
+    engine = store.repository.engine
+    if engine.dialect.name != "postgresql":
+        _fail("按单位的读写权限只用于数据库服务器（PostgreSQL）；本机的数据库文件没有账号之分。")
+    if args.switch == "unit":
+        if not args.role or not args.unit:
+            _fail("请给出数据库账号和单位名称，例如：bluebook-cli access unit clerk_a 某某局")
+        postgres.give_unit(engine, args.role, args.unit)
+        print(f"账号 {args.role} 只能读写“{args.unit}”的蓝皮书（按单位的权限开启时）。")
+    elif args.switch in ("on", "off"):
+        postgres.set_row_security(engine, args.switch == "on")
+    on = postgres.row_security(engine)
+    print("按单位的读写权限：" + ("已开启" if on else "未开启"))
 
 
 def _is_archive(path: Path) -> bool:

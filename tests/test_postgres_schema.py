@@ -245,6 +245,7 @@ def test_two_programs_starting_at_once_migrate_once(
                     "self_review",
                     "evidence",
                     "evidence_file",
+                    "unit_access",
                 )
             ),
         }

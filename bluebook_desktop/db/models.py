@@ -195,3 +195,12 @@ class EvidenceFileRow(Base):
     media_type: Mapped[str] = mapped_column(String(500))
     data: Mapped[bytes] = mapped_column(LargeBinary)
     stored_at: Mapped[str] = mapped_column(String(32))  # UTC ISO 8601
+
+
+class UnitAccessRow(Base):
+    """On a server: the role that sees and writes one unit's books (row security)."""
+
+    __tablename__ = "unit_access"
+
+    role_name: Mapped[str] = mapped_column(String(100), primary_key=True)
+    unit_name: Mapped[str] = mapped_column(String(500))

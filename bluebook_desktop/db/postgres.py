@@ -196,3 +196,50 @@ def reason(exc: BaseException) -> str:
     if isinstance(state, str) and state.startswith("08"):
         return "与数据库服务器的连接中断，请稍后再试"
     return "数据库服务器出错"
+
+
+# --- row security: each unit's role sees its own unit's books (migration 0006) ---
+
+ROW_SECURITY_TABLES = (
+    "book",
+    "task",
+    "adjustment",
+    "self_review",
+    "evidence",
+    "schedule_entry",
+    "leader",
+    "task_field",
+    "progress",
+    "review",
+    "evidence_file",
+)
+
+
+def set_row_security(engine: Engine, on: bool) -> None:
+    """Switch the row policies of migration 0006 on or off, for every table at once.
+
+    Only the tables' owner may (the office's administrator); the owner and superusers see
+    every row either way, the office's role through its policy."""
+    verb = "ENABLE" if on else "DISABLE"
+    with engine.begin() as connection:
+        for table in ROW_SECURITY_TABLES:
+            connection.exec_driver_sql(f"ALTER TABLE {table} {verb} ROW LEVEL SECURITY")
+
+
+def row_security(engine: Engine) -> bool:
+    with engine.connect() as connection:
+        return bool(
+            connection.exec_driver_sql(
+                "SELECT relrowsecurity FROM pg_class WHERE relname = 'book'"
+                " AND relnamespace = current_schema()::regnamespace"
+            ).scalar()
+        )
+
+
+def give_unit(engine: Engine, role: str, unit_name: str) -> None:
+    """The role `role` sees and writes the books of the unit `unit_name` (and no other)."""
+    with engine.begin() as connection:
+        connection.exec_driver_sql("DELETE FROM unit_access WHERE role_name = %s", (role,))
+        connection.exec_driver_sql(
+            "INSERT INTO unit_access (role_name, unit_name) VALUES (%s, %s)", (role, unit_name)
+        )
