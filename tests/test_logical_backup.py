@@ -8,12 +8,14 @@ holds books: one line in words, exit 2, nothing changed.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import zipfile
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from helpers.books import without_ids
 from helpers.files import EXAMPLE_YEAR, FIXTURE_BOOK
 
 from bluebook_desktop.cli import EXIT_ERROR, main
@@ -35,16 +37,7 @@ def _books(location: str) -> list[Book]:
 
 def _without_ids(book: Book) -> str:
     """The book as its file, but for the task and step ids importing renews."""
-    import json
-
-    def strip(value: object) -> object:
-        if isinstance(value, dict):
-            return {k: strip(v) for k, v in value.items() if k != "id"}
-        if isinstance(value, list):
-            return [strip(v) for v in value]
-        return value
-
-    return json.dumps(strip(json.loads(dumps(book))), ensure_ascii=False, sort_keys=True)
+    return json.dumps(without_ids(json.loads(dumps(book))), ensure_ascii=False, sort_keys=True)
 
 
 @pytest.fixture

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from helpers.books import without_ids
 from helpers.files import EXAMPLE_YEAR
 
 from bluebook_desktop.cli import EXIT_ERROR, main
@@ -94,15 +95,7 @@ def test_a_package_carries_the_book_and_its_files(
     assert main(["--db", str(target), "export", "1", "--json", str(again)]) == 0
     with zipfile.ZipFile(exported) as archive:
         sent = json.loads(archive.read(BOOK_MEMBER))
-    assert _without_ids(json.loads(again.read_bytes())) == _without_ids(sent)
-
-
-def _without_ids(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {k: _without_ids(v) for k, v in value.items() if k != "id"}
-    if isinstance(value, list):
-        return [_without_ids(v) for v in value]
-    return value
+    assert without_ids(json.loads(again.read_bytes())) == without_ids(sent)
 
 
 def _rewritten(

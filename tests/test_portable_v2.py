@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from helpers.books import without_ids
 from helpers.files import EXAMPLE_YEAR, FIXTURE_BOOK, SCHEMA_V2
 
 from bluebook_desktop.domain import Book, Task, next_year_book
@@ -37,15 +38,6 @@ SHA = "ab" * 32
 
 def _example() -> dict[str, Any]:
     return json.loads(EXAMPLE_YEAR.read_bytes())
-
-
-def _without_ids(value: Any) -> Any:
-    """The file's data with the task and step ids a written version 2 file adds."""
-    if isinstance(value, dict):
-        return {k: _without_ids(v) for k, v in value.items() if k != "id"}
-    if isinstance(value, list):
-        return [_without_ids(v) for v in value]
-    return value
 
 
 def test_example_year_reads_everything_version_2_has() -> None:
@@ -80,7 +72,7 @@ def test_example_year_round_trips() -> None:
     written = json.loads(dumps(book))
     assert written["version"] == 2
     # The same data as the file, plus the ids that keep tasks and steps the same rows.
-    assert _without_ids(written) == _example()
+    assert without_ids(written) == _example()
     for task, data in zip(book.functional_tasks, written["book"]["functional_tasks"], strict=True):
         assert data["id"] == task.id
         assert [s["id"] for s in data["schedule"]] == [e.id for e in task.schedule]
@@ -342,4 +334,4 @@ def test_a_year_imported_on_the_command_line_is_kept_whole(tmp_path, capsys) -> 
     book_id = capsys.readouterr().out.strip()
     out = tmp_path / "again.bluebook.json"
     assert main(["--db", str(database), "export", book_id, "--json", str(out)]) == 0
-    assert _without_ids(json.loads(out.read_text("utf-8"))) == _without_ids(_example())
+    assert without_ids(json.loads(out.read_text("utf-8"))) == without_ids(_example())
