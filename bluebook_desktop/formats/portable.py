@@ -44,6 +44,7 @@ from bluebook_desktop.domain import (
     parse_date,
     parse_month,
 )
+from bluebook_desktop.domain import has_year_data as domain_has_year_data
 from bluebook_desktop.domain.form import FORM, Section
 from bluebook_desktop.domain.year import (
     EVIDENCE_MAX_BYTES,
@@ -146,17 +147,9 @@ def book_to_dict(book: Book, keep_everything: bool = False) -> dict[str, Any]:
 
 
 def has_year_data(book: Book) -> bool:
-    """Whether the book holds anything only version 2 can carry."""
-    return bool(
-        book.uid
-        or book.finalized_on
-        or book.adjustments
-        or book.self_review is not None
-        or book.signed_copy is not None
-        or any(
-            t.progress or t.review is not None for t in (*book.key_tasks, *book.functional_tasks)
-        )
-    )
+    """Whether the book holds anything only version 2 can carry: the year's data, or just
+    its uid (a book given one keeps it through files)."""
+    return bool(book.uid) or domain_has_year_data(book)
 
 
 def _optional(data: dict[str, Any], **values: Any) -> dict[str, Any]:

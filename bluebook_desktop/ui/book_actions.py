@@ -218,9 +218,9 @@ class BookActions(QObject):
         path = self._choose_book_file(title)
         if path is None:
             return None
-        if path.name.lower().endswith(".zip"):
-            from bluebook_desktop.formats.package import read_package
+        from bluebook_desktop.formats.package import is_package, read_package
 
+        if is_package(path):
             try:
                 with read_package(path) as packaged:
                     return packaged.book
