@@ -312,7 +312,7 @@ def _is_archive(path: Path) -> bool:
 
 def _backup_books(repository: Repository, out: Path | None, found: paths.Paths) -> None:
     """The logical backup: every book with its files, for any database to restore."""
-    from bluebook_desktop.formats.archive import SUFFIX, write_archive
+    from bluebook_desktop.formats.archive import SUFFIX, archive_books
 
     if out is None:
         _fail(
@@ -322,8 +322,7 @@ def _backup_books(repository: Repository, out: Path | None, found: paths.Paths) 
     if not out.name.lower().endswith(SUFFIX):
         out = out.with_name(out.name + SUFFIX)
     paths.check_output(out, found)
-    books = (repository.load(summary.id) for summary in repository.list_books())
-    count = write_archive(out, books, repository.evidence_data)
+    count = archive_books(out, repository)
     print(out)
     print(f"已备份 {count} 本蓝皮书。", file=sys.stderr)
 

@@ -157,3 +157,111 @@ def test_one_bad_package_restores_nothing(
         opened.writestr("../outside.txt", b"x")
     assert "不属于它的内容" in _refused(["--db", str(target), "restore", str(bad)], capsys)
     assert _books(str(target)) == []
+
+
+def _window(store, tmp_path: Path):
+    from bluebook_desktop.paths import Paths
+    from bluebook_desktop.ui.main_window import MainWindow
+    from bluebook_desktop.ui.settings import Settings
+    from bluebook_desktop.ui.workspace import Workspace
+
+    data = tmp_path / "data"
+    found = Paths(data, data / "bluebook.sqlite3", data / "logs", data / "backups")
+    return MainWindow(Workspace(store, Settings.in_file(tmp_path / "s.ini"), found))
+
+
+def _choose_whole_books(monkeypatch: pytest.MonkeyPatch, target: Path) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    def choose(_parent, _title, _start, filters):
+        return str(target), filters.split(";;")[-1]  # 全部蓝皮书和佐证材料 (*.bluebooks.zip)
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", choose)
+
+
+def test_the_window_writes_every_book_as_one_file(
+    qtbot, source: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """备份 → 全部蓝皮书和佐证材料: the same archive `backup --books` writes, restorable."""
+    from bluebook_desktop.db.store import open_store
+
+    target = tmp_path / "U盘" / "全部蓝皮书"
+    target.parent.mkdir()
+    _choose_whole_books(monkeypatch, target)
+    with open_store(str(source)) as store:
+        window = _window(store, tmp_path)
+        qtbot.addWidget(window)
+        window.ui.actionBackup.trigger()
+        written = target.with_name("全部蓝皮书.bluebooks.zip")
+        assert "已将 2 本蓝皮书备份到" in window.statusBar().currentMessage()
+        window.close()
+    back = tmp_path / "back.sqlite3"
+    assert main(["--db", str(back), "restore", str(written)]) == 0
+    assert sorted(map(_without_ids, _books(str(back)))) == sorted(
+        map(_without_ids, _books(str(source)))
+    )
+
+
+def test_a_cancelled_backup_leaves_no_file(
+    qtbot, source: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QProgressDialog
+
+    from bluebook_desktop.db.store import open_store
+
+    target = tmp_path / "全部.bluebooks.zip"
+    _choose_whole_books(monkeypatch, target)
+    monkeypatch.setattr(QProgressDialog, "wasCanceled", lambda _self: True)  # 取消 pressed
+    with open_store(str(source)) as store:
+        window = _window(store, tmp_path)
+        qtbot.addWidget(window)
+        window.ui.actionBackup.trigger()
+        assert "备份已取消" in window.statusBar().currentMessage()
+        window.close()
+    assert list(tmp_path.glob("*.zip")) == [] and list(tmp_path.glob(".bb*")) == []
+
+
+def test_archive_books_stops_between_books(source: Path, tmp_path: Path) -> None:
+    from bluebook_desktop.formats.archive import Cancelled, archive_books
+
+    seen: list[tuple[int, int]] = []
+
+    def going_on(done: int, total: int) -> bool:
+        seen.append((done, total))
+        return done < 1  # stop before the second book
+
+    repository = open_repository(source)
+    try:
+        with pytest.raises(Cancelled):
+            archive_books(tmp_path / "all.bluebooks.zip", repository, going_on)
+    finally:
+        repository.engine.dispose()
+    assert seen == [(0, 2), (1, 2)]
+    assert list(tmp_path.glob("*.zip")) == [] and list(tmp_path.glob(".bb*")) == []
+
+
+def test_the_window_on_a_server_backs_up_every_book(
+    qtbot, source: Path, tmp_path: Path, postgres_engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On a server 备份 is the logical backup (restoring stays pg_restore's or an empty
+    database's business); what it writes restores into a SQLite file."""
+    from bluebook_desktop.db.store import open_store
+
+    url = os.environ["BLUEBOOK_TEST_POSTGRES"]
+    archive = tmp_path / "all.bluebooks.zip"
+    assert main(["--db", str(source), "backup", "--books", str(archive)]) == 0
+    assert main(["--db", url, "restore", str(archive)]) == 0
+    target = tmp_path / "服务器全部蓝皮书.bluebooks.zip"
+    _choose_whole_books(monkeypatch, target)
+    with open_store(url) as store:
+        window = _window(store, tmp_path)
+        qtbot.addWidget(window)
+        assert window.ui.actionBackup.isEnabled() and not window.ui.actionRestore.isEnabled()
+        assert window.ui.actionRestore.statusTip().startswith(f"数据库服务器 {url} 上的数据")
+        window.ui.actionBackup.trigger()
+        window.close()
+    back = tmp_path / "back.sqlite3"
+    assert main(["--db", str(back), "restore", str(target)]) == 0
+    assert sorted(map(_without_ids, _books(str(back)))) == sorted(
+        map(_without_ids, _books(str(source)))
+    )

@@ -441,24 +441,3 @@ def test_cancelling_the_password_ends_quietly(
     QTimer.singleShot(20, cancel)
     assert app.main(["--db", url]) == 2
     assert errors == [] and memory_keyring == {}
-
-
-def test_the_windows_backup_commands_say_they_are_the_servers_business(
-    qtbot, postgres_url: str, tmp_path: Path
-) -> None:
-    from bluebook_desktop.paths import Paths
-    from bluebook_desktop.ui.main_window import MainWindow
-    from bluebook_desktop.ui.settings import Settings
-    from bluebook_desktop.ui.workspace import Workspace
-
-    data_dir = tmp_path / "data"
-    found = Paths(data_dir, data_dir / "bluebook.sqlite3", data_dir / "logs", data_dir / "backups")
-    with open_store(postgres_url) as store:
-        window = MainWindow(Workspace(store, Settings.in_file(tmp_path / "s.ini"), found))
-        qtbot.addWidget(window)
-        for action in (window.ui.actionBackup, window.ui.actionRestore):
-            assert not action.isEnabled()
-            assert action.statusTip().startswith(
-                f"数据库服务器 {postgres_url} 上的数据由服务器备份"
-            )
-        window.close()

@@ -14,10 +14,10 @@ import shutil
 import stat
 import tempfile
 import zipfile
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO, Protocol
 
 from bluebook_desktop.domain import QT_TRANSLATE_NOOP, Book
 from bluebook_desktop.errors import UserError, os_reason
@@ -36,6 +36,20 @@ FOREIGN = QT_TRANSLATE_NOOP(
 )
 TOO_BIG = QT_TRANSLATE_NOOP("messages", "备份文件“{name}”过大或内容过多，没有恢复任何内容。")
 UNREADABLE = QT_TRANSLATE_NOOP("messages", "无法读取文件 {path}：{reason}")
+
+
+class Shelf(Protocol):
+    """What a backup reads: the database's books and their files' bytes."""
+
+    def list_books(self) -> Sequence[Any]: ...  # each with .id
+
+    def load(self, book_id: int) -> Book: ...
+
+    def evidence_data(self, sha256: str) -> bytes: ...
+
+
+class Cancelled(Exception):
+    """The clerk stopped a backup: no file was written."""
 
 
 def is_archive(path: Path) -> bool:
@@ -64,6 +78,26 @@ def write_archive(path: Path, books: Iterable[Book], read: Callable[[str], bytes
                 package.unlink()
 
     write_atomically_with(path, write)
+    return count
+
+
+def archive_books(
+    path: Path, shelf: Shelf, going_on: Callable[[int, int], bool] | None = None
+) -> int:
+    """Every book of `shelf` into one archive at `path`; returns how many. `going_on(done,
+    total)` is asked before each book: False stops, raising Cancelled, and leaves no file
+    (the archive is written beside its place and moved there only when whole)."""
+    summaries = shelf.list_books()
+
+    def books() -> Iterator[Book]:
+        for done, summary in enumerate(summaries):
+            if going_on is not None and not going_on(done, len(summaries)):
+                raise Cancelled
+            yield shelf.load(summary.id)
+
+    count = write_archive(path, books(), shelf.evidence_data)
+    if going_on is not None:
+        going_on(count, len(summaries))
     return count
 
 

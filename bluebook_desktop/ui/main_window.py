@@ -209,15 +209,15 @@ class MainWindow(QMainWindow):
         ]
         for action, slot in pairs:
             action.triggered.connect(slot)
-        for action in (ui.actionBackup, ui.actionRestore):  # only a store with backups
-            action.setEnabled(self.store.supports_backup)
+        # A server's own backups and restores are its business: here 备份 writes every book
+        # as one file, and restoring one is for an empty database (bluebook-cli restore).
+        ui.actionRestore.setEnabled(self.store.supports_backup)
         if not self.store.supports_backup:
             try:
                 self.store.default_backup()
             except UserError as exc:  # says whose business backups are (a server's)
-                for action in (ui.actionBackup, ui.actionRestore):
-                    action.setStatusTip(user_text(exc))
-                    action.setToolTip(user_text(exc))
+                ui.actionRestore.setStatusTip(user_text(exc))
+                ui.actionRestore.setToolTip(user_text(exc))
         on_click_once(ui.newButton, actions.new_book)
         on_click_once(ui.nextYearButton, actions.next_year)
         ui.importButton.clicked.connect(actions.import_file)  # a file dialog

@@ -7,13 +7,13 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
 from bluebook_desktop.db.store import BACKUP_SUFFIX, DamagedDatabase, Recovery
 from bluebook_desktop.domain import Book
 from bluebook_desktop.errors import UserError, os_reason
-from bluebook_desktop.paths import Paths
+from bluebook_desktop.paths import Paths, check_output
 from bluebook_desktop.ui.messages import confirm, program_name, show_error, user_text
 
 if TYPE_CHECKING:
@@ -140,15 +140,30 @@ class RecoveryActions(QObject):
     # --- the 文件 menu ---
 
     def backup_now(self) -> None:
-        """备份: a copy where the clerk chooses (a USB stick), the backups folder by default."""
+        """备份: a copy where the clerk chooses (a USB stick), the backups folder by default.
+
+        A database file is copied whole; every book with its files can also be written as
+        one .bluebooks.zip, which any database restores, and which is the only backup the
+        program makes of a server's books (the rest is the server's business)."""
+        from bluebook_desktop.formats.archive import is_archive
+
         self.workspace.store_now()
-        start = self.store.default_backup()
-        path, _filter = QFileDialog.getSaveFileName(
-            self.parent_widget, self.tr("备份"), str(start), self.tr("数据库备份 (*.sqlite3)")
+        whole_books = self.tr("全部蓝皮书和佐证材料 (*.bluebooks.zip)")
+        if self.store.supports_backup:
+            start = self.store.default_backup()
+            filters = f"{self.tr('数据库备份 (*.sqlite3)')};;{whole_books}"
+        else:
+            start = self.paths.backup_dir / f"全部蓝皮书-{dt.datetime.now():%Y%m%d-%H%M}"
+            filters = whole_books
+        path, chosen = QFileDialog.getSaveFileName(
+            self.parent_widget, self.tr("备份"), str(start), filters
         )
         if not path:
             return
         target = Path(path)
+        if is_archive(target) or chosen == whole_books:
+            self._backup_books(target)
+            return
         if target.suffix.lower() != BACKUP_SUFFIX:
             target = target.with_name(target.name + BACKUP_SUFFIX)
         try:
@@ -157,6 +172,40 @@ class RecoveryActions(QObject):
             show_error(self.parent_widget, self.tr("备份失败"), exc)
             return
         self.workspace.message.emit(self.tr("已备份到：%1").replace("%1", str(target)), 8000)
+
+    def _backup_books(self, target: Path) -> None:
+        """Every book into one archive, with a progress dialog that can stop it (then no
+        file is left behind)."""
+        from bluebook_desktop.formats.archive import SUFFIX, Cancelled, archive_books, is_archive
+
+        if not is_archive(target):
+            target = target.with_name(target.name + SUFFIX)
+        dialog = QProgressDialog(
+            self.tr("正在备份全部蓝皮书……"), self.tr("取消"), 0, 0, self.parent_widget
+        )
+        dialog.setWindowTitle(self.tr("备份"))
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(300)
+
+        def going_on(done: int, total: int) -> bool:
+            dialog.setMaximum(max(total, 1))
+            dialog.setValue(done)
+            QCoreApplication.processEvents()
+            return not dialog.wasCanceled()
+
+        try:
+            check_output(target, self.paths)
+            count = archive_books(target, self.store.repository, going_on)
+        except Cancelled:
+            self.workspace.message.emit(self.tr("备份已取消，没有写入文件。"), 8000)
+            return
+        except UserError as exc:
+            show_error(self.parent_widget, self.tr("备份失败"), exc)
+            return
+        finally:
+            dialog.close()
+        done = self.tr("已将 %1 本蓝皮书备份到：%2")
+        self.workspace.message.emit(done.replace("%1", str(count)).replace("%2", str(target)), 8000)
 
     def restore(self) -> None:
         """从备份恢复…: the current database is backed up first, then replaced."""

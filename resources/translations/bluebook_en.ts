@@ -865,12 +865,12 @@ Finalize now?</translation>
   <context>
     <name>RecoveryActions</name>
     <message>
-      <source>备份</source>
-      <translation>Back up</translation>
+      <source>全部蓝皮书和佐证材料 (*.bluebooks.zip)</source>
+      <translation>All books with their supporting files (*.bluebooks.zip)</translation>
     </message>
     <message>
-      <source>数据库备份 (*.sqlite3)</source>
-      <translation>Database backups (*.sqlite3)</translation>
+      <source>备份</source>
+      <translation>Back up</translation>
     </message>
     <message>
       <source>备份失败</source>
@@ -879,6 +879,22 @@ Finalize now?</translation>
     <message>
       <source>已备份到：%1</source>
       <translation>Backed up to: %1</translation>
+    </message>
+    <message>
+      <source>正在备份全部蓝皮书……</source>
+      <translation>Backing up every book…</translation>
+    </message>
+    <message>
+      <source>取消</source>
+      <translation>Cancel</translation>
+    </message>
+    <message>
+      <source>备份已取消，没有写入文件。</source>
+      <translation>Backup cancelled; no file was written.</translation>
+    </message>
+    <message>
+      <source>已将 %1 本蓝皮书备份到：%2</source>
+      <translation>Backed up %1 books to: %2</translation>
     </message>
     <message>
       <source>从备份恢复</source>
@@ -909,10 +925,6 @@ The current database will first be backed up to:
     <message>
       <source>恢复</source>
       <translation>Restore</translation>
-    </message>
-    <message>
-      <source>取消</source>
-      <translation>Cancel</translation>
     </message>
     <message>
       <source>恢复失败</source>
