@@ -485,3 +485,25 @@ def test_opening_another_book_builds_no_page_for_the_one_closing(
     assert window.session is not None and window.session.book.id == ids[1]
     assert built == []  # the closing book's tabs went without building their pages
     close_window(window)
+
+
+@pytest.mark.parametrize(
+    ("frame", "inner", "screen", "fitted"),
+    [
+        # Saved at 1366 × 768, opened on a 1024 × 768 screen: shrunk and moved on.
+        ((0, 0, 1366, 740), (4, 24, 1358, 712), (0, 0, 1024, 768), (4, 24, 1016, 712)),
+        ((300, 200, 900, 600), (304, 224, 892, 572), (0, 0, 1024, 768), (128, 192, 892, 572)),
+        # Fits already: left where it is.
+        ((10, 10, 800, 600), (14, 34, 792, 572), (0, 0, 1024, 768), (14, 34, 792, 572)),
+        # A second screen to the right, the window left of it.
+        ((0, 0, 1280, 800), (0, 0, 1280, 800), (1366, 0, 1024, 728), (1366, 0, 1024, 728)),
+    ],
+)
+def test_a_window_saved_on_a_bigger_screen_fits_this_one(frame, inner, screen, fitted) -> None:
+    """The whole window, title bar to status bar, comes back on the screen it opens on."""
+    from PySide6.QtCore import QRect
+
+    from bluebook_desktop.ui.main_window import fit_on_screen
+
+    result = fit_on_screen(QRect(*frame), QRect(*inner), QRect(*screen))
+    assert result.getRect() == fitted

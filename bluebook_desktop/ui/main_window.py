@@ -9,7 +9,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QItemSelection, QObject, QSignalBlocker, Qt
+from PySide6.QtCore import QEvent, QItemSelection, QObject, QRect, QSignalBlocker, Qt
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -447,6 +447,7 @@ class MainWindow(QMainWindow):
         geometry = self.settings.state("geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
+            self._fit_screen()
         else:
             # First start: fit the screen (old office PCs often have 1366 × 768).
             screen = self.screen().availableGeometry()
@@ -454,6 +455,16 @@ class MainWindow(QMainWindow):
         splitter = self.settings.state("mainSplitter")
         if splitter is not None:
             self.ui.mainSplitter.restoreState(splitter)
+
+    def _fit_screen(self) -> None:
+        """A window saved on a bigger screen (the office monitor, then a 1024 × 768
+        projector) comes back whole on this one: not every system moves it in itself."""
+        if self.isMaximized() or self.isFullScreen():
+            return
+        screen = self.screen().availableGeometry()
+        fitted = fit_on_screen(self.frameGeometry(), self.geometry(), screen)
+        if fitted != self.geometry():
+            self.setGeometry(fitted)
 
     def _save_splitters(self) -> None:
         for page in self._pages:  # a page never built keeps the state it had
@@ -554,6 +565,18 @@ def _in_cell_editor(widget: QObject) -> bool:
             return True
         parent = parent.parent()
     return False
+
+
+def fit_on_screen(frame: QRect, inner: QRect, screen: QRect) -> QRect:
+    """The window's inner geometry moved and, if need be, shrunk so that its frame
+    (title bar and borders around `inner`) lies on `screen`."""
+    left, top = inner.x() - frame.x(), inner.y() - frame.y()
+    margin_w, margin_h = frame.width() - inner.width(), frame.height() - inner.height()
+    width = min(inner.width(), screen.width() - margin_w)
+    height = min(inner.height(), screen.height() - margin_h)
+    x = min(max(frame.x(), screen.x()), screen.x() + screen.width() - (width + margin_w))
+    y = min(max(frame.y(), screen.y()), screen.y() + screen.height() - (height + margin_h))
+    return QRect(x + left, y + top, width, height)
 
 
 def _splitter_key(page: QWidget) -> str:
