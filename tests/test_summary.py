@@ -112,7 +112,9 @@ def test_the_workbook(
     # the header frozen, the unit column filterable.
     for sheet in workbook:
         assert sheet.page_setup.orientation == "landscape" and sheet.page_setup.paperSize == 9
-        assert sheet.sheet_properties.pageSetUpPr.fitToPage and sheet.page_setup.fitToWidth == 1
+        assert (
+            sheet.sheet_properties.pageSetUpPr.fitToPage and (sheet.page_setup.fitToWidth or 1) == 1
+        )
         assert sheet.page_setup.fitToHeight == 0
         assert sheet.print_title_rows == "$2:$3"
         assert sheet.oddFooter.center.text == FOOTER
