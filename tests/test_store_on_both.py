@@ -266,3 +266,57 @@ def test_a_store_the_server_rolls_back_to_break_a_deadlock_is_run_again(
     for blob in (first, second):
         assert any_store.repository.evidence_data(hashlib.sha256(blob).hexdigest()) == blob
     assert count(any_store, "evidence_file") == 2
+
+
+def test_a_year_read_at_once_is_the_books_read_one_by_one(any_store: Store) -> None:
+    """The collection view reads a year's books in a few queries: the same books, the same
+    rows and findings as loading each book on its own gives."""
+    import datetime as dt
+
+    from helpers.collection import unit_book, with_progress
+
+    from bluebook_desktop.domain import ScheduleEntry, new_id
+    from bluebook_desktop.domain.collection import unit_row
+    from bluebook_desktop.formats.pdf import missing_characters
+    from bluebook_desktop.formats.summary import year_units
+
+    def fresh(book: Book) -> Book:  # each book its own task and step ids, as files have
+        def task(t):  # type: ignore[no-untyped-def]
+            steps = tuple(replace(s, id=new_id()) for s in t.schedule)
+            return replace(t, id=new_id(), schedule=steps)
+
+        return replace(
+            book,
+            key_tasks=tuple(task(t) for t in book.key_tasks),
+            functional_tasks=tuple(task(t) for t in book.functional_tasks),
+        )
+
+    repository = any_store.repository
+    base = real_year_book()
+    made = [repository.add(base)]
+    for i in range(12):
+        book, _defects = unit_book(base, i)
+        if i % 3 == 0:
+            book = with_progress(book, 1 + i % 4)
+        if i == 5:  # a character no font prints, in a step
+            first = book.functional_tasks[0]
+            odd = ScheduleEntry((2,), "推进\U000f0001事项")
+            first = replace(first, schedule=(*first.schedule, odd))
+            book = replace(book, functional_tasks=(first, *book.functional_tasks[1:]))
+        made.append(repository.add(fresh(book)))
+    repository.add(fresh(unit_book(base, 20, year=2020)[0]))  # another year
+    read = repository.load_year(2021)
+    assert [book for book, _stored in read] == [repository.load(b.id) for b in made]
+    stored_at = {s.id: s.modified_at for s in repository.list_books()}
+    assert [stored for book, stored in read] == [stored_at[b.id] for b in made]
+    today = dt.date.today()
+    one_by_one = {
+        b.id: unit_row(repository.load(b.id), stored_at[b.id], today, missing_characters(b))
+        for b in made
+    }
+    units = year_units(repository, 2021)
+    assert sorted(u.row.book_id for u in units) == sorted(one_by_one)
+    for unit in units:
+        assert unit.row == one_by_one[unit.row.book_id]
+    assert any("无法打印" in f.text() for u in units for f in u.row.findings)
+    assert any(u.row.quarters for u in units)

@@ -56,6 +56,7 @@ from bluebook_desktop.db.rows import (
     list_books,
     quarters_text,
     read_book,
+    read_year,
 )
 from bluebook_desktop.domain import (
     COVER_FIELDS,
@@ -100,6 +101,11 @@ class Repository:
             raise BookMissing("找不到编号为 {id} 的蓝皮书。", id=book_id)
         book, self._revisions[book_id] = read
         return book
+
+    def load_year(self, year: int) -> list[tuple[Book, str]]:
+        """Every book of a year and the time it was last stored, in a few queries."""
+        with self.engine.connect() as connection:
+            return read_year(_runner(connection), year)
 
     def leader_names(self) -> list[str]:
         """Every leader named in any book, most used first: the completion list."""

@@ -89,6 +89,26 @@ def missing_in(texts: Iterable[str], settings: PdfSettings | None = None) -> lis
     return list(seen)
 
 
+def missing_characters_of(
+    books: Iterable[Book], settings: PdfSettings | None = None
+) -> list[list[str]]:
+    """`missing_characters` of each book, the fonts asked once about each character of
+    them all (the collection view's hundreds of books)."""
+    texts = [list(_printed_texts(book)) for book in books]
+    chars = []
+    for book_texts in texts:
+        used: set[str] = set()
+        for text in book_texts:
+            used.update(text)
+        chars.append(used)
+    bad = set(missing_in(["".join(set().union(*chars))], settings))
+    return [
+        # in order of appearance, as missing_characters gives them
+        list(dict.fromkeys(c for t in book_texts for c in t if c in bad)) if used & bad else []
+        for book_texts, used in zip(texts, chars, strict=True)
+    ]
+
+
 def describe_characters(chars: list[str]) -> str:
     """Characters as a user can find them again: 😀（U+1F600 GRINNING FACE）、…"""
     return "、".join(f"{c}（{' '.join(filter(None, _code_and_name(c)))}）" for c in chars)

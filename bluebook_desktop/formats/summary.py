@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from bluebook_desktop.domain import (
     QUARTER_NUMERALS,
@@ -79,11 +79,9 @@ class UnitBook:
 
 
 class Books(Protocol):
-    """Where the year's books are: the repository, or anything that lists and loads."""
+    """Where the year's books are: the repository, or anything that reads a year's books."""
 
-    def list_books(self) -> Sequence[Any]: ...  # each with .id, .year and .modified_at
-
-    def load(self, book_id: int) -> Book: ...
+    def load_year(self, year: int) -> list[tuple[Book, str]]: ...  # each with its store time
 
 
 def year_units(books: Books, year: int, expected: Sequence[str] = ()) -> list[UnitBook]:
@@ -92,15 +90,17 @@ def year_units(books: Books, year: int, expected: Sequence[str] = ()) -> list[Un
     import datetime as dt
 
     from bluebook_desktop.domain.collection import unit_row, unit_rows
-    from bluebook_desktop.formats.pdf import missing_characters
+    from bluebook_desktop.formats.pdf import missing_characters_of
 
     today = dt.date.today()
+    read = books.load_year(year)
+    missing = missing_characters_of(book for book, _stored in read)
     loaded: dict[int, Book] = {}
     rows = []
-    for summary in books.list_books():
-        if summary.year == year:
-            book = loaded[summary.id] = books.load(summary.id)
-            rows.append(unit_row(book, summary.modified_at, today, missing_characters(book)))
+    for (book, stored), chars in zip(read, missing, strict=True):
+        assert book.id is not None
+        loaded[book.id] = book
+        rows.append(unit_row(book, stored, today, chars))
     return [
         UnitBook(row, loaded[row.book_id] if row.book_id is not None else None)
         for row in unit_rows(rows, expected)
