@@ -328,3 +328,69 @@ def summary_pdf(
     )
     book = Book(cover=Cover(year=year, unit_name=office))
     return render_sheet(book, sheet, settings)
+
+
+CHECKS_PDF_MM = (9, 38, 22, 22, 11, 11, None)
+
+
+def checks_pdf(
+    year: int, rows: Sequence[UnitRow], office: str = "", settings: PdfSettings | None = None
+) -> bytes:
+    """The collection view as shown (its rows in its order) in the house style: one row a
+    unit with what a checker finds, 未报送 for units that sent nothing."""
+    from bluebook_desktop.domain import chinese_date
+    from bluebook_desktop.formats.year_pdf import render_sheet
+    from bluebook_desktop.formats.year_sheets import Sheet
+
+    progress = any(row.quarters for row in rows)
+    headers = [column.header for column in CHECK_COLUMNS]
+    widths: list[float | None] = list(CHECKS_PDF_MM)
+    if progress:
+        headers += [PDF_PROGRESS, "未报进展"]
+        widths += [40, 24]
+    cells: list[list[list[str]]] = []
+    for number, row in enumerate(rows, start=1):
+        if row.missing:
+            line = [[str(number)], [row.unit], [NOT_SUBMITTED], [], [], [], []]
+            cells.append(line + ([[], []] if progress else []))
+            continue
+        line = [
+            [str(number)],
+            [row.unit],
+            [local_time(row.submitted_at)],
+            [chinese_date(row.finalized_on)] if row.finalized_on else [],
+            [str(row.key_tasks)],
+            [str(row.functional_tasks)],
+            [f.text() for f in row.findings],
+        ]
+        if progress:
+            line.append(
+                [
+                    f"{quarter_name(q)}：{lights.text()}"
+                    for q, lights in enumerate(row.quarters, start=1)
+                ]
+            )
+            line.append([unreported_text(row)] if unreported_text(row) else [])
+        cells.append(line)
+    missing = sum(1 for row in rows if row.missing)
+    info = [
+        [
+            ("年度：", str(year)),
+            ("单位：", f"{len(rows)} 个"),
+            ("已报送：", f"{len(rows) - missing} 个"),
+            ("未报送：", f"{missing} 个"),
+        ]
+    ]
+    sheet = Sheet(
+        title=f"{year}年度绩效目标责任书检查情况",
+        info=info,
+        headers=tuple(headers),
+        widths_mm=tuple(widths),
+        rows=cells,  # type: ignore[arg-type]
+        centred=frozenset({0, 2, 3, 4, 5}),
+        evidence=[],
+        summary=None,
+        signing=[("制表人：", ""), ("审核人：", "")],
+        subject=f"{year}年度绩效目标责任书检查情况",
+    )
+    return render_sheet(Book(cover=Cover(year=year, unit_name=office)), sheet, settings)

@@ -250,6 +250,134 @@ Continue anyway?</translation>
     </message>
   </context>
   <context>
+    <name>CollectionActions</name>
+    <message>
+      <source>收集与汇总…</source>
+      <translation>Collection and Summary…</translation>
+    </message>
+  </context>
+  <context>
+    <name>CollectionWindow</name>
+    <message>
+      <source>收集与汇总</source>
+      <translation>Collection and Summary</translation>
+    </message>
+    <message>
+      <source>年度</source>
+      <translation>Year</translation>
+    </message>
+    <message>
+      <source>筛选：单位、检查发现…</source>
+      <translation>Filter: unit, findings…</translation>
+    </message>
+    <message>
+      <source>全部单位</source>
+      <translation>All units</translation>
+    </message>
+    <message>
+      <source>只看有问题的</source>
+      <translation>Only those with problems</translation>
+    </message>
+    <message>
+      <source>只看未报送</source>
+      <translation>Only those not submitted</translation>
+    </message>
+    <message>
+      <source>打印…</source>
+      <translation>Print…</translation>
+    </message>
+    <message>
+      <source>导出汇总表…</source>
+      <translation>Export Summary…</translation>
+    </message>
+    <message>
+      <source>年度：</source>
+      <translation>Year:</translation>
+    </message>
+    <message>
+      <source>选中一个单位，这里列出检查发现。</source>
+      <translation>Choose a unit to list its findings here.</translation>
+    </message>
+    <message>
+      <source>%1 年度</source>
+      <translation>%1</translation>
+    </message>
+    <message>
+      <source>无法读取</source>
+      <translation>Cannot Read</translation>
+    </message>
+    <message>
+      <source>共 %1 个单位：已报送 %2（已定稿 %3），未报送 %4；有问题 %5。</source>
+      <translation>%1 units: %2 submitted (%3 finalized), %4 not submitted; %5 with problems.</translation>
+    </message>
+    <message>
+      <source>%1：未报送。</source>
+      <translation>%1: not submitted.</translation>
+    </message>
+    <message>
+      <source>没有检查发现。</source>
+      <translation>No findings.</translation>
+    </message>
+    <message>
+      <source>有字符无法打印</source>
+      <translation>Characters Cannot Be Printed</translation>
+    </message>
+    <message>
+      <source>以下字符在字体中没有，打印时会显示为方框“□”：
+%1
+
+仍要继续吗？</source>
+      <translation>The fonts lack these characters; they will print as boxes “□”:
+%1
+
+Continue anyway?</translation>
+    </message>
+    <message>
+      <source>继续</source>
+      <translation>Continue</translation>
+    </message>
+    <message>
+      <source>取消</source>
+      <translation>Cancel</translation>
+    </message>
+    <message>
+      <source>无法生成打印稿</source>
+      <translation>Cannot Make the Printout</translation>
+    </message>
+    <message>
+      <source>无法导出</source>
+      <translation>Cannot Export</translation>
+    </message>
+    <message>
+      <source>这一年度还没有收到蓝皮书，没有可汇总的内容。</source>
+      <translation>No books of this year have been received yet: there is nothing to summarize.</translation>
+    </message>
+    <message>
+      <source>%1年度绩效目标责任书汇总表</source>
+      <translation>%1 performance target summary</translation>
+    </message>
+    <message>
+      <source>导出汇总表</source>
+      <translation>Export Summary</translation>
+    </message>
+    <message>
+      <source>Excel 工作簿 (*.xlsx)</source>
+      <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+      <source>导出失败</source>
+      <translation>Export Failed</translation>
+    </message>
+    <message>
+      <source>无法写入文件（%1）。</source>
+      <translation>Cannot write the file (%1).</translation>
+    </message>
+    <message>
+      <source>已导出：%1</source>
+      <translation>Exported: %1</translation>
+    </message>
+  </context>
+  <context>
     <name>CoverPage</name>
     <message>
       <source>未填写</source>
@@ -1612,6 +1740,50 @@ The details are in the log: %2</translation>
     <message>
       <source>未报送</source>
       <translation>not submitted</translation>
+    </message>
+    <message>
+      <source>单位</source>
+      <translation>Unit</translation>
+    </message>
+    <message>
+      <source>报送时间</source>
+      <translation>Submitted</translation>
+    </message>
+    <message>
+      <source>定稿</source>
+      <translation>Finalized</translation>
+    </message>
+    <message>
+      <source>重点工作数</source>
+      <translation>Key tasks</translation>
+    </message>
+    <message>
+      <source>职能工作数</source>
+      <translation>Functional tasks</translation>
+    </message>
+    <message>
+      <source>检查发现</source>
+      <translation>Findings</translation>
+    </message>
+    <message>
+      <source>第一季度</source>
+      <translation>Q1</translation>
+    </message>
+    <message>
+      <source>第二季度</source>
+      <translation>Q2</translation>
+    </message>
+    <message>
+      <source>第三季度</source>
+      <translation>Q3</translation>
+    </message>
+    <message>
+      <source>第四季度</source>
+      <translation>Q4</translation>
+    </message>
+    <message>
+      <source>未报进展</source>
+      <translation>Reports not made</translation>
     </message>
   </context>
   <context>
