@@ -14,7 +14,7 @@ from helpers.ime import type_chinese
 from openpyxl import load_workbook
 from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QPushButton, QWidget
 
 from bluebook_desktop import paths
 from bluebook_desktop.db.store import open_store
@@ -194,3 +194,49 @@ def test_export_writes_the_year_s_workbook(office, tmp_path: Path, monkeypatch) 
     units = {row[1] for row in book["检查情况"].iter_rows(min_row=3, values_only=True) if row[0]}
     assert {f.unit for f in made} <= units
     assert str(written) in view.counts.text()
+
+
+def test_the_expected_units_are_typed_or_read_and_kept(office, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from bluebook_desktop.ui.units_dialog import UnitsDialog
+
+    window, made = office
+    view = _open_view(window)
+    typed: list[str] = []
+
+    def type_names(dialog: QWidget) -> None:
+        assert isinstance(dialog, UnitsDialog)
+        dialog.text.setFocus()
+        type_chinese(dialog.text, "三水区统计局", phrase=True)
+        QTest.keyClick(dialog.text, Qt.Key.Key_Return)
+        type_chinese(dialog.text, made[0].unit, phrase=True)
+        typed.append(dialog.count.text())
+        ok = dialog.findChildren(QPushButton, "")
+        [save] = [b for b in ok if b.text() == "保存"]
+        QTest.mouseClick(save, Qt.MouseButton.LeftButton)
+
+    _when_modal(UnitsDialog, type_names)
+    QTest.mouseClick(view.units_button, Qt.MouseButton.LeftButton)
+    assert typed == ["共 2 个单位"]
+    assert window.repository.expected_units(2021) == ["三水区统计局", made[0].unit]
+    assert _shown(view, UNIT)[:2] == ["三水区统计局", made[0].unit]
+    assert _shown(view, SUBMITTED)[0] == "未报送"
+    view.show_choice.setFocus()
+    QTest.keyClick(view.show_choice, Qt.Key.Key_End)  # 只看未报送
+    assert _shown(view, UNIT) == ["三水区统计局"]
+    assert "未报送 1" in view.counts.text()
+
+    listing = tmp_path / "名单.csv"
+    listing.write_text("序号,单位名称\n1,三水区林业局\n2,三水区档案馆\n", encoding="gbk")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_a, **_k: (str(listing), ""))
+
+    def read_list(dialog: QWidget) -> None:
+        assert isinstance(dialog, UnitsDialog)
+        QTest.mouseClick(dialog.read_button, Qt.MouseButton.LeftButton)
+        typed.append(dialog.text.toPlainText())
+        dialog.accept()
+
+    _when_modal(UnitsDialog, read_list)
+    QTest.mouseClick(view.units_button, Qt.MouseButton.LeftButton)
+    assert typed[-1] == "三水区林业局\n三水区档案馆"
+    assert window.repository.expected_units(2021) == ["三水区林业局", "三水区档案馆"]
+    assert _shown(view, UNIT) == ["三水区林业局", "三水区档案馆"]

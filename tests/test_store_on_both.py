@@ -320,3 +320,38 @@ def test_a_year_read_at_once_is_the_books_read_one_by_one(any_store: Store) -> N
         assert unit.row == one_by_one[unit.row.book_id]
     assert any("无法打印" in f.text() for u in units for f in u.row.findings)
     assert any(u.row.quarters for u in units)
+
+
+def test_the_office_keeps_its_list_of_expected_units_per_year(
+    any_store: Store, fixture_book: Book
+) -> None:
+    """Schema 0007: each year's list in its order, each unit once, replaced as a whole; the
+    command line's `units` uses it when not given a file."""
+    repository = any_store.repository
+    assert repository.expected_units(2021) == []
+    kept = repository.set_expected_units(2021, ["财政局", " 教育局", "", "财政局", "（2）统计局"])
+    assert kept == ["财政局", "教育局", "（2）统计局"]
+    repository.set_expected_units(2022, ["民政局"])
+    with open_store(any_store.location) as again:
+        assert again.repository.expected_units(2021) == kept
+        assert again.repository.expected_units(2022) == ["民政局"]
+    repository.set_expected_units(2021, ["审计局", "财政局"])
+    assert repository.expected_units(2021) == ["审计局", "财政局"]
+    assert count(any_store, "expected_unit") == 3
+    repository.set_expected_units(2021, [])
+    assert repository.expected_units(2021) == [] and repository.expected_units(2022) == ["民政局"]
+
+
+def test_units_uses_the_kept_list(
+    any_store: Store, fixture_book: Book, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from bluebook_desktop.cli import main
+
+    unit = fixture_book.cover.unit_name
+    any_store.repository.add(fixture_book)
+    any_store.repository.set_expected_units(fixture_book.cover.year, ["三水区统计局", unit])
+    location = str(any_store.location)
+    assert main(["--db", location, "units", "--year", str(fixture_book.cover.year)]) == 0
+    rows = [line.split("\t") for line in capsys.readouterr().out.splitlines()[1:]]
+    assert [r[0] for r in rows] == ["三水区统计局", unit]
+    assert rows[0][1] == "未报送" and rows[1][1] != "未报送"

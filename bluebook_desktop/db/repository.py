@@ -35,6 +35,7 @@ from bluebook_desktop.db.models import (
     BookRow,
     EvidenceFileRow,
     EvidenceRow,
+    ExpectedUnitRow,
     LeaderRow,
     ProgressRow,
     ReviewRow,
@@ -67,7 +68,7 @@ from bluebook_desktop.domain import (
     Task,
     changed_fields,
 )
-from bluebook_desktop.domain.collection import StoredCopy
+from bluebook_desktop.domain.collection import StoredCopy, unique_units
 from bluebook_desktop.domain.year import Evidence, Supporting
 
 __all__ = ["BookMissing", "BookSummary", "EvidenceMissing", "Repository", "StoreConflict"]
@@ -128,7 +129,37 @@ class Repository:
         with self.engine.connect() as connection:
             return list(connection.execute(query).scalars())
 
+    def expected_units(self, year: int) -> list[str]:
+        """The units the office expects a book of in `year`, in its list's order."""
+        query = (
+            select(ExpectedUnitRow.name)
+            .where(ExpectedUnitRow.year == year)
+            .order_by(ExpectedUnitRow.position)
+        )
+        with self.engine.connect() as connection:
+            return list(connection.execute(query).scalars())
+
     # --- writing ---
+
+    def set_expected_units(self, year: int, names: Iterable[str]) -> list[str]:
+        """Keep `names` as the year's list of expected units (each unit once, blanks left
+        out, in the order given), in place of the list there was; the list kept."""
+        kept = unique_units(names)
+
+        def write() -> None:
+            with self.engine.begin() as connection:
+                connection.execute(delete(ExpectedUnitRow).where(ExpectedUnitRow.year == year))
+                if kept:
+                    connection.execute(
+                        insert(ExpectedUnitRow),
+                        [
+                            {"year": year, "position": position, "name": name}
+                            for position, name in enumerate(kept)
+                        ],
+                    )
+
+        retrying(write)
+        return kept
 
     def stored_copies(self) -> list[StoredCopy]:
         """Every book's identity (id, uid, year, unit): what a collected file replaces."""

@@ -84,6 +84,7 @@ class CollectionWindow(QWidget):
             (self.tr("只看未报送"), SHOW_MISSING),
         ):
             self.show_choice.addItem(text, show)
+        self.units_button = QPushButton(self.tr("应报送单位…"), self)
         self.print_button = QPushButton(self.tr("打印…"), self)
         self.export_button = QPushButton(self.tr("导出汇总表…"), self)
 
@@ -94,6 +95,7 @@ class CollectionWindow(QWidget):
         top.addWidget(self.show_choice)
         self.buttons = QHBoxLayout()
         self.buttons.addStretch(1)
+        self.buttons.addWidget(self.units_button)
         self.buttons.addWidget(self.print_button)
         self.buttons.addWidget(self.export_button)
 
@@ -138,6 +140,7 @@ class CollectionWindow(QWidget):
         self.show_choice.currentIndexChanged.connect(self._filter_kind)
         self.table.doubleClicked.connect(lambda index: self.open_row(index.row()))
         self.table.selectionModel().selectionChanged.connect(self._selected)
+        self.units_button.clicked.connect(self.edit_expected)
         self.print_button.clicked.connect(self.print_rows)
         self.export_button.clicked.connect(self.export_summary)
         workspace.booksChanged.connect(self._books_changed)
@@ -174,17 +177,20 @@ class CollectionWindow(QWidget):
         return sorted({s.year for s in self.workspace.repository.list_books()}, reverse=True)
 
     def fill_years(self, year: int | None = None) -> None:
-        """The years with books (and `year`, or the one chosen), the newest first."""
+        """The years with books and this year (a list of expected units may come first),
+        the newest first; the one chosen stays, else the newest year with books."""
+        import datetime as dt
+
+        books = self.years()
         chosen = year if year is not None else self.current_year()
-        years = self.years()
-        if chosen is not None and chosen not in years:
-            years = sorted({*years, chosen}, reverse=True)
+        if chosen is None:
+            chosen = books[0] if books else dt.date.today().year
+        years = sorted({*books, chosen, dt.date.today().year}, reverse=True)
         self.year.blockSignals(True)
         self.year.clear()
         for y in years:
             self.year.addItem(self.tr("%1 年度").replace("%1", str(y)), y)
-        if years:
-            self.year.setCurrentIndex(years.index(chosen) if chosen in years else 0)
+        self.year.setCurrentIndex(years.index(chosen))
         self.year.blockSignals(False)
         self.reload()
 
@@ -193,7 +199,25 @@ class CollectionWindow(QWidget):
         return int(data) if data is not None else None
 
     def expected_units(self, year: int) -> list[str]:
-        return []
+        return self.workspace.repository.expected_units(year)
+
+    def edit_expected(self) -> None:
+        """The year's list of expected units, typed, pasted or read from a file."""
+        from bluebook_desktop.ui.units_dialog import UnitsDialog
+
+        year = self.current_year()
+        if year is None:
+            return
+        dialog = UnitsDialog(year, self.expected_units(year), self)
+        try:
+            if dialog.exec() != UnitsDialog.DialogCode.Accepted:
+                return
+            self.workspace.repository.set_expected_units(year, dialog.names())
+        except UserError as exc:
+            show_error(self, self.tr("无法保存"), exc)
+        finally:
+            dialog.deleteLater()
+        self.reload()
 
     def reload(self) -> None:
         """Read the chosen year afresh; the chosen unit stays chosen."""

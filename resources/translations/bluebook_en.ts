@@ -283,6 +283,10 @@ Continue anyway?</translation>
       <translation>Only those not submitted</translation>
     </message>
     <message>
+      <source>应报送单位…</source>
+      <translation>Expected Units…</translation>
+    </message>
+    <message>
       <source>打印…</source>
       <translation>Print…</translation>
     </message>
@@ -301,6 +305,10 @@ Continue anyway?</translation>
     <message>
       <source>%1 年度</source>
       <translation>%1</translation>
+    </message>
+    <message>
+      <source>无法保存</source>
+      <translation>Cannot Save</translation>
     </message>
     <message>
       <source>无法读取</source>
@@ -1535,6 +1543,53 @@ The latest version from the database is shown now.</translation>
     <message>
       <source>第二部分注：</source>
       <translation>Part 2 note:</translation>
+    </message>
+  </context>
+  <context>
+    <name>UnitsDialog</name>
+    <message>
+      <source>%1 年度应报送单位</source>
+      <translation>Units Expected in %1</translation>
+    </message>
+    <message>
+      <source>每行一个单位名称，可从 Excel 中复制粘贴。</source>
+      <translation>One unit name a line; can be pasted from Excel.</translation>
+    </message>
+    <message>
+      <source>从文件读取…</source>
+      <translation>Read from File…</translation>
+    </message>
+    <message>
+      <source>文本文件（每行一个单位名称）、CSV 或 Excel（.xlsx）文件</source>
+      <translation>A text file (one unit name a line), a CSV or an Excel (.xlsx) file</translation>
+    </message>
+    <message>
+      <source>保存</source>
+      <translation>Save</translation>
+    </message>
+    <message>
+      <source>取消</source>
+      <translation>Cancel</translation>
+    </message>
+    <message>
+      <source>应报送的单位（每行一个）：</source>
+      <translation>Units expected to submit (one a line):</translation>
+    </message>
+    <message>
+      <source>共 %1 个单位</source>
+      <translation>%1 units</translation>
+    </message>
+    <message>
+      <source>读取单位名单</source>
+      <translation>Read the List of Units</translation>
+    </message>
+    <message>
+      <source>单位名单 (*.txt *.csv *.xlsx);;所有文件 (*)</source>
+      <translation>Lists of units (*.txt *.csv *.xlsx);;All files (*)</translation>
+    </message>
+    <message>
+      <source>无法读取单位名单</source>
+      <translation>Cannot Read the List of Units</translation>
     </message>
   </context>
   <context>
