@@ -12,8 +12,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QItemSelection, QObject, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QEvent, QItemSelection, QObject, Qt, QTimer
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
@@ -49,6 +50,7 @@ from bluebook_desktop.ui.collection_model import (
 from bluebook_desktop.ui.messages import confirm, show_error
 
 if TYPE_CHECKING:
+    from bluebook_desktop.formats.collecting import Collected
     from bluebook_desktop.formats.pdf import PdfSettings
     from bluebook_desktop.ui.workspace import Workspace
 
@@ -84,6 +86,14 @@ class CollectionWindow(QWidget):
             (self.tr("只看未报送"), SHOW_MISSING),
         ):
             self.show_choice.addItem(text, show)
+        self.collect_button = QPushButton(self.tr("收集文件…"), self)
+        self.collect_button.setToolTip(
+            self.tr("读取各单位报送的文件：文件夹、压缩包或文件（也可直接拖到本窗口）")
+        )
+        collect_menu = QMenu(self.collect_button)
+        self.folder_action = collect_menu.addAction(self.tr("文件夹…"))
+        self.files_action = collect_menu.addAction(self.tr("文件或压缩包…"))
+        self.collect_button.setMenu(collect_menu)
         self.units_button = QPushButton(self.tr("应报送单位…"), self)
         self.print_button = QPushButton(self.tr("打印…"), self)
         self.export_button = QPushButton(self.tr("导出汇总表…"), self)
@@ -93,6 +103,7 @@ class CollectionWindow(QWidget):
         top.addWidget(self.year)
         top.addWidget(self.search, 1)
         top.addWidget(self.show_choice)
+        top.addWidget(self.collect_button)
         self.buttons = QHBoxLayout()
         self.buttons.addStretch(1)
         self.buttons.addWidget(self.units_button)
@@ -140,6 +151,9 @@ class CollectionWindow(QWidget):
         self.show_choice.currentIndexChanged.connect(self._filter_kind)
         self.table.doubleClicked.connect(lambda index: self.open_row(index.row()))
         self.table.selectionModel().selectionChanged.connect(self._selected)
+        self.folder_action.triggered.connect(self.collect_folder)
+        self.files_action.triggered.connect(self.collect_files)
+        self.setAcceptDrops(True)
         self.units_button.clicked.connect(self.edit_expected)
         self.print_button.clicked.connect(self.print_rows)
         self.export_button.clicked.connect(self.export_summary)
@@ -317,6 +331,62 @@ class CollectionWindow(QWidget):
             self.open_row(self.table.currentIndex().row())
             return True
         return super().eventFilter(watched, event)
+
+    # --- collecting ---
+
+    def collect_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(
+            self, self.tr("选择各单位报送文件所在的文件夹"), self.workspace.settings.last_folder()
+        )
+        if folder:
+            self.workspace.settings.set_last_folder(folder)
+            self.collect_paths([Path(folder)])
+
+    def collect_files(self) -> None:
+        files, _filter = QFileDialog.getOpenFileNames(
+            self,
+            self.tr("选择各单位报送的文件"),
+            self.workspace.settings.last_folder(),
+            self.tr(
+                "蓝皮书文件、压缩包或 Word 文件 (*.bluebook.json *.json *.bluebook.zip *.zip"
+                " *.docx *.doc);;所有文件 (*)"
+            ),
+        )
+        if files:
+            self.workspace.settings.set_last_folder(str(Path(files[0]).parent))
+            self.collect_paths([Path(f) for f in files])
+
+    def collect_paths(self, paths: list[Path]) -> None:
+        """Read the files into the database, then say what became of each."""
+        from bluebook_desktop.ui.collect_dialog import Collecting, ReportDialog
+
+        run = Collecting(self.workspace, self)
+        result = run.run(paths)
+        self.fill_years(self._year_of(result))
+        dialog = ReportDialog(result, run.kept, self)
+        dialog.exec()
+        dialog.deleteLater()
+
+    def _year_of(self, result: Collected) -> int | None:
+        """The year the collected books are of (the most of them), to show it."""
+        from collections import Counter
+
+        ids = {o.book_id for o in result.outcomes if o.book_id is not None}
+        if not ids:
+            return None
+        years = Counter(s.year for s in self.workspace.repository.list_books() if s.id in ids)
+        return years.most_common(1)[0][0] if years else None
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
+        if any(url.isLocalFile() for url in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+        paths = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            # After the drop is over: the program the files came from is not kept waiting.
+            QTimer.singleShot(0, lambda: self.collect_paths(paths))
 
     # --- printing and the workbook ---
 

@@ -250,6 +250,101 @@ Continue anyway?</translation>
     </message>
   </context>
   <context>
+    <name>CollectDialog</name>
+    <message>
+      <source>重新报送？</source>
+      <translation>Resubmitted?</translation>
+    </message>
+    <message>
+      <source>已有“%1”%2 年的蓝皮书（编号 %3）。收到的文件是否是重新报送的版本，替换原来的版本？</source>
+      <translation>There is already a %2 book of “%1” (number %3). Is the file received a resubmission, to replace the earlier version?</translation>
+    </message>
+    <message>
+      <source>被替换的版本会另存一份，不会丢失。</source>
+      <translation>The replaced version is kept in a file, not lost.</translation>
+    </message>
+    <message>
+      <source>替换</source>
+      <translation>Replace</translation>
+    </message>
+    <message>
+      <source>全部替换</source>
+      <translation>Replace All</translation>
+    </message>
+    <message>
+      <source>跳过</source>
+      <translation>Skip</translation>
+    </message>
+    <message>
+      <source>正在读取文件…</source>
+      <translation>Reading the files…</translation>
+    </message>
+    <message>
+      <source>取消</source>
+      <translation>Cancel</translation>
+    </message>
+    <message>
+      <source>收集蓝皮书</source>
+      <translation>Collecting Books</translation>
+    </message>
+    <message>
+      <source>已处理 %1 个文件：%2</source>
+      <translation>%1 files done: %2</translation>
+    </message>
+    <message>
+      <source>共 %1 个文件：导入 %2，替换 %3，未导入 %4。</source>
+      <translation>%1 files: %2 imported, %3 replaced, %4 not imported.</translation>
+    </message>
+    <message>
+      <source>被替换的版本保存在 %1。</source>
+      <translation>The replaced versions are kept in %1.</translation>
+    </message>
+    <message>
+      <source>收集已取消：其余文件没有读取。</source>
+      <translation>Collecting was cancelled: the other files were not read.</translation>
+    </message>
+    <message>
+      <source>收集结果</source>
+      <translation>Collected</translation>
+    </message>
+    <message>
+      <source>（已取消）</source>
+      <translation> (cancelled)</translation>
+    </message>
+    <message>
+      <source>复制</source>
+      <translation>Copy</translation>
+    </message>
+    <message>
+      <source>另存为文本…</source>
+      <translation>Save as Text…</translation>
+    </message>
+    <message>
+      <source>关闭</source>
+      <translation>Close</translation>
+    </message>
+    <message>
+      <source>保存收集结果</source>
+      <translation>Save the Report</translation>
+    </message>
+    <message>
+      <source>收集结果.txt</source>
+      <translation>collected.txt</translation>
+    </message>
+    <message>
+      <source>文本文件 (*.txt)</source>
+      <translation>Text files (*.txt)</translation>
+    </message>
+    <message>
+      <source>无法写入文件（%1）。</source>
+      <translation>Cannot write the file (%1).</translation>
+    </message>
+    <message>
+      <source>保存失败</source>
+      <translation>Saving Failed</translation>
+    </message>
+  </context>
+  <context>
     <name>CollectionActions</name>
     <message>
       <source>收集与汇总…</source>
@@ -281,6 +376,22 @@ Continue anyway?</translation>
     <message>
       <source>只看未报送</source>
       <translation>Only those not submitted</translation>
+    </message>
+    <message>
+      <source>收集文件…</source>
+      <translation>Collect Files…</translation>
+    </message>
+    <message>
+      <source>读取各单位报送的文件：文件夹、压缩包或文件（也可直接拖到本窗口）</source>
+      <translation>Read the files the units sent: a folder, a zip or files (or drop them on this window)</translation>
+    </message>
+    <message>
+      <source>文件夹…</source>
+      <translation>Folder…</translation>
+    </message>
+    <message>
+      <source>文件或压缩包…</source>
+      <translation>Files or Zip…</translation>
     </message>
     <message>
       <source>应报送单位…</source>
@@ -325,6 +436,18 @@ Continue anyway?</translation>
     <message>
       <source>没有检查发现。</source>
       <translation>No findings.</translation>
+    </message>
+    <message>
+      <source>选择各单位报送文件所在的文件夹</source>
+      <translation>Choose the folder of the units' files</translation>
+    </message>
+    <message>
+      <source>选择各单位报送的文件</source>
+      <translation>Choose the units' files</translation>
+    </message>
+    <message>
+      <source>蓝皮书文件、压缩包或 Word 文件 (*.bluebook.json *.json *.bluebook.zip *.zip *.docx *.doc);;所有文件 (*)</source>
+      <translation>Book files, zips or Word files (*.bluebook.json *.json *.bluebook.zip *.zip *.docx *.doc);;All files (*)</translation>
     </message>
     <message>
       <source>有字符无法打印</source>
@@ -1784,6 +1907,10 @@ The details are in the log: %2</translation>
     <message>
       <source>压缩文件“{name}”已损坏（{reason}），无法读取。</source>
       <translation>The zip file “{name}” is damaged ({reason}) and cannot be read.</translation>
+    </message>
+    <message>
+      <source>已有“{unit}”{year} 年的蓝皮书（编号 {id}），按您的选择跳过，未替换。</source>
+      <translation>There is already a {year} book of “{unit}” (number {id}); skipped as you chose, not replaced.</translation>
     </message>
     <message>
       <source>无法保存被替换的版本（{reason}），原来的版本未被替换。</source>
