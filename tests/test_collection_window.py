@@ -240,3 +240,60 @@ def test_the_expected_units_are_typed_or_read_and_kept(office, tmp_path: Path, m
     assert typed[-1] == "三水区林业局\n三水区档案馆"
     assert window.repository.expected_units(2021) == ["三水区林业局", "三水区档案馆"]
     assert _shown(view, UNIT) == ["三水区林业局", "三水区档案馆"]
+
+
+def test_the_year_s_picture_colours_each_unit_and_quarter(office) -> None:  # type: ignore[no-untyped-def]
+    from bluebook_desktop.domain.year import Light
+    from bluebook_desktop.ui.collection_tiles import (
+        MARK_COLOURS,
+        MISSING,
+        STATE_FILL,
+        SUBMITTED,
+    )
+
+    window, made = office
+    window.repository.set_expected_units(2021, ["三水区统计局", *(f.unit for f in made)])
+    view = _open_view(window)
+    QTest.mouseClick(
+        view.pages.tabBar(), Qt.MouseButton.LeftButton, pos=view.pages.tabBar().tabRect(1).center()
+    )
+    assert view.pages.currentWidget() is view.tiles
+    legend = [label.text() for label in view.tiles.legend]
+    assert legend == [
+        "未报送",
+        "已报送",
+        "已定稿",
+        "有任务滞后",
+        "有任务进行中或待报",
+        "按进度",
+        "未开始或未填报",
+    ]
+    grid = view.tiles.grid
+    assert [row.unit for row in grid.rows] == _shown(view, UNIT)
+    image = grid.grab().toImage()
+    ratio = image.devicePixelRatio()
+
+    def colour_at(x: int, y: int) -> str:
+        return image.pixelColor(int(x * ratio), int(y * ratio)).name()
+
+    first = grid.tile_rect(0)  # 三水区统计局: nothing sent
+    assert colour_at(first.right() - 8, first.bottom() - 8) == STATE_FILL[MISSING].name()
+    second = grid.tile_rect(1)
+    assert colour_at(second.right() - 8, second.bottom() - 8) == STATE_FILL[SUBMITTED].name()
+    # A unit that reported its first quarters, the last one 滞后: that quarter's mark is red.
+    reported = next(i for i, row in enumerate(grid.rows) if row.quarters)
+    late = max(q for q, lights in enumerate(grid.rows[reported].quarters) if lights.red)
+    rect = grid.tile_rect(reported)
+    mark = max(8, grid.fontMetrics().height() - 4)
+    y = rect.top() + 4 + grid.fontMetrics().lineSpacing() + 4 + 1 + mark // 2
+    x = rect.left() + 6 + late * (mark + 4) + mark // 2
+    assert colour_at(x, y) == MARK_COLOURS[Light.RED].name()
+
+    QTest.mouseClick(grid, Qt.MouseButton.LeftButton, pos=grid.tile_rect(5).center())
+    assert view.chosen_row() is not None and view.chosen_row().unit == grid.rows[5].unit
+    assert grid.chosen == 5
+    QTest.mouseDClick(grid, Qt.MouseButton.LeftButton, pos=grid.tile_rect(5).center())
+    assert window.workspace.book is not None
+    assert window.workspace.book.cover.unit_name == grid.rows[5].unit
+    type_chinese(view.search, "统计局")  # the picture follows the filter
+    assert [row.unit for row in grid.rows] == ["三水区统计局"]

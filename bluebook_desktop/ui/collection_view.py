@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -131,8 +132,14 @@ class CollectionWindow(QWidget):
         self.details.setReadOnly(True)
         self.details.setPlaceholderText(self.tr("选中一个单位，这里列出检查发现。"))
         self.counts = QLabel(self)
+        from bluebook_desktop.ui.collection_tiles import TilesView
+
+        self.tiles = TilesView(self)
+        self.pages = QTabWidget(self)
+        self.pages.addTab(self.table, self.tr("表格"))
+        self.pages.addTab(self.tiles, self.tr("全年一览"))
         self.splitter = QSplitter(Qt.Orientation.Vertical, self)
-        self.splitter.addWidget(self.table)
+        self.splitter.addWidget(self.pages)
         self.splitter.addWidget(self.details)
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 0)
@@ -151,6 +158,15 @@ class CollectionWindow(QWidget):
         self.show_choice.currentIndexChanged.connect(self._filter_kind)
         self.table.doubleClicked.connect(lambda index: self.open_row(index.row()))
         self.table.selectionModel().selectionChanged.connect(self._selected)
+        for signal in (
+            self.rows.modelReset,
+            self.rows.layoutChanged,
+            self.rows.rowsInserted,
+            self.rows.rowsRemoved,
+        ):
+            signal.connect(self._refresh_tiles)
+        self.tiles.grid.clicked.connect(self.table.selectRow)
+        self.tiles.grid.activated.connect(self.open_row)
         self.folder_action.triggered.connect(self.collect_folder)
         self.files_action.triggered.connect(self.collect_files)
         self.setAcceptDrops(True)
@@ -303,7 +319,13 @@ class CollectionWindow(QWidget):
                 return True
         return False
 
+    def _refresh_tiles(self, *_args: object) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        self.tiles.show_rows(self.rows.unit_rows(), rows[0].row() if rows else -1)
+
     def _selected(self, *_args: QItemSelection) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        self.tiles.choose(rows[0].row() if rows else -1)
         row = self.chosen_row()
         if row is None:
             self.details.setPlainText("")

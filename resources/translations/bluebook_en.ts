@@ -352,6 +352,65 @@ Continue anyway?</translation>
     </message>
   </context>
   <context>
+    <name>CollectionTiles</name>
+    <message>
+      <source>未报送</source>
+      <translation>Not submitted</translation>
+    </message>
+    <message>
+      <source>已报送</source>
+      <translation>Submitted</translation>
+    </message>
+    <message>
+      <source>已定稿</source>
+      <translation>Finalized</translation>
+    </message>
+    <message>
+      <source>%1 处问题</source>
+      <translation>%1 problems</translation>
+    </message>
+    <message>
+      <source>第一季度</source>
+      <translation>Q1</translation>
+    </message>
+    <message>
+      <source>第二季度</source>
+      <translation>Q2</translation>
+    </message>
+    <message>
+      <source>第三季度</source>
+      <translation>Q3</translation>
+    </message>
+    <message>
+      <source>第四季度</source>
+      <translation>Q4</translation>
+    </message>
+    <message>
+      <source>有任务滞后</source>
+      <translation>Some task late</translation>
+    </message>
+    <message>
+      <source>有任务进行中或待报</source>
+      <translation>Some task under way or due</translation>
+    </message>
+    <message>
+      <source>按进度</source>
+      <translation>On schedule</translation>
+    </message>
+    <message>
+      <source>未开始或未填报</source>
+      <translation>Not begun or not reported</translation>
+    </message>
+    <message>
+      <source>单位：</source>
+      <translation>Units:</translation>
+    </message>
+    <message>
+      <source>季度（四个小方块依次为第一至第四季度）：</source>
+      <translation>Quarters (the four small squares, Q1 to Q4):</translation>
+    </message>
+  </context>
+  <context>
     <name>CollectionWindow</name>
     <message>
       <source>收集与汇总</source>
@@ -412,6 +471,14 @@ Continue anyway?</translation>
     <message>
       <source>选中一个单位，这里列出检查发现。</source>
       <translation>Choose a unit to list its findings here.</translation>
+    </message>
+    <message>
+      <source>表格</source>
+      <translation>Table</translation>
+    </message>
+    <message>
+      <source>全年一览</source>
+      <translation>Year at a Glance</translation>
     </message>
     <message>
       <source>%1 年度</source>
