@@ -11,6 +11,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from itertools import groupby
+from operator import itemgetter
 from typing import Any
 
 from bluebook_desktop.domain import (
@@ -155,12 +157,12 @@ def read_year(run: Run, year: int) -> list[tuple[Book, str]]:
     (however many books): the same books `read_book` gives one by one."""
     params = {"year": year}
     books = list(run(YEAR_QUERIES[0], params))
-    grouped: list[dict[int, list[Row]]] = []
-    for query in YEAR_QUERIES[1:]:
-        by_book: dict[int, list[Row]] = {}
-        for row in run(query, params):
-            by_book.setdefault(row["book_id"], []).append(row)
-        grouped.append(by_book)
+    of_book = itemgetter("book_id")
+    grouped: list[dict[int, list[Row]]] = [
+        # by book, stably: each book's rows keep the order its own query gives them
+        {key: list(rows) for key, rows in groupby(sorted(run(query, params), key=of_book), of_book)}
+        for query in YEAR_QUERIES[1:]
+    ]
     read = []
     for row in books:
         tasks, schedule, leaders, fields, *year_rows = (g.get(row["id"], ()) for g in grouped)

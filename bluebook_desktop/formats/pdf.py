@@ -93,19 +93,24 @@ def missing_characters_of(
     books: Iterable[Book], settings: PdfSettings | None = None
 ) -> list[list[str]]:
     """`missing_characters` of each book, the fonts asked once about each character of
-    them all (the collection view's hundreds of books)."""
+    them all (the collection view's hundreds of books). Books share most of their texts
+    (the form's words, the notes, the phrases of a district): each text is looked at once."""
     texts = [list(_printed_texts(book)) for book in books]
-    chars = []
+    seen: set[str] = set()
+    chars: set[str] = set()
     for book_texts in texts:
-        used: set[str] = set()
         for text in book_texts:
-            used.update(text)
-        chars.append(used)
-    bad = set(missing_in(["".join(set().union(*chars))], settings))
+            if text not in seen:
+                seen.add(text)
+                chars.update(text)
+    bad = set(missing_in(["".join(chars)], settings))
+    if not bad:
+        return [[] for _ in texts]
+    holds_bad = {text: not bad.isdisjoint(text) for text in seen}
     return [
         # in order of appearance, as missing_characters gives them
-        list(dict.fromkeys(c for t in book_texts for c in t if c in bad)) if used & bad else []
-        for book_texts, used in zip(texts, chars, strict=True)
+        list(dict.fromkeys(c for t in book_texts if holds_bad[t] for c in t if c in bad))
+        for book_texts in texts
     ]
 
 
