@@ -21,7 +21,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 
 from bluebook_desktop.domain import chinese_date
-from bluebook_desktop.domain.collection import NOT_SUBMITTED, UnitRow
+from bluebook_desktop.domain.collection import NOT_SUBMITTED, QuarterLights, UnitRow
+from bluebook_desktop.domain.year import LIGHT_NAMES, Light
 from bluebook_desktop.formats.summary import UnitBook, local_time, unreported_text
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -45,8 +46,8 @@ def headers() -> list[str]:
         translate("collection", "单位"),
         translate("collection", "报送时间"),
         translate("collection", "定稿"),
-        translate("collection", "重点工作数"),
-        translate("collection", "职能工作数"),
+        translate("collection", "重点\n工作数"),
+        translate("collection", "职能\n工作数"),
         translate("collection", "检查发现"),
         translate("collection", "第一季度"),
         translate("collection", "第二季度"),
@@ -54,6 +55,30 @@ def headers() -> list[str]:
         translate("collection", "第四季度"),
         translate("collection", "未报进展"),
     ]
+
+
+def worst_light(lights: QuarterLights | None) -> Light:
+    """The quarter at a glance: red when any task is late, else yellow, else green; grey
+    for a quarter with nothing to show (not begun, or no progress reported this year)."""
+    if lights is None:
+        return Light.GREY
+    if lights.red:
+        return Light.RED
+    if lights.yellow:
+        return Light.YELLOW
+    if lights.green:
+        return Light.GREEN
+    return Light.GREY
+
+
+def short_lights(lights: QuarterLights) -> str:
+    """2绿 0黄 1红: the counts, narrow enough for four quarters beside the findings."""
+    names = [
+        QCoreApplication.translate("year", LIGHT_NAMES[light])
+        for light in (Light.GREEN, Light.YELLOW, Light.RED)
+    ]
+    counts = (lights.green, lights.yellow, lights.red)
+    return " ".join(f"{count}{name}" for count, name in zip(counts, names, strict=True))
 
 
 def findings_text(row: UnitRow, separator: str = "；") -> str:
@@ -85,12 +110,12 @@ class CollectionModel(QAbstractTableModel):
     def _row_texts(row: UnitRow) -> list[str]:
         if row.missing:
             return [row.unit, _tr(NOT_SUBMITTED), *[""] * 9]
-        quarters = [lights.text(QCoreApplication.translate) for lights in row.quarters]
+        quarters = [short_lights(lights) for lights in row.quarters]
         quarters += [""] * (4 - len(quarters))
         return [
             row.unit,
-            local_time(row.submitted_at),
-            chinese_date(row.finalized_on) if row.finalized_on else "",
+            local_time(row.submitted_at)[:10],  # the day; the tooltip and details the time
+            row.finalized_on.isoformat() if row.finalized_on else "",
             str(row.key_tasks),
             str(row.functional_tasks),
             findings_text(row),
@@ -121,15 +146,28 @@ class CollectionModel(QAbstractTableModel):
         row, column = self.units[index.row()].row, index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return self._texts[index.row()][column]
+        quarter = column - FIRST_QUARTER
+        lights = row.quarters[quarter] if 0 <= quarter < len(row.quarters) else None
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == FINDINGS and row.findings:
                 return findings_text(row, "\n")
+            if lights is not None:
+                return lights.text(QCoreApplication.translate)
+            if column == SUBMITTED and not row.missing:
+                return local_time(row.submitted_at)
+            if column == FINALIZED and row.finalized_on is not None:
+                return chinese_date(row.finalized_on)
             return self._texts[index.row()][column] or None
         if role == SORT_ROLE:
             return _sort_value(row, column, self._texts[index.row()][column])
-        if role == Qt.ItemDataRole.BackgroundRole and row.missing:
-            return QBrush(MISSING_COLOUR)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in (KEY, FUNCTIONAL):
+        if role == Qt.ItemDataRole.BackgroundRole:
+            if row.missing:
+                return QBrush(MISSING_COLOUR)
+            if lights is not None and worst_light(lights) != Light.GREY:
+                from bluebook_desktop.ui.year_model import LIGHT_TINTS
+
+                return QBrush(QColor(LIGHT_TINTS[worst_light(lights)]))
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (KEY, FUNCTIONAL, FINALIZED):
             return int(Qt.AlignmentFlag.AlignCenter)
         return None
 

@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bluebook_desktop.domain.collection import QuarterLights, UnitRow
+from bluebook_desktop.domain.collection import UnitRow
 from bluebook_desktop.domain.year import Light
-from bluebook_desktop.ui.collection_model import findings_text
+from bluebook_desktop.ui.collection_model import findings_text, worst_light
 
 MISSING, SUBMITTED, FINALIZED = range(3)
 STATE_FILL = {
@@ -47,20 +47,6 @@ def state_of(row: UnitRow) -> int:
     if row.missing:
         return MISSING
     return FINALIZED if row.finalized_on is not None else SUBMITTED
-
-
-def worst_light(lights: QuarterLights | None) -> Light:
-    """The quarter's mark: red when any task is late, else yellow, else green; grey for a
-    quarter with nothing to show (not begun, or no progress reported this year)."""
-    if lights is None:
-        return Light.GREY
-    if lights.red:
-        return Light.RED
-    if lights.yellow:
-        return Light.YELLOW
-    if lights.green:
-        return Light.GREEN
-    return Light.GREY
 
 
 def state_words() -> dict[int, str]:

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QItemSelection, QObject, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QItemSelection, QObject, Qt, QTimer
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -123,8 +123,8 @@ class CollectionWindow(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(FINDINGS, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(True)  # the findings, or 未报进展 when the quarters show
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # 佛山市…社会保障局
         self._set_widths()
         self.table.installEventFilter(self)
 
@@ -182,19 +182,21 @@ class CollectionWindow(QWidget):
         """Each column as wide as its header or its usual content, the findings the rest."""
         metrics, header = self.fontMetrics(), self.table.horizontalHeader()
         samples = {
-            UNIT: "佛山市三水区人力资源和社会保障",
-            1: "2021-10-12 09:30",
-            2: "2021年10月12日",
+            UNIT: "佛山市三水区人力资源和",
+            1: "2021-10-12",
+            2: "2021-10-12",
         }
         for column in range(self.model.columnCount()):
             if column == FINDINGS:
+                self.table.setColumnWidth(column, metrics.horizontalAdvance("国") * 14)
                 continue
             title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
-            width = header.fontMetrics().horizontalAdvance(title) + 24
+            lines = title.split("\n")
+            width = max(header.fontMetrics().horizontalAdvance(line) for line in lines) + 24
             if column in samples:
                 width = max(width, metrics.horizontalAdvance(samples[column]) + 12)
             elif column >= FIRST_QUARTER:
-                width = max(width, metrics.horizontalAdvance("10 绿 10 黄 10 红") + 12)
+                width = max(width, metrics.horizontalAdvance("10绿 0黄 0红") + 12)
             self.table.setColumnWidth(column, width)
 
     def _show_quarters(self) -> None:
@@ -332,8 +334,34 @@ class CollectionWindow(QWidget):
         elif row.missing:
             self.details.setPlainText(self.tr("%1：未报送。").replace("%1", row.unit))
         else:
-            found = findings_text(row, "\n") or self.tr("没有检查发现。")
-            self.details.setPlainText(f"{row.unit}\n{found}")
+            self.details.setPlainText(self._details(row))
+
+    def _details(self, row: UnitRow) -> str:
+        """The unit's row in full: when it came, 定稿, each quarter, every finding."""
+        from bluebook_desktop.domain import chinese_date
+        from bluebook_desktop.formats.summary import local_time, unreported_text
+        from bluebook_desktop.ui.collection_model import headers
+
+        names = headers()
+        lines = [
+            row.unit,
+            self.tr("报送时间：%1").replace("%1", local_time(row.submitted_at))
+            + (
+                self.tr("；定稿：%1").replace("%1", chinese_date(row.finalized_on))
+                if row.finalized_on
+                else ""
+            ),
+        ]
+        if row.quarters:
+            quarters = [
+                f"{names[FIRST_QUARTER + q]} {lights.text(QCoreApplication.translate)}"
+                for q, lights in enumerate(row.quarters)
+            ]
+            lines.append("；".join(quarters))
+            if unreported_text(row):
+                lines.append(self.tr("未报进展：%1").replace("%1", unreported_text(row)))
+        lines.append(findings_text(row, "\n") or self.tr("没有检查发现。"))
+        return "\n".join(lines)
 
     def open_row(self, row: int) -> None:
         """Open the unit's book of the shown row `row` in the editors."""

@@ -501,6 +501,18 @@ Continue anyway?</translation>
       <translation>%1: not submitted.</translation>
     </message>
     <message>
+      <source>报送时间：%1</source>
+      <translation>Submitted: %1</translation>
+    </message>
+    <message>
+      <source>；定稿：%1</source>
+      <translation>; finalized: %1</translation>
+    </message>
+    <message>
+      <source>未报进展：%1</source>
+      <translation>Reports not made: %1</translation>
+    </message>
+    <message>
       <source>没有检查发现。</source>
       <translation>No findings.</translation>
     </message>
@@ -2003,12 +2015,16 @@ The details are in the log: %2</translation>
       <translation>Finalized</translation>
     </message>
     <message>
-      <source>重点工作数</source>
-      <translation>Key tasks</translation>
+      <source>重点
+工作数</source>
+      <translation>Key
+tasks</translation>
     </message>
     <message>
-      <source>职能工作数</source>
-      <translation>Functional tasks</translation>
+      <source>职能
+工作数</source>
+      <translation>Functional
+tasks</translation>
     </message>
     <message>
       <source>检查发现</source>
