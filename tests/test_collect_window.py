@@ -78,7 +78,7 @@ def _report() -> list[str]:
 
     def close(dialog: QWidget) -> None:
         assert isinstance(dialog, ReportDialog)
-        seen.append(dialog.text.toPlainText())
+        seen.append(dialog.report)
         dialog.reject()
 
     _when_modal(ReportDialog, close)
@@ -221,7 +221,7 @@ def test_the_report_is_copied_and_saved_as_text(
         assert isinstance(dialog, ReportDialog)
         QTest.mouseClick(dialog.copy_button, Qt.MouseButton.LeftButton)
         QTest.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
-        seen.append(dialog.text.toPlainText())
+        seen.append(dialog.report)
         dialog.reject()
 
     _when_modal(ReportDialog, copy_and_save)

@@ -347,7 +347,7 @@ def checks_pdf(
     widths: list[float | None] = list(CHECKS_PDF_MM)
     if progress:
         headers += [PDF_PROGRESS, "未报进展"]
-        widths += [40, 24]
+        widths += [40, 26]
     cells: list[list[list[str]]] = []
     for number, row in enumerate(rows, start=1):
         if row.missing:
@@ -364,13 +364,19 @@ def checks_pdf(
             [f.text() for f in row.findings],
         ]
         if progress:
-            line.append(
+            line.append(  # a quarter a line: 第一季度：2绿 0黄 1红
                 [
-                    f"{quarter_name(q)}：{lights.text()}"
-                    for q, lights in enumerate(row.quarters, start=1)
+                    f"{quarter_name(q)}：{n.green}绿 {n.yellow}黄 {n.red}红"
+                    for q, n in enumerate(row.quarters, start=1)
                 ]
             )
-            line.append([unreported_text(row)] if unreported_text(row) else [])
+            line.append(
+                [
+                    f"{quarter_name(q)} {lights.unreported} 项"
+                    for q, lights in enumerate(row.quarters, start=1)
+                    if lights.unreported
+                ]
+            )
         cells.append(line)
     missing = sum(1 for row in rows if row.missing)
     info = [

@@ -15,17 +15,20 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QFontDatabase, QGuiApplication
+from PySide6.QtGui import QBrush, QColor, QGuiApplication
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QApplication,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
+    QHeaderView,
     QLabel,
     QMessageBox,
-    QPlainTextEdit,
     QProgressDialog,
     QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -179,27 +182,43 @@ def report_text(result: Collected, kept: Path | None = None) -> str:
 
 
 class ReportDialog(QDialog):
-    """What became of every file, to read, copy or save as a text file."""
+    """What became of every file, a row each, to read, copy or save as a text file."""
 
     def __init__(self, result: Collected, kept: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(translate("CollectDialog", "收集结果"))
         self.result_ = result
+        self.report = report_text(result, kept)  # what is copied and saved
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
-        self.summary.setText(
-            translate("CollectDialog", "共 %1 个文件：导入 %2，替换 %3，未导入 %4。")
-            .replace("%1", str(len(result.outcomes)))
-            .replace("%2", str(result.count(IMPORTED)))
-            .replace("%3", str(result.count(REPLACED)))
-            .replace("%4", str(result.count(REFUSED)))
-            + (translate("CollectDialog", "（已取消）") if result.cancelled else "")
+        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        notes = self.report.split("\n\n", 1)[-1] if "\n\n" in self.report else ""
+        self.summary.setText(notes.replace("\n", " "))
+        self.table = QTableWidget(len(result.outcomes), 2, self)
+        self.table.setHorizontalHeaderLabels(
+            [translate("CollectDialog", "文件"), translate("CollectDialog", "结果")]
         )
-        self.text = QPlainTextEdit(self)
-        self.text.setReadOnly(True)
-        self.text.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
-        self.text.setPlainText(report_text(result, kept))
-        self.text.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.GeneralFont))
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        refused = QBrush(QColor("#fbe3e1"))
+        for number, outcome in enumerate(result.outcomes):
+            name = QTableWidgetItem(outcome.name)
+            name.setToolTip(outcome.name)
+            status = QTableWidgetItem(outcome.text(translate).replace("\n", " "))
+            status.setToolTip(status.text())
+            if outcome.status == REFUSED:
+                name.setBackground(refused)
+                status.setBackground(refused)
+            self.table.setItem(number, 0, name)
+            self.table.setItem(number, 1, status)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        self.table.setColumnWidth(0, self.fontMetrics().horizontalAdvance("国") * 24)
         self.copy_button = QPushButton(translate("CollectDialog", "复制"), self)
         self.save_button = QPushButton(translate("CollectDialog", "另存为文本…"), self)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
@@ -213,12 +232,12 @@ class ReportDialog(QDialog):
         self.save_button.clicked.connect(self.save)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
-        layout.addWidget(self.text, 1)
+        layout.addWidget(self.table, 1)
         layout.addWidget(buttons)
-        self.resize(760, 460)
+        self.resize(820, 480)
 
     def copy(self) -> None:
-        QGuiApplication.clipboard().setText(self.text.toPlainText())
+        QGuiApplication.clipboard().setText(self.report)
 
     def save(self) -> Path | None:
         path, _filter = QFileDialog.getSaveFileName(
@@ -236,7 +255,7 @@ class ReportDialog(QDialog):
             from bluebook_desktop.formats.files import write_atomically
 
             # With a BOM and CRLF, as Notepad on a Chinese Windows reads it right.
-            data = self.text.toPlainText().replace("\n", "\r\n")
+            data = self.report.replace("\n", "\r\n")
             write_atomically(target, "\ufeff".encode() + data.encode("utf-8"))
         except OSError as exc:
             reason = translate("CollectDialog", "无法写入文件（%1）。").replace(

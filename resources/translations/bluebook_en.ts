@@ -308,8 +308,12 @@ Continue anyway?</translation>
       <translation>Collected</translation>
     </message>
     <message>
-      <source>（已取消）</source>
-      <translation> (cancelled)</translation>
+      <source>文件</source>
+      <translation>File</translation>
+    </message>
+    <message>
+      <source>结果</source>
+      <translation>Result</translation>
     </message>
     <message>
       <source>复制</source>
