@@ -297,3 +297,19 @@ def test_the_year_s_picture_colours_each_unit_and_quarter(office) -> None:  # ty
     assert window.workspace.book.cover.unit_name == grid.rows[5].unit
     type_chinese(view.search, "统计局")  # the picture follows the filter
     assert [row.unit for row in grid.rows] == ["三水区统计局"]
+
+
+def test_f5_shows_the_books_as_stored_now(office) -> None:  # type: ignore[no-untyped-def]
+    from dataclasses import replace
+
+    window, made = office
+    view = _open_view(window)
+    unit = next(f.unit for f in made if "未填写联系电话" in f.defects)
+    row = _shown(view, UNIT).index(unit)
+    assert "未填写联系电话" in _shown(view, FINDINGS)[row]
+    [summary] = [s for s in window.repository.list_books() if s.unit_name == unit]
+    book = window.repository.load(summary.id)
+    window.repository.store(book, replace(book, cover=replace(book.cover, phone="87771621")))
+    assert "未填写联系电话" in _shown(view, FINDINGS)[row]  # read when shown, not on each store
+    QTest.keyClick(view.table, Qt.Key.Key_F5)
+    assert "未填写联系电话" not in _shown(view, FINDINGS)[_shown(view, UNIT).index(unit)]

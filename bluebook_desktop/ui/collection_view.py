@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QItemSelection, QObject, Qt, QTimer
-from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeyEvent
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -34,7 +34,6 @@ from PySide6.QtWidgets import (
 
 from bluebook_desktop.domain.collection import UnitRow
 from bluebook_desktop.errors import UserError
-from bluebook_desktop.formats.summary import UnitBook
 from bluebook_desktop.ui.collection_model import (
     FINDINGS,
     FIRST_QUARTER,
@@ -130,7 +129,9 @@ class CollectionWindow(QWidget):
 
         self.details = QPlainTextEdit(self)
         self.details.setReadOnly(True)
-        self.details.setPlaceholderText(self.tr("选中一个单位，这里列出检查发现。"))
+        self.details.setPlaceholderText(
+            self.tr("选中一个单位，这里列出检查发现。按 F5 重新读取各单位的蓝皮书。")
+        )
         self.counts = QLabel(self)
         from bluebook_desktop.ui.collection_tiles import TilesView
 
@@ -273,9 +274,6 @@ class CollectionWindow(QWidget):
             self.select_unit(chosen.unit)
         self._selected()
 
-    def units(self) -> list[UnitBook]:
-        return self.model.units
-
     def _show_counts(self) -> None:
         rows = [unit.row for unit in self.model.units]
         missing = sum(1 for r in rows if r.missing)
@@ -296,12 +294,20 @@ class CollectionWindow(QWidget):
     def _filter_kind(self, _index: int) -> None:
         self.rows.set_show(int(self.show_choice.currentData()))
 
+    def refresh(self) -> None:
+        """The books as stored now (a unit's book edited in the main window meanwhile)."""
+        self.workspace.store_now()
+        self.reload()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if event.key() == Qt.Key.Key_F5 or event.matches(QKeySequence.StandardKey.Refresh):
+            self.refresh()
+            return
+        super().keyPressEvent(event)
+
     def _books_changed(self) -> None:
         if self.isVisible():
             self.fill_years()
-
-    def showEvent(self, event: object) -> None:  # noqa: N802
-        super().showEvent(event)  # type: ignore[arg-type]
 
     # --- the chosen row ---
 

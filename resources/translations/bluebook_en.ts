@@ -473,8 +473,8 @@ Continue anyway?</translation>
       <translation>Year:</translation>
     </message>
     <message>
-      <source>选中一个单位，这里列出检查发现。</source>
-      <translation>Choose a unit to list its findings here.</translation>
+      <source>选中一个单位，这里列出检查发现。按 F5 重新读取各单位的蓝皮书。</source>
+      <translation>Choose a unit to list its findings here. F5 reads the units' books again.</translation>
     </message>
     <message>
       <source>表格</source>
