@@ -255,3 +255,27 @@ def test_files_dropped_on_the_view_are_collected(office, qtbot, tmp_path: Path) 
     assert sorted(s.unit_name for s in window.repository.list_books()) == sorted(
         f.unit for f in made[:2]
     )
+
+
+def test_a_resubmission_of_the_open_book_closes_it_first(
+    office, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    window, view = office
+    made = make_in_tray(tmp_path / "收件", 6, bad=False)
+    _report()
+    _collect_folder(view, tmp_path / "收件", monkeypatch)
+    with_uid = next(f for f in made if f.book.uid and f.name.endswith(".json"))
+    [summary] = [s for s in window.repository.list_books() if s.unit_name == with_uid.unit]
+    assert window.open_book(summary.id)
+    report = _report()
+    monkeypatch.setattr(
+        QFileDialog,
+        "getOpenFileNames",
+        lambda *_a, **_k: ([str(tmp_path / "收件" / with_uid.name)], ""),
+    )
+    view.files_action.trigger()
+    assert list(_lines(report[0]).values()) == ["已替换"]
+    assert window.workspace.book is None  # the replaced book is not left open
+    [again] = [s for s in window.repository.list_books() if s.unit_name == with_uid.unit]
+    assert again.id != summary.id
+    assert window.store_now()  # nothing left to store into the replaced book

@@ -10,7 +10,7 @@ of a collect needs the window anyway. Each book is stored whole or not at all
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from bluebook_desktop.domain import Book
 from bluebook_desktop.domain.collection import StoredCopy
+from bluebook_desktop.domain.year import Supporting
 from bluebook_desktop.errors import UserError, os_reason
 from bluebook_desktop.formats.collecting import (
     IMPORTED,
@@ -87,6 +88,36 @@ def ask_replace(parent: QWidget | None, book: Book, stored: StoredCopy) -> str:
     return SKIP
 
 
+class _WindowShelf:
+    """The repository as a collect stores into it from the window: a resubmission that
+    replaces the book open in the editors closes it first (its edits were stored), as an
+    import that replaces it does."""
+
+    def __init__(self, workspace: Workspace) -> None:
+        self.workspace = workspace
+        self.repository = workspace.repository
+
+    def stored_copies(self) -> list[StoredCopy]:
+        return self.repository.stored_copies()
+
+    def load(self, book_id: int) -> Book:
+        return self.repository.load(book_id)
+
+    def has_evidence(self, sha256: str) -> bool:
+        return self.repository.has_evidence(sha256)
+
+    def evidence_data(self, sha256: str) -> bytes:
+        return self.repository.evidence_data(sha256)
+
+    def add(
+        self, book: Book, files: Iterable[Supporting] = (), replacing: int | None = None
+    ) -> Book:
+        session = self.workspace.session
+        if session is not None and replacing is not None and session.book.id == replacing:
+            self.workspace.close()
+        return self.repository.add(book, files, replacing=replacing)
+
+
 class Collecting:
     """One collect from the window: its progress dialog, its questions, its outcome."""
 
@@ -127,7 +158,7 @@ class Collecting:
         try:
             result = collect(
                 list(paths),
-                self.workspace.repository,
+                _WindowShelf(self.workspace),
                 self.kept,
                 progress=self._step,
                 cancelled=self._cancelled,
