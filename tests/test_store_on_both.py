@@ -340,6 +340,11 @@ def test_the_office_keeps_its_list_of_expected_units_per_year(
     assert count(any_store, "expected_unit") == 3
     repository.set_expected_units(2021, [])
     assert repository.expected_units(2021) == [] and repository.expected_units(2022) == ["民政局"]
+    from bluebook_desktop.errors import UserError
+
+    with pytest.raises(UserError, match="过长"):  # a pasted paragraph is no unit's name
+        repository.set_expected_units(2022, ["审计局", "这是一段话" * 101])
+    assert repository.expected_units(2022) == ["民政局"]
 
 
 def test_units_uses_the_kept_list(

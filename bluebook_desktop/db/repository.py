@@ -70,6 +70,7 @@ from bluebook_desktop.domain import (
 )
 from bluebook_desktop.domain.collection import StoredCopy, unique_units
 from bluebook_desktop.domain.year import Evidence, Supporting
+from bluebook_desktop.errors import UserError
 
 __all__ = ["BookMissing", "BookSummary", "EvidenceMissing", "Repository", "StoreConflict"]
 log = logging.getLogger(__name__)
@@ -145,6 +146,9 @@ class Repository:
         """Keep `names` as the year's list of expected units (each unit once, blanks left
         out, in the order given), in place of the list there was; the list kept."""
         kept = unique_units(names)
+        too_long = next((name for name in kept if len(name) > MAX_UNIT_NAME), None)
+        if too_long is not None:
+            raise UserError(UNIT_NAME_TOO_LONG, start=too_long[:20], limit=MAX_UNIT_NAME)
 
         def write() -> None:
             with self.engine.begin() as connection:
@@ -388,6 +392,11 @@ def _runner(connection: Connection) -> Callable[[str, Mapping[str, Any]], Iterab
     return run
 
 
+MAX_UNIT_NAME = 500  # expected_unit.name
+UNIT_NAME_TOO_LONG = QT_TRANSLATE_NOOP(
+    "messages",
+    "单位名称“{start}…”过长（超过 {limit} 字），不像是一个单位的名称。请每行只写一个单位名称。",
+)
 EVIDENCE_MISSING = QT_TRANSLATE_NOOP(
     "messages",
     "这份佐证材料的文件不在数据库中（导入的是不含佐证材料的 .bluebook.json 文件）。"

@@ -2398,6 +2398,10 @@ tasks</translation>
       <translation>The data on the database server {url} is backed up and restored by the server (for example with pg_dump and pg_restore); this program's backup and restore are for database files on this computer only.</translation>
     </message>
     <message>
+      <source>单位名称“{start}…”过长（超过 {limit} 字），不像是一个单位的名称。请每行只写一个单位名称。</source>
+      <translation>The unit name “{start}…” is too long (over {limit} characters) to be a unit's name. Please write one unit name a line.</translation>
+    </message>
+    <message>
       <source>这份佐证材料的文件不在数据库中（导入的是不含佐证材料的 .bluebook.json 文件）。请导入含佐证材料的 .bluebook.zip 文件，或重新添加该材料。</source>
       <translation>The file of this supporting material is not in the database (the book was imported from a .bluebook.json file, which carries no supporting files). Import the .bluebook.zip file that holds them, or add the material again.</translation>
     </message>
