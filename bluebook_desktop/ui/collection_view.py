@@ -175,7 +175,8 @@ class CollectionWindow(QWidget):
         self.print_button.clicked.connect(self.print_rows)
         self.export_button.clicked.connect(self.export_summary)
         workspace.booksChanged.connect(self._books_changed)
-        self.resize(1100, 680)
+        screen = (parent.screen() if parent is not None else self.screen()).availableGeometry()
+        self.resize(min(1100, screen.width() * 95 // 100), min(700, screen.height() * 9 // 10))
 
     # --- what is shown ---
 
