@@ -418,8 +418,10 @@ class CollectionWindow(QWidget):
         from bluebook_desktop.ui.collect_dialog import Collecting, ReportDialog
 
         run = Collecting(self.workspace, self)
-        result = run.run(paths)
-        self.fill_years(self._year_of(result))
+        result = run.run(paths)  # the view reads the books again as the list changes
+        year = self._year_of(result)
+        if year is not None and year != self.current_year():
+            self.fill_years(year)  # the year the books came for
         dialog = ReportDialog(result, run.kept, self)
         dialog.exec()
         dialog.deleteLater()
