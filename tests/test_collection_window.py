@@ -313,3 +313,29 @@ def test_f5_shows_the_books_as_stored_now(office) -> None:  # type: ignore[no-un
     assert "未填写联系电话" in _shown(view, FINDINGS)[row]  # read when shown, not on each store
     QTest.keyClick(view.table, Qt.Key.Key_F5)
     assert "未填写联系电话" not in _shown(view, FINDINGS)[_shown(view, UNIT).index(unit)]
+
+
+def test_print_summary_shows_every_unit_s_tasks(office, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    window, made = office
+    view = _open_view(window)
+    type_chinese(view.search, "财政局")  # the 汇总表 is the whole year's, whatever is shown
+    seen: list[bytes] = []
+
+    def close(dialog: QWidget) -> None:
+        assert isinstance(dialog, PreviewDialog)
+        seen.append(dialog.data)
+        dialog.reject()
+
+    _when_modal(PreviewDialog, close)
+    QTest.mouseClick(view.print_summary_button, Qt.MouseButton.LeftButton)
+    assert len(seen) == 1
+    pdf = tmp_path / "summary.pdf"
+    pdf.write_bytes(seen[0])
+    text = subprocess.run(
+        ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout.replace("\n", "")
+    assert "2021年度绩效目标责任书汇总表" in text
+    tasks = [task.task for f in made for task in f.book.functional_tasks]
+    missing = [task for task in tasks if task.replace(" ", "") not in text.replace(" ", "")]
+    assert missing == []
+    assert f"已报送单位：{COUNT} 个" in text.replace("\u3000", "")

@@ -96,6 +96,9 @@ class CollectionWindow(QWidget):
         self.collect_button.setMenu(collect_menu)
         self.units_button = QPushButton(self.tr("应报送单位…"), self)
         self.print_button = QPushButton(self.tr("打印…"), self)
+        self.print_button.setToolTip(self.tr("打印当前显示的各单位（按当前的筛选和排序）"))
+        self.print_summary_button = QPushButton(self.tr("打印汇总表…"), self)
+        self.print_summary_button.setToolTip(self.tr("打印该年度各单位的全部任务"))
         self.export_button = QPushButton(self.tr("导出汇总表…"), self)
 
         top = QHBoxLayout()
@@ -108,6 +111,7 @@ class CollectionWindow(QWidget):
         self.buttons.addStretch(1)
         self.buttons.addWidget(self.units_button)
         self.buttons.addWidget(self.print_button)
+        self.buttons.addWidget(self.print_summary_button)
         self.buttons.addWidget(self.export_button)
 
         self.table = QTableView(self)
@@ -173,6 +177,7 @@ class CollectionWindow(QWidget):
         self.setAcceptDrops(True)
         self.units_button.clicked.connect(self.edit_expected)
         self.print_button.clicked.connect(self.print_rows)
+        self.print_summary_button.clicked.connect(self.print_summary)
         self.export_button.clicked.connect(self.export_summary)
         workspace.booksChanged.connect(self._books_changed)
         screen = (parent.screen() if parent is not None else self.screen()).availableGeometry()
@@ -455,18 +460,14 @@ class CollectionWindow(QWidget):
             "",
         )
 
-    def rows_pdf(self) -> bytes | None:
-        """The rows as shown, in the order shown, as a PDF; None when not made (said)."""
+    def _pdf(self, render: Callable[[PdfSettings], bytes]) -> bytes | None:
+        """A printout of the year; characters no font has print as □ only after the
+        checker agrees. None when not made (and said why)."""
         from bluebook_desktop.formats.pdf import MissingGlyphs, describe_characters
-        from bluebook_desktop.formats.summary import checks_pdf
 
-        year = self.current_year()
-        if year is None:
-            return None
-        rows = self.rows.unit_rows()
         try:
             try:
-                return checks_pdf(year, rows, self._office(), self._pdf_settings(False))
+                return render(self._pdf_settings(False))
             except MissingGlyphs as exc:
                 if not confirm(
                     self,
@@ -478,13 +479,35 @@ class CollectionWindow(QWidget):
                     self.tr("取消"),
                 ):
                     return None
-                return checks_pdf(year, rows, self._office(), self._pdf_settings(True))
+                return render(self._pdf_settings(True))
         except UserError as exc:
             show_error(self, self.tr("无法生成打印稿"), exc)
             return None
 
-    def print_rows(self) -> None:
-        data = self.rows_pdf()
+    def rows_pdf(self) -> bytes | None:
+        """The rows as shown, in the order shown, as a PDF."""
+        from bluebook_desktop.formats.summary import checks_pdf
+
+        year = self.current_year()
+        if year is None:
+            return None
+        rows = self.rows.unit_rows()
+        return self._pdf(lambda settings: checks_pdf(year, rows, self._office(), settings))
+
+    def summary_pdf(self) -> bytes | None:
+        """The year's 汇总表 (every task of every unit) as a PDF."""
+        from bluebook_desktop.formats.summary import summary_pdf
+
+        year = self.current_year()
+        units = self.model.units
+        if year is None or not any(u.book is not None for u in units):
+            show_error(
+                self, self.tr("无法打印"), self.tr("这一年度还没有收到蓝皮书，没有可汇总的内容。")
+            )
+            return None
+        return self._pdf(lambda settings: summary_pdf(year, units, self._office(), settings))
+
+    def _preview(self, data: bytes | None) -> None:
         if data is None:
             return
         from bluebook_desktop.ui.printing import PreviewDialog
@@ -493,6 +516,12 @@ class CollectionWindow(QWidget):
         dialog.exec()
         dialog.pages.close()
         dialog.deleteLater()
+
+    def print_rows(self) -> None:
+        self._preview(self.rows_pdf())
+
+    def print_summary(self) -> None:
+        self._preview(self.summary_pdf())
 
     def export_summary(self) -> Path | None:
         """The year's 汇总表 (every unit, whatever the filter) as an Excel workbook."""

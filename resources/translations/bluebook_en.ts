@@ -465,6 +465,18 @@ Continue anyway?</translation>
       <translation>Print…</translation>
     </message>
     <message>
+      <source>打印当前显示的各单位（按当前的筛选和排序）</source>
+      <translation>Print the units shown (as filtered and sorted)</translation>
+    </message>
+    <message>
+      <source>打印汇总表…</source>
+      <translation>Print Summary…</translation>
+    </message>
+    <message>
+      <source>打印该年度各单位的全部任务</source>
+      <translation>Print every task of every unit of the year</translation>
+    </message>
+    <message>
       <source>导出汇总表…</source>
       <translation>Export Summary…</translation>
     </message>
@@ -559,12 +571,16 @@ Continue anyway?</translation>
       <translation>Cannot Make the Printout</translation>
     </message>
     <message>
-      <source>无法导出</source>
-      <translation>Cannot Export</translation>
+      <source>无法打印</source>
+      <translation>Cannot Print</translation>
     </message>
     <message>
       <source>这一年度还没有收到蓝皮书，没有可汇总的内容。</source>
       <translation>No books of this year have been received yet: there is nothing to summarize.</translation>
+    </message>
+    <message>
+      <source>无法导出</source>
+      <translation>Cannot Export</translation>
     </message>
     <message>
       <source>%1年度绩效目标责任书汇总表</source>
