@@ -73,7 +73,7 @@ def ask_replace(parent: QWidget | None, book: Book, stored: StoredCopy) -> str:
     box.setInformativeText(translate("CollectDialog", "被替换的版本会另存一份，不会丢失。"))
     replace = box.addButton(translate("CollectDialog", "替换"), QMessageBox.ButtonRole.AcceptRole)
     replace_all = box.addButton(
-        translate("CollectDialog", "全部替换"), QMessageBox.ButtonRole.YesRole
+        translate("CollectDialog", "全部替换"), QMessageBox.ButtonRole.AcceptRole
     )
     skip = box.addButton(translate("CollectDialog", "跳过"), QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(skip)
