@@ -47,7 +47,7 @@ def office(qtbot, tmp_path: Path) -> Iterator[tuple[MainWindow, list[UnitFile]]]
 def _open_view(window: MainWindow) -> CollectionWindow:
     QTest.keyClick(
         window,
-        Qt.Key.Key_U,
+        Qt.Key.Key_H,
         Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
     )
     view = window.collection.window_

@@ -26,7 +26,8 @@ class CollectionActions(QObject):
         self.workspace = workspace
         self.window_: CollectionWindow | None = None
         self.action = QAction(self.tr("收集与汇总…"), window)
-        self.action.setShortcut(QKeySequence("Ctrl+Shift+U"))
+        # H for 汇总 (Ctrl+Shift+U is the Unicode entry of Linux input methods)
+        self.action.setShortcut(QKeySequence("Ctrl+Shift+H"))
         self.action.triggered.connect(self.show_window)
         following = menu.actions()
         place = following.index(after) + 1 if after in following else len(following)
