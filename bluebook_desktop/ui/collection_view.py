@@ -264,15 +264,13 @@ class CollectionWindow(QWidget):
 
         year = self.current_year()
         chosen = self.chosen_row()
+        units = []
         try:
-            units = (
-                year_units(self.workspace.repository, year, self.expected_units(year))
-                if (year is not None)
-                else []
-            )
+            if year is not None:
+                expected = self.expected_units(year)
+                units = year_units(self.workspace.repository, year, expected)
         except UserError as exc:
             show_error(self, self.tr("无法读取"), exc)
-            units = []
         self.model.set_units(units)
         self._show_quarters()
         self._show_counts()
