@@ -346,21 +346,7 @@ def bench_collecting(run: Run) -> None:
         finally:
             one.engine.dispose()
             many.engine.dispose()
-    from bluebook_desktop.formats.summary import year_units
-
-    viewed = open_repository(run.work / "collected-0.sqlite3")
-    try:
-        view_s = [timed(lambda: year_units(viewed, 2021)) for _ in range(run.reps(1, 3))]
-    finally:
-        viewed.engine.dispose()
     run.add(
-        Figure(
-            "units_view_ms",
-            median_ms(view_s),
-            "ms",
-            "",
-            f"(the collection view's rows of {count} books: load, findings, lights)",
-        ),
         Figure(
             "collect_ratio",
             statistics.median(collect_s) / statistics.median(import_s),
@@ -368,6 +354,64 @@ def bench_collecting(run: Run) -> None:
             "≤ 2",
             f"(collect {median_ms(collect_s):.0f} ms, import one by one "
             f"{median_ms(import_s):.0f} ms, {count} books)",
+        ),
+    )
+
+
+def bench_collection_view(run: Run) -> None:
+    """收集与汇总 of 300 units of 10 tasks (10 more expected, not sent): the window opened,
+    its rows read, checked and shown, and beside it the command line's `units` of the same
+    year in the same process."""
+    print(f"the collection view of {UNITS} units (in-process, offscreen)", flush=True)
+    import contextlib
+    import io
+
+    from PySide6.QtWidgets import QApplication
+
+    from bluebook_desktop import paths
+    from bluebook_desktop.cli import main as cli
+    from bluebook_desktop.db.store import open_store
+    from bluebook_desktop.ui.main_window import MainWindow
+    from bluebook_desktop.ui.settings import Settings
+    from bluebook_desktop.ui.workspace import Workspace
+
+    app = QApplication.instance() or QApplication([])
+    database = run.work / "office" / "bluebook.sqlite3"
+    store = open_store(database)
+    for book in unit_books(UNITS, 10):
+        store.repository.add(book)
+    expected = [f"佛山市三水区第{n + 1:03d}单位" for n in range(UNITS + 10)]
+    store.repository.set_expected_units(2021, expected)
+    settings = Settings.in_file(run.work / "office" / "settings.ini")
+    window = MainWindow(Workspace(store, settings, paths.resolve(database)))
+    window.resize(1366, 768)
+    window.show()
+    app.processEvents()
+    view_s, cli_s = [], []
+    for _ in range(run.reps(2, 5)):
+        start = time.perf_counter()
+        view = window.collection.show_window()
+        app.processEvents()
+        view_s.append(time.perf_counter() - start)
+        assert view.rows.rowCount() == UNITS + 10, "every unit shown"
+        view.close()
+        view.deleteLater()
+        window.collection.window_ = None
+        app.processEvents()
+        out = io.StringIO()
+        with contextlib.redirect_stdout(out):
+            cli_s.append(timed(lambda: cli(["--db", str(database), "units", "--year", "2021"])))
+        assert out.getvalue().count("\n") == UNITS + 11, "a line a unit and the header"
+    window.close()
+    store.close()
+    run.add(
+        Figure(
+            "collection_view_ms_300",
+            median_ms(view_s),
+            "ms",
+            "≤ 300",
+            f"(window opened, {UNITS} books read and checked, shown and painted; "
+            f"bluebook-cli units {median_ms(cli_s):.0f} ms)",
         ),
     )
 
@@ -719,6 +763,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         bench_year_pages(run, big)
         bench_memory(run, big)
         bench_collecting(run)
+        bench_collection_view(run)
         bench_summary(run)
     finally:
         if not args.keep:

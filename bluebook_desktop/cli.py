@@ -96,7 +96,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--expected",
         metavar="FILE",
         type=Path,
-        help="应报送单位名单（每行一个单位的文本文件，或一列单位名称的 CSV、Excel 文件）",
+        help="应报送单位名单（每行一个单位的文本文件，或一列单位名称的 CSV、Excel 文件）；"
+        "不写时用在窗口“收集与汇总”中保存的名单",
     )
 
     summing = commands.add_parser(
@@ -106,7 +107,10 @@ def build_parser() -> argparse.ArgumentParser:
     summing.add_argument("--xlsx", metavar="OUT", type=Path, required=True, help="Excel 工作簿")
     summing.add_argument("--pdf", metavar="OUT", type=Path, help="打印用 PDF")
     summing.add_argument(
-        "--expected", metavar="FILE", type=Path, help="应报送单位名单：第二页标出未报送的单位"
+        "--expected",
+        metavar="FILE",
+        type=Path,
+        help="应报送单位名单：第二页标出未报送的单位（不写时用保存的名单）",
     )
     _add_print_switches(summing, landscape=False)
 
@@ -415,7 +419,7 @@ def _summary(repository: Repository, args: argparse.Namespace, log_file: Path | 
     from bluebook_desktop.formats.summary import summary_pdf, summary_workbook, year_units
     from bluebook_desktop.formats.year_pdf import write_bytes
 
-    units = year_units(repository, args.year, _expected(args.expected))
+    units = year_units(repository, args.year, _expected(args.expected, repository, args.year))
     if not any(unit.book is not None for unit in units):
         _fail(f"数据库中没有 {args.year} 年度的蓝皮书，没有可汇总的内容。")
     office = next((u.book.cover.issuer for u in units if u.book and u.book.cover.issuer), "")
@@ -434,10 +438,11 @@ def _summary(repository: Repository, args: argparse.Namespace, log_file: Path | 
         _fail_lines(failures)
 
 
-def _expected(path: Path | None) -> list[str]:
+def _expected(path: Path | None, repository: Repository, year: int) -> list[str]:
+    """The units expected to submit: the file's, else the list the office keeps."""
     from bluebook_desktop.formats.units_list import read_unit_list
 
-    return read_unit_list(path) if path is not None else []
+    return read_unit_list(path) if path is not None else repository.expected_units(year)
 
 
 def _print_units(repository: Repository, year: int, expected: Path | None) -> None:
@@ -445,7 +450,7 @@ def _print_units(repository: Repository, year: int, expected: Path | None) -> No
     from bluebook_desktop.domain.collection import NOT_SUBMITTED
     from bluebook_desktop.formats.summary import local_time, unreported_text, year_units
 
-    units = year_units(repository, year, _expected(expected))  # refusals before any line
+    units = year_units(repository, year, _expected(expected, repository, year))  # refusals first
     print("\t".join(UNIT_COLUMNS))
     for unit in units:
         row = unit.row

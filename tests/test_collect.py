@@ -289,3 +289,27 @@ def test_killed_mid_way_every_reported_book_is_whole(tmp_path: Path) -> None:
     assert len(reported) <= len(books) <= len(reported) + 1
     for unit, book in books.items():
         assert _tasks(book) == _tasks(made[unit].book)
+
+
+def test_the_files_a_collect_reads_are_counted_first(tmp_path: Path) -> None:
+    """The window's progress bar: as many steps as a collect reports files, a zip of units'
+    files counting its book files, a folder with nothing to read its one refusal."""
+    from bluebook_desktop.formats.collecting import count_files
+
+    tray = tmp_path / "收件"
+    make_in_tray(tray, 9)
+    bundle = tmp_path / "各单位报送.zip"
+    with zipfile.ZipFile(bundle, "w") as archive:
+        for file in sorted(tray.rglob("*.bluebook.json")):
+            archive.write(file, file.relative_to(tray).as_posix())
+        archive.writestr("说明.txt", "不是蓝皮书")
+    empty = tmp_path / "空文件夹"
+    empty.mkdir()
+    paths = [tray, bundle, empty]
+    store = opened(tmp_path / "books.sqlite3")
+    try:
+        result = collect(paths, store.repository, tmp_path / "kept")
+    finally:
+        store.close()
+    assert count_files(paths) == len(result.outcomes)
+    assert count_files([bundle]) == len(list(tray.rglob("*.bluebook.json")))

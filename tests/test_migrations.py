@@ -12,7 +12,7 @@ import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from helpers.files import OLD_DATABASES
+from helpers.files import FIXTURE_BOOK, OLD_DATABASES
 from sqlalchemy import create_engine
 
 from bluebook_desktop.db import open_repository, schema
@@ -421,3 +421,51 @@ def test_0004_keeps_a_task_s_extra_texts_and_downgrades_to_what_0003_had(tmp_pat
     assert revision_of(path) == "0003"
     assert read("SELECT name FROM sqlite_master WHERE name = 'task_field'") == []
     assert read("SELECT * FROM task ORDER BY id") == tasks  # the texts went, the tasks stay
+
+
+def test_0007_adds_the_expected_units_and_downgrades_to_what_0006_had(tmp_path: Path) -> None:
+    """A database of schema 0006 upgraded keeps its books and gains the office's lists of
+    expected units; a downgrade drops the lists and leaves the books."""
+    from alembic import command
+    from alembic.config import Config
+
+    path = tmp_path / "books.sqlite3"
+    make_database(path, FIXTURE_BOOK.read_bytes())
+    engine = create_engine(f"sqlite:///{path.as_posix()}")
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+
+    def migrate(step: Callable[[Config, str], None], revision: str) -> None:
+        with engine.begin() as connection:
+            config.attributes["connection"] = connection
+            step(config, revision)
+
+    def read(sql: str) -> list[tuple[object, ...]]:
+        connection = sqlite3.connect(path)
+        try:
+            return connection.execute(sql).fetchall()
+        finally:
+            connection.close()
+
+    try:
+        migrate(command.downgrade, "0006")
+        assert read("SELECT name FROM sqlite_master WHERE name = 'expected_unit'") == []
+        books = read("SELECT id, unit_name, year FROM book")
+        migrate(command.upgrade, "0007")
+    finally:
+        engine.dispose()
+    assert revision_of(path) == "0007"
+    repository = open_repository(path)
+    try:
+        assert [(s.id, s.unit_name, s.year) for s in repository.list_books()] == books
+        repository.set_expected_units(2021, ["财政局", "教育局"])
+        assert repository.expected_units(2021) == ["财政局", "教育局"]
+    finally:
+        repository.engine.dispose()
+    engine = create_engine(f"sqlite:///{path.as_posix()}")
+    try:
+        migrate(command.downgrade, "0006")
+    finally:
+        engine.dispose()
+    assert read("SELECT name FROM sqlite_master WHERE name = 'expected_unit'") == []
+    assert read("SELECT id, unit_name, year FROM book") == books

@@ -246,6 +246,7 @@ def test_two_programs_starting_at_once_migrate_once(
                     "evidence",
                     "evidence_file",
                     "unit_access",
+                    "expected_unit",
                 )
             ),
         }

@@ -266,3 +266,97 @@ def test_a_store_the_server_rolls_back_to_break_a_deadlock_is_run_again(
     for blob in (first, second):
         assert any_store.repository.evidence_data(hashlib.sha256(blob).hexdigest()) == blob
     assert count(any_store, "evidence_file") == 2
+
+
+def test_a_year_read_at_once_is_the_books_read_one_by_one(any_store: Store) -> None:
+    """The collection view reads a year's books in a few queries: the same books, the same
+    rows and findings as loading each book on its own gives."""
+    import datetime as dt
+
+    from helpers.collection import unit_book, with_progress
+
+    from bluebook_desktop.domain import ScheduleEntry, new_id
+    from bluebook_desktop.domain.collection import unit_row
+    from bluebook_desktop.formats.pdf import missing_characters
+    from bluebook_desktop.formats.summary import year_units
+
+    def fresh(book: Book) -> Book:  # each book its own task and step ids, as files have
+        def task(t):  # type: ignore[no-untyped-def]
+            steps = tuple(replace(s, id=new_id()) for s in t.schedule)
+            return replace(t, id=new_id(), schedule=steps)
+
+        return replace(
+            book,
+            key_tasks=tuple(task(t) for t in book.key_tasks),
+            functional_tasks=tuple(task(t) for t in book.functional_tasks),
+        )
+
+    repository = any_store.repository
+    base = real_year_book()
+    made = [repository.add(base)]
+    for i in range(12):
+        book, _defects = unit_book(base, i)
+        if i % 3 == 0:
+            book = with_progress(book, 1 + i % 4)
+        if i == 5:  # a character no font prints, in a step
+            first = book.functional_tasks[0]
+            odd = ScheduleEntry((2,), "推进\U000f0001事项")
+            first = replace(first, schedule=(*first.schedule, odd))
+            book = replace(book, functional_tasks=(first, *book.functional_tasks[1:]))
+        made.append(repository.add(fresh(book)))
+    repository.add(fresh(unit_book(base, 20, year=2020)[0]))  # another year
+    read = repository.load_year(2021)
+    assert [book for book, _stored in read] == [repository.load(b.id) for b in made]
+    stored_at = {s.id: s.modified_at for s in repository.list_books()}
+    assert [stored for book, stored in read] == [stored_at[b.id] for b in made]
+    today = dt.date.today()
+    one_by_one = {
+        b.id: unit_row(repository.load(b.id), stored_at[b.id], today, missing_characters(b))
+        for b in made
+    }
+    units = year_units(repository, 2021)
+    assert sorted(u.row.book_id for u in units) == sorted(one_by_one)
+    for unit in units:
+        assert unit.row == one_by_one[unit.row.book_id]
+    assert any("无法打印" in f.text() for u in units for f in u.row.findings)
+    assert any(u.row.quarters for u in units)
+
+
+def test_the_office_keeps_its_list_of_expected_units_per_year(
+    any_store: Store, fixture_book: Book
+) -> None:
+    """Schema 0007: each year's list in its order, each unit once, replaced as a whole; the
+    command line's `units` uses it when not given a file."""
+    repository = any_store.repository
+    assert repository.expected_units(2021) == []
+    kept = repository.set_expected_units(2021, ["财政局", " 教育局", "", "财政局", "（2）统计局"])
+    assert kept == ["财政局", "教育局", "（2）统计局"]
+    repository.set_expected_units(2022, ["民政局"])
+    with open_store(any_store.location) as again:
+        assert again.repository.expected_units(2021) == kept
+        assert again.repository.expected_units(2022) == ["民政局"]
+    repository.set_expected_units(2021, ["审计局", "财政局"])
+    assert repository.expected_units(2021) == ["审计局", "财政局"]
+    assert count(any_store, "expected_unit") == 3
+    repository.set_expected_units(2021, [])
+    assert repository.expected_units(2021) == [] and repository.expected_units(2022) == ["民政局"]
+    from bluebook_desktop.errors import UserError
+
+    with pytest.raises(UserError, match="过长"):  # a pasted paragraph is no unit's name
+        repository.set_expected_units(2022, ["审计局", "这是一段话" * 101])
+    assert repository.expected_units(2022) == ["民政局"]
+
+
+def test_units_uses_the_kept_list(
+    any_store: Store, fixture_book: Book, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from bluebook_desktop.cli import main
+
+    unit = fixture_book.cover.unit_name
+    any_store.repository.add(fixture_book)
+    any_store.repository.set_expected_units(fixture_book.cover.year, ["三水区统计局", unit])
+    location = str(any_store.location)
+    assert main(["--db", location, "units", "--year", str(fixture_book.cover.year)]) == 0
+    rows = [line.split("\t") for line in capsys.readouterr().out.splitlines()[1:]]
+    assert [r[0] for r in rows] == ["三水区统计局", unit]
+    assert rows[0][1] == "未报送" and rows[1][1] != "未报送"

@@ -146,3 +146,20 @@ def test_a_bad_list_prints_nothing_but_its_refusal(
         and err.startswith("“名单.xlsx”不是 Excel 工作簿或已损坏")
         and err.count("\n") == 1
     )
+
+
+def test_characters_no_font_prints_are_found_in_many_books_as_in_one() -> None:
+    """The view asks about each text of hundreds of books once: the same characters, in the
+    same order, as asking book by book."""
+    from bluebook_desktop.formats.pdf import missing_characters, missing_characters_of
+
+    base = read_portable(FIXTURE_BOOK)
+    books = [unit_book(base, i)[0] for i in range(8)]
+    for i, chars in ((2, "\U000f0001\U000f0002"), (5, "\U000f0002"), (6, "\U000f0003\U000f0001")):
+        first = books[i].functional_tasks[0]
+        odd = replace(first, schedule=(*first.schedule, ScheduleEntry((2,), f"推进{chars}事项")))
+        books[i] = replace(books[i], functional_tasks=(odd, *books[i].functional_tasks[1:]))
+    one_by_one = [missing_characters(book) for book in books]
+    assert missing_characters_of(books) == one_by_one
+    assert one_by_one[6] == ["\U000f0003", "\U000f0001"] and one_by_one[0] == []
+    assert missing_characters_of(books[:2]) == [[], []]

@@ -204,3 +204,13 @@ class UnitAccessRow(Base):
 
     role_name: Mapped[str] = mapped_column(String(100), primary_key=True)
     unit_name: Mapped[str] = mapped_column(String(500))
+
+
+class ExpectedUnitRow(Base):
+    """A unit the collecting office expects a book of in a year, in the list's order."""
+
+    __tablename__ = "expected_unit"
+
+    year: Mapped[int] = mapped_column(Integer, primary_key=True)
+    position: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(500))

@@ -35,6 +35,7 @@ from bluebook_desktop.db.models import (
     BookRow,
     EvidenceFileRow,
     EvidenceRow,
+    ExpectedUnitRow,
     LeaderRow,
     ProgressRow,
     ReviewRow,
@@ -56,6 +57,7 @@ from bluebook_desktop.db.rows import (
     list_books,
     quarters_text,
     read_book,
+    read_year,
 )
 from bluebook_desktop.domain import (
     COVER_FIELDS,
@@ -66,8 +68,9 @@ from bluebook_desktop.domain import (
     Task,
     changed_fields,
 )
-from bluebook_desktop.domain.collection import StoredCopy
+from bluebook_desktop.domain.collection import StoredCopy, unique_units
 from bluebook_desktop.domain.year import Evidence, Supporting
+from bluebook_desktop.errors import UserError
 
 __all__ = ["BookMissing", "BookSummary", "EvidenceMissing", "Repository", "StoreConflict"]
 log = logging.getLogger(__name__)
@@ -101,6 +104,11 @@ class Repository:
         book, self._revisions[book_id] = read
         return book
 
+    def load_year(self, year: int) -> list[tuple[Book, str]]:
+        """Every book of a year and the time it was last stored, in a few queries."""
+        with self.engine.connect() as connection:
+            return read_year(_runner(connection), year)
+
     def leader_names(self) -> list[str]:
         """Every leader named in any book, most used first: the completion list."""
         query = (
@@ -122,7 +130,40 @@ class Repository:
         with self.engine.connect() as connection:
             return list(connection.execute(query).scalars())
 
+    def expected_units(self, year: int) -> list[str]:
+        """The units the office expects a book of in `year`, in its list's order."""
+        query = (
+            select(ExpectedUnitRow.name)
+            .where(ExpectedUnitRow.year == year)
+            .order_by(ExpectedUnitRow.position)
+        )
+        with self.engine.connect() as connection:
+            return list(connection.execute(query).scalars())
+
     # --- writing ---
+
+    def set_expected_units(self, year: int, names: Iterable[str]) -> list[str]:
+        """Keep `names` as the year's list of expected units (each unit once, blanks left
+        out, in the order given), in place of the list there was; the list kept."""
+        kept = unique_units(names)
+        too_long = next((name for name in kept if len(name) > MAX_UNIT_NAME), None)
+        if too_long is not None:
+            raise UserError(UNIT_NAME_TOO_LONG, start=too_long[:20], limit=MAX_UNIT_NAME)
+
+        def write() -> None:
+            with self.engine.begin() as connection:
+                connection.execute(delete(ExpectedUnitRow).where(ExpectedUnitRow.year == year))
+                if kept:
+                    connection.execute(
+                        insert(ExpectedUnitRow),
+                        [
+                            {"year": year, "position": position, "name": name}
+                            for position, name in enumerate(kept)
+                        ],
+                    )
+
+        retrying(write)
+        return kept
 
     def stored_copies(self) -> list[StoredCopy]:
         """Every book's identity (id, uid, year, unit): what a collected file replaces."""
@@ -351,6 +392,11 @@ def _runner(connection: Connection) -> Callable[[str, Mapping[str, Any]], Iterab
     return run
 
 
+MAX_UNIT_NAME = 500  # expected_unit.name
+UNIT_NAME_TOO_LONG = QT_TRANSLATE_NOOP(
+    "messages",
+    "单位名称“{start}…”过长（超过 {limit} 字），不像是一个单位的名称。请每行只写一个单位名称。",
+)
 EVIDENCE_MISSING = QT_TRANSLATE_NOOP(
     "messages",
     "这份佐证材料的文件不在数据库中（导入的是不含佐证材料的 .bluebook.json 文件）。"

@@ -57,6 +57,9 @@ AMBIGUOUS = QT_TRANSLATE_NOOP(
 )
 NO_FILES = QT_TRANSLATE_NOOP("collecting", "“{path}”中没有蓝皮书文件。")
 DAMAGED_ZIP = QT_TRANSLATE_NOOP("collecting", "压缩文件“{name}”已损坏（{reason}），无法读取。")
+SKIPPED = QT_TRANSLATE_NOOP(
+    "collecting", "已有“{unit}”{year} 年的蓝皮书（编号 {id}），按您的选择跳过，未替换。"
+)
 CANNOT_KEEP = QT_TRANSLATE_NOOP(
     "collecting", "无法保存被替换的版本（{reason}），原来的版本未被替换。"
 )
@@ -76,6 +79,12 @@ class Shelf(Protocol):
     def add(
         self, book: Book, files: Iterable[Supporting] = (), replacing: int | None = None
     ) -> Book: ...
+
+
+# Asked, for a file without uid whose unit and year match a stored book, whether it takes
+# that book's place (the window asks the checker; `replace` answers yes for every file).
+AskReplace = Callable[[Book, StoredCopy], bool]
+KEPT_FOLDER = "replaced"  # beside the database: the replaced copies
 
 
 @dataclass(frozen=True)
@@ -281,11 +290,14 @@ def collect(
     replace: bool = False,
     progress: Callable[[Outcome], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
+    ask_replace: AskReplace | None = None,
 ) -> Collected:
     """Read every file under `paths` into `shelf`; one Outcome a file, in order.
 
     `progress` hears of each file as it is done; `cancelled` is asked between files, and
-    a collect it stops keeps what it stored (each book whole)."""
+    a collect it stops keeps what it stored (each book whole). Without `replace`,
+    `ask_replace` (when given) decides for each file that would replace a book of the same
+    unit and year; a file it says no to is refused as skipped."""
     index = _Index(shelf.stored_copies())
     result = Collected([])
 
@@ -303,7 +315,7 @@ def collect(
             continue
         archive = _zip_kind(item.path) if not item.inside_zip else None
         if archive is None:
-            report(_collect_one(item, shelf, index, kept, replace))
+            report(_collect_one(item, shelf, index, kept, replace, ask_replace))
             continue
         with archive, tempfile.TemporaryDirectory(prefix="bluebook-collect-") as folder:
             any_member = False
@@ -315,7 +327,7 @@ def collect(
                 if isinstance(member, Outcome):
                     report(member)
                 else:
-                    report(_collect_one(member, shelf, index, kept, replace))
+                    report(_collect_one(member, shelf, index, kept, replace, ask_replace))
                     member.path.unlink(missing_ok=True)
             if not any_member:
                 report(Outcome(item.name, REFUSED, NO_FILES.format(path=item.name)))
@@ -325,12 +337,17 @@ def collect(
 
 
 def _collect_one(
-    source: _Source, shelf: Shelf, index: _Index, kept: Path, replace: bool
+    source: _Source,
+    shelf: Shelf,
+    index: _Index,
+    kept: Path,
+    replace: bool,
+    ask_replace: AskReplace | None = None,
 ) -> Outcome:
     try:
         with _reading(source) as (book, files):
             unit = book.cover.unit_name
-            target = _target(book, index, replace)
+            target = _target(book, index, replace, ask_replace)
             if target is not None:
                 kept_file = _keep(shelf, target, kept)
                 stored = shelf.add(book, files, replacing=target.id)
@@ -343,7 +360,9 @@ def _collect_one(
         return Outcome(source.name, REFUSED, str(exc))
 
 
-def _target(book: Book, index: _Index, replace: bool) -> StoredCopy | None:
+def _target(
+    book: Book, index: _Index, replace: bool, ask_replace: AskReplace | None = None
+) -> StoredCopy | None:
     """The stored copy this book replaces; None for a new unit. UserError when it would
     replace one but was not told to."""
     same_book = index.by_uid(book.uid)
@@ -357,9 +376,31 @@ def _target(book: Book, index: _Index, replace: bool) -> StoredCopy | None:
     if len(same_unit) > 1:
         ids = "、".join(str(c.id) for c in sorted(same_unit, key=lambda c: c.id))
         raise UserError(AMBIGUOUS, unit=unit, year=year, ids=ids)
-    if not replace:
+    if replace:
+        return same_unit[0]
+    if ask_replace is None:
         raise UserError(NEEDS_REPLACE, unit=unit, year=year, id=same_unit[0].id)
+    if not ask_replace(book, same_unit[0]):
+        raise UserError(SKIPPED, unit=unit, year=year, id=same_unit[0].id)
     return same_unit[0]
+
+
+def count_files(paths: Sequence[Path]) -> int:
+    """How many files a collect of `paths` reads (a zip of units' files counts its book
+    files), to show its progress; a path with nothing to read counts one (its refusal)."""
+    total = 0
+    for item in _sources(paths):
+        if isinstance(item, Outcome):
+            total += 1
+            continue
+        archive = _zip_kind(item.path)
+        if archive is None:
+            total += 1
+            continue
+        with archive:
+            names = [_member_name(i) for i in archive.infolist() if not i.is_dir()]
+        total += max(1, sum(1 for name in names if _is_book_file(Path(name))))
+    return total
 
 
 def kept_name(copy: StoredCopy, now: dt.datetime | None = None) -> str:

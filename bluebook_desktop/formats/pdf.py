@@ -89,6 +89,31 @@ def missing_in(texts: Iterable[str], settings: PdfSettings | None = None) -> lis
     return list(seen)
 
 
+def missing_characters_of(
+    books: Iterable[Book], settings: PdfSettings | None = None
+) -> list[list[str]]:
+    """`missing_characters` of each book, the fonts asked once about each character of
+    them all (the collection view's hundreds of books). Books share most of their texts
+    (the form's words, the notes, the phrases of a district): each text is looked at once."""
+    texts = [list(_printed_texts(book)) for book in books]
+    seen: set[str] = set()
+    chars: set[str] = set()
+    for book_texts in texts:
+        for text in book_texts:
+            if text not in seen:
+                seen.add(text)
+                chars.update(text)
+    bad = set(missing_in(["".join(chars)], settings))
+    if not bad:
+        return [[] for _ in texts]
+    holds_bad = {text: not bad.isdisjoint(text) for text in seen}
+    return [
+        # in order of appearance, as missing_characters gives them
+        list(dict.fromkeys(c for t in book_texts if holds_bad[t] for c in t if c in bad))
+        for book_texts in texts
+    ]
+
+
 def describe_characters(chars: list[str]) -> str:
     """Characters as a user can find them again: 😀（U+1F600 GRINNING FACE）、…"""
     return "、".join(f"{c}（{' '.join(filter(None, _code_and_name(c)))}）" for c in chars)

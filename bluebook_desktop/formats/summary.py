@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from bluebook_desktop.domain import (
     QUARTER_NUMERALS,
@@ -79,11 +79,9 @@ class UnitBook:
 
 
 class Books(Protocol):
-    """Where the year's books are: the repository, or anything that lists and loads."""
+    """Where the year's books are: the repository, or anything that reads a year's books."""
 
-    def list_books(self) -> Sequence[Any]: ...  # each with .id, .year and .modified_at
-
-    def load(self, book_id: int) -> Book: ...
+    def load_year(self, year: int) -> list[tuple[Book, str]]: ...  # each with its store time
 
 
 def year_units(books: Books, year: int, expected: Sequence[str] = ()) -> list[UnitBook]:
@@ -92,15 +90,17 @@ def year_units(books: Books, year: int, expected: Sequence[str] = ()) -> list[Un
     import datetime as dt
 
     from bluebook_desktop.domain.collection import unit_row, unit_rows
-    from bluebook_desktop.formats.pdf import missing_characters
+    from bluebook_desktop.formats.pdf import missing_characters_of
 
     today = dt.date.today()
+    read = books.load_year(year)
+    missing = missing_characters_of(book for book, _stored in read)
     loaded: dict[int, Book] = {}
     rows = []
-    for summary in books.list_books():
-        if summary.year == year:
-            book = loaded[summary.id] = books.load(summary.id)
-            rows.append(unit_row(book, summary.modified_at, today, missing_characters(book)))
+    for (book, stored), chars in zip(read, missing, strict=True):
+        assert book.id is not None
+        loaded[book.id] = book
+        rows.append(unit_row(book, stored, today, chars))
     return [
         UnitBook(row, loaded[row.book_id] if row.book_id is not None else None)
         for row in unit_rows(rows, expected)
@@ -328,3 +328,75 @@ def summary_pdf(
     )
     book = Book(cover=Cover(year=year, unit_name=office))
     return render_sheet(book, sheet, settings)
+
+
+CHECKS_PDF_MM = (9, 38, 22, 22, 11, 11, None)
+
+
+def checks_pdf(
+    year: int, rows: Sequence[UnitRow], office: str = "", settings: PdfSettings | None = None
+) -> bytes:
+    """The collection view as shown (its rows in its order) in the house style: one row a
+    unit with what a checker finds, 未报送 for units that sent nothing."""
+    from bluebook_desktop.domain import chinese_date
+    from bluebook_desktop.formats.year_pdf import render_sheet
+    from bluebook_desktop.formats.year_sheets import Sheet
+
+    progress = any(row.quarters for row in rows)
+    headers = [column.header for column in CHECK_COLUMNS]
+    widths: list[float | None] = list(CHECKS_PDF_MM)
+    if progress:
+        headers += [PDF_PROGRESS, "未报进展"]
+        widths += [40, 26]
+    cells: list[list[list[str]]] = []
+    for number, row in enumerate(rows, start=1):
+        if row.missing:
+            line = [[str(number)], [row.unit], [NOT_SUBMITTED], [], [], [], []]
+            cells.append(line + ([[], []] if progress else []))
+            continue
+        line = [
+            [str(number)],
+            [row.unit],
+            [local_time(row.submitted_at)],
+            [chinese_date(row.finalized_on)] if row.finalized_on else [],
+            [str(row.key_tasks)],
+            [str(row.functional_tasks)],
+            [f.text() for f in row.findings],
+        ]
+        if progress:
+            line.append(  # a quarter a line: 第一季度：2绿 0黄 1红
+                [
+                    f"{quarter_name(q)}：{n.green}绿 {n.yellow}黄 {n.red}红"
+                    for q, n in enumerate(row.quarters, start=1)
+                ]
+            )
+            line.append(
+                [
+                    f"{quarter_name(q)} {lights.unreported} 项"
+                    for q, lights in enumerate(row.quarters, start=1)
+                    if lights.unreported
+                ]
+            )
+        cells.append(line)
+    missing = sum(1 for row in rows if row.missing)
+    info = [
+        [
+            ("年度：", str(year)),
+            ("单位：", f"{len(rows)} 个"),
+            ("已报送：", f"{len(rows) - missing} 个"),
+            ("未报送：", f"{missing} 个"),
+        ]
+    ]
+    sheet = Sheet(
+        title=f"{year}年度绩效目标责任书检查情况",
+        info=info,
+        headers=tuple(headers),
+        widths_mm=tuple(widths),
+        rows=cells,  # type: ignore[arg-type]
+        centred=frozenset({0, 2, 3, 4, 5}),
+        evidence=[],
+        summary=None,
+        signing=[("制表人：", ""), ("审核人：", "")],
+        subject=f"{year}年度绩效目标责任书检查情况",
+    )
+    return render_sheet(Book(cover=Cover(year=year, unit_name=office)), sheet, settings)

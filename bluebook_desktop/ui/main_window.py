@@ -148,6 +148,9 @@ class MainWindow(QMainWindow):
         self.year_prints = YearPrints(
             workspace, self.actions_, self, menu, after, quarter=self.report_quarter
         )
+        from bluebook_desktop.ui.collection_actions import CollectionActions
+
+        self.collection = CollectionActions(self, workspace, menu, self.ui.actionExportPackage)
         workspace.booksChanged.connect(self._books_changed)
         workspace.bookOpened.connect(self._show)
         workspace.bookClosing.connect(self._remove_pages)

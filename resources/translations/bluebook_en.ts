@@ -250,6 +250,364 @@ Continue anyway?</translation>
     </message>
   </context>
   <context>
+    <name>CollectDialog</name>
+    <message>
+      <source>重新报送？</source>
+      <translation>Resubmitted?</translation>
+    </message>
+    <message>
+      <source>已有“%1”%2 年的蓝皮书（编号 %3）。收到的文件是否是重新报送的版本，替换原来的版本？</source>
+      <translation>There is already a %2 book of “%1” (number %3). Is the file received a resubmission, to replace the earlier version?</translation>
+    </message>
+    <message>
+      <source>被替换的版本会另存一份，不会丢失。</source>
+      <translation>The replaced version is kept in a file, not lost.</translation>
+    </message>
+    <message>
+      <source>替换</source>
+      <translation>Replace</translation>
+    </message>
+    <message>
+      <source>全部替换</source>
+      <translation>Replace All</translation>
+    </message>
+    <message>
+      <source>跳过</source>
+      <translation>Skip</translation>
+    </message>
+    <message>
+      <source>正在读取文件…</source>
+      <translation>Reading the files…</translation>
+    </message>
+    <message>
+      <source>取消</source>
+      <translation>Cancel</translation>
+    </message>
+    <message>
+      <source>收集蓝皮书</source>
+      <translation>Collecting Books</translation>
+    </message>
+    <message>
+      <source>已处理 %1 个文件：%2</source>
+      <translation>%1 files done: %2</translation>
+    </message>
+    <message>
+      <source>共 %1 个文件：导入 %2，替换 %3，未导入 %4。</source>
+      <translation>%1 files: %2 imported, %3 replaced, %4 not imported.</translation>
+    </message>
+    <message>
+      <source>被替换的版本保存在 %1。</source>
+      <translation>The replaced versions are kept in %1.</translation>
+    </message>
+    <message>
+      <source>收集已取消：其余文件没有读取。</source>
+      <translation>Collecting was cancelled: the other files were not read.</translation>
+    </message>
+    <message>
+      <source>收集结果</source>
+      <translation>Collected</translation>
+    </message>
+    <message>
+      <source>文件</source>
+      <translation>File</translation>
+    </message>
+    <message>
+      <source>结果</source>
+      <translation>Result</translation>
+    </message>
+    <message>
+      <source>复制</source>
+      <translation>Copy</translation>
+    </message>
+    <message>
+      <source>另存为文本…</source>
+      <translation>Save as Text…</translation>
+    </message>
+    <message>
+      <source>关闭</source>
+      <translation>Close</translation>
+    </message>
+    <message>
+      <source>保存收集结果</source>
+      <translation>Save the Report</translation>
+    </message>
+    <message>
+      <source>收集结果.txt</source>
+      <translation>collected.txt</translation>
+    </message>
+    <message>
+      <source>文本文件 (*.txt)</source>
+      <translation>Text files (*.txt)</translation>
+    </message>
+    <message>
+      <source>无法写入文件（%1）。</source>
+      <translation>Cannot write the file (%1).</translation>
+    </message>
+    <message>
+      <source>保存失败</source>
+      <translation>Saving Failed</translation>
+    </message>
+  </context>
+  <context>
+    <name>CollectionActions</name>
+    <message>
+      <source>收集与汇总…</source>
+      <translation>Collection and Summary…</translation>
+    </message>
+  </context>
+  <context>
+    <name>CollectionTiles</name>
+    <message>
+      <source>未报送</source>
+      <translation>Not submitted</translation>
+    </message>
+    <message>
+      <source>已报送</source>
+      <translation>Submitted</translation>
+    </message>
+    <message>
+      <source>已定稿</source>
+      <translation>Finalized</translation>
+    </message>
+    <message>
+      <source>%1 处问题</source>
+      <translation>%1 problems</translation>
+    </message>
+    <message>
+      <source>第一季度</source>
+      <translation>Q1</translation>
+    </message>
+    <message>
+      <source>第二季度</source>
+      <translation>Q2</translation>
+    </message>
+    <message>
+      <source>第三季度</source>
+      <translation>Q3</translation>
+    </message>
+    <message>
+      <source>第四季度</source>
+      <translation>Q4</translation>
+    </message>
+    <message>
+      <source>有任务滞后</source>
+      <translation>Some task late</translation>
+    </message>
+    <message>
+      <source>有任务进行中或待报</source>
+      <translation>Some task under way or due</translation>
+    </message>
+    <message>
+      <source>按进度</source>
+      <translation>On schedule</translation>
+    </message>
+    <message>
+      <source>未开始或未填报</source>
+      <translation>Not begun or not reported</translation>
+    </message>
+    <message>
+      <source>单位：</source>
+      <translation>Units:</translation>
+    </message>
+    <message>
+      <source>季度（四个小方块依次为第一至第四季度）：</source>
+      <translation>Quarters (the four small squares, Q1 to Q4):</translation>
+    </message>
+  </context>
+  <context>
+    <name>CollectionWindow</name>
+    <message>
+      <source>收集与汇总</source>
+      <translation>Collection and Summary</translation>
+    </message>
+    <message>
+      <source>年度</source>
+      <translation>Year</translation>
+    </message>
+    <message>
+      <source>筛选：单位、检查发现…</source>
+      <translation>Filter: unit, findings…</translation>
+    </message>
+    <message>
+      <source>全部单位</source>
+      <translation>All units</translation>
+    </message>
+    <message>
+      <source>只看有问题的</source>
+      <translation>Only those with problems</translation>
+    </message>
+    <message>
+      <source>只看未报送</source>
+      <translation>Only those not submitted</translation>
+    </message>
+    <message>
+      <source>收集文件…</source>
+      <translation>Collect Files…</translation>
+    </message>
+    <message>
+      <source>读取各单位报送的文件：文件夹、压缩包或文件（也可直接拖到本窗口）</source>
+      <translation>Read the files the units sent: a folder, a zip or files (or drop them on this window)</translation>
+    </message>
+    <message>
+      <source>文件夹…</source>
+      <translation>Folder…</translation>
+    </message>
+    <message>
+      <source>文件或压缩包…</source>
+      <translation>Files or Zip…</translation>
+    </message>
+    <message>
+      <source>应报送单位…</source>
+      <translation>Expected Units…</translation>
+    </message>
+    <message>
+      <source>打印…</source>
+      <translation>Print…</translation>
+    </message>
+    <message>
+      <source>打印当前显示的各单位（按当前的筛选和排序）</source>
+      <translation>Print the units shown (as filtered and sorted)</translation>
+    </message>
+    <message>
+      <source>打印汇总表…</source>
+      <translation>Print Summary…</translation>
+    </message>
+    <message>
+      <source>打印该年度各单位的全部任务</source>
+      <translation>Print every task of every unit of the year</translation>
+    </message>
+    <message>
+      <source>导出汇总表…</source>
+      <translation>Export Summary…</translation>
+    </message>
+    <message>
+      <source>年度：</source>
+      <translation>Year:</translation>
+    </message>
+    <message>
+      <source>选中一个单位，这里列出检查发现。按 F5 重新读取各单位的蓝皮书。</source>
+      <translation>Choose a unit to list its findings here. F5 reads the units' books again.</translation>
+    </message>
+    <message>
+      <source>表格</source>
+      <translation>Table</translation>
+    </message>
+    <message>
+      <source>全年一览</source>
+      <translation>Year at a Glance</translation>
+    </message>
+    <message>
+      <source>%1 年度</source>
+      <translation>%1</translation>
+    </message>
+    <message>
+      <source>无法保存</source>
+      <translation>Cannot Save</translation>
+    </message>
+    <message>
+      <source>无法读取</source>
+      <translation>Cannot Read</translation>
+    </message>
+    <message>
+      <source>共 %1 个单位：已报送 %2（已定稿 %3），未报送 %4；有问题 %5。</source>
+      <translation>%1 units: %2 submitted (%3 finalized), %4 not submitted; %5 with problems.</translation>
+    </message>
+    <message>
+      <source>%1：未报送。</source>
+      <translation>%1: not submitted.</translation>
+    </message>
+    <message>
+      <source>报送时间：%1</source>
+      <translation>Submitted: %1</translation>
+    </message>
+    <message>
+      <source>；定稿：%1</source>
+      <translation>; finalized: %1</translation>
+    </message>
+    <message>
+      <source>未报进展：%1</source>
+      <translation>Reports not made: %1</translation>
+    </message>
+    <message>
+      <source>没有检查发现。</source>
+      <translation>No findings.</translation>
+    </message>
+    <message>
+      <source>选择各单位报送文件所在的文件夹</source>
+      <translation>Choose the folder of the units' files</translation>
+    </message>
+    <message>
+      <source>选择各单位报送的文件</source>
+      <translation>Choose the units' files</translation>
+    </message>
+    <message>
+      <source>蓝皮书文件、压缩包或 Word 文件 (*.bluebook.json *.json *.bluebook.zip *.zip *.docx *.doc);;所有文件 (*)</source>
+      <translation>Book files, zips or Word files (*.bluebook.json *.json *.bluebook.zip *.zip *.docx *.doc);;All files (*)</translation>
+    </message>
+    <message>
+      <source>有字符无法打印</source>
+      <translation>Characters Cannot Be Printed</translation>
+    </message>
+    <message>
+      <source>以下字符在字体中没有，打印时会显示为方框“□”：
+%1
+
+仍要继续吗？</source>
+      <translation>The fonts lack these characters; they will print as boxes “□”:
+%1
+
+Continue anyway?</translation>
+    </message>
+    <message>
+      <source>继续</source>
+      <translation>Continue</translation>
+    </message>
+    <message>
+      <source>取消</source>
+      <translation>Cancel</translation>
+    </message>
+    <message>
+      <source>无法生成打印稿</source>
+      <translation>Cannot Make the Printout</translation>
+    </message>
+    <message>
+      <source>无法打印</source>
+      <translation>Cannot Print</translation>
+    </message>
+    <message>
+      <source>这一年度还没有收到蓝皮书，没有可汇总的内容。</source>
+      <translation>No books of this year have been received yet: there is nothing to summarize.</translation>
+    </message>
+    <message>
+      <source>无法导出</source>
+      <translation>Cannot Export</translation>
+    </message>
+    <message>
+      <source>%1年度绩效目标责任书汇总表</source>
+      <translation>%1 performance target summary</translation>
+    </message>
+    <message>
+      <source>导出汇总表</source>
+      <translation>Export Summary</translation>
+    </message>
+    <message>
+      <source>Excel 工作簿 (*.xlsx)</source>
+      <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+      <source>导出失败</source>
+      <translation>Export Failed</translation>
+    </message>
+    <message>
+      <source>无法写入文件（%1）。</source>
+      <translation>Cannot write the file (%1).</translation>
+    </message>
+    <message>
+      <source>已导出：%1</source>
+      <translation>Exported: %1</translation>
+    </message>
+  </context>
+  <context>
     <name>CoverPage</name>
     <message>
       <source>未填写</source>
@@ -1422,6 +1780,53 @@ The latest version from the database is shown now.</translation>
     </message>
   </context>
   <context>
+    <name>UnitsDialog</name>
+    <message>
+      <source>%1 年度应报送单位</source>
+      <translation>Units Expected in %1</translation>
+    </message>
+    <message>
+      <source>每行一个单位名称，可从 Excel 中复制粘贴。</source>
+      <translation>One unit name a line; can be pasted from Excel.</translation>
+    </message>
+    <message>
+      <source>从文件读取…</source>
+      <translation>Read from File…</translation>
+    </message>
+    <message>
+      <source>文本文件（每行一个单位名称）、CSV 或 Excel（.xlsx）文件</source>
+      <translation>A text file (one unit name a line), a CSV or an Excel (.xlsx) file</translation>
+    </message>
+    <message>
+      <source>保存</source>
+      <translation>Save</translation>
+    </message>
+    <message>
+      <source>取消</source>
+      <translation>Cancel</translation>
+    </message>
+    <message>
+      <source>应报送的单位（每行一个）：</source>
+      <translation>Units expected to submit (one a line):</translation>
+    </message>
+    <message>
+      <source>共 %1 个单位</source>
+      <translation>%1 units</translation>
+    </message>
+    <message>
+      <source>读取单位名单</source>
+      <translation>Read the List of Units</translation>
+    </message>
+    <message>
+      <source>单位名单 (*.txt *.csv *.xlsx);;所有文件 (*)</source>
+      <translation>Lists of units (*.txt *.csv *.xlsx);;All files (*)</translation>
+    </message>
+    <message>
+      <source>无法读取单位名单</source>
+      <translation>Cannot Read the List of Units</translation>
+    </message>
+  </context>
+  <context>
     <name>Workspace</name>
     <message>
       <source>无法打开</source>
@@ -1615,6 +2020,10 @@ The details are in the log: %2</translation>
       <translation>The zip file “{name}” is damaged ({reason}) and cannot be read.</translation>
     </message>
     <message>
+      <source>已有“{unit}”{year} 年的蓝皮书（编号 {id}），按您的选择跳过，未替换。</source>
+      <translation>There is already a {year} book of “{unit}” (number {id}); skipped as you chose, not replaced.</translation>
+    </message>
+    <message>
       <source>无法保存被替换的版本（{reason}），原来的版本未被替换。</source>
       <translation>The replaced version could not be kept ({reason}); the earlier version was not replaced.</translation>
     </message>
@@ -1624,6 +2033,54 @@ The details are in the log: %2</translation>
     <message>
       <source>未报送</source>
       <translation>not submitted</translation>
+    </message>
+    <message>
+      <source>单位</source>
+      <translation>Unit</translation>
+    </message>
+    <message>
+      <source>报送时间</source>
+      <translation>Submitted</translation>
+    </message>
+    <message>
+      <source>定稿</source>
+      <translation>Finalized</translation>
+    </message>
+    <message>
+      <source>重点
+工作数</source>
+      <translation>Key
+tasks</translation>
+    </message>
+    <message>
+      <source>职能
+工作数</source>
+      <translation>Functional
+tasks</translation>
+    </message>
+    <message>
+      <source>检查发现</source>
+      <translation>Findings</translation>
+    </message>
+    <message>
+      <source>第一季度</source>
+      <translation>Q1</translation>
+    </message>
+    <message>
+      <source>第二季度</source>
+      <translation>Q2</translation>
+    </message>
+    <message>
+      <source>第三季度</source>
+      <translation>Q3</translation>
+    </message>
+    <message>
+      <source>第四季度</source>
+      <translation>Q4</translation>
+    </message>
+    <message>
+      <source>未报进展</source>
+      <translation>Reports not made</translation>
     </message>
   </context>
   <context>
@@ -1967,6 +2424,10 @@ The details are in the log: %2</translation>
     <message>
       <source>数据库服务器 {url} 上的数据由服务器备份和恢复（例如用 pg_dump 和 pg_restore），本程序的备份和恢复只用于本机的数据库文件。</source>
       <translation>The data on the database server {url} is backed up and restored by the server (for example with pg_dump and pg_restore); this program's backup and restore are for database files on this computer only.</translation>
+    </message>
+    <message>
+      <source>单位名称“{start}…”过长（超过 {limit} 字），不像是一个单位的名称。请每行只写一个单位名称。</source>
+      <translation>The unit name “{start}…” is too long (over {limit} characters) to be a unit's name. Please write one unit name a line.</translation>
     </message>
     <message>
       <source>这份佐证材料的文件不在数据库中（导入的是不含佐证材料的 .bluebook.json 文件）。请导入含佐证材料的 .bluebook.zip 文件，或重新添加该材料。</source>
