@@ -101,13 +101,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     from bluebook_desktop.ui.workspace import Workspace
 
     workspace = Workspace(store, settings, found)
-    window = MainWindow(workspace)
+    window = MainWindow(workspace, shortcut_filter_later=True)
     from bluebook_desktop.ui.shutdown import Shutdown
 
     # SIGTERM/SIGINT, the session ending, any quit: what was typed is stored first.
     shutdown = Shutdown(app, workspace.store_now)
     window.show()
-    after_paint: list[Callable[[], object]] = []
+    after_paint: list[Callable[[], object]] = [window.install_shortcut_filter]
     if os.environ.get(QUIT_AFTER_PAINT):
         after_paint.append(window.close)  # the last window closing quits
     else:
