@@ -236,6 +236,8 @@ def test_after_the_first_paint_the_database_is_opened_and_backed_up(
         "    QTest.keyClicks(edit, 'x')\n"
         "    QTest.keyClick(edit, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)\n"
         "    report['undone_by_the_window'] = window.undo_group.canRedo()\n"
+        "    report['server_modules'] = [name for name in ('psycopg', 'psycopg_binary',\n"
+        "        'keyring') if name in sys.modules]\n"
         "    window.close()\n"
         "QTimer.singleShot(3000, look)\n"
         "from bluebook_desktop import app as program\n"
@@ -264,5 +266,7 @@ def test_after_the_first_paint_the_database_is_opened_and_backed_up(
         "code": 0,
         "tabs": tabs,
         "undone_by_the_window": True,
+        # A SQLite database open through SQLAlchemy: nothing of a server's is loaded.
+        "server_modules": [],
     }
     assert list((database.parent / "backups").glob("bluebook-*.sqlite3")), "the day's backup"
