@@ -132,6 +132,13 @@ def test_a_store_after_a_quick_start_still_sees_another_windows_store(database: 
     deferred.engine.dispose()
 
 
+def test_a_start_without_arguments_is_what_the_parser_would_make() -> None:
+    from bluebook_desktop import app
+
+    assert app.parse_args([]) == app.build_parser().parse_args([])
+    assert app.parse_args(["--db", "x.sqlite3"]).db == "x.sqlite3"
+
+
 def _program_env(database: Path, tmp_path: Path, last_book_id: int) -> dict[str, str]:
     """The environment of a program run on `database`, with `last_book_id` open last."""
     from bluebook_desktop.ui.settings import Settings
