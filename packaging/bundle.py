@@ -116,11 +116,12 @@ EXCLUDED_MODULES = (
     "_codecs_kr",
     "_codecs_iso2022",
 )
-# Linux only: keyring's Secret Service backend (secretstorage, jeepney) needs cryptography,
-# whose Rust library alone is 12 MB. On Linux the server's password comes from PGPASSFILE /
-# ~/.pgpass, or is asked at each start; Windows keeps it in the Credential Manager (keyring's
-# own backend there needs none of these).
-LINUX_EXCLUDED_MODULES = ("secretstorage", "jeepney", "cryptography", "_cffi_backend", "cffi")
+# keyring's Secret Service backend (secretstorage, jeepney) needs cryptography, whose Rust
+# library alone is 10-12 MB. Only Linux could use it: there the server's password comes from
+# PGPASSFILE / ~/.pgpass instead, or is asked at each start. Windows keeps it in the Credential
+# Manager, whose keyring backend needs none of these (they reach the Windows build only
+# because its wheels are chosen on Linux).
+SECRET_SERVICE_MODULES = ("secretstorage", "jeepney", "cryptography", "_cffi_backend", "cffi")
 
 # Qt's own translations: only Chinese is shipped (English is Qt's source language).
 QT_TRANSLATIONS_KEPT = ("_zh_CN.qm",)
@@ -138,7 +139,7 @@ QT_UNUSED = re.compile(
     # Image formats: the program shows PNG (built into QtGui) and PDF pages drawn by PDFium;
     # SVG stays for the icons of desktop themes.
     r"|/plugins/imageformats/(lib)?q(gif|icns|ico|jpeg|tga|tiff|wbmp|webp)"
-    r"|/plugins/platforms/(lib)?q(linuxfb|eglfs|vnc|vkkhrdisplay|minimalegl)"
+    r"|/plugins/platforms/(lib)?q(linuxfb|eglfs|vnc|vkkhrdisplay|minimalegl|direct2d)"
     r"|opengl32sw\.dll",  # Windows: software OpenGL (20 MB), for Qt Quick/OpenGL only
     re.IGNORECASE,
 )

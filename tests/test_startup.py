@@ -182,6 +182,16 @@ NOT_BEFORE_THE_PAINT = (
     "bluebook_desktop.ui.schedule_editor",
     "bluebook_desktop.ui.row_heights",
     "bluebook_desktop.ui.texts_page",
+    # The year's pages (进展填报, 年度自评) and their printouts, the dialogs, the preview.
+    "bluebook_desktop.ui.year_pages",
+    "bluebook_desktop.ui.evidence_panel",
+    "bluebook_desktop.ui.settings_dialog",
+    "bluebook_desktop.ui.about",
+    "bluebook_desktop.ui.preview",
+    "bluebook_desktop.formats.year_pdf",
+    "bluebook_desktop.formats.year_docx",
+    "bluebook_desktop.formats.xlsx",
+    "bluebook_desktop.formats.summary",
 )
 
 
