@@ -69,6 +69,9 @@ EXCLUDED_MODULES = (
     # colours template errors with pygments if it is there; reportlab's and lxml's test
     # helpers import unittest and doctest (and these pdb, pydoc and its HTTP server).
     "pygments",
+    # reportlab decodes an XMP file of unknown encoding with it; the program's XMP is made in
+    # code (formats/pdf_meta.py).
+    "charset_normalizer",
     "pdb",
     "pydoc",
     "doctest",
@@ -134,7 +137,7 @@ QT_UNUSED = re.compile(
     r"Qt6?(Quick|Qml|VirtualKeyboard|Designer|Help|Test|Sql|3D|Multimedia|WebEngine|Pdf"
     r"|Network)"
     r"|/plugins/(tls|networkinformation|sqldrivers|qmltooling|multimedia|position|sensors"
-    r"|generic|egldeviceintegrations|wayland-graphics-integration-client)/"
+    r"|generic|egldeviceintegrations|wayland-graphics-integration-client|xcbglintegrations)/"
     r"|/plugins/platformthemes/libqgtk3"
     # Image formats: the program shows PNG (built into QtGui) and PDF pages drawn by PDFium;
     # SVG stays for the icons of desktop themes.

@@ -169,6 +169,8 @@ def test_source_tree_lookup(monkeypatch: pytest.MonkeyPatch) -> None:
         ("PySide6/Qt/plugins/platformthemes/libqgtk3.so", True),
         ("PySide6/opengl32sw.dll", True),
         ("PySide6/plugins/platforms/qdirect2d.dll", True),
+        ("PySide6/Qt/plugins/xcbglintegrations/libqxcb-glx-integration.so", True),
+        ("PySide6/Qt/plugins/wayland-graphics-integration-client/libdmabuf-server.so", True),
         ("PySide6/Qt/plugins/imageformats/libqjpeg.so", True),
         ("PySide6/plugins/imageformats/qtiff.dll", True),
         ("PySide6/Qt/plugins/imageformats/libqsvg.so", False),
