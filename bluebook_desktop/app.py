@@ -30,6 +30,13 @@ QUIT_AFTER_PAINT = "BLUEBOOK_QUIT_AFTER_PAINT"
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    given = sys.argv[1:] if argv is None else list(argv)
+    if not given:  # the usual start, from the menu: what the parser gives, without building it
+        return argparse.Namespace(db=None, new_window=False, file=None)
+    return build_parser().parse_args(given)
+
+
+def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="bluebook", description=DISPLAY_NAME)
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument("--db", metavar="PATH", help="数据库文件")
@@ -37,7 +44,7 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         "--new-window", action="store_true", help="另开一个窗口，即使已有窗口在使用这个数据库"
     )
     parser.add_argument("file", nargs="?", type=Path, help="要导入并打开的蓝皮书文件")
-    return parser.parse_args(argv)
+    return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -101,13 +108,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     from bluebook_desktop.ui.workspace import Workspace
 
     workspace = Workspace(store, settings, found)
-    window = MainWindow(workspace)
+    window = MainWindow(workspace, shortcut_filter_later=True)
     from bluebook_desktop.ui.shutdown import Shutdown
 
     # SIGTERM/SIGINT, the session ending, any quit: what was typed is stored first.
     shutdown = Shutdown(app, workspace.store_now)
     window.show()
-    after_paint: list[Callable[[], object]] = []
+    after_paint: list[Callable[[], object]] = [window.install_shortcut_filter]
     if os.environ.get(QUIT_AFTER_PAINT):
         after_paint.append(window.close)  # the last window closing quits
     else:

@@ -11,7 +11,6 @@ import dataclasses
 import datetime as dt
 import re
 import unicodedata
-import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, NamedTuple
@@ -85,6 +84,8 @@ UID = re.compile(r"[0-9a-f]{32}")  # new_id()'s form: task, step and book identi
 
 
 def new_id() -> str:
+    import uuid  # here: it imports `platform`, which the window's start does not need
+
     return uuid.uuid4().hex
 
 

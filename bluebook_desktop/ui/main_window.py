@@ -95,7 +95,12 @@ class _WindowUndo(QObject):
 class MainWindow(QMainWindow):
     """A view of a workspace: the book list on the left, the open book's pages on the right."""
 
-    def __init__(self, workspace: Workspace) -> None:
+    def __init__(self, workspace: Workspace, *, shortcut_filter_later: bool = False) -> None:
+        """`shortcut_filter_later`: the window's undo and menu shortcuts take over from the
+        text boxes only when `install_shortcut_filter` is called (app.py: after the first
+        paint). An application-wide filter written in Python sees every event of every object,
+        and the first event of each kind of object costs a wrapper type: some 60 ms while the
+        window is built and painted, before the clerk can press a key anyway."""
         super().__init__()
         self.workspace = workspace
         workspace.commit_typing = self.commit_typing
@@ -118,7 +123,9 @@ class MainWindow(QMainWindow):
         self.ui.editMenu.addAction(undo)
         self.ui.editMenu.addAction(redo)
         self._undo_filter = _WindowUndo(self)
-        QApplication.instance().installEventFilter(self._undo_filter)
+        self._undo_filter_installed = False
+        if not shortcut_filter_later:
+            self.install_shortcut_filter()
 
         self.ui.bookList.setModel(workspace.book_list)
         header = self.ui.bookList.horizontalHeader()
@@ -322,6 +329,12 @@ class MainWindow(QMainWindow):
         """The open book's pages in tab order (built now if not yet); empty with no book."""
         self.build_pages()
         return [page for page in self._pages if page is not None]
+
+    def install_shortcut_filter(self) -> None:
+        """Undo, redo and the menu shortcuts go to the window whichever field has the cursor."""
+        if not self._undo_filter_installed:
+            QApplication.instance().installEventFilter(self._undo_filter)
+            self._undo_filter_installed = True
 
     def build_pages(self) -> None:
         """Build every page of the open book not built yet."""

@@ -16,10 +16,11 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
-import uuid
 from pathlib import Path
 
 from PySide6.QtCore import QFileSystemWatcher, QLockFile, QObject, QTimer, Signal
+
+from bluebook_desktop.domain import new_id
 
 log = logging.getLogger(__name__)
 _REQUEST_SUFFIX = ".request"
@@ -60,7 +61,7 @@ class SingleInstance(QObject):
         be asked (then this start opens its own window after all)."""
         try:
             self._folder.mkdir(exist_ok=True)
-            name = uuid.uuid4().hex
+            name = new_id()
             partial = self._folder / (name + ".partial")
             partial.write_text(str(file.resolve()) if file else "", encoding="utf-8")
             os.replace(partial, self._folder / (name + _REQUEST_SUFFIX))  # seen whole or not

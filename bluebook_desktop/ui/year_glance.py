@@ -7,7 +7,6 @@ Each light is its colour and its word (never the colour alone); it follows every
 from __future__ import annotations
 
 import datetime as dt
-import html
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -77,6 +76,12 @@ def _missing(task: Task, quarter: int) -> bool:
     return bool(steps_in(task, quarter)) and report_of(task, quarter) is None
 
 
+def _escape(text: str) -> str:
+    """Text for rich text: `html.escape` without importing `html` (and its entity table)
+    while the window starts; quotes need no escape outside attributes."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
 def lights_text(book: Book, today: dt.date, counter: GlanceCounts | None = None) -> tuple[str, str]:
     """The glance as plain text and as rich text (coloured), for this book on `today`."""
     quarter, counts, due_in, missing = (counter or GlanceCounts()).count(book, today)
@@ -86,17 +91,17 @@ def lights_text(book: Book, today: dt.date, counter: GlanceCounts | None = None)
     plain_parts = [f"{counts[light]} {light_word(light)}" for light in shown]
     rich_parts = [
         f'<span style="color:{LIGHT_COLOURS[light]}">●&nbsp;{counts[light]}&nbsp;'
-        f"{html.escape(light_word(light))}</span>"
+        f"{_escape(light_word(light))}</span>"
         for light in shown
     ]
     head = QCoreApplication.translate("YearGlance", "{0}：").format(quarter_name(quarter))
     due = due_text(book.cover.year, due_in, missing, today)
     plain = head + " ".join(plain_parts) + "　" + due
     rich = (
-        f"<b>{html.escape(head)}</b>"
+        f"<b>{_escape(head)}</b>"
         + "&nbsp;&nbsp;".join(rich_parts)
         + "&nbsp;&nbsp;&nbsp;"
-        + html.escape(due)
+        + _escape(due)
     )
     return plain, rich
 
