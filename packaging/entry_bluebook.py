@@ -8,7 +8,7 @@ BLUEBOOK_SMOKE_QUIT_MS=N is for the release smoke run only (packaging/build.py):
 starts as usual and, N ms later, the program exits 0 if its main window is showing and the
 print preview can draw a page (PDFium is loaded by ctypes, which the build cannot check), else 3.
 With BLUEBOOK_SMOKE_PAGES=1 as well, it first shows every page of the open book, the print
-preview and the settings dialog, draws each, and prints one line "pages: NAME NAME ..." of
+preview, the settings dialog and 收集与汇总, draws each, and prints one line "pages: NAME NAME ..." of
 what it drew (tests/test_frozen.py): what a frozen program lacks (a module imported only by
 a page, a Qt plugin) shows only when that page is built.
 """
@@ -79,6 +79,9 @@ def _quit_after(milliseconds: int) -> None:
             dialog = SettingsDialog(window.settings, window)
             draw(dialog, type(dialog).__name__)
             dialog.close()
+            collection = window.collection.show_window()  # 收集与汇总, with 全年一览
+            draw(collection, type(collection).__name__)
+            collection.close()
         except Exception as exc:  # noqa: BLE001 - the verdict, not a crash, is what is wanted
             print(f"a page cannot be shown: {exc!r}", file=sys.stderr)
             return False

@@ -25,11 +25,11 @@ REQUIRE_ENV = "BLUEBOOK_REQUIRE_FROZEN"
 SIZE_LIMIT = 150_000_000  # bytes, the Linux one-folder bundle unpacked
 SUFFIX = ".exe" if sys.platform == "win32" else ""
 # What the window draws in the smoke run with BLUEBOOK_SMOKE_PAGES (entry_bluebook.py): the
-# cover, 重点工作任务 and 职能工作任务, the opinions, 进展填报, 年度自评, then the print preview
-# and the settings dialog.
+# cover, 重点工作任务 and 职能工作任务, the opinions, 进展填报, 年度自评, then the print
+# preview, the settings dialog and 收集与汇总.
 EVERY_PAGE = (
     "pages: CoverPage TaskPage TaskPage TextsPage ProgressPage ReviewPage"
-    " PreviewDialog SettingsDialog"
+    " PreviewDialog SettingsDialog CollectionWindow"
 )
 
 

@@ -123,3 +123,37 @@ def test_a_local_file_has_no_roles(tmp_path, capsys) -> None:  # type: ignore[no
     with pytest.raises(SystemExit):
         main(["--db", str(tmp_path / "books.sqlite3"), "access", "on"])
     assert "只用于数据库服务器" in capsys.readouterr().err
+
+
+def test_only_the_office_writes_who_sees_what_and_who_is_expected(server: str) -> None:
+    """A unit's role that could write unit_access could give itself another unit's books:
+    it reads the office's two tables and writes neither; the office's role writes both."""
+    from bluebook_desktop.db.store import failure_reason
+
+    as_a = server_url(server, username="bluebook_unit_a")
+    office = server_url(server, username="bluebook_office_clerk")
+    with open_store(office) as store:
+        assert store.repository.set_expected_units(2022, [UNIT_A, UNIT_B]) == [UNIT_A, UNIT_B]
+    with open_store(as_a) as store:
+        repository = store.repository
+        assert repository.expected_units(2022) == [UNIT_A, UNIT_B]
+        with pytest.raises(Exception) as refused:  # noqa: B017 - the server's own error
+            repository.set_expected_units(2022, [UNIT_A])
+        assert failure_reason(refused.value) == "这个用户没有读写这些数据的权限"
+        assert repository.expected_units(2022) == [UNIT_A, UNIT_B]  # nothing changed
+        with repository.engine.connect() as connection:
+            with pytest.raises(Exception) as grab:  # noqa: B017
+                connection.execute(
+                    text("INSERT INTO unit_access VALUES ('bluebook_unit_a2', :u)"), {"u": UNIT_B}
+                )
+            assert failure_reason(grab.value) == "这个用户没有读写这些数据的权限"
+            connection.rollback()
+            changed = connection.execute(
+                text("UPDATE unit_access SET unit_name = :u WHERE role_name = current_user"),
+                {"u": UNIT_B},
+            )
+            assert changed.rowcount == 0  # its own row seen, not changed
+            connection.rollback()
+    assert _units(as_a) == [UNIT_A]
+    with open_store(office) as store:
+        assert store.repository.set_expected_units(2022, [UNIT_B]) == [UNIT_B]

@@ -198,7 +198,7 @@ def reason(exc: BaseException) -> str:
     return "数据库服务器出错"
 
 
-# --- row security: each unit's role sees its own unit's books (migration 0006) ---
+# --- row security: each unit's role sees its own unit's books (migrations 0006, 0008) ---
 
 ROW_SECURITY_TABLES = (
     "book",
@@ -212,6 +212,8 @@ ROW_SECURITY_TABLES = (
     "progress",
     "review",
     "evidence_file",
+    "unit_access",  # these two: read by all, written by the office (migration 0008)
+    "expected_unit",
 )
 
 

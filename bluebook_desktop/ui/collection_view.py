@@ -8,6 +8,7 @@ Enter. It reads the year afresh whenever it is shown or the books change.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -32,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from bluebook_desktop.db.store import failure_reason
 from bluebook_desktop.domain.collection import UnitRow
 from bluebook_desktop.errors import UserError
 from bluebook_desktop.ui.collection_model import (
@@ -53,6 +55,8 @@ if TYPE_CHECKING:
     from bluebook_desktop.formats.collecting import Collected
     from bluebook_desktop.formats.pdf import PdfSettings
     from bluebook_desktop.ui.workspace import Workspace
+
+log = logging.getLogger(__name__)
 
 
 class CollectionWindow(QWidget):
@@ -254,6 +258,12 @@ class CollectionWindow(QWidget):
             self.workspace.repository.set_expected_units(year, dialog.names())
         except UserError as exc:
             show_error(self, self.tr("无法保存"), exc)
+        except Exception as exc:  # the database refused (a unit's role on a server …)
+            reason = failure_reason(exc)
+            if reason is None:
+                raise
+            log.warning("expected units of %s not stored: %s", year, exc)
+            show_error(self, self.tr("无法保存"), UserError(reason))
         finally:
             dialog.deleteLater()
         self.reload()
