@@ -27,6 +27,7 @@ TARGET_PREFIX = "目标："
 ALL_YEAR = "全年"
 QUARTER_NUMERALS = {1: "一", 2: "二", 3: "三", 4: "四"}
 QUARTERS = (1, 2, 3, 4)
+_QUARTER_SET = frozenset(QUARTERS)
 
 # "key + functional tasks should in principle total at most 3" (the form's note)
 TASK_GUIDELINE = 3
@@ -104,7 +105,7 @@ class ScheduleEntry:
     def __post_init__(self) -> None:
         # Quarters are a set; keep them sorted and unique so equal entries compare equal.
         quarters = tuple(sorted(set(self.quarters)))
-        if any(q not in QUARTERS for q in quarters):
+        if not _QUARTER_SET.issuperset(quarters):  # a set's test: a year's books make 10,000s
             raise ValueError(f"quarters must be 1–4, not {quarters}")
         object.__setattr__(self, "quarters", quarters)
 
