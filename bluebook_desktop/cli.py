@@ -337,6 +337,7 @@ def _restore_books(repository: Repository, archive_file: Path) -> None:
     stored, each book with its files in one transaction."""
     import tempfile
 
+    from bluebook_desktop.db.repository import check_expected_units
     from bluebook_desktop.formats.archive import opened_archive
     from bluebook_desktop.formats.package import read_package
 
@@ -345,19 +346,24 @@ def _restore_books(repository: Repository, archive_file: Path) -> None:
             "这个数据库中已有蓝皮书：全部蓝皮书的备份只能恢复到空数据库。"
             "请用 --db 指定一个新的数据库文件或一个空的数据库服务器。"
         )
-    with opened_archive(archive_file) as packages, tempfile.TemporaryDirectory() as folder:
-        for extract in packages:  # every check, before anything is stored
+    with opened_archive(archive_file) as opened, tempfile.TemporaryDirectory() as folder:
+        for extract in opened.packages:  # every check, before anything is stored
             package = extract(Path(folder))
             with read_package(package) as packaged:
                 for _supporting in packaged.files():
                     pass
             package.unlink()
-        for extract in packages:
+        for names in opened.expected.values():  # checked as the window checks a list
+            check_expected_units(names)
+        for extract in opened.packages:
             package = extract(Path(folder))
             with read_package(package) as packaged:
                 repository.add(packaged.book, packaged.files())
             package.unlink()
-    print(f"已从 {archive_file} 恢复 {len(packages)} 本蓝皮书。")
+        for year, names in opened.expected.items():
+            repository.set_expected_units(year, names)
+    lists = f"和 {len(opened.expected)} 个年度的应报送单位名单" if opened.expected else ""
+    print(f"已从 {archive_file} 恢复 {len(opened.packages)} 本蓝皮书{lists}。")
 
 
 def _restore(backup_file: Path, found: paths.Paths) -> None:

@@ -25,6 +25,15 @@ from bluebook_desktop.domain.year import Evidence, book_evidence
 from bluebook_desktop.formats.portable import dumps, read_portable
 
 SCAN = b"%PDF-1.7\n" + bytes(range(256)) * 20
+EXPECTED_2021 = ["政协佛山市三水区委员会", "佛山市三水区财政局", "三水区林业局"]
+EXPECTED = {2021: EXPECTED_2021, 2022: ["三水区统计局"]}
+
+
+def _expected(location: str) -> dict[int, list[str]]:
+    from bluebook_desktop.db.store import open_store
+
+    with open_store(location) as store:
+        return store.repository.expected_lists()
 
 
 def _books(location: str) -> list[Book]:
@@ -56,6 +65,8 @@ def source(tmp_path: Path) -> Path:
         year = replace(year, functional_tasks=(replace(first, progress=(report,)), *rest))
         repository.add(read_portable(FIXTURE_BOOK))
         repository.add(year)
+        repository.set_expected_units(2021, EXPECTED_2021)
+        repository.set_expected_units(2022, ["三水区统计局"])
     finally:
         repository.engine.dispose()
     return database
@@ -70,10 +81,15 @@ def test_from_sqlite_to_postgresql_and_back(
     written = Path(capsys.readouterr().out.strip())
     assert written.name == "全部.bluebooks.zip"
     with zipfile.ZipFile(written) as opened:
-        assert opened.namelist() == ["books/1.bluebook.zip", "books/2.bluebook.zip"]
+        assert opened.namelist() == [
+            "books/1.bluebook.zip",
+            "books/2.bluebook.zip",
+            "expected-units.json",
+        ]
 
     assert main(["--db", url, "restore", str(written)]) == 0
-    assert "恢复 2 本" in capsys.readouterr().out
+    assert "恢复 2 本蓝皮书和 2 个年度的应报送单位名单" in capsys.readouterr().out
+    assert _expected(url) == EXPECTED
     on_server = _books(url)
     assert sorted(map(_without_ids, on_server)) == sorted(map(_without_ids, _books(str(source))))
 
@@ -83,6 +99,7 @@ def test_from_sqlite_to_postgresql_and_back(
     back = tmp_path / "back.sqlite3"
     assert main(["--db", str(back), "restore", str(again)]) == 0
     assert sorted(map(_without_ids, _books(str(back)))) == sorted(map(_without_ids, on_server))
+    assert _expected(str(back)) == EXPECTED
     [year] = [b for b in _books(str(back)) if b.functional_tasks[0].progress]
     repository = open_repository(back)
     try:
@@ -265,3 +282,29 @@ def test_the_window_on_a_server_backs_up_every_book(
     assert sorted(map(_without_ids, _books(str(back)))) == sorted(
         map(_without_ids, _books(str(source)))
     )
+
+
+@pytest.mark.parametrize(
+    "lists",
+    [
+        b"not json",
+        b'{"2021": "one name"}',
+        b'{"last year": ["x"]}',
+        '{"2021": ["{}"]}'.replace("{}", "局" * 501).encode(),
+    ],
+)
+def test_a_bad_list_of_expected_units_restores_nothing(
+    source: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], lists: bytes
+) -> None:
+    archive = tmp_path / "all.bluebooks.zip"
+    assert main(["--db", str(source), "backup", "--books", str(archive)]) == 0
+    capsys.readouterr()
+    bad = tmp_path / "bad.bluebooks.zip"
+    with zipfile.ZipFile(archive) as opened, zipfile.ZipFile(bad, "w") as out:
+        for name in opened.namelist():
+            data = lists if name == "expected-units.json" else opened.read(name)
+            out.writestr(name, data)
+    target = tmp_path / "target.sqlite3"
+    error = _refused(["--db", str(target), "restore", str(bad)], capsys)
+    assert "expected-units.json" in error or "超过 500 字" in error
+    assert _books(str(target)) == [] and _expected(str(target)) == {}

@@ -130,6 +130,17 @@ class Repository:
         with self.engine.connect() as connection:
             return list(connection.execute(query).scalars())
 
+    def expected_lists(self) -> dict[int, list[str]]:
+        """Every year's list of expected units, by year (what a backup keeps)."""
+        query = select(ExpectedUnitRow.year, ExpectedUnitRow.name).order_by(
+            ExpectedUnitRow.year, ExpectedUnitRow.position
+        )
+        lists: dict[int, list[str]] = {}
+        with self.engine.connect() as connection:
+            for year, name in connection.execute(query):
+                lists.setdefault(year, []).append(name)
+        return lists
+
     def expected_units(self, year: int) -> list[str]:
         """The units the office expects a book of in `year`, in its list's order."""
         query = (
@@ -145,10 +156,7 @@ class Repository:
     def set_expected_units(self, year: int, names: Iterable[str]) -> list[str]:
         """Keep `names` as the year's list of expected units (each unit once, blanks left
         out, in the order given), in place of the list there was; the list kept."""
-        kept = unique_units(names)
-        too_long = next((name for name in kept if len(name) > MAX_UNIT_NAME), None)
-        if too_long is not None:
-            raise UserError(UNIT_NAME_TOO_LONG, start=too_long[:20], limit=MAX_UNIT_NAME)
+        kept = check_expected_units(names)
 
         def write() -> None:
             with self.engine.begin() as connection:
@@ -753,3 +761,13 @@ def _store_fields(
     ]
     if added:
         connection.execute(insert(TaskFieldRow), added)
+
+
+def check_expected_units(names: Iterable[str]) -> list[str]:
+    """The list as it would be kept (each unit once, blanks left out), or refused in words
+    when a name is longer than the database keeps."""
+    kept = unique_units(names)
+    too_long = next((name for name in kept if len(name) > MAX_UNIT_NAME), None)
+    if too_long is not None:
+        raise UserError(UNIT_NAME_TOO_LONG, start=too_long[:20], limit=MAX_UNIT_NAME)
+    return kept

@@ -1,14 +1,16 @@
 """Every book of a database in one file: `NAME.bluebooks.zip`, the logical backup.
 
 It holds `books/N.bluebook.zip` for each book, each a package (formats.package) with the
-book's supporting files, stored as they are. It is read the same from a SQLite file or a
-PostgreSQL server and restores into either, so an office can move its books between them;
-a server's own backups remain pg_dump's business. Reading it checks the archive's own
-structure here and each package with every check an imported package has.
+book's supporting files, stored as they are, and `expected-units.json`, the collecting
+office's lists of units expected each year ({"2021": ["…局", …], …}). It is read the same
+from a SQLite file or a PostgreSQL server and restores into either, so an office can move
+its books between them; a server's own backups remain pg_dump's business. Reading it checks
+the archive's own structure here and each package with every check an imported package has.
 """
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import stat
@@ -16,6 +18,7 @@ import tempfile
 import zipfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO, Protocol
 
@@ -26,6 +29,8 @@ from bluebook_desktop.formats.package import MAX_TOTAL_BYTES, package_book
 
 SUFFIX = ".bluebooks.zip"
 _MEMBER = re.compile(r"books/(\d{1,6})\.bluebook\.zip")
+EXPECTED_MEMBER = "expected-units.json"
+MAX_EXPECTED_BYTES = 5 * 2**20  # a district's few hundred names a year are a few KB
 MAX_BOOKS = 100_000
 
 NOT_AN_ARCHIVE = QT_TRANSLATE_NOOP(
@@ -47,6 +52,18 @@ class Shelf(Protocol):
 
     def evidence_data(self, sha256: str) -> bytes: ...
 
+    def expected_lists(self) -> dict[int, list[str]]: ...
+
+
+@dataclass
+class Opened:
+    """An archive whose structure was checked: its packages, each a function writing it
+    into a given folder and returning the file (read with read_package), and the lists of
+    expected units by year."""
+
+    packages: list[Callable[[Path], Path]]
+    expected: dict[int, list[str]] = field(default_factory=dict)
+
 
 class Cancelled(Exception):
     """The clerk stopped a backup: no file was written."""
@@ -56,10 +73,15 @@ def is_archive(path: Path) -> bool:
     return path.name.lower().endswith(SUFFIX)
 
 
-def write_archive(path: Path, books: Iterable[Book], read: Callable[[str], bytes]) -> int:
-    """Write every book with its files' bytes (`read` gives them by SHA-256); returns how
-    many books were written. Each package is made in a temporary folder first, so no more
-    than one file's bytes are in memory at a time."""
+def write_archive(
+    path: Path,
+    books: Iterable[Book],
+    read: Callable[[str], bytes],
+    expected: dict[int, list[str]] | None = None,
+) -> int:
+    """Write every book with its files' bytes (`read` gives them by SHA-256) and the lists
+    of expected units; returns how many books were written. Each package is made in a
+    temporary folder first, so no more than one file's bytes are in memory at a time."""
     count = 0
 
     def write(out: BinaryIO) -> None:
@@ -76,6 +98,11 @@ def write_archive(path: Path, books: Iterable[Book], read: Callable[[str], bytes
                 with open(package, "rb") as source, archive.open(info, "w") as target:
                     shutil.copyfileobj(source, target, 2**20)
                 package.unlink()
+            if expected:
+                lists = {str(year): names for year, names in sorted(expected.items())}
+                info = zipfile.ZipInfo(EXPECTED_MEMBER, (1980, 1, 1, 0, 0, 0))
+                info.compress_type = zipfile.ZIP_DEFLATED
+                archive.writestr(info, json.dumps(lists, ensure_ascii=False, indent=1))
 
     write_atomically_with(path, write)
     return count
@@ -95,16 +122,15 @@ def archive_books(
                 raise Cancelled
             yield shelf.load(summary.id)
 
-    count = write_archive(path, books(), shelf.evidence_data)
+    count = write_archive(path, books(), shelf.evidence_data, shelf.expected_lists())
     if going_on is not None:
         going_on(count, len(summaries))
     return count
 
 
 @contextmanager
-def opened_archive(path: Path) -> Iterator[list[Callable[[Path], Path]]]:
-    """The archive's packages, checked for structure: a list of functions, each writing
-    its package into a given folder and returning the file (read with read_package)."""
+def opened_archive(path: Path) -> Iterator[Opened]:
+    """The archive, checked for structure, and its lists of expected units, read."""
     name = path.name
     try:
         archive = zipfile.ZipFile(path)  # noqa: SIM115 - closed below
@@ -118,10 +144,12 @@ def opened_archive(path: Path) -> Iterator[list[Callable[[Path], Path]]]:
             raise UserError(TOO_BIG, name=name)
         if not members:
             raise UserError(NOT_AN_ARCHIVE, name=name)
+        lists = [m for m in members if m.filename == EXPECTED_MEMBER]
+        packages = [m for m in members if m.filename != EXPECTED_MEMBER]
         for member in members:
             kind = stat.S_IFMT(member.external_attr >> 16)
             if (
-                not _MEMBER.fullmatch(member.filename)
+                not (_MEMBER.fullmatch(member.filename) or member in lists)
                 or kind not in (0, stat.S_IFREG)
                 or member.flag_bits & 0x1
                 or member.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED)
@@ -152,9 +180,32 @@ def opened_archive(path: Path) -> Iterator[list[Callable[[Path], Path]]]:
 
             return extract
 
-        yield [extractor(m) for m in sorted(members, key=_number)]
+        expected = _expected(archive, lists[0], name) if lists else {}
+        yield Opened([extractor(m) for m in sorted(packages, key=_number)], expected)
     finally:
         archive.close()
+
+
+def _expected(archive: zipfile.ZipFile, member: zipfile.ZipInfo, name: str) -> dict[int, list[str]]:
+    """The lists of expected units: {year: [unit, …]}, or the archive refused as foreign."""
+    if member.file_size > MAX_EXPECTED_BYTES:
+        raise UserError(TOO_BIG, name=name)
+    try:
+        with archive.open(member) as source:
+            lists = json.loads(source.read(MAX_EXPECTED_BYTES + 1).decode("utf-8"))
+    except Exception as exc:  # noqa: BLE001 - bad CRC, not UTF-8, not JSON: damaged data
+        raise UserError(FOREIGN, name=name, member=EXPECTED_MEMBER) from exc
+    if not isinstance(lists, dict) or not all(
+        isinstance(year, str)
+        and year.isascii()
+        and year.isdigit()
+        and len(year) == 4
+        and isinstance(names, list)
+        and all(isinstance(n, str) for n in names)
+        for year, names in lists.items()
+    ):
+        raise UserError(FOREIGN, name=name, member=EXPECTED_MEMBER)
+    return {int(year): names for year, names in lists.items()}
 
 
 def _number(member: zipfile.ZipInfo) -> int:
