@@ -5,6 +5,7 @@ starts as usual and, N ms later, the program exits 0 if its main window is showi
 print preview can draw a page (PDFium is loaded by ctypes, which the build cannot check), else 3.
 """
 
+import multiprocessing
 import os
 import sys
 
@@ -46,6 +47,9 @@ def _quit_after(milliseconds: int) -> None:
 
 
 if __name__ == "__main__":
+    # The live preview lays out in a spawned process: in the frozen program that process is
+    # this executable again, which must run the layout, not open a second window.
+    multiprocessing.freeze_support()
     smoke = os.environ.get("BLUEBOOK_SMOKE_QUIT_MS", "")
     if smoke.isdigit():
         _quit_after(int(smoke))

@@ -1,0 +1,194 @@
+"""The page beside the editors: the very PDF export writes, following the row being typed."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from helpers.ime import type_chinese
+from PySide6.QtCore import QRectF, Qt
+
+from bluebook_desktop import paths
+from bluebook_desktop.db.store import open_store
+from bluebook_desktop.domain import Book
+from bluebook_desktop.formats.pdf import PdfSettings, render_pdf
+from bluebook_desktop.formats.preview_job import PLAN, REVIEW, Printout
+from bluebook_desktop.ui.live_preview import LayoutWorker
+from bluebook_desktop.ui.main_window import FUNCTIONAL_TAB, REVIEW_TAB, TEXTS_TAB, MainWindow
+from bluebook_desktop.ui.settings import Settings
+from bluebook_desktop.ui.workspace import Workspace
+
+LAYOUT_WAIT_MS = 60_000  # the first layout starts the preview's process
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    return Settings.in_file(tmp_path / "settings.ini")
+
+
+def open_window(qtbot, tmp_path: Path, settings: Settings, book: Book | None) -> MainWindow:
+    database = tmp_path / "window.sqlite3"
+    window = MainWindow(Workspace(open_store(database), settings, paths.resolve(database)))
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    qtbot.waitExposed(window)
+    if book is not None:
+        window.open_book(window.repository.add(book).id)
+    return window
+
+
+def close_window(window: MainWindow) -> None:
+    assert window.close()
+    window.store.close()
+
+
+def wait_laid_out(qtbot, window: MainWindow) -> None:
+    preview = window.preview
+    assert preview is not None
+    qtbot.waitUntil(
+        lambda: (
+            preview.widget.laid is not None
+            and not preview.worker.busy
+            and not preview.timer.isActive()
+            and preview._shown is not None
+            and preview._shown[0] is window.session.book
+        ),
+        timeout=LAYOUT_WAIT_MS,
+    )
+
+
+def words(data: bytes, page: int, tmp_path: Path) -> list[tuple[str, float, float, float, float]]:
+    """The words of one page (0-based) with their boxes, by poppler, y from the top."""
+    pdf = tmp_path / "shown.pdf"
+    pdf.write_bytes(data)
+    out = subprocess.run(
+        ["pdftotext", "-bbox", "-f", str(page + 1), "-l", str(page + 1), str(pdf), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    found = re.findall(
+        r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>',
+        out,
+    )
+    return [(w, float(a), float(b), float(c), float(d)) for a, b, c, d, w in found]
+
+
+def test_f9_shows_the_exported_pdf_beside_the_editors_and_marks_the_row_typed_in(
+    qtbot, tmp_path: Path, settings: Settings, fixture_book, monkeypatch
+) -> None:
+    window = open_window(qtbot, tmp_path, settings, fixture_book)
+    assert window.preview is None  # nothing of it before it is asked for
+    window.ui.tabs.setCurrentIndex(FUNCTIONAL_TAB)
+    page = window._pages[FUNCTIONAL_TAB]
+    window.activateWindow()
+    page.table.setFocus()
+    qtbot.waitUntil(page.table.hasFocus)
+    qtbot.keyClick(page.table, Qt.Key.Key_F9)
+    assert window.preview is not None and window.preview.widget.isVisible()
+    assert settings.preview_shown() is True
+    wait_laid_out(qtbot, window)
+    preview = window.preview.widget
+    assert preview.page_count() == 4
+
+    # The sixth task: its row is marked on its page, and the page is in view.
+    page.table.selectRow(5)
+    task = fixture_book.functional_tasks[5]
+    assert preview.band is not None
+    band_page, band = preview.band
+    qtbot.waitUntil(lambda: preview.page_label.text() == f"第 {band_page + 1} 页 / 共 4 页")
+    assert band_page == preview.current_page() == 2
+
+    # Typed into the task's name: after the pause the page shows it, inside the band.
+    editor = page.detail.ui.taskEdit
+    editor.setFocus()
+    editor.end(False)
+    type_chinese(editor, "改革")
+    assert window.preview.timer.isActive()  # not laid out while typing
+    wait_laid_out(qtbot, window)
+    assert window.session.book.functional_tasks[5].task == task.task + "改革"
+    band_page, band = preview.band
+    scale = preview._scale
+    shown = words(preview.data, band_page, tmp_path)
+    inside = "".join(
+        text
+        for text, x0, y0, x1, y1 in shown
+        if band.contains(QRectF(x0 * scale, y0 * scale, (x1 - x0) * scale, (y1 - y0) * scale))
+    )
+    assert task.task + "改革" in inside  # the name, wrapped in its cell, inside the band
+    assert task.objective[:10] in inside
+    others = fixture_book.functional_tasks[4]
+    assert others.objective[:10] not in inside  # the row above is not marked
+
+    # The preview's bytes are the file export writes, and what a fresh layout makes.
+    target = tmp_path / "out.pdf"
+    monkeypatch.setattr(
+        "PySide6.QtWidgets.QFileDialog.getSaveFileName", lambda *a, **k: (str(target), "")
+    )
+    printed: list[bytes] = []
+    window.actions_.planPrinted.disconnect()  # no 定稿 question after the export
+    window.actions_.planPrinted.connect(printed.append)
+    window.ui.actionExportPdf.trigger()
+    assert target.read_bytes() == preview.data == printed[0]
+    assert preview.data == render_pdf(window.session.book, window.actions_.pdf_settings())
+
+    # The closing block's tab goes to its page.
+    window.ui.tabs.setCurrentIndex(TEXTS_TAB)
+    qtbot.waitUntil(lambda: preview.current_page() == 3)
+    assert preview.page_label.text() == "第 4 页 / 共 4 页"
+    close_window(window)
+
+
+def test_the_preview_closes_with_f9_and_stays_closed_next_time(
+    qtbot, tmp_path: Path, settings: Settings, fixture_book
+) -> None:
+    settings.set_preview_shown(True)
+    window = open_window(qtbot, tmp_path, settings, fixture_book)
+    window.build_pages()  # what the program does after the first paint
+    assert window.preview is not None and window.preview.widget.isVisible()
+    window.activateWindow()
+    window.ui.tabs.setFocus()
+    qtbot.waitUntil(window.ui.tabs.hasFocus)
+    qtbot.keyClick(window.ui.tabs, Qt.Key.Key_F9)
+    assert not window.preview.widget.isVisible()
+    assert not window.preview_action.isChecked()
+    close_window(window)
+    assert settings.preview_shown() is False
+
+    again = open_window(qtbot, tmp_path / "again", settings, fixture_book)
+    again.build_pages()
+    assert again.preview is None
+    close_window(again)
+
+
+def test_the_self_review_page_shows_the_self_review(
+    qtbot, tmp_path: Path, settings: Settings, fixture_book
+) -> None:
+    settings.set_preview_shown(True)
+    window = open_window(qtbot, tmp_path, settings, fixture_book)
+    window.build_pages()
+    window.ui.tabs.setCurrentIndex(REVIEW_TAB)
+    wait_laid_out(qtbot, window)
+    preview = window.preview.widget
+    assert preview.laid.printout == Printout(REVIEW)
+    text = "".join(w[0] for w in words(preview.data, 0, tmp_path))
+    assert "年度绩效目标完成情况自评表" in text
+    close_window(window)
+
+
+def test_an_edit_during_a_layout_replaces_the_one_waiting(qtbot, fixture_book) -> None:
+    worker = LayoutWorker()
+    shown: list[tuple[int, object]] = []
+    worker.done.connect(lambda generation, laid: shown.append((generation, laid)))
+    books = [replace(fixture_book, head_opinion=f"意见{n}") for n in range(3)]
+    for book in books:
+        worker.request(book, Printout(PLAN), PdfSettings())
+    qtbot.waitUntil(lambda: not worker.busy, timeout=LAYOUT_WAIT_MS)
+    qtbot.wait(200)
+    worker.close()
+    assert [generation for generation, _laid in shown] == [3]  # only the newest is shown
+    assert shown[0][1].data == render_pdf(books[2], PdfSettings())
