@@ -192,3 +192,21 @@ def test_an_edit_during_a_layout_replaces_the_one_waiting(qtbot, fixture_book) -
     worker.close()
     assert [generation for generation, _laid in shown] == [3]  # only the newest is shown
     assert shown[0][1].data == render_pdf(books[2], PdfSettings())
+
+
+def test_lines_kept_from_one_layout_to_the_next_give_the_same_bytes(fixture_book) -> None:
+    from bluebook_desktop.formats import pdf_wrap
+
+    tasks = list(fixture_book.functional_tasks)
+    tasks[3] = replace(tasks[3], objective=tasks[3].objective + "并按季度通报进展")
+    edited = replace(fixture_book, functional_tasks=tuple(tasks))
+    fresh = render_pdf(edited)
+    pdf_wrap.keep_lines(True)
+    try:
+        render_pdf(fixture_book)
+        kept = dict(pdf_wrap._kept_lines or {})
+        again = render_pdf(edited)
+        assert kept and all(pdf_wrap._kept_lines[key] is lines for key, lines in kept.items())
+    finally:
+        pdf_wrap.keep_lines(False)
+    assert again == fresh

@@ -60,6 +60,14 @@ def lay_out(book: Book, printout: Printout, settings: PdfSettings) -> LaidOut:
         return LaidOut(printout, settings, error=(exc.template, dict(exc.params)))
 
 
+def start_worker() -> None:
+    """In the preview's own process, before its first layout: lines once broken are kept
+    for the next layout of the same book (the same bytes, sooner)."""
+    from bluebook_desktop.formats.pdf_wrap import keep_lines
+
+    keep_lines(True)
+
+
 def warm_up() -> bool:
     """Load what a layout needs (reportlab, the fonts) before the first one is asked for."""
     lay_out(Book(), Printout(), PdfSettings())

@@ -39,6 +39,7 @@ from bluebook_desktop.formats.preview_job import (
     LaidOut,
     Printout,
     lay_out,
+    start_worker,
     warm_up,
 )
 from bluebook_desktop.ui.messages import rule_text, user_text
@@ -88,7 +89,9 @@ class LayoutWorker(QObject):
             # Spawned, not forked, on every system: a fork of a process running Qt's threads
             # may hang, and the frozen program starts its workers the same way everywhere.
             context = multiprocessing.get_context("spawn")
-            self._pool = concurrent.futures.ProcessPoolExecutor(1, mp_context=context)
+            self._pool = concurrent.futures.ProcessPoolExecutor(
+                1, mp_context=context, initializer=start_worker
+            )
             self._pool.submit(warm_up)
 
     def request(self, book: Book, printout: Printout, settings: PdfSettings) -> int:
