@@ -56,6 +56,7 @@ GAP = 8  # pixels between pages, and around them
 BAND = QColor(255, 196, 0, 80)  # the translucent band over the row being edited
 BAND_EDGE = QColor(230, 140, 0, 200)
 MAX_WARNINGS = 8
+MIN_WIDTH = 260  # narrower, a page's text is no longer readable
 
 # What the preview follows: ("task", id) the row of a task, ("page", n) a page, or None to
 # stay where the clerk scrolled.
@@ -155,7 +156,7 @@ class LivePreview(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("livePreview")
-        self.setMinimumWidth(160)
+        self.setMinimumWidth(MIN_WIDTH)
         self.page_label = QLabel(self)
         self.page_label.setObjectName("previewPageLabel")
         self.state_label = QLabel(self)
@@ -205,6 +206,7 @@ class LivePreview(QWidget):
         self.focus: Focus = ("page", 0)
         self.band: tuple[int, QRectF] | None = None  # the marked row: page, rect in pixels
         self._followed = 0  # the page the preview last went to
+        self._following: int | None = None  # the view's place when it went there
         self._show_page_number()
 
     # --- what is shown ---
@@ -259,10 +261,14 @@ class LivePreview(QWidget):
         self.follow()
 
     def current_page(self) -> int:
-        """The page at the middle of the view, from 0 (the one 第 n 页 names)."""
+        """The page 第 n 页 names, from 0: the one followed (the page being edited), or,
+        once the clerk scrolled, the page a third of the way down the view."""
         if not self._labels:
             return 0
-        middle = self.scroll.verticalScrollBar().value() + self.scroll.viewport().height() // 2
+        bar = self.scroll.verticalScrollBar()
+        if self._following is not None and bar.value() == self._following:
+            return min(self._followed, len(self._labels) - 1)
+        middle = bar.value() + self.scroll.viewport().height() // 3
         current = 0
         for index in range(len(self._labels)):
             if self._top(index) <= middle:
@@ -303,6 +309,8 @@ class LivePreview(QWidget):
         if target is not None:
             self._followed = target
             self._scroll_to(target)
+        else:
+            self._following = None
         self._draw_visible()
         self._show_page_number()
 
@@ -315,10 +323,13 @@ class LivePreview(QWidget):
             y = self._top(page) - GAP
         self._wanted_y = max(0, y)
         bar.setValue(self._wanted_y)
+        self._following = bar.value()
 
     def _range_changed(self, _low: int, high: int) -> None:
         if self._wanted_y is not None:
-            self.scroll.verticalScrollBar().setValue(self._wanted_y)
+            bar = self.scroll.verticalScrollBar()
+            bar.setValue(self._wanted_y)
+            self._following = bar.value()
             if high >= self._wanted_y:
                 self._wanted_y = None
 
@@ -370,9 +381,12 @@ class LivePreview(QWidget):
 
     def _show_page_number(self) -> None:
         count = len(self._labels)
+        if not count:
+            self.page_label.setText("")  # nothing laid out yet: the state says so
+            return
         self.page_label.setText(
             self.tr("第 %1 页 / 共 %2 页")
-            .replace("%1", str(self.current_page() + 1 if count else 0))
+            .replace("%1", str(self.current_page() + 1))
             .replace("%2", str(count))
         )
 

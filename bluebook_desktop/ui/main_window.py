@@ -454,6 +454,10 @@ class MainWindow(QMainWindow):
             self.preview_splitter.setStretchFactor(1, 2)
             state = self.settings.state("previewSplitter")
             if state is None or not self.preview_splitter.restoreState(state):
+                # First time: the book list gives way, the page gets about two fifths.
+                main = self.ui.mainSplitter
+                total = sum(main.sizes())
+                main.setSizes([min(main.sizes()[0], 240), total - min(main.sizes()[0], 240)])
                 width = max(self.preview_splitter.width(), 600)
                 self.preview_splitter.setSizes([width * 3 // 5, width * 2 // 5])
             self.actions_.laid_out = self.preview.cached_pdf
