@@ -150,12 +150,17 @@ def test_the_preview_closes_with_f9_and_stays_closed_next_time(
     window = open_window(qtbot, tmp_path, settings, fixture_book)
     window.build_pages()  # what the program does after the first paint
     assert window.preview is not None and window.preview.widget.isVisible()
+    # The test screen (800 wide) has no room for the list, the editors and the page: the
+    # page takes the book list's place while it is shown.
+    assert window.screen().availableGeometry().width() < 1024
+    assert not window.ui.bookPanel.isVisible()
     window.activateWindow()
     window.ui.tabs.setFocus()
     qtbot.waitUntil(window.ui.tabs.hasFocus)
     qtbot.keyClick(window.ui.tabs, Qt.Key.Key_F9)
     assert not window.preview.widget.isVisible()
     assert not window.preview_action.isChecked()
+    assert window.ui.bookPanel.isVisible()
     close_window(window)
     assert settings.preview_shown() is False
 

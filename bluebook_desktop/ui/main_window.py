@@ -462,6 +462,16 @@ class MainWindow(QMainWindow):
                 self.preview_splitter.setSizes([width * 3 // 5, width * 2 // 5])
             self.actions_.laid_out = self.preview.cached_pdf
         if self.preview is not None:
+            # On a narrow screen (1024 × 768) the page takes the book list's place while it
+            # is shown, rather than push the window past the screen's edge.
+            room = self.screen().availableGeometry().width()
+            need = (
+                self.ui.bookPanel.minimumSizeHint().width()
+                + self.ui.tabs.minimumSizeHint().width()
+                + self.preview.widget.minimumWidth()
+                + 40  # the splitters' handles and the window's margins
+            )
+            self.ui.bookPanel.setVisible(not shown or need <= room)
             self.preview.widget.setVisible(shown)
             if shown:
                 self.preview.worker.start()
