@@ -33,7 +33,6 @@ sys.path.insert(0, str(HERE))
 from books import FIXTURE, big_book  # noqa: E402 - the folder is put on the path first
 
 BIG = 1000  # tasks in the big book
-PAUSE_NOTE = "300 ms pause"
 SMALL = 100  # the book the big one's export is compared with
 
 
@@ -537,6 +536,7 @@ def bench_preview(run: Run, fixture: Any, big: Any) -> None:
     from bluebook_desktop.db.store import open_store
     from bluebook_desktop.formats.pdf import render_pdf
     from bluebook_desktop.paths import Paths
+    from bluebook_desktop.ui.live_preview import PAUSE_MS
     from bluebook_desktop.ui.main_window import FUNCTIONAL_TAB, MainWindow
     from bluebook_desktop.ui.settings import Settings
     from bluebook_desktop.ui.workspace import Workspace
@@ -682,7 +682,8 @@ def bench_preview(run: Run, fixture: Any, big: Any) -> None:
             median_ms(preview_real),
             "ms",
             "≤ 400",
-            f"(last keystroke → the real book's preview showing it, the {PAUSE_NOTE} included)",
+            f"(last keystroke → the real book's preview showing it, the {PAUSE_MS} ms pause"
+            " included)",
         ),
         Figure(
             "preview_ms_1000",

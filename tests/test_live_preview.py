@@ -215,3 +215,32 @@ def test_lines_kept_from_one_layout_to_the_next_give_the_same_bytes(fixture_book
     finally:
         pdf_wrap.keep_lines(False)
     assert again == fresh
+
+
+def test_the_warnings_of_print_preview_stand_above_the_page(
+    qtbot, tmp_path: Path, settings: Settings, fixture_book
+) -> None:
+    from bluebook_desktop.domain import print_problems
+    from bluebook_desktop.ui.messages import rule_text
+
+    unfinished = replace(fixture_book, cover=replace(fixture_book.cover, unit_name=""))
+    problems = [rule_text(problem) for problem in print_problems(unfinished)]
+    assert problems
+    settings.set_preview_shown(True)
+    window = open_window(qtbot, tmp_path, settings, unfinished)
+    window.build_pages()
+    wait_laid_out(qtbot, window)
+    warnings = window.preview.widget.warnings
+    assert warnings.isVisible()
+    assert all(problem in warnings.text() for problem in problems)
+
+    # Filled in on the cover: after the pause the warning is gone.
+    cover = window._pages[0]
+    window.activateWindow()
+    cover.ui.unitName.setFocus()
+    qtbot.waitUntil(cover.ui.unitName.hasFocus)
+    type_chinese(cover.ui.unitName, "政协", phrase=True)
+    wait_laid_out(qtbot, window)
+    assert window.session.book.cover.unit_name == "政协"
+    assert not warnings.isVisible()
+    close_window(window)

@@ -12,6 +12,7 @@ The window builds this only after its first paint, and only when the preview is 
 
 from __future__ import annotations
 
+import bisect
 import concurrent.futures
 import logging
 import multiprocessing
@@ -51,7 +52,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-PAUSE_MS = 300  # a layout starts this long after the last keystroke
+PAUSE_MS = 250  # a layout starts this long after the last keystroke
 GAP = 8  # pixels between pages, and around them
 BAND = QColor(255, 196, 0, 80)  # the translucent band over the row being edited
 BAND_EDGE = QColor(230, 140, 0, 200)
@@ -201,6 +202,8 @@ class LivePreview(QWidget):
         self.laid: LaidOut | None = None  # what is shown
         self.pages: PdfPages | None = None
         self._labels: list[QLabel] = []
+        self._sizes: list[tuple[float, float]] = []  # each page's size, points
+        self._tops: list[int] = []  # where each page starts in the column, pixels
         self._drawn: set[int] = set()
         self._scale = 1.0  # pixels per point
         self.focus: Focus = ("page", 0)
@@ -237,6 +240,8 @@ class LivePreview(QWidget):
             self.column_layout.addWidget(label)
             self._labels.append(label)
         self._drawn.clear()
+        pages = self.pages
+        self._sizes = [pages.size_pt(index) for index in range(count)] if pages else []
         self._size_pages()
         self.follow()
 
@@ -269,15 +274,11 @@ class LivePreview(QWidget):
         if self._following is not None and bar.value() == self._following:
             return min(self._followed, len(self._labels) - 1)
         middle = bar.value() + self.scroll.viewport().height() // 3
-        current = 0
-        for index in range(len(self._labels)):
-            if self._top(index) <= middle:
-                current = index
-        return current
+        return max(0, bisect.bisect_right(self._tops, middle) - 1)
 
     def _top(self, index: int) -> int:
         """Where page `index` starts in the column (the layout may not have placed it yet)."""
-        return GAP + sum(label.height() + GAP for label in self._labels[:index])
+        return self._tops[index] if index < len(self._tops) else GAP
 
     # --- following the clerk ---
 
@@ -293,7 +294,7 @@ class LivePreview(QWidget):
                 row = next((r for r in laid.rows if r[0] == what), None)
                 if row is not None:
                     _, page, left, top, right, bottom = row
-                    height = self.pages.size_pt(page)[1] if self.pages else 0.0
+                    height = self._sizes[page][1] if page < len(self._sizes) else 0.0
                     s = self._scale
                     rect = QRectF(
                         left * s, (height - top) * s, (right - left) * s, (top - bottom) * s
@@ -338,25 +339,33 @@ class LivePreview(QWidget):
     def _size_pages(self) -> None:
         if self.pages is None or not self._labels:
             return
-        widest = max(self.pages.size_pt(i)[0] for i in range(len(self._labels)))
+        widest = max(width for width, _height in self._sizes)
         room = max(60, self.scroll.viewport().width() - 2 * GAP)
         scale = room / widest
         if abs(scale - self._scale) > 1e-6:
             self._drawn.clear()
         self._scale = scale
-        for index, label in enumerate(self._labels):
-            width, height = self.pages.size_pt(index)
-            label.setFixedSize(round(width * scale), round(height * scale))
-        self.column.adjustSize()
+        self._tops = []
+        top = GAP
+        for label, (width, height) in zip(self._labels, self._sizes, strict=True):
+            size = (round(width * scale), round(height * scale))
+            if (label.width(), label.height()) != size:
+                label.setFixedSize(*size)
+            self._tops.append(top)
+            top += size[1] + GAP
+        self.column.setMinimumHeight(top)
 
     def _draw_visible(self) -> None:
         if self.pages is None:
             return
         bar = self.scroll.verticalScrollBar()
         top, bottom = bar.value(), bar.value() + self.scroll.viewport().height()
-        for index, label in enumerate(self._labels):
-            y = self._top(index)
-            if index in self._drawn or y > bottom or y + label.height() < top:
+        first = max(0, bisect.bisect_right(self._tops, top) - 1)
+        for index in range(first, len(self._labels)):
+            label, y = self._labels[index], self._tops[index]
+            if y > bottom:
+                break
+            if index in self._drawn or y + label.height() < top:
                 continue
             ratio = label.devicePixelRatioF()
             image = self.pages.image(index, POINTS_PER_INCH * self._scale * ratio)
