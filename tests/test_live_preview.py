@@ -244,3 +244,41 @@ def test_the_warnings_of_print_preview_stand_above_the_page(
     assert window.session.book.cover.unit_name == "政协"
     assert not warnings.isVisible()
     close_window(window)
+
+
+def test_nothing_of_the_preview_is_loaded_before_the_first_paint(tmp_path: Path) -> None:
+    """The window opens a book with the preview to be shown: until the program asks for it
+    after the first paint (build_pages), neither the preview nor PDFium is imported."""
+    import subprocess
+    import sys
+
+    script = f"""
+import sys
+from pathlib import Path
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+from bluebook_desktop import paths
+from bluebook_desktop.db.store import open_store
+from bluebook_desktop.domain import Book
+from bluebook_desktop.ui.main_window import MainWindow
+from bluebook_desktop.ui.settings import Settings
+from bluebook_desktop.ui.workspace import Workspace
+database = Path({str(tmp_path / "start.sqlite3")!r})
+settings = Settings.in_file(Path({str(tmp_path / "settings.ini")!r}))
+settings.set_preview_shown(True)
+window = MainWindow(Workspace(open_store(database), settings, paths.resolve(database)))
+window.open_book(window.repository.add(Book()).id)
+window.show()
+app.processEvents()
+heavy = ("bluebook_desktop.ui.live_preview", "pypdfium2", "reportlab")
+loaded = [m for m in heavy if m in sys.modules]
+print("loaded:", loaded)
+window.build_pages()
+print("after:", window.preview is not None)
+window.preview.close()
+"""
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=120, check=True
+    )
+    assert "loaded: []" in done.stdout
+    assert "after: True" in done.stdout
