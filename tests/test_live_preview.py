@@ -282,3 +282,31 @@ window.preview.close()
     )
     assert "loaded: []" in done.stdout
     assert "after: True" in done.stdout
+
+
+def test_a_double_click_on_a_page_opens_it_in_the_print_preview(
+    qtbot, tmp_path: Path, settings: Settings, fixture_book
+) -> None:
+    from PySide6.QtCore import QTimer
+
+    settings.set_preview_shown(True)
+    window = open_window(qtbot, tmp_path, settings, fixture_book)
+    window.build_pages()
+    wait_laid_out(qtbot, window)
+    preview = window.preview
+    seen: list[tuple[bytes, int]] = []
+
+    def look_and_close() -> None:
+        dialog = preview.dialog
+        assert dialog is not None
+        seen.append((dialog.data, dialog.page_label.text()))
+        dialog.reject()
+
+    QTimer.singleShot(300, look_and_close)
+    label = preview.widget._labels[2]
+    preview.widget.scroll.ensureWidgetVisible(label)
+    qtbot.mouseDClick(label, Qt.MouseButton.LeftButton)
+    assert seen and seen[0][0] == preview.widget.data
+    assert seen[0][1] == "第 3 页 / 共 4 页"
+    assert preview.dialog is None
+    close_window(window)

@@ -19,7 +19,7 @@ import multiprocessing
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPainter, QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -152,7 +152,10 @@ class LayoutWorker(QObject):
 
 class LivePreview(QWidget):
     """The printout's pages one under the other, as wide as the pane, the row being edited
-    marked, 第 n 页 / 共 m 页 and the warnings of 打印预览 above."""
+    marked, 第 n 页 / 共 m 页 and the warnings of 打印预览 above. A double click on a page
+    asks for it to be read larger (`pageOpened`, its index)."""
+
+    pageOpened = Signal(int)  # noqa: N815 - Qt signal naming
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -237,6 +240,8 @@ class LivePreview(QWidget):
             label = QLabel(self.column)
             label.setStyleSheet("background: white;")
             label.setScaledContents(True)
+            label.setToolTip(self.tr("双击放大阅读、打印"))
+            label.installEventFilter(self)
             self.column_layout.addWidget(label)
             self._labels.append(label)
         self._drawn.clear()
@@ -399,6 +404,12 @@ class LivePreview(QWidget):
             .replace("%2", str(count))
         )
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.MouseButtonDblClick and watched in self._labels:
+            self.pageOpened.emit(self._labels.index(watched))  # type: ignore[arg-type]
+            return True
+        return super().eventFilter(watched, event)
+
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         super().resizeEvent(event)
         QTimer.singleShot(0, self._resized)  # once the scroll area has its new size
@@ -427,6 +438,7 @@ class PreviewController(QObject):
         self.tabs = tabs
         self.widget = LivePreview()
         self.worker = LayoutWorker(self)
+        self.widget.pageOpened.connect(self.open_page)
         self.worker.done.connect(self._laid_out)
         self.worker.failed.connect(self._not_laid_out)
         self.timer = QTimer(self)
@@ -437,6 +449,7 @@ class PreviewController(QObject):
         self._shown: tuple[Book, Printout, PdfSettings] | None = None
         self._stale = True  # the book changed since the last layout was asked for
         self._hooked: set[int] = set()  # pages whose current row is followed
+        self.dialog: QWidget | None = None  # the print preview opened from a page
         workspace = window.workspace
         workspace.bookOpened.connect(self._opened)
         workspace.bookClosed.connect(self._closed)
@@ -551,6 +564,31 @@ class PreviewController(QObject):
         self.widget.focus = self.focus()
         self.widget.show_laid_out(laid, self._warnings(book, laid))
         self.widget.set_state("" if not self._stale else self.tr("正在更新…"))
+
+    def open_page(self, index: int) -> None:
+        """The printout shown, in the print preview at page `index`: to read it larger,
+        and to print it."""
+        laid, shown, session = self.widget.laid, self._shown, self.window.session
+        if laid is None or not laid.data or shown is None or session is None:
+            return
+        if shown[0] is not session.book:  # typed since: what prints is laid out first
+            self.refresh()
+            return
+        from bluebook_desktop.ui.printing import PreviewDialog
+
+        dialog = PreviewDialog(laid.data, self.window)
+        self.dialog = dialog  # while it is open (tests answer it)
+        dialog.show()
+        dialog.scroll.widget().adjustSize()
+        labels = dialog._labels
+        if 0 <= index < len(labels):
+            dialog.scroll.verticalScrollBar().setValue(labels[index].y())
+        printed = dialog.exec()
+        dialog.pages.close()
+        dialog.deleteLater()
+        self.dialog = None
+        if printed and laid.printout.kind == PLAN:
+            self.window.actions_.planPrinted.emit(laid.data)  # 定稿 may keep what printed
 
     def _not_laid_out(self, _generation: int) -> None:
         self.widget.set_state(self.tr("预览生成失败"))

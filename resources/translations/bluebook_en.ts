@@ -1,5 +1,5 @@
 <?xml version='1.0' encoding='utf-8'?>
-<TS version="2.1" language="ar_EG">
+<TS version="2.1" language="en_US">
   <context>
     <name>AboutDialog</name>
     <message>
@@ -410,6 +410,10 @@ Continue anyway?</translation>
   </context>
   <context>
     <name>LivePreview</name>
+    <message>
+      <source>双击放大阅读、打印</source>
+      <translation>Double-click to read it larger or print it</translation>
+    </message>
     <message>
       <source>……等 %1 项</source>
       <translation>… %1 in all</translation>
