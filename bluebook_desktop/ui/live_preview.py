@@ -206,6 +206,7 @@ class LivePreview(QWidget):
         self.pages: PdfPages | None = None
         self._labels: list[QLabel] = []
         self._sizes: list[tuple[float, float]] = []  # each page's size, points
+        self._sizes_of: tuple[object, ...] | None = None  # the layout they were read from
         self._tops: list[int] = []  # where each page starts in the column, pixels
         self._drawn: set[int] = set()
         self._scale = 1.0  # pixels per point
@@ -246,7 +247,12 @@ class LivePreview(QWidget):
             self._labels.append(label)
         self._drawn.clear()
         pages = self.pages
-        self._sizes = [pages.size_pt(index) for index in range(count)] if pages else []
+        # The pages' sizes follow from the printout and the settings alone (the cover, then
+        # the form's pages): a new layout of the same kind and length keeps them.
+        key = (laid.printout.kind, laid.settings, count)
+        if key != self._sizes_of:
+            self._sizes = [pages.size_pt(index) for index in range(count)] if pages else []
+            self._sizes_of = key
         self._size_pages()
         self.follow()
 
