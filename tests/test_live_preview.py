@@ -310,3 +310,31 @@ def test_a_double_click_on_a_page_opens_it_in_the_print_preview(
     assert seen[0][1] == "第 3 页 / 共 4 页"
     assert preview.dialog is None
     close_window(window)
+
+
+def test_the_progress_page_shows_the_report_of_the_quarter_chosen(
+    qtbot, tmp_path: Path, settings: Settings, fixture_book
+) -> None:
+    import datetime as dt
+
+    from bluebook_desktop.formats.preview_job import REPORT
+    from bluebook_desktop.ui.main_window import PROGRESS_TAB
+
+    settings.set_preview_shown(True)
+    window = open_window(qtbot, tmp_path, settings, fixture_book)
+    window.today = lambda: dt.date(2021, 11, 15)
+    window.build_pages()
+    window.ui.tabs.setCurrentIndex(PROGRESS_TAB)
+    wait_laid_out(qtbot, window)
+    preview = window.preview.widget
+    assert preview.laid.printout.kind == REPORT and preview.laid.printout.quarter == 4
+    assert "第四季度工作进展情况表" in "".join(w[0] for w in words(preview.data, 0, tmp_path))
+
+    page = window._pages[PROGRESS_TAB]
+    window.activateWindow()
+    page.quarter_box.setFocus()
+    qtbot.waitUntil(page.quarter_box.hasFocus)
+    qtbot.keyClick(page.quarter_box, Qt.Key.Key_Home)  # 第一季度
+    qtbot.waitUntil(lambda: preview.laid.printout.quarter == 1, timeout=LAYOUT_WAIT_MS)
+    assert "第一季度工作进展情况表" in "".join(w[0] for w in words(preview.data, 0, tmp_path))
+    close_window(window)
