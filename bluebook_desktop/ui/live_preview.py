@@ -143,11 +143,16 @@ class LayoutWorker(QObject):
                 self.done.emit(generation, result)
 
     def close(self) -> None:
-        """End the process (a layout running is abandoned)."""
+        """End the process at once (a layout running is abandoned: the program's exit
+        would otherwise wait for it, seconds in a long book)."""
         self._waiting = None
-        if self._pool is not None:
-            self._pool.shutdown(wait=False, cancel_futures=True)
-            self._pool = None
+        pool, self._pool = self._pool, None
+        if pool is not None:
+            processes = list((getattr(pool, "_processes", None) or {}).values())
+            pool.shutdown(wait=False, cancel_futures=True)
+            for process in processes:
+                if process.is_alive():
+                    process.terminate()
 
 
 class LivePreview(QWidget):

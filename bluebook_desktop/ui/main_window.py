@@ -415,10 +415,11 @@ class MainWindow(QMainWindow):
         action.setEnabled(False)  # until a book is open
         action.setChecked(self._preview_wanted())
         action.toggled.connect(self.show_preview)
-        self.ui.toolsMenu.insertAction(
-            self.ui.toolsMenu.actions()[0] if self.ui.toolsMenu.actions() else None, action
-        )
-        self.ui.toolsMenu.insertSeparator(self.ui.toolsMenu.actions()[1])
+        tools = self.ui.toolsMenu
+        first = tools.actions()[0] if tools.actions() else None
+        tools.insertAction(first, action)
+        if first is not None:
+            tools.insertSeparator(first)
         button = QToolButton(self.ui.tabs)
         button.setObjectName("livePreviewButton")
         button.setDefaultAction(action)
