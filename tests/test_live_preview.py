@@ -338,3 +338,37 @@ def test_the_progress_page_shows_the_report_of_the_quarter_chosen(
     qtbot.waitUntil(lambda: preview.laid.printout.quarter == 1, timeout=LAYOUT_WAIT_MS)
     assert "第一季度工作进展情况表" in "".join(w[0] for w in words(preview.data, 0, tmp_path))
     close_window(window)
+
+
+def test_a_print_option_changed_in_the_settings_shows_in_the_preview(
+    qtbot, tmp_path: Path, settings: Settings, fixture_book
+) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from bluebook_desktop.ui.settings_dialog import SettingsDialog
+
+    settings.set_preview_shown(True)
+    window = open_window(qtbot, tmp_path, settings, fixture_book)
+    window.build_pages()
+    wait_laid_out(qtbot, window)
+    preview = window.preview.widget
+    assert preview.pages.size_pt(1)[0] < preview.pages.size_pt(1)[1]  # portrait tables
+
+    def landscape() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, SettingsDialog)
+        box = dialog.ui.landscapeTables
+        box.setFocus()
+        qtbot.keyClick(box, Qt.Key.Key_Space)
+        assert box.isChecked()
+        dialog.accept()
+
+    QTimer.singleShot(200, landscape)
+    window.ui.actionSettings.trigger()
+    assert settings.landscape_tables
+    wait_laid_out(qtbot, window)
+    qtbot.waitUntil(lambda: preview.laid.settings.landscape_tables, timeout=LAYOUT_WAIT_MS)
+    assert preview.pages.size_pt(1)[0] > preview.pages.size_pt(1)[1]  # turned
+    assert preview.data == render_pdf(window.session.book, window.actions_.pdf_settings())
+    close_window(window)

@@ -215,6 +215,9 @@ class MainWindow(QMainWindow):
         ]
         for action, slot in pairs:
             action.triggered.connect(slot)
+        # The print options may have changed: the preview lays out with them (after the
+        # dialog, which is modal).
+        ui.actionSettings.triggered.connect(lambda: self.preview and self.preview.refresh())
         for action in (ui.actionBackup, ui.actionRestore):  # only a store with backups
             action.setEnabled(self.store.supports_backup)
         if not self.store.supports_backup:
