@@ -372,3 +372,39 @@ def test_a_print_option_changed_in_the_settings_shows_in_the_preview(
     assert preview.pages.size_pt(1)[0] > preview.pages.size_pt(1)[1]  # turned
     assert preview.data == render_pdf(window.session.book, window.actions_.pdf_settings())
     close_window(window)
+
+
+def test_a_layout_stops_when_a_newer_one_is_wanted_and_the_next_is_whole(fixture_book) -> None:
+    import multiprocessing
+    import threading
+    import time
+
+    from bluebook_desktop.formats import pdf_wrap, preview_job
+
+    tasks = fixture_book.functional_tasks * 111  # 999 tasks: seconds of layout
+    long_book = replace(
+        fixture_book,
+        functional_tasks=tuple(replace(t, id=f"{n:032x}") for n, t in enumerate(tasks)),
+    )
+    latest = multiprocessing.get_context("spawn").Value("q", 1, lock=False)
+    preview_job.start_worker(latest)  # as in the preview's process
+    try:
+        results: list[object] = []
+        worker = threading.Thread(
+            target=lambda: results.append(
+                preview_job.lay_out(long_book, Printout(PLAN), PdfSettings(), 1)
+            )
+        )
+        start = time.perf_counter()
+        worker.start()
+        time.sleep(0.3)
+        latest.value = 2  # an edit: the layout running is no longer wanted
+        worker.join()
+        assert results == [None]
+        assert time.perf_counter() - start < 3.0  # stopped, not finished (about 6 s)
+        assert preview_job.lay_out(fixture_book, Printout(PLAN), PdfSettings(), 1) is None
+        laid = preview_job.lay_out(fixture_book, Printout(PLAN), PdfSettings(), 2)
+    finally:
+        preview_job._latest = None
+        pdf_wrap.keep_lines(False)
+    assert laid is not None and laid.data == render_pdf(fixture_book)

@@ -19,6 +19,14 @@ FIRST_ROWS = 30  # task rows of the first window
 WINDOW_PAGES = 4  # a window that runs short is filled up to about this many pages beyond
 _FUZZ = 1e-6
 
+# Asked at every page break of a task table when set: True when the layout is no longer
+# wanted (the live preview's process, when a newer edit came), which then stops at once.
+stop_check: Callable[[], bool] | None = None
+
+
+class LayoutAbandoned(Exception):
+    """The layout was stopped by `stop_check`: a newer one is wanted instead."""
+
 
 @dataclass(frozen=True)
 class RowFeed:
@@ -95,6 +103,8 @@ class BookTable(Table):
         return self.closing.first_piece_height(width) if self.closing else 0.0
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
+        if stop_check is not None and stop_check():
+            raise LayoutAbandoned
         table = self._filled(availWidth, availHeight)
         parts = table._split_page(availWidth, availHeight)
         if len(parts) == 2:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from bluebook_desktop.domain import Book
 from bluebook_desktop.errors import UserError
@@ -45,10 +46,29 @@ class LaidOut:
     error: tuple[str, dict[str, object]] | None = None  # a UserError's template and params
 
 
-def lay_out(book: Book, printout: Printout, settings: PdfSettings) -> LaidOut:
+def lay_out(
+    book: Book, printout: Printout, settings: PdfSettings, generation: int = 0
+) -> LaidOut | None:
     """The printout's PDF; characters no font has print as □ (and are named in `missing`),
-    as export prints them once the clerk agrees."""
+    as export prints them once the clerk agrees. None when a newer layout than
+    `generation` was asked for meanwhile (in the preview's process): it stops at once."""
+    from bluebook_desktop.formats import pdf_tables
+
     settings = replace(settings, replace_missing=False)
+    latest = _latest
+    if latest is not None:
+        if latest.value != generation:
+            return None  # a newer one waits already
+        pdf_tables.stop_check = lambda: latest.value != generation
+    try:
+        return _lay_out_checked(book, printout, settings)
+    except pdf_tables.LayoutAbandoned:
+        return None
+    finally:
+        pdf_tables.stop_check = None
+
+
+def _lay_out_checked(book: Book, printout: Printout, settings: PdfSettings) -> LaidOut:
     try:
         try:
             return _lay_out(book, printout, settings)
@@ -60,17 +80,25 @@ def lay_out(book: Book, printout: Printout, settings: PdfSettings) -> LaidOut:
         return LaidOut(printout, settings, error=(exc.template, dict(exc.params)))
 
 
-def start_worker() -> None:
+# In the preview's process: the generation of the layout the window wants now (shared with
+# the window, which raises it with every edit).
+_latest: Any = None
+
+
+def start_worker(latest: Any = None) -> None:
     """In the preview's own process, before its first layout: lines once broken are kept
-    for the next layout of the same book (the same bytes, sooner)."""
+    for the next layout of the same book (the same bytes, sooner), and a layout stops as
+    soon as `latest` (a shared integer) names a newer one."""
+    global _latest
     from bluebook_desktop.formats.pdf_wrap import keep_lines
 
     keep_lines(True)
+    _latest = latest
 
 
 def warm_up() -> bool:
     """Load what a layout needs (reportlab, the fonts) before the first one is asked for."""
-    lay_out(Book(), Printout(), PdfSettings())
+    _lay_out_checked(Book(), Printout(), PdfSettings())
     return True
 
 

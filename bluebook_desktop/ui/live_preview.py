@@ -17,7 +17,7 @@ import concurrent.futures
 import logging
 import multiprocessing
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPainter, QPixmap, QResizeEvent
@@ -77,6 +77,7 @@ class LayoutWorker(QObject):
         super().__init__(parent)
         self.generation = 0  # of the layout asked for last
         self._pool: concurrent.futures.ProcessPoolExecutor | None = None
+        self._latest: Any = None  # a shared integer: the generation wanted now
         self._running = False
         self._waiting: tuple[int, Book, Printout, PdfSettings] | None = None
         self._finished.connect(self._on_finished, Qt.ConnectionType.QueuedConnection)
@@ -91,14 +92,18 @@ class LayoutWorker(QObject):
             # Spawned, not forked, on every system: a fork of a process running Qt's threads
             # may hang, and the frozen program starts its workers the same way everywhere.
             context = multiprocessing.get_context("spawn")
+            # The generation wanted now, shared: a layout running stops when it changes.
+            self._latest = context.Value("q", self.generation, lock=False)
             self._pool = concurrent.futures.ProcessPoolExecutor(
-                1, mp_context=context, initializer=start_worker
+                1, mp_context=context, initializer=start_worker, initargs=(self._latest,)
             )
             self._pool.submit(warm_up)
 
     def request(self, book: Book, printout: Printout, settings: PdfSettings) -> int:
         """Lay out `printout` of `book`; replaces the layout waiting, if one is."""
         self.generation += 1
+        if self._latest is not None:
+            self._latest.value = self.generation  # the layout running, if any, stops
         job = (self.generation, book, printout, settings)
         if self._running:
             self._waiting = job
@@ -112,7 +117,7 @@ class LayoutWorker(QObject):
             try:
                 self.start()
                 assert self._pool is not None
-                future = self._pool.submit(lay_out, book, printout, settings)
+                future = self._pool.submit(lay_out, book, printout, settings, generation)
                 break
             except (RuntimeError, OSError):  # the pool broke (its process was killed)
                 log.exception("the preview's process could not take a layout")
@@ -137,7 +142,7 @@ class LayoutWorker(QObject):
         if waiting is not None:
             self._submit(waiting)  # a stale result is dropped: the newer one is on its way
         elif generation == self.generation:
-            if result is None:
+            if result is None:  # failed (a layout stopped for a newer one is never the last)
                 self.failed.emit(generation)
             else:
                 self.done.emit(generation, result)
