@@ -568,6 +568,188 @@ def bench_editing(run: Run, big: Any) -> None:
     store.close()
 
 
+def bench_preview(run: Run, fixture: Any, big: Any) -> None:
+    """The live preview beside the editors: typing with it on, how soon it shows what was
+    typed, and export from the open window (in-process, offscreen, 1366 × 768)."""
+    print("the live preview while typing (in-process, offscreen)", flush=True)
+    import threading
+
+    from PySide6.QtGui import QInputMethodEvent
+    from PySide6.QtWidgets import QApplication, QFileDialog
+
+    from bluebook_desktop.db.store import open_store
+    from bluebook_desktop.formats.pdf import render_pdf
+    from bluebook_desktop.paths import Paths
+    from bluebook_desktop.ui.live_preview import PAUSE_MS
+    from bluebook_desktop.ui.main_window import FUNCTIONAL_TAB, MainWindow
+    from bluebook_desktop.ui.settings import Settings
+    from bluebook_desktop.ui.workspace import Workspace
+
+    app = QApplication.instance() or QApplication([])
+    folder = run.work / "preview"
+    store = open_store(folder / "bluebook.sqlite3")
+    fixture_id = store.repository.add(fixture).id
+    big_id = store.repository.add(replace(big, cover=replace(big.cover, serial="preview"))).id
+    settings = Settings.in_file(folder / "settings.ini")
+    settings.set_preview_shown(True)
+    paths = Paths(folder, folder / "bluebook.sqlite3", folder / "logs", folder / "backups")
+    window = MainWindow(Workspace(store, settings, paths))
+    window.resize(1366, 768)
+    window.show()
+    window.open_book(fixture_id)
+    window.build_pages()  # what the program does after the first paint: the preview starts
+    preview = window.preview
+    assert preview is not None
+
+    def pump(seconds: float) -> None:
+        end = time.perf_counter() + seconds
+        while time.perf_counter() < end:
+            app.processEvents()
+            time.sleep(0.002)
+
+    def shown_now() -> bool:
+        shown = preview._shown
+        return shown is not None and shown[0] is window.session.book and not preview.worker.busy
+
+    def wait_shown(limit: float = 120.0) -> float:
+        """Seconds until the preview shows the open book as it is now."""
+        start = time.perf_counter()
+        while not (shown_now() and not preview.timer.isActive()):
+            app.processEvents()
+            time.sleep(0.001)
+            if time.perf_counter() - start > limit:
+                raise RuntimeError("the preview never showed the edit")
+        return time.perf_counter() - start
+
+    def open_at(book_id: int, row: int) -> Any:
+        window.open_book(book_id)
+        window.ui.tabs.setCurrentIndex(FUNCTIONAL_TAB)
+        page = window._pages[FUNCTIONAL_TAB]
+        page.table.selectRow(row)
+        wait_shown()
+        editor = page.detail.ui.objectiveEdit
+        editor.setFocus()
+        editor.moveCursor(editor.textCursor().MoveOperation.End)
+        pump(0.1)
+        return editor
+
+    def keystroke(editor: Any, char: str) -> float:
+        """One character through the input method, handled and painted."""
+        start = time.perf_counter()
+        app.sendEvent(editor, QInputMethodEvent("zi", []))
+        commit = QInputMethodEvent("", [])
+        commit.setCommitString(char)
+        app.sendEvent(editor, commit)
+        app.processEvents()
+        return time.perf_counter() - start
+
+    def typing(editor: Any, bursts: int, gap: float = 0.06, pause: float = 0.45) -> list[float]:
+        """Bursts of ten characters, a pause after each (a layout starts in it)."""
+        samples: list[float] = []
+        for _ in range(bursts):
+            for char in "进度按计划推进完成好":
+                samples.append(keystroke(editor, char))
+                pump(gap)
+            pump(pause)
+        return samples
+
+    def p95(samples: list[float]) -> float:
+        return statistics.quantiles(samples, n=20)[-1] * 1000
+
+    def to_preview(book_id: int, row: int, reps: int) -> list[float]:
+        editor = open_at(book_id, row)
+        samples: list[float] = []
+        for _ in range(reps):
+            for char in "改进":
+                keystroke(editor, char)
+                pump(0.05)
+            samples.append(wait_shown())
+            pump(0.2)
+        return samples
+
+    preview_real = to_preview(fixture_id, 5, run.reps(3, 7))
+    preview_big = to_preview(big_id, 500, run.reps(2, 3))
+
+    # Typing in the 1,000-task book: the preview on (layouts in its process), off, and,
+    # for comparison, the same layouts in a thread of the window's own process.
+    bursts = run.reps(4, 10)
+    editor = open_at(big_id, 500)
+    with_preview = typing(editor, bursts)
+    wait_shown()
+    window.show_preview(False)
+    editor.setFocus()
+    without = typing(editor, bursts)
+    stop = threading.Event()
+
+    def layouts() -> None:
+        while not stop.is_set():
+            render_pdf(window.session.book)
+
+    thread = threading.Thread(target=layouts)
+    thread.start()
+    in_thread = typing(editor, bursts)
+    stop.set()
+    thread.join()
+    window.show_preview(True)
+    editor.setFocus()
+
+    # Export of the real book from the open window: the PDF the preview laid out for it.
+    window.open_book(fixture_id)
+    window.ui.tabs.setCurrentIndex(FUNCTIONAL_TAB)
+    wait_shown()
+    target = folder / "out.pdf"
+    original = QFileDialog.getSaveFileName
+    QFileDialog.getSaveFileName = staticmethod(lambda *a, **k: (str(target), ""))  # type: ignore[method-assign]
+    window.actions_.planPrinted.disconnect()  # no 定稿 question after the export
+    try:
+        cached = [timed(window.ui.actionExportPdf.trigger) for _ in range(run.reps(3, 7))]
+        assert target.read_bytes() == preview.widget.data
+        window.show_preview(False)
+        window.actions_.laid_out = lambda _book, _settings: None
+        fresh = [timed(window.ui.actionExportPdf.trigger) for _ in range(run.reps(3, 7))]
+    finally:
+        QFileDialog.getSaveFileName = original  # type: ignore[method-assign]
+    run.add(
+        Figure(
+            "keystroke_ms_1000",
+            p95(with_preview),
+            "ms",
+            "≤ 16",
+            f"(95th percentile of {len(with_preview)} characters, the preview laying out;"
+            f" preview off {p95(without):.1f} ms, the same layouts in a thread of the window's"
+            f" process {p95(in_thread):.1f} ms)",
+        ),
+        Figure("keystroke_ms_1000_off", p95(without), "ms"),
+        Figure("keystroke_ms_1000_thread", p95(in_thread), "ms"),
+        Figure(
+            "preview_ms",
+            median_ms(preview_real),
+            "ms",
+            "≤ 400",
+            f"(last keystroke → the real book's preview showing it, the {PAUSE_MS} ms pause"
+            " included)",
+        ),
+        Figure(
+            "preview_ms_1000",
+            median_ms(preview_big),
+            "ms",
+            "≤ 4000",
+            "(the same in the 1,000-task book)",
+        ),
+        Figure(
+            "window_export_ms",
+            median_ms(cached),
+            "ms",
+            "≤ 150",
+            f"(导出 PDF of the real book from the open window, the preview's PDF of the same"
+            f" book written; without the preview {median_ms(fresh):.0f} ms)",
+        ),
+        Figure("window_export_uncached_ms", median_ms(fresh), "ms"),
+    )
+    window.close()
+    store.close()
+
+
 def bench_postgres(run: Run, big: Any) -> None:
     """One edit stored, and the 1,000-task book loaded, on a PostgreSQL server over loopback
     (a cluster of this run's own, .ci/postgres) beside the same on a SQLite file."""
@@ -740,6 +922,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="fewer repetitions (under a minute)")
     parser.add_argument("--json", metavar="OUT", type=Path, help="write the figures as JSON")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
+    parser.add_argument(
+        "--only", metavar="NAMES", default="", help="only these, e.g. startup,preview"
+    )
     args = parser.parse_args(argv)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -754,17 +939,23 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         fixture = fixture_book()
         big = big_book(BIG)
-        bench_startup(run, fixture)
-        bench_libreoffice(run, fixture)
-        bench_export(run, fixture)
-        bench_package(run)
-        bench_editing(run, big)
-        bench_postgres(run, big)
-        bench_year_pages(run, big)
-        bench_memory(run, big)
-        bench_collecting(run)
-        bench_collection_view(run)
-        bench_summary(run)
+        benches: dict[str, Callable[[], None]] = {
+            "startup": lambda: bench_startup(run, fixture),
+            "libreoffice": lambda: bench_libreoffice(run, fixture),
+            "export": lambda: bench_export(run, fixture),
+            "package": lambda: bench_package(run),
+            "editing": lambda: bench_editing(run, big),
+            "preview": lambda: bench_preview(run, fixture, big),
+            "postgres": lambda: bench_postgres(run, big),
+            "year_pages": lambda: bench_year_pages(run, big),
+            "memory": lambda: bench_memory(run, big),
+            "collecting": lambda: bench_collecting(run),
+            "collection_view": lambda: bench_collection_view(run),
+            "summary": lambda: bench_summary(run),
+        }
+        chosen = [name for name in args.only.split(",") if name] or list(benches)
+        for name in chosen:
+            benches[name]()
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)

@@ -8,13 +8,16 @@ BLUEBOOK_SMOKE_QUIT_MS=N is for the release smoke run only (packaging/build.py):
 starts as usual and, N ms later, the program exits 0 if its main window is showing and the
 print preview can draw a page (PDFium is loaded by ctypes, which the build cannot check), else 3.
 With BLUEBOOK_SMOKE_PAGES=1 as well, it first shows every page of the open book, the print
-preview, the settings dialog and 收集与汇总, draws each, and prints one line "pages: NAME NAME ..." of
-what it drew (tests/test_frozen.py): what a frozen program lacks (a module imported only by
-a page, a Qt plugin) shows only when that page is built.
+preview, the settings dialog, 收集与汇总 and the live preview (laid out in its own process),
+draws each, and prints one line "pages: NAME NAME ..." of what it drew (tests/test_frozen.py):
+what a frozen program lacks (a module imported only by a page, a Qt plugin, the preview's
+process) shows only when that page is built.
 """
 
+import multiprocessing
 import os
 import sys
+import time
 from pathlib import Path
 
 CLI_NAME = "bluebook-cli"
@@ -82,6 +85,18 @@ def _quit_after(milliseconds: int) -> None:
             collection = window.collection.show_window()  # 收集与汇总, with 全年一览
             draw(collection, type(collection).__name__)
             collection.close()
+            # The live preview: laid out by the program started again as its own process.
+            window.show_preview(True)
+            preview = window.preview
+            deadline = time.monotonic() + 60
+            while preview is not None and not preview.widget.page_count():
+                if time.monotonic() > deadline:
+                    print("the live preview laid out nothing in 60 s", file=sys.stderr)
+                    break
+                app.processEvents()
+                time.sleep(0.05)
+            if preview is not None and preview.widget.page_count() > 0:
+                draw(preview.widget, type(preview.widget).__name__)
         except Exception as exc:  # noqa: BLE001 - the verdict, not a crash, is what is wanted
             print(f"a page cannot be shown: {exc!r}", file=sys.stderr)
             return False
@@ -96,6 +111,9 @@ def _started_as_cli() -> bool:
 
 
 if __name__ == "__main__":
+    # The live preview lays out in a spawned process: in the frozen program that process is
+    # this executable again, which must run the layout, not open a second window.
+    multiprocessing.freeze_support()
     if _started_as_cli():
         from bluebook_desktop.cli import main as cli_main
 

@@ -26,10 +26,10 @@ SIZE_LIMIT = 150_000_000  # bytes, the Linux one-folder bundle unpacked
 SUFFIX = ".exe" if sys.platform == "win32" else ""
 # What the window draws in the smoke run with BLUEBOOK_SMOKE_PAGES (entry_bluebook.py): the
 # cover, 重点工作任务 and 职能工作任务, the opinions, 进展填报, 年度自评, then the print
-# preview, the settings dialog and 收集与汇总.
+# preview, the settings dialog, 收集与汇总 and the live preview (its own process).
 EVERY_PAGE = (
     "pages: CoverPage TaskPage TaskPage TextsPage ProgressPage ReviewPage"
-    " PreviewDialog SettingsDialog CollectionWindow"
+    " PreviewDialog SettingsDialog CollectionWindow LivePreview"
 )
 
 

@@ -130,8 +130,15 @@ def write_pdf(book: Book, path: Path, settings: PdfSettings | None = None) -> No
 _render_lock = threading.Lock()  # reportlab's font subsets are module state: one PDF at a time
 
 
-def render_pdf(book: Book, settings: PdfSettings | None = None, form: Form = FORM) -> bytes:
-    """The PDF's bytes: `book` printed on `form` (this district's form unless told)."""
+def render_pdf(
+    book: Book,
+    settings: PdfSettings | None = None,
+    form: Form = FORM,
+    rows: list[tuple[str, int, float, float, float, float]] | None = None,
+) -> bytes:
+    """The PDF's bytes: `book` printed on `form` (this district's form unless told). Where
+    each task's row was drawn (task id, page index, left, top, right, bottom in points from
+    the page's lower left corner) goes into `rows` when it is given."""
     settings = settings or PdfSettings()
     _fonts(settings)
     check_characters(_printed_texts(book), settings)
@@ -139,7 +146,7 @@ def render_pdf(book: Book, settings: PdfSettings | None = None, form: Form = FOR
     def build(fonts: FontSet) -> bytes:
         from bluebook_desktop.formats.pdf_layout import build_pdf
 
-        return build_pdf(book, settings, fonts, form)
+        return build_pdf(book, settings, fonts, form, rows)
 
     return render_locked(settings, build)
 

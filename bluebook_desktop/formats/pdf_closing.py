@@ -32,6 +32,8 @@ class ClosingBlock(Flowable):
         self.signing = signing
         self._sizes: list[tuple[float, float]] = []
         self._first_piece: dict[float, float] = {}  # the table below asks on every wrap
+        # The page its heading is drawn on goes here when asked for (the live preview).
+        self.pages_seen: list[int] | None = None
 
     def _parts(self) -> list[Flowable]:
         return [*self.lead, self.opinion, *self.signing]
@@ -43,6 +45,8 @@ class ClosingBlock(Flowable):
         return availWidth, self.height
 
     def draw(self) -> None:
+        if self.lead and self.pages_seen is not None:
+            self.pages_seen.append(self.canv.getPageNumber() - 1)
         top = self.height
         for part, (width, height) in zip(self._parts(), self._sizes, strict=True):
             top -= height
@@ -91,7 +95,10 @@ class ClosingBlock(Flowable):
         if len(pieces) != 2:
             return []
         head, rest = pieces
-        return [ClosingBlock(self.lead, head, []), ClosingBlock([], rest, self.signing)]
+        parts = [ClosingBlock(self.lead, head, []), ClosingBlock([], rest, self.signing)]
+        for part in parts:
+            part.pages_seen = self.pages_seen
+        return parts
 
     def __repr__(self) -> str:
         return f"<ClosingBlock {self._parts()!r}>"

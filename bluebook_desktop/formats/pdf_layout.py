@@ -72,6 +72,7 @@ TITLE_LINES = 2  # a longer title prints smaller
 FIELD_LINES = 2  # a cover field's value in more lines prints smaller
 MIN_COVER_SIZE = 10.0  # points: the least a cover text shrinks to
 MIN_NAME_SIZE = 6.0  # points: the least a leader's name wider than its column shrinks to
+CLOSING_ROW = "closing"  # the closing block's "row" among the places of rows drawn
 
 
 # --- the document ---
@@ -96,6 +97,10 @@ class _Layout:
             self.body_margins = (top, bottom, left, right)
         self.width = self.body_size[0] - self.body_margins[2] - self.body_margins[3]
         self.height = self.body_size[1] - self.body_margins[0] - self.body_margins[1]
+        # Where each task's row is drawn, when asked for (pdf_tables.BookTable.rows_seen),
+        # and the page of the closing block's heading (as a row of the id CLOSING_ROW).
+        self.rows: list[tuple[str, int, float, float, float, float]] | None = None
+        self.closing_pages: list[int] = []
 
     # paragraphs
 
@@ -308,7 +313,9 @@ class _Layout:
         row: list[list[Flowable]] = []
         for column, width in zip(section.columns, widths, strict=True):
             if column.kind is Kind.SERIAL:
-                row.append([self.cell_text(number, centred=column.centred)])
+                serial = self.cell_text(number, centred=column.centred)
+                serial.task_id = task.id  # the row's task, for the places of rows drawn
+                row.append([serial])
             elif column.kind is Kind.LEADERS:
                 row.append([self.leaders(column.reads(task), width - 8)])
             else:
@@ -390,6 +397,7 @@ class _Layout:
                 style=self.font_cmd() + commands,
             )
             table.page_height = self.height
+            table.rows_seen = self.rows
             table.closing = closing if end else None
             # A cut last task keeps about two lines for the closing block's page.
             table.end_lines = 2 * SIZE_5 * 1.35 + 9
@@ -434,7 +442,10 @@ class _Layout:
             ],
             hAlign="RIGHT",
         )
-        return ClosingBlock(lead, text_part, [Spacer(1, 2 * MM), signing])
+        block = ClosingBlock(lead, text_part, [Spacer(1, 2 * MM), signing])
+        if self.rows is not None:
+            block.pages_seen = self.closing_pages = []
+        return block
 
     def date_blanks(self, style: ParagraphStyle) -> Table:
         """年　月　日 with room before each for the date written by hand."""
@@ -531,9 +542,20 @@ def _no_padding() -> list[tuple[Any, ...]]:
     ]
 
 
-def build_pdf(book: Book, settings: PdfSettings, fonts: FontSet, form: Form = FORM) -> bytes:
+def build_pdf(
+    book: Book,
+    settings: PdfSettings,
+    fonts: FontSet,
+    form: Form = FORM,
+    rows: list[tuple[str, int, float, float, float, float]] | None = None,
+) -> bytes:
+    """The PDF; where each task's row was drawn goes into `rows` when it is given."""
     layout = _Layout(book, settings, fonts, form)
-    return write_document(layout, layout.story(), metadata(book))
+    layout.rows = rows
+    data = write_document(layout, layout.story(), metadata(book))
+    if rows is not None:
+        rows.extend((CLOSING_ROW, page, 0.0, 0.0, 0.0, 0.0) for page in layout.closing_pages[:1])
+    return data
 
 
 def write_document(layout: _Layout, story: list[Flowable], meta: dict[str, Any]) -> bytes:

@@ -19,6 +19,14 @@ FIRST_ROWS = 30  # task rows of the first window
 WINDOW_PAGES = 4  # a window that runs short is filled up to about this many pages beyond
 _FUZZ = 1e-6
 
+# Asked at every page break of a task table when set: True when the layout is no longer
+# wanted (the live preview's process, when a newer edit came), which then stops at once.
+stop_check: Callable[[], bool] | None = None
+
+
+class LayoutAbandoned(Exception):
+    """The layout was stopped by `stop_check`: a newer one is wanted instead."""
+
 
 @dataclass(frozen=True)
 class RowFeed:
@@ -57,10 +65,31 @@ class BookTable(Table):
     _next = 0  # the first row of the feed not yet in this table
     _continued = False  # the first body row is the rest of a row cut at a page end
     _repeated = False  # a later part of the table: its header is a repeat
+    # Where each task's row was drawn, when asked for (the window's live preview marks the
+    # row being edited): (task id, page index, left, top, right, bottom), in points.
+    rows_seen: list[tuple[str, int, float, float, float, float]] | None = None
 
     def onSplit(self, T: Table, byRow: int = 1) -> None:  # noqa: N802, N803 - reportlab's names
         T.page_height = self.page_height
         T.end_lines = self.end_lines
+        T.rows_seen = self.rows_seen
+
+    def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:  # noqa: N802, N803
+        super().drawOn(canvas, x, y, _sW)
+        if self.rows_seen is None:
+            return
+        left = self._hAlignAdjust(x, _sW)
+        page = canvas.getPageNumber() - 1
+        for row, cells in enumerate(self._cellvalues):
+            first = cells[0] if cells else None
+            task_id = (
+                getattr(first[0], "task_id", None)
+                if isinstance(first, (list, tuple)) and first
+                else None
+            )
+            if task_id is not None:
+                top, bottom = y + self._rowpositions[row], y + self._rowpositions[row + 1]
+                self.rows_seen.append((task_id, page, left, top, left + self._width, bottom))
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
         width, height = super().wrap(availWidth, availHeight)
@@ -74,6 +103,8 @@ class BookTable(Table):
         return self.closing.first_piece_height(width) if self.closing else 0.0
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
+        if stop_check is not None and stop_check():
+            raise LayoutAbandoned
         table = self._filled(availWidth, availHeight)
         parts = table._split_page(availWidth, availHeight)
         if len(parts) == 2:

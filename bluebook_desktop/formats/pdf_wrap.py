@@ -20,6 +20,18 @@ CANNOT_START = frozenset(ALL_CANNOT_START + "，。、：；？！）》」』�
 CANNOT_END = frozenset(ALL_CANNOT_END + "（《「『【〔〈〖“‘([{")
 _MAX_PULL = 3  # characters a line gives up to keep a rule; beyond that the line breaks anyway
 
+# Lines broken before, by text, style and widths, kept from one PDF to the next when
+# `keep_lines` switched it on (the live preview's process lays out the same book again and
+# again with one field changed). Off otherwise: an export breaks every line anew.
+_kept_lines: dict[tuple[Any, ...], Any] | None = None
+_KEPT_MAX = 200_000
+
+
+def keep_lines(on: bool = True) -> None:
+    """Keep broken lines across PDFs made in this process (or stop, and forget them)."""
+    global _kept_lines
+    _kept_lines = {} if on else None
+
 
 class CJKParagraph(Paragraph):
     """A Paragraph whose CJK wrapping keeps Chinese punctuation and Latin words intact."""
@@ -48,8 +60,20 @@ class CJKParagraph(Paragraph):
                 ascent=style.fontSize,
                 descent=-0.2 * style.fontSize,
             )
+        kept = _kept_lines
+        key = None
+        if kept is not None:
+            key = (self.text, style.name, style.fontName, style.fontSize, style.leading, widths)
+            lines = kept.get(key)
+            if lines is not None:
+                self._broken = (widths, lines)
+                return lines
         lines = break_cjk(self.frags, list(widths))
         self._broken = (widths, lines)
+        if kept is not None:
+            if len(kept) > _KEPT_MAX:
+                kept.clear()
+            kept[key] = lines
         return lines
 
     def draw(self) -> None:

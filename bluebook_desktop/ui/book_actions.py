@@ -40,6 +40,8 @@ class BookActions(QObject):
         super().__init__(parent)
         self.workspace = workspace
         self.parent_widget = parent
+        # The plan's PDF the live preview already laid out for a book and settings, if any.
+        self.laid_out: Callable[[Book, PdfSettings], bytes | None] = lambda _book, _s: None
         workspace.importRequested.connect(self.import_path)
 
     def _book(self) -> Book | None:
@@ -403,8 +405,16 @@ class BookActions(QObject):
             return self.pdf_settings(replace_missing=True)
         return None
 
+    def _pdf_bytes(self, book: Book, settings: PdfSettings) -> bytes:
+        """The book's PDF: the one the live preview laid out for this very book and these
+        settings when there is one (the same bytes), else made now."""
+        from bluebook_desktop.formats.pdf import render_pdf
+
+        laid_out = self.laid_out(book, settings)
+        return laid_out if laid_out is not None else render_pdf(book, settings)
+
     def export_pdf(self) -> None:
-        from bluebook_desktop.formats.pdf import write_pdf
+        from bluebook_desktop.formats.files import write_atomically
 
         book = self._book()
         settings = self._print_settings(book) if book is not None else None
@@ -414,7 +424,7 @@ class BookActions(QObject):
             self.tr("导出 PDF"),
             ".pdf",
             self.tr("PDF 文件 (*.pdf)"),
-            lambda path: write_pdf(self._book(), path, settings),
+            lambda path: write_atomically(path, self._pdf_bytes(self._book(), settings)),
             note=lambda: self._fonts_note(settings),
         )
         if written is not None:
@@ -442,15 +452,13 @@ class BookActions(QObject):
     def plan_pdf(self) -> bytes | None:
         """The open book's PDF with the user's print settings, after the checks before
         printing; None when the clerk went back or it could not be made (already said)."""
-        from bluebook_desktop.formats.pdf import render_pdf
-
         book = self._book()
         settings = self._print_settings(book) if book is not None else None
         if settings is None:
             return None
         self.workspace.store_now()
         try:
-            return render_pdf(book, settings)
+            return self._pdf_bytes(self._book() or book, settings)
         except UserError as exc:
             show_error(self.parent_widget, self.tr("无法生成打印稿"), exc)
             return None

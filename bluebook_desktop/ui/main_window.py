@@ -24,6 +24,8 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QMainWindow,
     QMessageBox,
+    QSplitter,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -42,6 +44,7 @@ from bluebook_desktop.ui.settings import Settings
 if TYPE_CHECKING:
     from bluebook_desktop.db.repository import Repository
     from bluebook_desktop.db.store import Store
+    from bluebook_desktop.ui.live_preview import PreviewController
     from bluebook_desktop.ui.workspace import Workspace
 
 log = logging.getLogger(__name__)
@@ -113,7 +116,10 @@ class MainWindow(QMainWindow):
         #: Today's date, for the pace lights and what is due (a test sets a day of its own).
         self.today: Callable[[], dt.date] = dt.date.today
         self._quarters: dict[int, int] = {}  # the quarter chosen per book, for this run
+        # The page beside the editors (ui.live_preview), built after the first paint.
+        self.preview: PreviewController | None = None
         self._set_up_glance()
+        self._set_up_preview_toggle()
 
         self.undo_group = QUndoGroup(self)
         undo = self.undo_group.createUndoAction(self, self.tr("撤销"))
@@ -219,6 +225,9 @@ class MainWindow(QMainWindow):
         ]
         for action, slot in pairs:
             action.triggered.connect(slot)
+        # The print options may have changed: the preview lays out with them (after the
+        # dialog, which is modal).
+        ui.actionSettings.triggered.connect(lambda: self.preview and self.preview.refresh())
         # A server's own backups and restores are its business: here 备份 writes every book
         # as one file, and restoring one is for an empty database (bluebook-cli restore).
         ui.actionRestore.setEnabled(self.store.supports_backup)
@@ -319,6 +328,7 @@ class MainWindow(QMainWindow):
         self._restore_splitter(self._pages[COVER_TAB])
         self._build_page(tabs.currentIndex())
         self.ui.bookStack.setCurrentWidget(self.book_view)
+        self.preview_action.setEnabled(True)
         self.glance.show_book(session.book)
         self._select_row(self.book_list.row_of(session.book.id))
         self._update_buttons()
@@ -337,9 +347,11 @@ class MainWindow(QMainWindow):
             self._undo_filter_installed = True
 
     def build_pages(self) -> None:
-        """Build every page of the open book not built yet."""
+        """Build every page of the open book not built yet, and the preview beside them
+        when it is to be shown (the program calls this after the window's first paint)."""
         for tab in range(len(self._pages)):
             self._build_page(tab)
+        self.start_preview()
 
     def _build_page(self, tab: int) -> None:
         if not 0 <= tab < len(self._pages) or self._pages[tab] is not None:
@@ -399,9 +411,91 @@ class MainWindow(QMainWindow):
         self.glance = YearGlance(lambda: self.today(), self.book_view)
         stack.removeWidget(tabs)
         layout.addWidget(self.glance)
-        layout.addWidget(tabs, 1)
+        # The tabs, and beside them the live preview once it is built.
+        self.preview_splitter = QSplitter(Qt.Orientation.Horizontal, self.book_view)
+        self.preview_splitter.setObjectName("previewSplitter")
+        self.preview_splitter.setChildrenCollapsible(False)
+        self.preview_splitter.addWidget(tabs)
+        self.preview_splitter.setStretchFactor(0, 3)
+        layout.addWidget(self.preview_splitter, 1)
         tabs.show()  # the stack had hidden it as a page not shown
         stack.addWidget(self.book_view)
+
+    # --- the page beside the editors ---
+
+    def _set_up_preview_toggle(self) -> None:
+        """页面预览 (F9, and a button beside the tabs) shows or hides the live preview."""
+        action = QAction(self.tr("页面预览"), self)
+        action.setObjectName("actionLivePreview")
+        action.setCheckable(True)
+        action.setShortcut(QKeySequence(Qt.Key.Key_F9))
+        action.setToolTip(self.tr("在编辑区旁显示打印稿（F9）"))
+        action.setStatusTip(action.toolTip())
+        action.setEnabled(False)  # until a book is open
+        action.setChecked(self._preview_wanted())
+        action.toggled.connect(self.show_preview)
+        tools = self.ui.toolsMenu
+        first = tools.actions()[0] if tools.actions() else None
+        tools.insertAction(first, action)
+        if first is not None:
+            tools.insertSeparator(first)
+        button = QToolButton(self.ui.tabs)
+        button.setObjectName("livePreviewButton")
+        button.setDefaultAction(action)
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.ui.tabs.setCornerWidget(button, Qt.Corner.TopRightCorner)
+        self.preview_action = action
+
+    def _preview_wanted(self) -> bool:
+        """As the clerk left it; the first time, shown on a screen wide enough for the
+        editors and a page beside them (not on 1024 × 768, where the editors need it all)."""
+        shown = self.settings.preview_shown()
+        if shown is not None:
+            return shown
+        return self.screen().availableGeometry().width() >= 1280
+
+    def start_preview(self) -> None:
+        """Build the preview if it is to be shown (never before the window's first paint)."""
+        if self.preview_action.isChecked() and self.preview is None:
+            self.show_preview(True)
+
+    def show_preview(self, shown: bool) -> None:
+        """Show or hide the live preview beside the editors; remembered."""
+        if self.preview_action.isChecked() != shown:
+            self.preview_action.setChecked(shown)  # comes back here through toggled
+            return
+        self.settings.set_preview_shown(shown)
+        if shown and self.preview is None:
+            from bluebook_desktop.ui.live_preview import PreviewController, PreviewTabs
+
+            tabs = PreviewTabs(COVER_TAB, TEXTS_TAB, PROGRESS_TAB, REVIEW_TAB)
+            self.preview = PreviewController(self, tabs)
+            self.preview_splitter.addWidget(self.preview.widget)
+            self.preview_splitter.setStretchFactor(1, 2)
+            state = self.settings.state("previewSplitter")
+            if state is None or not self.preview_splitter.restoreState(state):
+                # First time: the book list gives way, the page gets about two fifths.
+                main = self.ui.mainSplitter
+                total = sum(main.sizes())
+                main.setSizes([min(main.sizes()[0], 240), total - min(main.sizes()[0], 240)])
+                width = max(self.preview_splitter.width(), 600)
+                self.preview_splitter.setSizes([width * 3 // 5, width * 2 // 5])
+            self.actions_.laid_out = self.preview.cached_pdf
+        if self.preview is not None:
+            # On a narrow screen (1024 × 768) the page takes the book list's place while it
+            # is shown, rather than push the window past the screen's edge.
+            room = self.screen().availableGeometry().width()
+            need = (
+                self.ui.bookPanel.minimumSizeHint().width()
+                + self.ui.tabs.minimumSizeHint().width()
+                + self.preview.widget.minimumWidth()
+                + 40  # the splitters' handles and the window's margins
+            )
+            self.ui.bookPanel.setVisible(not shown or need <= room)
+            self.preview.widget.setVisible(shown)
+            if shown:
+                self.preview.worker.start()
+                self.preview.refresh()
 
     def _restore_splitter(self, page: QWidget | None) -> None:
         splitter = getattr(page, "splitter", None)
@@ -421,6 +515,7 @@ class MainWindow(QMainWindow):
 
     def _book_closed(self) -> None:
         self.ui.bookStack.setCurrentWidget(self.ui.emptyLabel)
+        self.preview_action.setEnabled(False)
         self._update_buttons()
         self._update_title()
 
@@ -514,6 +609,9 @@ class MainWindow(QMainWindow):
                 return
         self.workspace.finish()
         self._save_splitters()
+        if self.preview is not None:
+            self.settings.set_state("previewSplitter", self.preview_splitter.saveState())
+            self.preview.close()
         self.settings.set_state("geometry", self.saveGeometry())
         self.settings.set_state("mainSplitter", self.ui.mainSplitter.saveState())
         self.settings.q.sync()

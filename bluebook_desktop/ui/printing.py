@@ -52,7 +52,8 @@ class PdfPages:
         self._document.close()
 
     def size_pt(self, index: int) -> tuple[float, float]:
-        width, height = self._document[index].get_size()
+        # Read from the page tree, without loading the page (a long book has hundreds).
+        width, height = self._document.get_page_size(index)
         return width, height
 
     def image(self, index: int, dpi: float) -> QImage:

@@ -151,6 +151,16 @@ class Settings:
     def set_last_book_id(self, book_id: int | None) -> None:
         self._last_book_id = book_id
 
+    def preview_shown(self) -> bool | None:
+        """Whether the live preview beside the editors was last shown (None: never chosen)."""
+        value = self.q.value("window/preview_shown")
+        if value is None:
+            return None
+        return str(value).lower() in ("true", "1")
+
+    def set_preview_shown(self, shown: bool) -> None:
+        self.q.setValue("window/preview_shown", bool(shown))
+
     def state(self, key: str) -> QByteArray | None:
         """A widget's saved geometry or splitter (one key per widget, so not declared)."""
         value = self.q.value(f"window/{key}")

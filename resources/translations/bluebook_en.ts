@@ -767,6 +767,21 @@ Continue anyway?</translation>
     </message>
   </context>
   <context>
+    <name>LivePreview</name>
+    <message>
+      <source>双击放大阅读、打印</source>
+      <translation>Double-click to read it larger or print it</translation>
+    </message>
+    <message>
+      <source>……等 %1 项</source>
+      <translation>… %1 in all</translation>
+    </message>
+    <message>
+      <source>第 %1 页 / 共 %2 页</source>
+      <translation>Page %1 of %2</translation>
+    </message>
+  </context>
+  <context>
     <name>MainWindow</name>
     <message>
       <source>撤销</source>
@@ -800,6 +815,14 @@ Continue anyway?</translation>
     <message>
       <source>年度自评</source>
       <translation>Self-review</translation>
+    </message>
+    <message>
+      <source>页面预览</source>
+      <translation>Page Preview</translation>
+    </message>
+    <message>
+      <source>在编辑区旁显示打印稿（F9）</source>
+      <translation>Show the printout beside the editors (F9)</translation>
     </message>
     <message>
       <source>已保存</source>
@@ -1073,6 +1096,21 @@ Finalize now?</translation>
     <message>
       <source>下一次修改目标时将询问新的调整理由。</source>
       <translation>The next change to the plan will ask for a new reason.</translation>
+    </message>
+  </context>
+  <context>
+    <name>PreviewController</name>
+    <message>
+      <source>正在更新…</source>
+      <translation>Updating…</translation>
+    </message>
+    <message>
+      <source>预览生成失败</source>
+      <translation>The preview could not be made</translation>
+    </message>
+    <message>
+      <source>以下字符在字体中没有，打印时会显示为方框“□”：%1</source>
+      <translation>These characters are in no font and print as a box “□”: %1</translation>
     </message>
   </context>
   <context>
