@@ -170,14 +170,13 @@ def load(font: FontFile) -> TTFont:
         if font in _loaded:
             return _loaded[font]
         from reportlab.pdfbase import pdfmetrics
-        from reportlab.pdfbase.ttfonts import TTFont
 
         _fix_to_unicode()
 
         if not font.path.is_file():
             raise UserError("找不到字体文件 {path}，无法生成 PDF。", path=str(font.path))
         try:
-            face = TTFont(font.name, str(font.path), subfontIndex=font.index)
+            face = _font(font)
         except Exception as exc:  # noqa: BLE001 - TTFError, struct errors, OSError alike
             raise UserError(
                 "无法使用字体文件 {path}：{reason}（PDF 需要 TrueType 字体）。",
@@ -187,6 +186,27 @@ def load(font: FontFile) -> TTFont:
         pdfmetrics.registerFont(face)
         _loaded[font] = face
         return face
+
+
+def _font(font: FontFile) -> TTFont:
+    """reportlab's font for `font`, its face parsed before if it was (formats.font_cache)."""
+    from reportlab.pdfbase import ttfonts
+
+    from bluebook_desktop.formats import font_cache
+
+    kept = font_cache.load_face(font.path, font.index)
+    if kept is None:
+        made = ttfonts.TTFont(font.name, str(font.path), subfontIndex=font.index)
+        font_cache.keep_face(font.path, font.index, made.face)
+        return made
+    # TTFont's own constructor, given the kept face in place of parsing the file (under
+    # _lock, the only place the program makes fonts).
+    parse = ttfonts.TTFontFace
+    ttfonts.TTFontFace = lambda *_args, **_kwargs: kept  # type: ignore[misc]
+    try:
+        return ttfonts.TTFont(font.name, str(font.path), subfontIndex=font.index)
+    finally:
+        ttfonts.TTFontFace = parse  # type: ignore[misc]
 
 
 def has_glyph(font: FontFile, char: str) -> bool:
