@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 from helpers.collection import BAD_FILES, UnitFile, make_in_tray
-from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QTimer, QUrl
+from helpers.widgets import when_modal
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent, QGuiApplication
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
-    QApplication,
     QFileDialog,
     QMessageBox,
     QProgressDialog,
@@ -47,31 +47,6 @@ def office(qtbot, tmp_path: Path) -> Iterator[tuple[MainWindow, CollectionWindow
     store.close()
 
 
-def _when_modal(
-    kind: type, handle: Callable[[QWidget], None], keep: bool = False
-) -> Callable[[], None]:
-    """Run `handle` on the next modal dialog of `kind` once it shows (on every one until
-    stopped: `keep`); returns what stops it."""
-    stopped = False
-
-    def poll() -> None:
-        if stopped:
-            return
-        widget = QApplication.activeModalWidget()
-        if isinstance(widget, kind) and widget.isVisible():
-            handle(widget)
-            if not keep:
-                return
-        QTimer.singleShot(20, poll)
-
-    def stop() -> None:
-        nonlocal stopped
-        stopped = True
-
-    QTimer.singleShot(20, poll)
-    return stop
-
-
 def _report() -> list[str]:
     """Close the next report, keeping its text."""
     seen: list[str] = []
@@ -81,7 +56,7 @@ def _report() -> list[str]:
         seen.append(dialog.report)
         dialog.reject()
 
-    _when_modal(ReportDialog, close)
+    when_modal(ReportDialog, close)
     return seen
 
 
@@ -126,7 +101,7 @@ def _answer_each(text: str, asked: list[str]) -> Callable[[], None]:
         asked.append(box.text())
         QTest.mouseClick(_button(box, text), Qt.MouseButton.LeftButton)
 
-    return _when_modal(QMessageBox, answer, keep=True)
+    return when_modal(QMessageBox, answer, keep=True)
 
 
 def _no_uid(made: list[UnitFile]) -> list[UnitFile]:
@@ -192,7 +167,7 @@ def test_cancel_stops_between_files_and_keeps_every_book_whole(
         if dialog.value() >= 3:
             QTest.mouseClick(_button(dialog, "取消"), Qt.MouseButton.LeftButton)
 
-    stop = _when_modal(QProgressDialog, cancel, keep=True)
+    stop = when_modal(QProgressDialog, cancel, keep=True)
     report = _report()
     _collect_folder(view, tmp_path / "收件", monkeypatch)
     stop()
@@ -224,7 +199,7 @@ def test_the_report_is_copied_and_saved_as_text(
         seen.append(dialog.report)
         dialog.reject()
 
-    _when_modal(ReportDialog, copy_and_save)
+    when_modal(ReportDialog, copy_and_save)
     _collect_folder(view, tmp_path / "收件", monkeypatch)
     assert QGuiApplication.clipboard().text() == seen[0]
     saved = target.with_name("结果.txt").read_bytes()

@@ -5,16 +5,17 @@ by typed words and by kind), a unit's book opened from its row, the rows printed
 from __future__ import annotations
 
 import subprocess
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from helpers.collection import UnitFile, make_in_tray
 from helpers.ime import type_chinese
+from helpers.widgets import when_modal
 from openpyxl import load_workbook
-from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QFileDialog, QPushButton, QWidget
+from PySide6.QtWidgets import QFileDialog, QPushButton, QWidget
 
 from bluebook_desktop import paths
 from bluebook_desktop.db.store import open_store
@@ -138,15 +139,22 @@ def test_double_click_or_enter_opens_the_unit_s_book(office) -> None:  # type: i
     assert view.details.toPlainText().startswith(_shown(view, UNIT)[7])
 
 
-def _when_modal(kind: type, handle: Callable[[QWidget], None]) -> None:
-    def poll() -> None:
-        widget = QApplication.activeModalWidget()
-        if isinstance(widget, kind) and widget.isVisible():
-            handle(widget)
-        else:
-            QTimer.singleShot(20, poll)
+def _printed(button: QWidget, pdf: Path, *options: str) -> str:
+    """The text of what `button` puts in the print preview (closed unprinted)."""
+    seen: list[bytes] = []
 
-    QTimer.singleShot(20, poll)
+    def close(dialog: QWidget) -> None:
+        assert isinstance(dialog, PreviewDialog)
+        seen.append(dialog.data)
+        dialog.reject()
+
+    when_modal(PreviewDialog, close)
+    QTest.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert len(seen) == 1
+    pdf.write_bytes(seen[0])
+    return subprocess.run(
+        ["pdftotext", *options, str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
 
 
 def test_print_shows_the_rows_as_filtered_and_sorted(office, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -156,21 +164,7 @@ def test_print_shows_the_rows_as_filtered_and_sorted(office, tmp_path: Path) -> 
     type_chinese(view.search, "责任领导")
     units = _shown(view, UNIT)
     assert 0 < len(units) < COUNT
-    seen: list[bytes] = []
-
-    def close(dialog: QWidget) -> None:
-        assert isinstance(dialog, PreviewDialog)
-        seen.append(dialog.data)
-        dialog.reject()
-
-    _when_modal(PreviewDialog, close)
-    QTest.mouseClick(view.print_button, Qt.MouseButton.LeftButton)
-    assert len(seen) == 1
-    pdf = tmp_path / "rows.pdf"
-    pdf.write_bytes(seen[0])
-    text = subprocess.run(
-        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
-    ).stdout
+    text = _printed(view.print_button, tmp_path / "rows.pdf", "-layout")
     assert "2021年度绩效目标责任书检查情况" in text
     assert "未填写责任领导" in text
     others = {f.unit for f in made} - set(units)
@@ -214,7 +208,7 @@ def test_the_expected_units_are_typed_or_read_and_kept(office, tmp_path: Path, m
         [save] = [b for b in ok if b.text() == "保存"]
         QTest.mouseClick(save, Qt.MouseButton.LeftButton)
 
-    _when_modal(UnitsDialog, type_names)
+    when_modal(UnitsDialog, type_names)
     QTest.mouseClick(view.units_button, Qt.MouseButton.LeftButton)
     assert typed == ["共 2 个单位"]
     assert window.repository.expected_units(2021) == ["三水区统计局", made[0].unit]
@@ -235,7 +229,7 @@ def test_the_expected_units_are_typed_or_read_and_kept(office, tmp_path: Path, m
         typed.append(dialog.text.toPlainText())
         dialog.accept()
 
-    _when_modal(UnitsDialog, read_list)
+    when_modal(UnitsDialog, read_list)
     QTest.mouseClick(view.units_button, Qt.MouseButton.LeftButton)
     assert typed[-1] == "三水区林业局\n三水区档案馆"
     assert window.repository.expected_units(2021) == ["三水区林业局", "三水区档案馆"]
@@ -319,21 +313,7 @@ def test_print_summary_shows_every_unit_s_tasks(office, tmp_path: Path) -> None:
     window, made = office
     view = _open_view(window)
     type_chinese(view.search, "财政局")  # the 汇总表 is the whole year's, whatever is shown
-    seen: list[bytes] = []
-
-    def close(dialog: QWidget) -> None:
-        assert isinstance(dialog, PreviewDialog)
-        seen.append(dialog.data)
-        dialog.reject()
-
-    _when_modal(PreviewDialog, close)
-    QTest.mouseClick(view.print_summary_button, Qt.MouseButton.LeftButton)
-    assert len(seen) == 1
-    pdf = tmp_path / "summary.pdf"
-    pdf.write_bytes(seen[0])
-    text = subprocess.run(
-        ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True
-    ).stdout.replace("\n", "")
+    text = _printed(view.print_summary_button, tmp_path / "summary.pdf").replace("\n", "")
     assert "2021年度绩效目标责任书汇总表" in text
     tasks = [task.task for f in made for task in f.book.functional_tasks]
     missing = [task for task in tasks if task.replace(" ", "") not in text.replace(" ", "")]

@@ -9,9 +9,10 @@ from pathlib import Path
 import pytest
 from helpers.files import EXAMPLE_YEAR, FIXTURE_BOOK
 from helpers.ime import type_chinese
+from helpers.widgets import close_editor, focus, open_cell
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QComboBox, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QComboBox, QPlainTextEdit
 
 from bluebook_desktop.domain import Book
 from bluebook_desktop.domain.year import (
@@ -77,29 +78,6 @@ def make_page(qtbot, session: BookSession, files=None, quarter: int | None = Non
     page.show()
     qtbot.waitExposed(page)
     return page
-
-
-def focus(qtbot, page: QWidget, widget: QWidget) -> None:
-    page.activateWindow()
-    qtbot.waitUntil(page.isActiveWindow)
-    widget.setFocus()
-    qtbot.waitUntil(widget.hasFocus)
-
-
-def open_cell(qtbot, page: ProgressPage, row: int, name: str) -> QWidget:
-    table = page.table
-    focus(qtbot, page, table)
-    table.setCurrentIndex(page.model.index(row, page.model.column(name)))
-    qtbot.keyClick(table, Qt.Key.Key_Return)
-    assert table.state() == QAbstractItemView.State.EditingState
-    editor = QApplication.focusWidget()
-    assert editor is not None and table.isAncestorOf(editor)
-    return editor
-
-
-def close_editor(qtbot, page: ProgressPage, editor: QWidget) -> None:
-    qtbot.keyClick(editor, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: page.table.state() != QAbstractItemView.State.EditingState)
 
 
 def cell(page: ProgressPage, row: int, name: str) -> str:

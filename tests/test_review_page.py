@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 from helpers.files import EXAMPLE_YEAR
 from helpers.ime import type_chinese
+from helpers.widgets import close_editor, focus, open_cell
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QComboBox, QLineEdit, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QComboBox, QLineEdit
 
 from bluebook_desktop.domain import Book
 from bluebook_desktop.domain.year import (
@@ -53,29 +54,6 @@ def make_page(qtbot, session: BookSession, repository) -> ReviewPage:
     return page
 
 
-def focus(qtbot, page: QWidget, widget: QWidget) -> None:
-    page.activateWindow()
-    qtbot.waitUntil(page.isActiveWindow)
-    widget.setFocus()
-    qtbot.waitUntil(widget.hasFocus)
-
-
-def open_cell(qtbot, page: ReviewPage, row: int, name: str) -> QWidget:
-    table = page.table
-    focus(qtbot, page, table)
-    table.setCurrentIndex(page.model.index(row, page.model.column(name)))
-    qtbot.keyClick(table, Qt.Key.Key_F2)
-    assert table.state() == QAbstractItemView.State.EditingState
-    editor = QApplication.focusWidget()
-    assert editor is not None and table.isAncestorOf(editor)
-    return editor
-
-
-def close_editor(qtbot, page: ReviewPage, editor: QWidget) -> None:
-    qtbot.keyClick(editor, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: page.table.state() != QAbstractItemView.State.EditingState)
-
-
 def cell(page: ReviewPage, row: int, name: str, role=Qt.ItemDataRole.DisplayRole) -> object:
     return page.model.data(page.model.index(row, page.model.column(name)), role)
 
@@ -111,7 +89,7 @@ def test_review_fields_are_edited_in_place(qtbot, repository, session: BookSessi
     book_id = session.book.id or 0
     assert session.book.functional_tasks[0].review is None
 
-    editor = open_cell(qtbot, page, 0, "result")
+    editor = open_cell(qtbot, page, 0, "result", Qt.Key.Key_F2)
     assert isinstance(editor, QComboBox)
     for _ in range(4):  # （不填）, 完成, 基本完成, 未完成
         qtbot.keyClick(editor, Qt.Key.Key_Down)
@@ -121,12 +99,12 @@ def test_review_fields_are_edited_in_place(qtbot, repository, session: BookSessi
     assert cell(page, 0, "reason") == "（请填写未完成原因）"
     assert cell(page, 0, "reason", Qt.ItemDataRole.EditRole) == ""
 
-    editor = open_cell(qtbot, page, 0, "reason")
+    editor = open_cell(qtbot, page, 0, "reason", Qt.Key.Key_F2)
     type_chinese(editor, "经费未到位", phrase=True)
     close_editor(qtbot, page, editor)
     assert cell(page, 0, "reason") == "经费未到位"
 
-    editor = open_cell(qtbot, page, 0, "score")
+    editor = open_cell(qtbot, page, 0, "score", Qt.Key.Key_F2)
     assert isinstance(editor, QLineEdit)
     qtbot.keyClicks(editor, "92.5")
     close_editor(qtbot, page, editor)
@@ -136,7 +114,7 @@ def test_review_fields_are_edited_in_place(qtbot, repository, session: BookSessi
 
     # A score that is no number, or beyond 1000, is refused in words and nothing changes.
     for bad in ("九十", "1001", "-3"):
-        editor = open_cell(qtbot, page, 0, "score")
+        editor = open_cell(qtbot, page, 0, "score", Qt.Key.Key_F2)
         editor.selectAll()
         if bad == "九十":
             type_chinese(editor, bad, phrase=True)
@@ -149,7 +127,7 @@ def test_review_fields_are_edited_in_place(qtbot, repository, session: BookSessi
     assert cell(page, 0, "score") == "92.5"
 
     # 全年完成情况 typed into a task without a review gives it 完成, shown.
-    editor = open_cell(qtbot, page, 1, "done")
+    editor = open_cell(qtbot, page, 1, "done", Qt.Key.Key_F2)
     type_chinese(editor, "全年召开协商会四次", phrase=True)
     close_editor(qtbot, page, editor)
     assert session.book.functional_tasks[1].review == Review(COMPLETED, done="全年召开协商会四次")

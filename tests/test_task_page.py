@@ -7,6 +7,7 @@ from dataclasses import replace
 
 import pytest
 from helpers.ime import type_chinese
+from helpers.widgets import focus
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QKeySequence, QTextCursor
 from PySide6.QtWidgets import (
@@ -15,7 +16,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QStyledItemDelegate,
-    QWidget,
 )
 
 from bluebook_desktop.domain import ASSIST, TEXT_MAX, Book, ScheduleEntry, Task
@@ -51,14 +51,6 @@ def make_page(qtbot, section: str, session: BookSession) -> TaskPage:
     page.show()
     qtbot.waitExposed(page)
     return page
-
-
-def focus(qtbot, page: TaskPage, widget: QWidget) -> None:
-    """Keyboard shortcuts need an active window and the focus where the clerk put it."""
-    page.activateWindow()
-    qtbot.waitUntil(page.isActiveWindow)
-    widget.setFocus()
-    qtbot.waitUntil(widget.hasFocus)
 
 
 def answer(page: TaskPage, reply: bool) -> list[str]:

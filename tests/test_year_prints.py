@@ -4,14 +4,14 @@ sheet of the stored book; the report asks for the quarter, the current one first
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from helpers.files import EXAMPLE_YEAR, FIXTURE_BOOK
-from PySide6.QtCore import Qt, QTimer
+from helpers.widgets import when_modal
+from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QWidget
 
 from bluebook_desktop import paths
 from bluebook_desktop.db.store import open_store
@@ -48,19 +48,6 @@ def window(qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):  # type: ign
     window.store.close()
 
 
-def _when_modal(kind: type, handle: Callable[[QWidget], None]) -> None:
-    """Run `handle` on the next modal dialog of `kind` once it shows."""
-
-    def poll() -> None:
-        widget = QApplication.activeModalWidget()
-        if isinstance(widget, kind) and widget.isVisible():
-            handle(widget)
-        else:
-            QTimer.singleShot(20, poll)
-
-    QTimer.singleShot(20, poll)
-
-
 def _previewed() -> list[bytes]:
     """Close the next preview, keeping the bytes it shows."""
     seen: list[bytes] = []
@@ -70,7 +57,7 @@ def _previewed() -> list[bytes]:
         seen.append(dialog.data)
         dialog.reject()
 
-    _when_modal(PreviewDialog, close)
+    when_modal(PreviewDialog, close)
     return seen
 
 
@@ -96,7 +83,7 @@ def test_the_report_asks_for_the_quarter_starting_at_the_current_one(window: Mai
         QTest.keyClick(dialog.choice, Qt.Key.Key_Down)  # 第二季度
         QTest.keyClick(dialog.choice, Qt.Key.Key_Return)
 
-    _when_modal(QuarterDialog, choose)
+    when_modal(QuarterDialog, choose)
     seen = _previewed()
     window.year_prints.report_action.trigger()
     # The 进展填报 page's quarter: a past year's book opens at its last quarter.
@@ -120,7 +107,7 @@ def test_the_report_starts_at_the_quarter_the_progress_page_shows(window: MainWi
         chosen.append(dialog.quarter())
         QTest.keyClick(dialog.choice, Qt.Key.Key_Return)
 
-    _when_modal(QuarterDialog, accept)
+    when_modal(QuarterDialog, accept)
     seen = _previewed()
     window.year_prints.report_action.trigger()
     assert chosen == [2]
@@ -129,7 +116,7 @@ def test_the_report_starts_at_the_quarter_the_progress_page_shows(window: MainWi
 
 
 def test_cancelling_the_quarter_shows_nothing(window: MainWindow) -> None:
-    _when_modal(QuarterDialog, lambda d: QTest.keyClick(d.choice, Qt.Key.Key_Escape))
+    when_modal(QuarterDialog, lambda d: QTest.keyClick(d.choice, Qt.Key.Key_Escape))
     shown: list[object] = []
     window.year_prints._preview = lambda render: shown.append(render)  # type: ignore[method-assign]
     window.year_prints.report_action.trigger()

@@ -30,12 +30,7 @@ def keep_unsaved(book: Book, folder: Path) -> Path:
     from bluebook_desktop.formats.portable import SUFFIX, write_portable
     from bluebook_desktop.ui.book_actions import file_stem
 
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise UserError(
-            "无法创建文件夹 {folder}：{reason}", folder=str(folder), reason=os_reason(exc)
-        ) from exc
+    _make_folder(folder)
     stem = f"{file_stem(book)}-{dt.datetime.now():%Y%m%d-%H%M%S}"
     path = folder / f"{stem}{SUFFIX}"
     number = 1
@@ -44,6 +39,15 @@ def keep_unsaved(book: Book, folder: Path) -> Path:
         path = folder / f"{stem}-{number}{SUFFIX}"
     write_portable(book, path, keep_everything=True)
     return path
+
+
+def _make_folder(folder: Path) -> None:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UserError(
+            "无法创建文件夹 {folder}：{reason}", folder=str(folder), reason=os_reason(exc)
+        ) from exc
 
 
 def pending_file(book_id: int, folder: Path) -> Path:
@@ -59,12 +63,7 @@ def keep_pending(book: Book, folder: Path) -> Path:
     from bluebook_desktop.formats.portable import write_portable
 
     assert book.id is not None
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise UserError(
-            "无法创建文件夹 {folder}：{reason}", folder=str(folder), reason=os_reason(exc)
-        ) from exc
+    _make_folder(folder)
     path = pending_file(book.id, folder)
     write_portable(book, path, keep_everything=True)
     return path
