@@ -13,6 +13,7 @@ import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bluebook_desktop.domain import (
     NONE_MARK,
@@ -27,6 +28,9 @@ from bluebook_desktop.formats.files import write_atomically
 from bluebook_desktop.formats.fonts import FontSet, FontUse
 from bluebook_desktop.formats.pdf_markup import MISSING_MARK, invisible
 from bluebook_desktop.formats.pdf_style import DATE_PARTS
+
+if TYPE_CHECKING:
+    from bluebook_desktop.formats.pdf_tables import RowPlace
 
 __all__ = [
     "MISSING_MARK",
@@ -134,7 +138,7 @@ def render_pdf(
     book: Book,
     settings: PdfSettings | None = None,
     form: Form = FORM,
-    rows: list[tuple[str, int, float, float, float, float]] | None = None,
+    rows: list[RowPlace] | None = None,
 ) -> bytes:
     """The PDF's bytes: `book` printed on `form` (this district's form unless told). Where
     each task's row was drawn (task id, page index, left, top, right, bottom in points from

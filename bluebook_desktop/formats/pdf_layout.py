@@ -60,7 +60,7 @@ from bluebook_desktop.formats.pdf_style import (
     SIZE_5,
     SIZE_S4,
 )
-from bluebook_desktop.formats.pdf_tables import BookTable, RowFeed
+from bluebook_desktop.formats.pdf_tables import BookTable, RowFeed, RowPlace
 from bluebook_desktop.formats.pdf_wrap import CJKParagraph
 
 if TYPE_CHECKING:
@@ -99,7 +99,7 @@ class _Layout:
         self.height = self.body_size[1] - self.body_margins[0] - self.body_margins[1]
         # Where each task's row is drawn, when asked for (pdf_tables.BookTable.rows_seen),
         # and the page of the closing block's heading (as a row of the id CLOSING_ROW).
-        self.rows: list[tuple[str, int, float, float, float, float]] | None = None
+        self.rows: list[RowPlace] | None = None
         self.closing_pages: list[int] = []
 
     # paragraphs
@@ -547,7 +547,7 @@ def build_pdf(
     settings: PdfSettings,
     fonts: FontSet,
     form: Form = FORM,
-    rows: list[tuple[str, int, float, float, float, float]] | None = None,
+    rows: list[RowPlace] | None = None,
 ) -> bytes:
     """The PDF; where each task's row was drawn goes into `rows` when it is given."""
     layout = _Layout(book, settings, fonts, form)

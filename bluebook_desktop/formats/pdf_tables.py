@@ -19,6 +19,10 @@ FIRST_ROWS = 30  # task rows of the first window
 WINDOW_PAGES = 4  # a window that runs short is filled up to about this many pages beyond
 _FUZZ = 1e-6
 
+# Where a task's row was drawn: (task id, page index, left, top, right, bottom), in points
+# from the page's lower left corner (the window's live preview marks the row being edited).
+RowPlace = tuple[str, int, float, float, float, float]
+
 # Asked at every page break of a task table when set: True when the layout is no longer
 # wanted (the live preview's process, when a newer edit came), which then stops at once.
 stop_check: Callable[[], bool] | None = None
@@ -65,9 +69,7 @@ class BookTable(Table):
     _next = 0  # the first row of the feed not yet in this table
     _continued = False  # the first body row is the rest of a row cut at a page end
     _repeated = False  # a later part of the table: its header is a repeat
-    # Where each task's row was drawn, when asked for (the window's live preview marks the
-    # row being edited): (task id, page index, left, top, right, bottom), in points.
-    rows_seen: list[tuple[str, int, float, float, float, float]] | None = None
+    rows_seen: list[RowPlace] | None = None  # where each task's row was drawn, when asked
 
     def onSplit(self, T: Table, byRow: int = 1) -> None:  # noqa: N802, N803 - reportlab's names
         T.page_height = self.page_height

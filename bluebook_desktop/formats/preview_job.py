@@ -10,17 +10,16 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from bluebook_desktop.domain import Book
 from bluebook_desktop.errors import UserError
 from bluebook_desktop.formats.pdf import MissingGlyphs, PdfSettings
 
-PLAN, REPORT, REVIEW = "plan", "report", "review"
+if TYPE_CHECKING:
+    from bluebook_desktop.formats.pdf_tables import RowPlace
 
-# A task's row: (task id, page index, left, top, right, bottom), in points from the page's
-# lower left corner.
-Row = tuple[str, int, float, float, float, float]
+PLAN, REPORT, REVIEW = "plan", "report", "review"
 
 
 @dataclass(frozen=True)
@@ -40,7 +39,7 @@ class LaidOut:
     printout: Printout
     settings: PdfSettings  # the settings it was made with (□ for missing characters or not)
     data: bytes = b""
-    rows: list[Row] = field(default_factory=list)
+    rows: list[RowPlace] = field(default_factory=list)
     closing_page: int = -1  # the page of the closing block (单位负责人意见), -1 when none
     missing: list[str] = field(default_factory=list)  # characters no font has, printed as □
     error: tuple[str, dict[str, object]] | None = None  # a UserError's template and params
@@ -107,7 +106,7 @@ def _lay_out(book: Book, printout: Printout, settings: PdfSettings) -> LaidOut:
         from bluebook_desktop.formats.pdf import render_pdf
         from bluebook_desktop.formats.pdf_layout import CLOSING_ROW
 
-        rows: list[Row] = []
+        rows: list[RowPlace] = []
         data = render_pdf(book, settings, rows=rows)
         closing = next((row[1] for row in rows if row[0] == CLOSING_ROW), -1)
         return LaidOut(printout, settings, data, rows, closing)
