@@ -337,6 +337,21 @@ def test_the_progress_page_shows_the_report_of_the_quarter_chosen(
     qtbot.keyClick(page.quarter_box, Qt.Key.Key_Home)  # 第一季度
     qtbot.waitUntil(lambda: preview.laid.printout.quarter == 1, timeout=LAYOUT_WAIT_MS)
     assert "第一季度工作进展情况表" in "".join(w[0] for w in words(preview.data, 0, tmp_path))
+
+    # The task chosen on the page is marked in the report, and its page is in view.
+    last = page.model.rowCount() - 1
+    page.table.selectRow(last)
+    task = page.model.task_at(last)
+    qtbot.waitUntil(lambda: preview.band is not None, timeout=LAYOUT_WAIT_MS)
+    band_page, band = preview.band
+    assert band_page == preview.current_page() == preview.page_count() - 1 > 0
+    scale = preview._scale
+    inside = "".join(
+        text
+        for text, x0, y0, x1, y1 in words(preview.data, band_page, tmp_path)
+        if band.contains(QRectF(x0 * scale, y0 * scale, (x1 - x0) * scale, (y1 - y0) * scale))
+    )
+    assert task.task[:4] in inside
     close_window(window)
 
 

@@ -112,8 +112,9 @@ def _lay_out(book: Book, printout: Printout, settings: PdfSettings) -> LaidOut:
         return LaidOut(printout, settings, data, rows, closing)
     from bluebook_desktop.formats.year_pdf import report_pdf, review_pdf
 
+    rows = []
     if printout.kind == REPORT:
-        data = report_pdf(book, printout.quarter, printout.filled_on, settings)
+        data = report_pdf(book, printout.quarter, printout.filled_on, settings, rows)
     else:
-        data = review_pdf(book, settings)
-    return LaidOut(printout, settings, data)
+        data = review_pdf(book, settings, rows)
+    return LaidOut(printout, settings, data, rows)

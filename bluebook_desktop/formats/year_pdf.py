@@ -32,6 +32,7 @@ from bluebook_desktop.formats.year_sheets import (
 
 if TYPE_CHECKING:
     from bluebook_desktop.formats.fonts import FontSet
+    from bluebook_desktop.formats.pdf_tables import RowPlace
 
 __all__ = ["adjustments_pdf", "report_pdf", "review_pdf", "write_bytes"]
 
@@ -41,18 +42,22 @@ def report_pdf(
     quarter: int,
     filled_on: dt.date | None = None,
     settings: PdfSettings | None = None,
+    rows: list[RowPlace] | None = None,
 ) -> bytes:
     """第N季度工作进展情况表: every task against its steps in the quarter, with that
     quarter's report (or 未填报), the files listed at the end, and the signature block.
-    填报日期 is `filled_on`, today unless given."""
+    填报日期 is `filled_on`, today unless given. Where each task's row was drawn goes into
+    `rows` when it is given (the live preview marks the row being edited)."""
     check_quarter(quarter)
     sheet = report_sheet(book, quarter, filled_on or dt.date.today())
-    return render_sheet(book, sheet, settings)
+    return render_sheet(book, sheet, settings, rows)
 
 
-def review_pdf(book: Book, settings: PdfSettings | None = None) -> bytes:
+def review_pdf(
+    book: Book, settings: PdfSettings | None = None, rows: list[RowPlace] | None = None
+) -> bytes:
     """年度绩效目标完成情况自评表, then the self-review summary and the signature block."""
-    return render_sheet(book, review_sheet(book), settings)
+    return render_sheet(book, review_sheet(book), settings, rows)
 
 
 def adjustments_pdf(book: Book, settings: PdfSettings | None = None) -> bytes:
@@ -64,14 +69,19 @@ def write_bytes(data: bytes, path: Path) -> None:
     write_atomically(Path(path), data)
 
 
-def render_sheet(book: Book, sheet: Sheet, settings: PdfSettings | None = None) -> bytes:
+def render_sheet(
+    book: Book,
+    sheet: Sheet,
+    settings: PdfSettings | None = None,
+    rows: list[RowPlace] | None = None,
+) -> bytes:
     settings = replace(settings or PdfSettings(), landscape_tables=True)
     check_characters(_texts(sheet, settings), settings)
 
     def build(fonts: FontSet) -> bytes:
         from bluebook_desktop.formats.year_pdf_layout import build_sheet
 
-        return build_sheet(book, sheet, settings, fonts)
+        return build_sheet(book, sheet, settings, fonts, rows)
 
     return render_locked(settings, build)
 

@@ -22,7 +22,7 @@ from bluebook_desktop.formats.pdf_layout import (
 )
 from bluebook_desktop.formats.pdf_meta import metadata
 from bluebook_desktop.formats.pdf_style import MM, SEAL_AREA_MM, SIZE_2, SIZE_3, SIZE_4, SIZE_S4
-from bluebook_desktop.formats.pdf_tables import BookTable
+from bluebook_desktop.formats.pdf_tables import BookTable, RowPlace
 from bluebook_desktop.formats.year_sheets import (
     EVIDENCE_HEADERS,
     EVIDENCE_LIST,
@@ -102,9 +102,14 @@ class _SheetLayout(_Layout):
                     centred = column in sheet.centred
                     cells.append([self.cell_text(line, centred) for line in cell])
             body.append(cells)
+        for cells, task_id in zip(body, sheet.task_ids, strict=False):
+            if cells[0]:
+                cells[0][0].task_id = task_id  # the row's task, for the places of rows drawn
         if not body:
             body = [self.blank_row(len(sheet.headers))]
-        return self.table(sheet.headers, body, widths, closing=closing)
+        table = self.table(sheet.headers, body, widths, closing=closing)
+        table.rows_seen = self.rows
+        return table
 
     def evidence_list(self, closing: ClosingBlock | None) -> list[Flowable]:
         """佐证材料清单: the files by number, name and size; its heading stays with its
@@ -189,8 +194,16 @@ class _SheetLayout(_Layout):
         )
 
 
-def build_sheet(book: Book, sheet: Sheet, settings: PdfSettings, fonts: FontSet) -> bytes:
+def build_sheet(
+    book: Book,
+    sheet: Sheet,
+    settings: PdfSettings,
+    fonts: FontSet,
+    rows: list[RowPlace] | None = None,
+) -> bytes:
+    """The sheet's PDF; where each task's row was drawn goes into `rows` when it is given."""
     layout = _SheetLayout(book, sheet, settings, fonts)
+    layout.rows = rows
     meta = metadata(book)
     meta["title"] = sheet.title
     meta["subject"] = sheet.subject

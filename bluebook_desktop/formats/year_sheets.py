@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from bluebook_desktop.domain import (
     QT_TRANSLATE_NOOP,
@@ -138,6 +138,7 @@ class Sheet:
     summary: str | None  # the 自评总结, when the sheet has one
     signing: list[tuple[str, str]]  # the labelled rules of the signature block
     subject: str
+    task_ids: list[str] = field(default_factory=list)  # each row's task, where rows are tasks
 
 
 # --- what each printout holds ---
@@ -188,6 +189,7 @@ def report_sheet(book: Book, quarter: int, filled_on: dt.date) -> Sheet:
         summary=None,
         signing=[(FILLER_LABEL, cover.filler_name), (HEAD_LABEL, "")],
         subject=f"{cover.unit_name}{cover.year}年{report_title(quarter)}",
+        task_ids=[task.id for task in year_tasks(book)],
     )
 
 
@@ -236,6 +238,7 @@ def review_sheet(book: Book) -> Sheet:
         summary=summary,
         signing=[(FILLER_LABEL, cover.filler_name), (HEAD_LABEL, "")],
         subject=f"{cover.unit_name}{review_title(book)}",
+        task_ids=[task.id for task in tasks],
     )
 
 

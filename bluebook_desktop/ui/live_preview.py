@@ -490,8 +490,6 @@ class PreviewController(QObject):
             return ("page", 0)
         if tab == self.tabs.texts:
             return ("closing", None)
-        if self.printout().kind != PLAN:
-            return None
         page = window._pages[tab] if 0 <= tab < len(window._pages) else None
         table = getattr(page, "table", None)
         model = getattr(page, "model", None)
