@@ -76,6 +76,19 @@ def test_schedule_entry_quarters_are_a_set() -> None:
     assert other != entry and len(other.id) == 32 and other.id != entry.id
 
 
+@pytest.mark.parametrize("quarters", [[3, 1], {4, 2}, (2, 1), (1, 1)])
+def test_schedule_entry_quarters_of_any_kind_come_out_sorted(quarters) -> None:
+    entry = ScheduleEntry(quarters, "x")
+    assert entry.quarters == tuple(sorted(set(quarters)))
+    assert type(entry.quarters) is tuple
+
+
+@pytest.mark.parametrize("quarters", [(0,), (5,), (1, 5), [2, 7], ("1",)])
+def test_schedule_entry_refuses_what_is_no_quarter(quarters) -> None:
+    with pytest.raises((ValueError, TypeError)):
+        ScheduleEntry(quarters, "x")
+
+
 @pytest.mark.parametrize(
     ("quarters", "text", "printed"),
     [

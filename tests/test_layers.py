@@ -16,7 +16,7 @@ from pathlib import Path
 PACKAGE = Path(__file__).resolve().parent.parent / "bluebook_desktop"
 
 # What each part of the program may import from the program; a part may always import itself.
-BASE = {"bluebook_desktop", "errors", "paths", "logs"}
+BASE = {"bluebook_desktop", "errors", "paths", "logs", "collector"}
 ALLOWED: dict[str, set[str]] = {
     "base": set(),
     "domain": set(),

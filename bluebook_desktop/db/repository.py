@@ -392,7 +392,21 @@ def _lost_a_race(exc: OperationalError) -> bool:
 
 
 def _runner(connection: Connection) -> Callable[[str, Mapping[str, Any]], Iterable[Row]]:
-    """Runs the shared queries of `db.rows` on this connection."""
+    """Runs the shared queries of `db.rows` on this connection.
+
+    On SQLite straight through the driver, rows as `sqlite3.Row`, as the start-up read does:
+    a year of 300 books is some 20,000 rows, and SQLAlchemy's row mappings made their reading
+    a third slower. The queries are plain SQL with named parameters, which both take.
+    """
+    driver = connection.connection.driver_connection
+    if isinstance(driver, sqlite3.Connection):
+
+        def run_sqlite(sql: str, params: Mapping[str, Any]) -> Iterable[Row]:
+            cursor = driver.cursor()
+            cursor.row_factory = sqlite3.Row
+            return cursor.execute(sql, params)
+
+        return run_sqlite
 
     def run(sql: str, params: Mapping[str, Any]) -> Iterable[Row]:
         return connection.execute(text(sql), params).mappings()

@@ -9,12 +9,14 @@ connection they are given.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from itertools import groupby
 from operator import itemgetter
 from typing import Any
 
+from bluebook_desktop.collector import collector_paused
 from bluebook_desktop.domain import (
     COVER_FIELDS,
     SECTION_TEXT_FIELDS,
@@ -155,20 +157,24 @@ YEAR_QUERIES = (
 def read_year(run: Run, year: int) -> list[tuple[Book, str]]:
     """Every book of `year` with the time of its last store, in id order, in ten queries
     (however many books): the same books `read_book` gives one by one."""
-    params = {"year": year}
-    books = list(run(YEAR_QUERIES[0], params))
-    of_book = itemgetter("book_id")
-    grouped: list[dict[int, list[Row]]] = [
-        # by book, stably: each book's rows keep the order its own query gives them
-        {key: list(rows) for key, rows in groupby(sorted(run(query, params), key=of_book), of_book)}
-        for query in YEAR_QUERIES[1:]
-    ]
-    read = []
-    for row in books:
-        tasks, schedule, leaders, fields, *year_rows = (g.get(row["id"], ()) for g in grouped)
-        book = book_from_rows(row, tasks, schedule, leaders, fields, YearRows(*year_rows))
-        read.append((book, row["modified_at"]))
-    return read
+    with collector_paused():
+        params = {"year": year}
+        books = list(run(YEAR_QUERIES[0], params))
+        of_book = itemgetter("book_id")
+        grouped: list[dict[int, list[Row]]] = [
+            # by book, stably: each book's rows keep the order its own query gives them
+            {
+                key: list(rows)
+                for key, rows in groupby(sorted(run(query, params), key=of_book), of_book)
+            }
+            for query in YEAR_QUERIES[1:]
+        ]
+        read = []
+        for row in books:
+            tasks, schedule, leaders, fields, *year_rows = (g.get(row["id"], ()) for g in grouped)
+            book = book_from_rows(row, tasks, schedule, leaders, fields, YearRows(*year_rows))
+            read.append((book, row["modified_at"]))
+        return read
 
 
 def quarters_text(quarters: Iterable[int]) -> str:
@@ -188,8 +194,9 @@ def book_from_rows(
     position order within its task, and of its tasks' extra columns (task_id, name, value)."""
     steps: dict[str, list[ScheduleEntry]] = {}
     for s in schedule:
-        quarters = tuple(int(q) for q in s["quarters"].split(",") if q)
-        steps.setdefault(s["task_id"], []).append(ScheduleEntry(quarters, s["text"], s["id"]))
+        steps.setdefault(s["task_id"], []).append(
+            ScheduleEntry(_quarters(s["quarters"]), s["text"], s["id"])
+        )
     names: dict[str, list[str]] = {}
     for leader in leaders:
         names.setdefault(leader["task_id"], []).append(leader["name"])
@@ -267,8 +274,16 @@ def book_from_rows(
     )
 
 
+@functools.lru_cache(maxsize=1024)
 def _day(text: str) -> dt.date | None:
+    # cached: a year's thousands of reports fall on a few hundred days
     return parse_date(text) if text else None
+
+
+@functools.cache
+def _quarters(text: str) -> tuple[int, ...]:
+    """A step's stored quarters, "2,3" → (2, 3); 16 texts make every step of every book."""
+    return tuple(int(q) for q in text.split(",") if q)
 
 
 def _evidence(row: Row) -> Evidence:

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from bluebook_desktop.collector import collector_paused
 from bluebook_desktop.db.store import failure_reason
 from bluebook_desktop.domain.collection import UnitRow
 from bluebook_desktop.errors import UserError
@@ -281,8 +282,9 @@ class CollectionWindow(QWidget):
                 units = year_units(self.workspace.repository, year, expected)
         except UserError as exc:
             show_error(self, self.tr("无法读取"), exc)
-        self.model.set_units(units)
-        self._show_quarters()
+        with collector_paused():  # a row and a tile a unit: thousands of objects, no cycles
+            self.model.set_units(units)
+            self._show_quarters()
         self._show_counts()
         if chosen is not None:
             self.select_unit(chosen.unit)
