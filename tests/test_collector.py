@@ -54,3 +54,29 @@ def test_reading_a_year_leaves_the_collector_on(tmp_path) -> None:
         assert store.repository.load_year(2020) == []
     finally:
         store.close()
+
+
+def test_a_printout_is_laid_out_with_the_collector_off(fixture_book, monkeypatch) -> None:
+    import gc
+
+    from bluebook_desktop.formats import pdf_layout
+    from bluebook_desktop.formats.pdf import PdfSettings, render_pdf
+
+    seen = []
+    real = pdf_layout.build_pdf
+
+    def build(*args, **kwargs):
+        seen.append(gc.isenabled())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(pdf_layout, "build_pdf", build)
+    assert render_pdf(fixture_book, PdfSettings(system_fonts=False)).startswith(b"%PDF")
+    assert seen == [False] and gc.isenabled()
+
+    def broken(*_args, **_kwargs):
+        raise RuntimeError("a layout that fails")
+
+    monkeypatch.setattr(pdf_layout, "build_pdf", broken)
+    with pytest.raises(RuntimeError):
+        render_pdf(fixture_book, PdfSettings(system_fonts=False))
+    assert gc.isenabled()

@@ -68,3 +68,51 @@ def test_a_changed_font_file_is_parsed_again(tmp_path: Path) -> None:
     assert vars(font_cache.load_face(font, 0))["numGlyphs"] == face.numGlyphs
     os.utime(font, ns=(1, 1))  # another file in its place: its kept tables no longer apply
     assert font_cache.load_face(font, 0) is None
+
+
+def test_a_kept_face_holds_the_same_tables_as_a_parsed_one(tmp_path: Path) -> None:
+    from bluebook_desktop.formats import font_cache
+    from bluebook_desktop.formats.fonts import bundled_latin_font
+
+    pytest.importorskip("reportlab")
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    font = tmp_path / "latin.ttf"
+    font.write_bytes(bundled_latin_font().path.read_bytes())
+    parsed = TTFont("parsed", str(font)).face
+    font_cache.keep_face(font, 0, parsed)
+    kept = font_cache.load_face(font, 0)
+    assert kept is not None
+    assert len(kept.hmetrics) == len(parsed.hmetrics)
+    assert all(kept.hmetrics[g] == parsed.hmetrics[g] for g in range(len(parsed.hmetrics)))
+    assert list(kept.glyphPos) == parsed.glyphPos
+    assert kept.charWidths == parsed.charWidths and kept.charToGlyph == parsed.charToGlyph
+    # the glyf table, read in place, gives the bytes reportlab's copy would
+    glyf = kept.get_table("glyf")
+    copied = parsed.get_table("glyf")
+    assert len(glyf) == len(copied)
+    for start, end in ((0, 44), (100, 100), (len(copied) - 10, len(copied) + 5)):
+        assert glyf[start:end] == copied[start:end]
+    assert kept.get_table("head") == parsed.get_table("head")
+
+
+def test_a_kept_file_whose_tables_disagree_is_parsed_again(tmp_path: Path) -> None:
+    import marshal
+
+    from bluebook_desktop.formats import font_cache
+    from bluebook_desktop.formats.fonts import bundled_latin_font
+
+    pytest.importorskip("reportlab")
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    font = tmp_path / "latin.ttf"
+    font.write_bytes(bundled_latin_font().path.read_bytes())
+    font_cache.keep_face(font, 0, TTFont("x", str(font)).face)
+    (kept,) = font_cache.cache_folder().glob("*.face")
+    state = marshal.loads(kept.read_bytes())
+    advances, bearings = state["hmetrics"]
+    state["hmetrics"] = (advances[:-8], bearings)  # one glyph's advance missing
+    kept.write_bytes(marshal.dumps(state))
+    assert font_cache.load_face(font, 0) is None
+    kept.write_bytes(marshal.dumps(["not", "a", "face"]))
+    assert font_cache.load_face(font, 0) is None

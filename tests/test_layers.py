@@ -225,3 +225,17 @@ def test_no_module_imports_itself_through_others() -> None:
         if i.target in known and not i.typing_only and not i.source.startswith(i.target + "."):
             edges[i.source].add(i.target)
     assert _cycles(edges) == []
+
+
+# Modules only one module of the program may import: it imports them in a way of its own.
+ONE_DOOR = {"reportlab.platypus": "bluebook_desktop.formats.platypus"}
+
+
+def test_reportlab_platypus_is_reached_only_through_its_one_door() -> None:
+    breaches = [
+        f"{i.source}:{i.line} imports {i.target}"
+        for i in all_imports()
+        for library, door in ONE_DOOR.items()
+        if (i.target == library or i.target.startswith(library + ".")) and i.source != door
+    ]
+    assert breaches == []

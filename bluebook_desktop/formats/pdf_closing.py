@@ -7,7 +7,7 @@ holds a signature without the text it signs.
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, Paragraph
+from bluebook_desktop.formats.platypus import Flowable, Paragraph
 
 _FUZZ = 1e-6
 ORPHAN_LINES = 2  # a paragraph's first part has at least this many lines (reportlab's rule)

@@ -19,20 +19,6 @@ from reportlab.lib.pagesizes import landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import (
-    BaseDocTemplate,
-    CondPageBreak,
-    Flowable,
-    Frame,
-    FrameBreak,
-    KeepInFrame,
-    NextPageTemplate,
-    PageBreak,
-    PageTemplate,
-    Paragraph,
-    Spacer,
-    Table,
-)
 
 from bluebook_desktop.domain import (
     NONE_MARK,
@@ -62,6 +48,20 @@ from bluebook_desktop.formats.pdf_style import (
 )
 from bluebook_desktop.formats.pdf_tables import BookTable, RowFeed, RowPlace
 from bluebook_desktop.formats.pdf_wrap import CJKParagraph
+from bluebook_desktop.formats.platypus import (
+    BaseDocTemplate,
+    CondPageBreak,
+    Flowable,
+    Frame,
+    FrameBreak,
+    KeepInFrame,
+    NextPageTemplate,
+    PageBreak,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+)
 
 if TYPE_CHECKING:
     from bluebook_desktop.formats.pdf import PdfSettings

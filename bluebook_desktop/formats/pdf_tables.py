@@ -8,9 +8,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from reportlab.platypus import Flowable, Table
-
 from bluebook_desktop.formats.pdf_closing import ClosingBlock
+from bluebook_desktop.formats.platypus import Flowable, Table
 
 # A long table is handed to reportlab a window at a time: reportlab's Table does work in
 # proportion to all its rows each time it breaks a page (styles, spans and row positions are

@@ -8,11 +8,14 @@ from typing import Any
 
 from reportlab.lib.enums import TA_JUSTIFY
 from reportlab.lib.textsplit import ALL_CANNOT_END, ALL_CANNOT_START
-from reportlab.platypus import (
+
+from bluebook_desktop.formats.platypus import (
     Flowable,
     Paragraph,
+    ParaLines,
+    cjkU,
+    makeCJKParaLine,
 )
-from reportlab.platypus.paragraph import ParaLines, cjkU, makeCJKParaLine
 
 # Chinese line-breaking rules (GB/T 15834 and common typesetting): what may not start a
 # line and what may not end one. reportlab's own lists are Japanese-minded and lack ，：；”》.

@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING, Any
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_RIGHT
-from reportlab.platypus import CondPageBreak, Flowable, PageTemplate, Spacer, Table
 
 from bluebook_desktop.domain import Book
 from bluebook_desktop.formats.fonts import FontSet
@@ -23,6 +22,7 @@ from bluebook_desktop.formats.pdf_layout import (
 from bluebook_desktop.formats.pdf_meta import metadata
 from bluebook_desktop.formats.pdf_style import MM, SEAL_AREA_MM, SIZE_2, SIZE_3, SIZE_4, SIZE_S4
 from bluebook_desktop.formats.pdf_tables import BookTable, RowPlace
+from bluebook_desktop.formats.platypus import CondPageBreak, Flowable, PageTemplate, Spacer, Table
 from bluebook_desktop.formats.year_sheets import (
     EVIDENCE_HEADERS,
     EVIDENCE_LIST,
