@@ -93,6 +93,8 @@ class Reasons:
         dialog = QApplication.activeModalWidget()
         if not isinstance(dialog, ReasonDialog) or not dialog.isVisible():
             return
+        if not dialog.reads_typing():  # a clerk reads the question before answering it
+            return
         self.asked += 1
         self.changes.append(dialog.change.text())
         if self.reason is None:
@@ -301,6 +303,67 @@ def test_the_first_plan_edit_asks_why_and_is_recorded(qtbot, signed: MainWindow,
     assert stored.adjustments == signed.session.book.adjustments
     assert stored.cover.phone == "87771622"
     assert signed.plan_actions.new_adjustment_action.isEnabled()
+
+
+def test_what_is_typed_on_while_the_question_appears_stays_in_the_field(
+    qtbot, signed: MainWindow
+) -> None:
+    """A clerk types 87771622 in one burst: the question comes at the first key and takes the
+    focus, the next keys reach it before it could be read, then the clerk reads and answers."""
+    cover = signed.pages[COVER].ui
+    cover.phone.setFocus()
+    cover.phone.selectAll()
+    seen: list[str] = []
+
+    def typed_on() -> None:  # the rest of the burst
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, ReasonDialog)
+        seen.append(dialog.change.text())
+        for char in "7771":  # before the question has the focus: to the field
+            qtbot.keyClick(cover.phone, char)
+        for char in "622":  # then to the question, before it could be read
+            qtbot.keyClick(dialog.reason, char)
+        assert dialog.reason.text() == ""  # not taken as the reason
+        assert dialog.typed_ahead == [(ord(c), Qt.KeyboardModifier.NoModifier, c) for c in "622"]
+        QTimer.singleShot(int(1000 * ReasonDialog.TYPE_AHEAD_S) + 50, answered)
+
+    def answered() -> None:  # read, then answered
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, ReasonDialog) and dialog.reads_typing()
+        type_chinese(dialog.reason, "更正号码", phrase=True)
+        qtbot.keyClick(dialog.reason, Qt.Key.Key_Return)
+
+    QTimer.singleShot(0, typed_on)
+    qtbot.keyClick(cover.phone, "8")  # the question opens here, and closes when answered
+    qtbot.waitUntil(lambda: cover.phone.text() == "87771622")
+    assert seen == ["封面联系电话：由“87771621”改为“8”"]
+    [adjustment] = signed.session.book.adjustments
+    assert adjustment.why == "更正号码"
+    assert adjustment.what == "封面联系电话：由“87771621”改为“87771622”"
+    assert _stored(signed).cover.phone == "87771622"
+
+
+def test_declined_the_keys_typed_on_go_with_the_change(qtbot, signed: MainWindow) -> None:
+    before = signed.session.book
+    cover = signed.pages[COVER].ui
+    cover.unitName.setFocus()
+    cover.unitName.end(False)
+
+    def typed_on_then_declined() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, ReasonDialog)
+        type_chinese(QApplication.focusWidget(), "政协", phrase=False)
+        QTimer.singleShot(
+            int(1000 * ReasonDialog.TYPE_AHEAD_S) + 50,
+            lambda: qtbot.keyClick(QApplication.activeModalWidget(), Qt.Key.Key_Escape),
+        )
+
+    QTimer.singleShot(0, typed_on_then_declined)
+    type_chinese(cover.unitName, "区", phrase=True)
+    qtbot.wait(50)
+    assert cover.unitName.text() == before.cover.unit_name
+    assert signed.session.book == before
+    assert _stored(signed).cover.unit_name == before.cover.unit_name
 
 
 def test_escape_keeps_the_plan_as_it_was(signed: MainWindow, answering) -> None:

@@ -9,10 +9,12 @@ Changes to the year's record (progress, reviews) never ask.
 from __future__ import annotations
 
 import datetime as dt
+import time
 from collections.abc import Callable
 
 import shiboken6
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QInputMethodEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -67,11 +69,27 @@ class PlanChanges:
         self.why = None
 
 
+# One typed character or committed text: a key (key, modifiers, text) or what an input
+# method committed (its text).
+TypedAhead = tuple[int, Qt.KeyboardModifier, str] | str
+
+
 class ReasonDialog(QDialog):
-    """调整理由: one line, required; Enter gives it, Escape keeps the plan as it was."""
+    """调整理由: one line, required; Enter gives it, Escape keeps the plan as it was.
+
+    The question comes at the first keystroke that changes the signed plan, and a clerk types
+    on: what arrives before anyone could have read the question was typed for the field it
+    interrupted, not as the reason. It is kept aside (`typed_ahead`) and handed back to that
+    field once the reason is given, so nothing typed lands in the wrong box.
+    """
+
+    # Longer than keys keep coming in a burst of typing, shorter than reading the question.
+    TYPE_AHEAD_S = 0.6
 
     def __init__(self, book: Book, changed: Book, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.typed_ahead: list[TypedAhead] = []
+        self._reading_until = float("inf")  # until shown, everything typed is typed ahead
         self.setObjectName("adjustmentReason")
         self.setWindowTitle(self.tr("目标调整"))
         layout = QVBoxLayout(self)
@@ -112,6 +130,30 @@ class ReasonDialog(QDialog):
         layout.addWidget(self.buttons)
         self.setMinimumWidth(420)
         self.reason.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.reason.installEventFilter(self)
+
+    def showEvent(self, event: object) -> None:  # noqa: N802
+        self._reading_until = time.monotonic() + self.TYPE_AHEAD_S
+        super().showEvent(event)  # type: ignore[arg-type]
+
+    def reads_typing(self) -> bool:
+        """The question has been on screen long enough: keys now are the clerk's answer."""
+        return time.monotonic() >= self._reading_until
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if watched is not self.reason or self.reads_typing():
+            return False
+        kind = event.type()
+        if kind == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            self.typed_ahead.append((event.key(), event.modifiers(), event.text()))
+            return True
+        if kind in (QEvent.Type.KeyRelease, QEvent.Type.ShortcutOverride):
+            return True
+        if kind == QEvent.Type.InputMethod and isinstance(event, QInputMethodEvent):
+            if event.commitString():
+                self.typed_ahead.append(event.commitString())
+            return True
+        return False
 
     def accept(self) -> None:
         if self.reason.text().strip():  # Enter on an empty reason does nothing
@@ -129,10 +171,10 @@ def ask_reason(parent: QWidget | None) -> Callable[[Book, Book], str | None]:
     def ask(book: Book, changed: Book) -> str | None:
         typing_in = QApplication.focusWidget()  # the field being edited
         dialog = ReasonDialog(book, changed, parent)
+        given = False
         try:
-            if dialog.exec() == QDialog.DialogCode.Accepted:
-                return dialog.reason.text().strip()
-            return None
+            given = dialog.exec() == QDialog.DialogCode.Accepted
+            return dialog.reason.text().strip() if given else None
         finally:
             dialog.deleteLater()
             # The clerk goes on typing where the question interrupted.
@@ -144,5 +186,23 @@ def ask_reason(parent: QWidget | None) -> Callable[[Book, Book], str | None]:
                     and typing_in.window() is parent.window()
                 ):
                     typing_in.setFocus(Qt.FocusReason.OtherFocusReason)
+                    if given:  # declined, the change is undone: what was typed on goes with it
+                        hand_back(dialog.typed_ahead, typing_in)
 
     return ask
+
+
+def hand_back(typed: list[TypedAhead], field: QWidget) -> None:
+    """What was typed while the question appeared, given to `field` in the order typed.
+
+    Posted, not sent: the field takes it after the edit that asked has been stored, as the
+    next keystrokes of the same sitting (which the reason just given now covers)."""
+    for item in typed:
+        if isinstance(item, str):
+            commit = QInputMethodEvent("", [])
+            commit.setCommitString(item)
+            QApplication.postEvent(field, commit)
+            continue
+        key, modifiers, text = item
+        QApplication.postEvent(field, QKeyEvent(QEvent.Type.KeyPress, key, modifiers, text))
+        QApplication.postEvent(field, QKeyEvent(QEvent.Type.KeyRelease, key, modifiers, text))

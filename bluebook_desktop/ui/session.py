@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import time
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -100,6 +101,8 @@ class BookSession(QObject):
         self._idle = idle_checkpoint(self, repository)  # the -wal into the file when idle
         # After 定稿 a change to the plan asks why and is recorded (目标调整).
         self.plan_changes = PlanChanges()
+        # The last edit of the field being typed that came while the question was open.
+        self._meanwhile: tuple[Book, str, str | None, object] | None = None
 
     @property
     def book(self) -> Book:
@@ -118,17 +121,36 @@ class BookSession(QObject):
         A change to a finalized plan is kept with its adjustment, or, when the clerk gives
         no reason for it, not at all: every page then shows the book as it was.
         """
-        if new_book is self._book or new_book == self._book or self.plan_changes.asking:
+        if new_book is self._book or new_book == self._book:
+            return
+        if self.plan_changes.asking:
+            # Typed on before the question took the focus: the field's latest text, kept
+            # for when the question is answered (the field shows it already).
+            self._meanwhile = (new_book, text, merge, source)
             return
         adjusted = self.plan_changes.adjusted(self._book, new_book)
+        meanwhile, self._meanwhile = self._meanwhile, None
         if adjusted is None:
             self.planKept.emit()
             self.changed.emit(self._book, None)
             return
-        new_book = adjusted
-        command = _Edit(self, self._book, new_book, text, merge)
+        command = _Edit(self, self._book, adjusted, text, merge)
         command.source = source
         self.undo_stack.push(command)
+        if meanwhile is not None:
+            self._typed_meanwhile(merge, *meanwhile)
+
+    def _typed_meanwhile(
+        self, asked: str | None, book: Book, text: str, merge: str | None, source: object
+    ) -> None:
+        """The edit typed on while the question was open, now that it is answered. It was
+        made from the book before the asked edit: it goes on from it when it is more of the
+        same field (the record of adjustments is the session's, never a page's); anything
+        else is shown as it is now stored, never left on screen unstored."""
+        if merge is not None and merge == asked:
+            self.edit(replace(book, adjustments=self._book.adjustments), text, merge, source)
+        else:
+            self.changed.emit(self._book, None)
 
     def _apply(self, book: Book, source: object) -> None:
         was_stored = self.is_stored
