@@ -305,42 +305,87 @@ def test_the_first_plan_edit_asks_why_and_is_recorded(qtbot, signed: MainWindow,
     assert signed.plan_actions.new_adjustment_action.isEnabled()
 
 
-def test_what_is_typed_on_while_the_question_appears_stays_in_the_field(
+def _when_asked(act: Callable[[ReasonDialog], None]) -> QTimer:
+    """Calls `act` with the 调整理由 question once it is on screen."""
+    timer = QTimer()
+    timer.setInterval(5)
+
+    def check() -> None:
+        dialog = QApplication.activeModalWidget()
+        if isinstance(dialog, ReasonDialog) and dialog.isVisible():
+            timer.stop()
+            act(dialog)
+
+    timer.timeout.connect(check)
+    timer.start()
+    return timer
+
+
+def test_what_is_typed_on_while_the_question_comes_stays_in_the_field(
     qtbot, signed: MainWindow
 ) -> None:
-    """A clerk types 87771622 in one burst: the question comes at the first key and takes the
-    focus, the next keys reach it before it could be read, then the clerk reads and answers."""
+    """A clerk types 87771622 in one burst. The first key changes the signed plan; the
+    question waits for the pause in typing, so the next keys reach the field; the last ones
+    race the question as it opens and reach it before it could be read. Then the clerk
+    reads and answers."""
     cover = signed.pages[COVER].ui
     cover.phone.setFocus()
     cover.phone.selectAll()
-    seen: list[str] = []
+    asked: list[str] = []
 
-    def typed_on() -> None:  # the rest of the burst
-        dialog = QApplication.activeModalWidget()
-        assert isinstance(dialog, ReasonDialog)
-        seen.append(dialog.change.text())
-        for char in "7771":  # before the question has the focus: to the field
+    def burst() -> None:  # before the question shows: to the field
+        assert QApplication.activeModalWidget() is None
+        for char in "7771":
             qtbot.keyClick(cover.phone, char)
-        for char in "622":  # then to the question, before it could be read
+
+    def raced(dialog: ReasonDialog) -> None:  # to the question, before it could be read
+        asked.append(dialog.change.text())
+        for char in "622":
             qtbot.keyClick(dialog.reason, char)
         assert dialog.reason.text() == ""  # not taken as the reason
-        assert dialog.typed_ahead == [(ord(c), Qt.KeyboardModifier.NoModifier, c) for c in "622"]
-        QTimer.singleShot(int(1000 * ReasonDialog.TYPE_AHEAD_S) + 50, answered)
+        QTimer.singleShot(int(1000 * ReasonDialog.TYPE_AHEAD_S) + 50, lambda: answer(dialog))
 
-    def answered() -> None:  # read, then answered
-        dialog = QApplication.activeModalWidget()
-        assert isinstance(dialog, ReasonDialog) and dialog.reads_typing()
+    def answer(dialog: ReasonDialog) -> None:
+        assert dialog.reads_typing()
         type_chinese(dialog.reason, "更正号码", phrase=True)
         qtbot.keyClick(dialog.reason, Qt.Key.Key_Return)
 
-    QTimer.singleShot(0, typed_on)
+    QTimer.singleShot(0, burst)
+    watching = _when_asked(raced)
     qtbot.keyClick(cover.phone, "8")  # the question opens here, and closes when answered
     qtbot.waitUntil(lambda: cover.phone.text() == "87771622")
-    assert seen == ["封面联系电话：由“87771621”改为“8”"]
+    watching.stop()
+    assert asked == ["封面联系电话：由“87771621”改为“87771”"]  # as typed when it came
     [adjustment] = signed.session.book.adjustments
     assert adjustment.why == "更正号码"
     assert adjustment.what == "封面联系电话：由“87771621”改为“87771622”"
     assert _stored(signed).cover.phone == "87771622"
+
+
+def test_until_the_question_comes_only_the_field_takes_input(
+    qtbot, signed: MainWindow, answering
+) -> None:
+    """Between the first key and the question, a click elsewhere or Tab does nothing."""
+    reasons = answering("根据区委工作部署调整")
+    cover = signed.pages[COVER].ui
+    cover.unitName.setFocus()
+    cover.unitName.end(False)
+
+    def elsewhere() -> None:
+        qtbot.mouseClick(
+            signed.ui.tabs.tabBar(),
+            Qt.MouseButton.LeftButton,
+            pos=signed.ui.tabs.tabBar().tabRect(FUNCTIONAL).center(),
+        )
+        qtbot.keyClick(cover.unitName, Qt.Key.Key_Tab)
+        type_chinese(cover.unitName, "办公室", phrase=True)
+
+    QTimer.singleShot(0, elsewhere)
+    type_chinese(cover.unitName, "区", phrase=True)
+    assert reasons.asked == 1
+    assert signed.ui.tabs.currentIndex() == COVER
+    assert signed.session.book.cover.unit_name.endswith("区办公室")
+    assert _stored(signed).cover.unit_name == signed.session.book.cover.unit_name
 
 
 def test_declined_the_keys_typed_on_go_with_the_change(qtbot, signed: MainWindow) -> None:
@@ -349,17 +394,20 @@ def test_declined_the_keys_typed_on_go_with_the_change(qtbot, signed: MainWindow
     cover.unitName.setFocus()
     cover.unitName.end(False)
 
-    def typed_on_then_declined() -> None:
-        dialog = QApplication.activeModalWidget()
-        assert isinstance(dialog, ReasonDialog)
-        type_chinese(QApplication.focusWidget(), "政协", phrase=False)
+    def burst() -> None:
+        type_chinese(cover.unitName, "政协", phrase=False)
+
+    def raced_then_declined(dialog: ReasonDialog) -> None:
+        type_chinese(dialog.reason, "机关", phrase=True)  # typed ahead, not the reason
         QTimer.singleShot(
             int(1000 * ReasonDialog.TYPE_AHEAD_S) + 50,
-            lambda: qtbot.keyClick(QApplication.activeModalWidget(), Qt.Key.Key_Escape),
+            lambda: qtbot.keyClick(dialog.reason, Qt.Key.Key_Escape),
         )
 
-    QTimer.singleShot(0, typed_on_then_declined)
+    QTimer.singleShot(0, burst)
+    watching = _when_asked(raced_then_declined)
     type_chinese(cover.unitName, "区", phrase=True)
+    watching.stop()
     qtbot.wait(50)
     assert cover.unitName.text() == before.cover.unit_name
     assert signed.session.book == before

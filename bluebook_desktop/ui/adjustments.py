@@ -13,7 +13,7 @@ import time
 from collections.abc import Callable
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QEventLoop, QObject, Qt, QTimer
 from PySide6.QtGui import QInputMethodEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -165,12 +165,17 @@ def _first_lines(text: str, count: int = 3) -> str:
     return "\n".join(lines[:count]) + ("\n……" if len(lines) > count else "")
 
 
-def ask_reason(parent: QWidget | None) -> Callable[[Book, Book], str | None]:
-    """The question PlanChanges asks, as a dialog over `parent`."""
+def ask_reason(
+    parent: QWidget | None, typed_on: Callable[[Book], Book] = lambda changed: changed
+) -> Callable[[Book, Book], str | None]:
+    """The question PlanChanges asks, as a dialog over `parent`. `typed_on` gives the change
+    as the clerk's typing has taken it on while the question waited for a pause."""
 
     def ask(book: Book, changed: Book) -> str | None:
         typing_in = QApplication.focusWidget()  # the field being edited
-        dialog = ReasonDialog(book, changed, parent)
+        if typing_in is not None:
+            typing_pauses(typing_in)
+        dialog = ReasonDialog(book, typed_on(changed), parent)
         given = False
         try:
             given = dialog.exec() == QDialog.DialogCode.Accepted
@@ -206,3 +211,96 @@ def hand_back(typed: list[TypedAhead], field: QWidget) -> None:
         key, modifiers, text = item
         QApplication.postEvent(field, QKeyEvent(QEvent.Type.KeyPress, key, modifiers, text))
         QApplication.postEvent(field, QKeyEvent(QEvent.Type.KeyRelease, key, modifiers, text))
+
+
+class _TypingOn(QObject):
+    """While the clerk finishes the burst of typing that changed the plan: keys and input
+    method text reach the field (whose edits the session keeps for after the answer);
+    clicks, wheel turns, closing and keys that leave the field wait (are dropped), so
+    nothing else happens before the question is answered."""
+
+    _LEAVING_KEYS = frozenset(
+        {Qt.Key.Key_Tab, Qt.Key.Key_Backtab, Qt.Key.Key_Escape, Qt.Key.Key_F4}
+    )
+    _INPUT = frozenset(
+        {
+            QEvent.Type.MouseButtonPress,
+            QEvent.Type.MouseButtonRelease,
+            QEvent.Type.MouseButtonDblClick,
+            QEvent.Type.Wheel,
+            QEvent.Type.Close,
+            QEvent.Type.ContextMenu,
+            QEvent.Type.TabletPress,
+            QEvent.Type.TouchBegin,
+        }
+    )
+
+    def __init__(self, field: QWidget) -> None:
+        super().__init__()
+        self.field = field
+        self.last_typed = time.monotonic()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        kind = event.type()
+        if not isinstance(watched, QWidget):
+            # The window takes the system's keys and hands them to its focus widget: the
+            # field, or another widget, where they are weighed below.
+            return kind in self._INPUT and kind != QEvent.Type.Close
+        if kind in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride):
+            if not isinstance(event, QKeyEvent):
+                return False
+            leaves = event.key() in self._LEAVING_KEYS or bool(
+                event.modifiers()
+                & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
+            )
+            if leaves or watched is not self.field:
+                return True
+            self.last_typed = time.monotonic()
+            return False
+        if kind == QEvent.Type.InputMethod:
+            if watched is not self.field:
+                return True
+            self.last_typed = time.monotonic()
+            return False
+        return kind in self._INPUT
+
+
+# The question waits for a pause in typing this long, and never longer than the most.
+TYPING_PAUSE_S = 0.4
+TYPING_MOST_S = 3.0
+
+
+def typing_pauses(field: QWidget) -> None:
+    """Return when the clerk has stopped typing into `field` for a moment.
+
+    Keys typed in a burst are already on their way to the field; a question shown in the
+    middle of it makes the system send the rest to a window the question blocks, where they
+    are lost, or into the question. Waiting for the pause lets them land where they were
+    typed."""
+    if not field.hasFocus():
+        return
+    watcher = _TypingOn(field)
+    app = QApplication.instance()
+    loop = QEventLoop()
+    started = time.monotonic()
+
+    def paused() -> None:
+        now = time.monotonic()
+        if (
+            now - watcher.last_typed >= TYPING_PAUSE_S
+            or now - started >= TYPING_MOST_S
+            or not shiboken6.isValid(field)
+            or not field.hasFocus()
+        ):
+            loop.quit()
+
+    timer = QTimer()
+    timer.setInterval(20)
+    timer.timeout.connect(paused)
+    app.installEventFilter(watcher)
+    timer.start()
+    try:
+        loop.exec()
+    finally:
+        timer.stop()
+        app.removeEventFilter(watcher)

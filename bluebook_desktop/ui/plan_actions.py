@@ -97,7 +97,7 @@ class PlanActions(QObject):
         return self.workspace.session
 
     def _opened(self, session: BookSession) -> None:
-        session.plan_changes.ask = ask_reason(self.window)
+        session.plan_changes.ask = ask_reason(self.window, session.typed_on)
         session.changed.connect(lambda *_: self._update())
         self._update()
 

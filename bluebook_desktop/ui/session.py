@@ -103,6 +103,7 @@ class BookSession(QObject):
         self.plan_changes = PlanChanges()
         # The last edit of the field being typed that came while the question was open.
         self._meanwhile: tuple[Book, str, str | None, object] | None = None
+        self._asked_merge: str | None = None  # the field of the edit the question is about
 
     @property
     def book(self) -> Book:
@@ -128,6 +129,7 @@ class BookSession(QObject):
             # for when the question is answered (the field shows it already).
             self._meanwhile = (new_book, text, merge, source)
             return
+        self._asked_merge = merge
         adjusted = self.plan_changes.adjusted(self._book, new_book)
         meanwhile, self._meanwhile = self._meanwhile, None
         if adjusted is None:
@@ -139,6 +141,13 @@ class BookSession(QObject):
         self.undo_stack.push(command)
         if meanwhile is not None:
             self._typed_meanwhile(merge, *meanwhile)
+
+    def typed_on(self, asked: Book) -> Book:
+        """`asked`, the edit the open question is about, as the clerk has typed on in the
+        same field since (what the question then describes)."""
+        if self._meanwhile is None or self._meanwhile[2] != self._asked_merge:
+            return asked
+        return replace(self._meanwhile[0], adjustments=asked.adjustments)
 
     def _typed_meanwhile(
         self, asked: str | None, book: Book, text: str, merge: str | None, source: object
