@@ -191,7 +191,9 @@ def ask_reason(
                     and typing_in.window() is parent.window()
                 ):
                     typing_in.setFocus(Qt.FocusReason.OtherFocusReason)
-                    if given:  # declined, the change is undone: what was typed on goes with it
+                    # Given, what was typed on joins the change; declined, it is undone
+                    # with the change.
+                    if given:
                         hand_back(dialog.typed_ahead, typing_in)
 
     return ask
@@ -216,7 +218,7 @@ def hand_back(typed: list[TypedAhead], field: QWidget) -> None:
 class _TypingOn(QObject):
     """While the clerk finishes the burst of typing that changed the plan: keys and input
     method text reach the field (whose edits the session keeps for after the answer);
-    clicks, wheel turns, closing and keys that leave the field wait (are dropped), so
+    clicks, wheel turns, closing its window and keys that leave the field are dropped, so
     nothing else happens before the question is answered."""
 
     _LEAVING_KEYS = frozenset(
@@ -228,7 +230,6 @@ class _TypingOn(QObject):
             QEvent.Type.MouseButtonRelease,
             QEvent.Type.MouseButtonDblClick,
             QEvent.Type.Wheel,
-            QEvent.Type.Close,
             QEvent.Type.ContextMenu,
             QEvent.Type.TabletPress,
             QEvent.Type.TouchBegin,
@@ -242,10 +243,13 @@ class _TypingOn(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         kind = event.type()
+        if kind == QEvent.Type.Close:
+            # the field's window, not a popup or a tooltip closing
+            return shiboken6.isValid(self.field) and watched is self.field.window()
         if not isinstance(watched, QWidget):
             # The window takes the system's keys and hands them to its focus widget: the
             # field, or another widget, where they are weighed below.
-            return kind in self._INPUT and kind != QEvent.Type.Close
+            return kind in self._INPUT
         if kind in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride):
             if not isinstance(event, QKeyEvent):
                 return False

@@ -145,9 +145,10 @@ class BookSession(QObject):
     def typed_on(self, asked: Book) -> Book:
         """`asked`, the edit the open question is about, as the clerk has typed on in the
         same field since (what the question then describes)."""
-        if self._meanwhile is None or self._meanwhile[2] != self._asked_merge:
+        meanwhile = self._meanwhile
+        if meanwhile is None or meanwhile[2] is None or meanwhile[2] != self._asked_merge:
             return asked
-        return replace(self._meanwhile[0], adjustments=asked.adjustments)
+        return replace(meanwhile[0], adjustments=asked.adjustments)
 
     def _typed_meanwhile(
         self, asked: str | None, book: Book, text: str, merge: str | None, source: object
