@@ -378,11 +378,13 @@ def test_until_the_question_comes_only_the_field_takes_input(
             pos=signed.ui.tabs.tabBar().tabRect(FUNCTIONAL).center(),
         )
         qtbot.keyClick(cover.unitName, Qt.Key.Key_Tab)
+        signed.close()  # the window's close button: it waits for the answer too
         type_chinese(cover.unitName, "办公室", phrase=True)
 
     QTimer.singleShot(0, elsewhere)
     type_chinese(cover.unitName, "区", phrase=True)
     assert reasons.asked == 1
+    assert signed.isVisible()
     assert signed.ui.tabs.currentIndex() == COVER
     assert signed.session.book.cover.unit_name.endswith("区办公室")
     assert _stored(signed).cover.unit_name == signed.session.book.cover.unit_name

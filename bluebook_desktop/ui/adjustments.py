@@ -245,7 +245,10 @@ class _TypingOn(QObject):
         kind = event.type()
         if kind == QEvent.Type.Close:
             # the field's window, not a popup or a tooltip closing
-            return shiboken6.isValid(self.field) and watched is self.field.window()
+            if shiboken6.isValid(self.field) and watched is self.field.window():
+                event.ignore()  # a close event not ignored closes the window all the same
+                return True
+            return False
         if not isinstance(watched, QWidget):
             # The window takes the system's keys and hands them to its focus widget: the
             # field, or another widget, where they are weighed below.
