@@ -1,4 +1,5 @@
-"""Python's cycle collector held off while a year's books are read and shown."""
+"""Python's cycle collector held off while many objects are made: a year's books read
+(db.rows.read_year) and shown (ui.collection_view), a PDF laid out (formats.pdf)."""
 
 from __future__ import annotations
 

@@ -54,23 +54,8 @@ def test_kept_fonts_print_the_same_bytes(tmp_path: Path) -> None:
     assert all(file.stat().st_size > 10_000 for file in kept)
 
 
-def test_a_changed_font_file_is_parsed_again(tmp_path: Path) -> None:
-    from bluebook_desktop.formats import font_cache
-    from bluebook_desktop.formats.fonts import bundled_latin_font
-
-    pytest.importorskip("reportlab")
-    from reportlab.pdfbase.ttfonts import TTFont
-
-    font = tmp_path / "latin.ttf"
-    font.write_bytes(bundled_latin_font().path.read_bytes())
-    face = TTFont("x", str(font)).face
-    font_cache.keep_face(font, 0, face)
-    assert vars(font_cache.load_face(font, 0))["numGlyphs"] == face.numGlyphs
-    os.utime(font, ns=(1, 1))  # another file in its place: its kept tables no longer apply
-    assert font_cache.load_face(font, 0) is None
-
-
-def test_a_kept_face_holds_the_same_tables_as_a_parsed_one(tmp_path: Path) -> None:
+def _latin_kept(tmp_path: Path):  # type: ignore[no-untyped-def]
+    """A copy of the bundled Latin face parsed by reportlab and kept: (file, parsed face)."""
     from bluebook_desktop.formats import font_cache
     from bluebook_desktop.formats.fonts import bundled_latin_font
 
@@ -81,6 +66,22 @@ def test_a_kept_face_holds_the_same_tables_as_a_parsed_one(tmp_path: Path) -> No
     font.write_bytes(bundled_latin_font().path.read_bytes())
     parsed = TTFont("parsed", str(font)).face
     font_cache.keep_face(font, 0, parsed)
+    return font, parsed
+
+
+def test_a_changed_font_file_is_parsed_again(tmp_path: Path) -> None:
+    from bluebook_desktop.formats import font_cache
+
+    font, face = _latin_kept(tmp_path)
+    assert vars(font_cache.load_face(font, 0))["numGlyphs"] == face.numGlyphs
+    os.utime(font, ns=(1, 1))  # another file in its place: its kept tables no longer apply
+    assert font_cache.load_face(font, 0) is None
+
+
+def test_a_kept_face_holds_the_same_tables_as_a_parsed_one(tmp_path: Path) -> None:
+    from bluebook_desktop.formats import font_cache
+
+    font, parsed = _latin_kept(tmp_path)
     kept = font_cache.load_face(font, 0)
     assert kept is not None
     assert len(kept.hmetrics) == len(parsed.hmetrics)
@@ -100,14 +101,8 @@ def test_a_kept_file_whose_tables_disagree_is_parsed_again(tmp_path: Path) -> No
     import marshal
 
     from bluebook_desktop.formats import font_cache
-    from bluebook_desktop.formats.fonts import bundled_latin_font
 
-    pytest.importorskip("reportlab")
-    from reportlab.pdfbase.ttfonts import TTFont
-
-    font = tmp_path / "latin.ttf"
-    font.write_bytes(bundled_latin_font().path.read_bytes())
-    font_cache.keep_face(font, 0, TTFont("x", str(font)).face)
+    font, _parsed = _latin_kept(tmp_path)
     (kept,) = font_cache.cache_folder().glob("*.face")
     state = marshal.loads(kept.read_bytes())
     advances, bearings = state["hmetrics"]

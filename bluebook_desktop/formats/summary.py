@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
-from bluebook_desktop.collector import collector_paused
 from bluebook_desktop.domain import (
     QUARTER_NUMERALS,
     QUARTERS,
@@ -94,19 +93,18 @@ def year_units(books: Books, year: int, expected: Sequence[str] = ()) -> list[Un
     from bluebook_desktop.formats.pdf import missing_characters_of
 
     today = dt.date.today()
-    with collector_paused():
-        read = books.load_year(year)
-        missing = missing_characters_of(book for book, _stored in read)
-        loaded: dict[int, Book] = {}
-        rows = []
-        for (book, stored), chars in zip(read, missing, strict=True):
-            assert book.id is not None
-            loaded[book.id] = book
-            rows.append(unit_row(book, stored, today, chars))
-        return [
-            UnitBook(row, loaded[row.book_id] if row.book_id is not None else None)
-            for row in unit_rows(rows, expected)
-        ]
+    read = books.load_year(year)
+    missing = missing_characters_of(book for book, _stored in read)
+    loaded: dict[int, Book] = {}
+    rows = []
+    for (book, stored), chars in zip(read, missing, strict=True):
+        assert book.id is not None
+        loaded[book.id] = book
+        rows.append(unit_row(book, stored, today, chars))
+    return [
+        UnitBook(row, loaded[row.book_id] if row.book_id is not None else None)
+        for row in unit_rows(rows, expected)
+    ]
 
 
 @dataclass(frozen=True)

@@ -276,15 +276,20 @@ class CollectionWindow(QWidget):
         year = self.current_year()
         chosen = self.chosen_row()
         units = []
-        try:
-            if year is not None:
-                expected = self.expected_units(year)
-                units = year_units(self.workspace.repository, year, expected)
-        except UserError as exc:
-            show_error(self, self.tr("无法读取"), exc)
-        with collector_paused():  # a row and a tile a unit: thousands of objects, no cycles
+        # The year's books, their checks, a row and a tile a unit: tens of thousands of
+        # objects and no cycles among them (bluebook_desktop.collector).
+        refused: UserError | None = None
+        with collector_paused():
+            try:
+                if year is not None:
+                    expected = self.expected_units(year)
+                    units = year_units(self.workspace.repository, year, expected)
+            except UserError as exc:
+                refused = exc
             self.model.set_units(units)
             self._show_quarters()
+        if refused is not None:  # shown with the collector on again: it may stay open long
+            show_error(self, self.tr("无法读取"), refused)
         self._show_counts()
         if chosen is not None:
             self.select_unit(chosen.unit)
