@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from helpers.ime import type_chinese
+from helpers.widgets import close_editor, open_cell
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -360,6 +361,26 @@ def test_what_is_typed_on_while_the_question_comes_stays_in_the_field(
     assert adjustment.why == "更正号码"
     assert adjustment.what == "封面联系电话：由“87771621”改为“87771622”"
     assert _stored(signed).cover.phone == "87771622"
+
+
+def test_a_cell_typed_on_while_the_question_comes_is_stored_whole(
+    qtbot, signed: MainWindow, answering
+) -> None:
+    """The table takes no commit from an editor while one of its commits is asking: what
+    the cell editor took meanwhile is handed over once the question is answered."""
+    reasons = answering("上级调整考核指标")
+    signed.ui.tabs.setCurrentIndex(FUNCTIONAL)
+    page = signed.pages[FUNCTIONAL]
+    old = signed.session.book.functional_tasks[0].objective
+    editor = open_cell(qtbot, page, 0, "objective")
+    qtbot.keyClick(editor, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    QTimer.singleShot(0, lambda: type_chinese(editor, "更好", phrase=False))
+    type_chinese(editor, "做", phrase=True)
+    assert reasons.asked == 1
+    assert signed.session.book.functional_tasks[0].objective == old + "做更好"
+    close_editor(qtbot, page, editor)
+    [adjustment] = _stored(signed).adjustments
+    assert adjustment.what.endswith("做更好”")
 
 
 def test_until_the_question_comes_only_the_field_takes_input(

@@ -155,11 +155,17 @@ class CellDelegate(PaddedDelegate):
             self.refused.emit(TEXT_MAX)
         elif isinstance(editor, QLineEdit) and clamp_line(editor, LINE_MAX):
             self.refused.emit(LINE_MAX)
+        sent = _value(editor)
         self._committing = True
         try:
             self.commitData.emit(editor)
         finally:
             self._committing = False
+        # Typed on while that commit waited (for the question of why a signed plan changes):
+        # the view takes no commit from an editor while one of its commits runs, so what the
+        # editor holds now is handed over once more.
+        if editor is self._editor and shiboken6.isValid(editor) and _value(editor) != sent:
+            self._commit(editor)
 
     # --- keys ---
 
